@@ -1,0 +1,131 @@
+"""Errors, named as in the OpenAI Python SDK so what you learn here carries over.
+
+    APIError
+    ├── APIConnectionError          the request never got an answer
+    │   └── APITimeoutError         ... because the deadline passed
+    └── APIStatusError              the API answered 4xx/5xx (.status_code, .message, .request_id, .body)
+        ├── BadRequestError          400
+        ├── AuthenticationError      401
+        ├── PermissionDeniedError    403
+        ├── NotFoundError            404
+        ├── UnprocessableEntityError 422
+        ├── RateLimitError           429
+        └── InternalServerError      5xx
+
+Bad input caught before any request raises ``RequestValidationError`` (a ``ValueError``).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+
+class RequestValidationError(ValueError):
+    """The request was refused before it was sent: ``.problems`` lists what is wrong."""
+
+    def __init__(self, message: str, problems: list | None = None):
+        super().__init__(message)
+        self.problems = problems or []
+
+
+class APIError(Exception):
+    """Base of every error the API or the network causes."""
+
+    def __init__(self, message: str, *, body: Any = None):
+        super().__init__(message)
+        self.message = message
+        self.body = body
+
+
+class APIConnectionError(APIError):
+    """No usable answer: refused connection, DNS failure, dropped or cut stream."""
+
+    def __init__(self, message: str = "Connection error.", *, partial_text: str | None = None):
+        super().__init__(message)
+        #: The text that had arrived when a stream broke off (None when nothing streamed).
+        self.partial_text = partial_text
+
+
+class APITimeoutError(APIConnectionError):
+    """The call's deadline passed before the answer was complete."""
+
+    def __init__(self, message: str = "Request timed out.", *, partial_text: str | None = None):
+        super().__init__(message, partial_text=partial_text)
+
+
+class APIStatusError(APIError):
+    """The API answered with an error status (4xx or 5xx)."""
+
+    def __init__(self, message: str, *, status_code: int, api_message: str | None = None,
+                 request_id: str | None = None, body: Any = None, headers: dict | None = None):
+        super().__init__(message, body=body)
+        self.status_code = status_code
+        #: The message from the API's own error body (``str(err)`` adds what to do next).
+        self.api_message = api_message
+        self.request_id = request_id
+        self.headers = headers or {}
+
+
+class BadRequestError(APIStatusError):
+    pass
+
+
+class AuthenticationError(APIStatusError):
+    pass
+
+
+class PermissionDeniedError(APIStatusError):
+    pass
+
+
+class NotFoundError(APIStatusError):
+    pass
+
+
+class UnprocessableEntityError(APIStatusError):
+    pass
+
+
+class RateLimitError(APIStatusError):
+    pass
+
+
+class InternalServerError(APIStatusError):
+    pass
+
+
+_BY_STATUS = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+}
+
+
+def status_error_class(status: int) -> type[APIStatusError]:
+    """The error class for an HTTP status code."""
+    if status >= 500:
+        return InternalServerError
+    return _BY_STATUS.get(status, APIStatusError)
+
+
+def next_step(status: int, retries: int) -> str:
+    """What a learner should do about an error status."""
+    tried = f"The client already retried {retries} time{'s' if retries != 1 else ''}. " if retries else ""
+    if status == 400:
+        return "Fix the request: the message above names the field that is wrong."
+    if status == 401:
+        return ("Is your key set (AIML_API_KEY in the environment or .env) and enabled at "
+                "https://aimlapi.com/app/keys? Without a key, leave AIML_API_KEY empty to use the practice server.")
+    if status == 403:
+        return "Your key works but cannot pay: top up your balance at https://aimlapi.com/app/billing/."
+    if status == 404:
+        return "Check the URL: the base URL must end in /v1 and the path is /chat/completions (POST)."
+    if status in (408, 409):
+        return tried + "Try again in a moment."
+    if status == 429:
+        return tried + "Wait a minute, then send fewer requests at once (helpers.batch bounds concurrency)."
+    if status >= 500:
+        return tried + "The server or model provider failed; try again later, or switch to the practice server."
+    return tried + "See the message above."

@@ -1,0 +1,81 @@
+"""The API key: found in the environment or a .env file, held in memory, shown masked."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+KEY_VARIABLES = ("AIML_API_KEY", "AIMLAPI_API_KEY")
+BASE_VARIABLE = "AIML_API_BASE"
+#: Set to 1 to use the practice server even when a key is configured.
+PRACTICE_VARIABLE = "AIML_PRACTICE"
+
+
+def _dotenv_values() -> dict[str, str]:
+    """Values from the nearest .env (searched upwards from the working directory), not exported."""
+    from dotenv import dotenv_values, find_dotenv
+
+    path = find_dotenv(usecwd=True)
+    if not path:
+        return {}
+    return {k: v for k, v in dotenv_values(path).items() if v}
+
+
+def find_api_key() -> tuple[str | None, str]:
+    """The configured key and where it came from ("AIML_API_KEY", ".env", ...), or (None, "")."""
+    for name in KEY_VARIABLES:
+        value = os.environ.get(name, "").strip()
+        if value:
+            return value, name
+    values = _dotenv_values()
+    for name in KEY_VARIABLES:
+        value = values.get(name, "").strip()
+        if value:
+            return value, f".env ({name})"
+    return None, ""
+
+
+def find_base_url() -> str | None:
+    """``AIML_API_BASE`` from the environment or .env, or None."""
+    value = os.environ.get(BASE_VARIABLE, "").strip() or _dotenv_values().get(BASE_VARIABLE, "").strip()
+    return value.rstrip("/") or None
+
+
+def practice_forced() -> bool:
+    """True when ``AIML_PRACTICE`` asks for the practice server whatever key is set."""
+    return os.environ.get(PRACTICE_VARIABLE, "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def mask_key(key: str | None) -> str:
+    """The key as it may be shown: its last 4 characters only ("****abcd")."""
+    if not key:
+        return "(no key)"
+    if len(key) < 12:  # showing 4 of a short key would show too much of it
+        return "****"
+    return "****" + key[-4:]
+
+
+def redact(text: str, key: str | None) -> str:
+    """``text`` with every occurrence of ``key`` replaced by its masked form."""
+    if not key or not isinstance(text, str) or len(key) < 4:
+        return text
+    return text.replace(key, mask_key(key))
+
+
+def save_key(key: str, path: str | os.PathLike = ".env") -> Path:
+    """Write ``AIML_API_KEY=key`` into a .env file readable by its owner only (mode 0600).
+
+    Other lines of an existing file are kept. The file is listed in .gitignore.
+    """
+    key = key.strip()
+    if not key or any(c in key for c in "\r\n\"'= "):
+        raise ValueError("That does not look like an API key: paste it without spaces, quotes or line breaks.")
+    path = Path(path)
+    lines = []
+    if path.exists():
+        lines = [ln for ln in path.read_text().splitlines() if not ln.startswith("AIML_API_KEY=")]
+    lines.append(f"AIML_API_KEY={key}")
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as f:
+        f.write("\n".join(lines) + "\n")
+    os.chmod(path, 0o600)  # the file may have existed with wider permissions
+    return path
