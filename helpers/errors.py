@@ -129,3 +129,7 @@ def next_step(status: int, retries: int) -> str:
     if status >= 500:
         return tried + "The server or model provider failed; try again later, or switch to the practice server."
     return tried + "See the message above."
+
+
+class APIResponseValidationError(APIError):
+    """The server answered 2xx with something that is not a chat-completions answer (HTML, not JSON, ...)."""

@@ -8,6 +8,8 @@ KEY_VARIABLES = ("AIML_API_KEY", "AIMLAPI_API_KEY")
 BASE_VARIABLE = "AIML_API_BASE"
 #: Set to 1 to use the practice server even when a key is configured.
 PRACTICE_VARIABLE = "AIML_PRACTICE"
+#: The one key the offline practice server accepts by default (not a secret).
+PRACTICE_KEY = "practice-key-0000"
 
 
 def _dotenv_values() -> dict[str, str]:

@@ -1,0 +1,234 @@
+"""A streamed answer: iterate for text pieces as they arrive; ``.result`` once it is done."""
+from __future__ import annotations
+
+import json
+import socket
+import time
+from typing import TYPE_CHECKING, Any, Iterator
+
+import requests
+import urllib3
+
+from . import errors
+from .results import ChatResult, cost_from, is_simulated
+from .sse import Event, SSEDecoder
+
+if TYPE_CHECKING:
+    from .client import Client
+
+READ_SIZE = 65536
+
+
+def _socket_of(response: requests.Response):
+    """The socket under a streamed response, to tighten its timeout as the deadline nears."""
+    connection = getattr(response.raw, "connection", None) or getattr(response.raw, "_connection", None)
+    return getattr(connection, "sock", None)
+
+
+class ChatStream:
+    """Iterate for text pieces. ``.text`` is what arrived so far; ``.result`` the whole answer at the end.
+
+    ``close()`` stops it early (a Stop button). A stream is retried only while it has
+    yielded nothing; after that an interruption raises, and what arrived stays in ``.text``.
+    """
+
+    def __init__(self, client: "Client", body: dict, *, extra_headers: dict | None, timeout: float):
+        self._client = client
+        self._body = body
+        self._headers = extra_headers
+        self._timeout = timeout
+        self._pieces: list[str] = []
+        self._response: requests.Response | None = None
+        self._closed = False
+        self._iterator: Iterator[str] | None = None
+        self.result: ChatResult | None = None
+        self.time_to_first_token_s: float | None = None
+        self.model: str | None = body.get("model")
+
+    @property
+    def text(self) -> str:
+        """All text received so far."""
+        return "".join(self._pieces)
+
+    @property
+    def done(self) -> bool:
+        return self.result is not None
+
+    def __iter__(self) -> Iterator[str]:
+        if self._iterator is None:
+            self._iterator = self._run()
+        return self._iterator
+
+    def __next__(self) -> str:
+        return next(iter(self))
+
+    def __enter__(self) -> "ChatStream":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop reading and drop the connection; safe to call from another thread."""
+        self._closed = True
+        response = self._response
+        if response is not None:
+            sock = _socket_of(response)
+            if sock is not None:
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)  # wakes a read blocked in another thread
+                except OSError:
+                    pass
+            response.close()
+
+    def until_done(self) -> ChatResult:
+        """Read the rest of the stream and return the result."""
+        for _ in self:
+            pass
+        assert self.result is not None
+        return self.result
+
+    def __repr__(self) -> str:
+        state = "done" if self.done else ("closed" if self._closed else "open")
+        return f"ChatStream(model={self.model!r}, {state}, {len(self.text)} characters so far)"
+
+    # --- the reading loop ----------------------------------------------------------------
+
+    def _run(self) -> Iterator[str]:
+        client = self._client
+        started = time.monotonic()
+        deadline = started + self._timeout
+        attempt = 0
+        while True:
+            response, retries = client._send("POST", client.chat_url, deadline, stream=True,
+                                             json=self._body, headers=self._headers)
+            attempt += retries
+            self._response = response
+            try:
+                yield from self._read(response, started, deadline)
+                return
+            except errors.APIConnectionError as exc:
+                if self._closed or self._pieces or isinstance(exc, errors.APITimeoutError) or attempt >= client.max_retries:
+                    raise
+                attempt += 1
+            finally:
+                response.close()
+
+    def _read(self, response: requests.Response, started: float, deadline: float) -> Iterator[str]:
+        kind = response.headers.get("content-type", "")
+        if "text/event-stream" not in kind:
+            yield from self._read_json(response, started)
+            return
+        decoder = SSEDecoder()
+        state: dict[str, Any] = {"usage": {}, "finish_reason": None, "data": {}, "meta_cost": None}
+        sock = _socket_of(response)
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise errors.APITimeoutError(self._cut_text("the deadline passed"), partial_text=self.text)
+            if sock is not None:
+                try:
+                    sock.settimeout(remaining)
+                except OSError:
+                    pass
+            try:
+                chunk = response.raw.read1(READ_SIZE, decode_content=True)
+            except (urllib3.exceptions.ReadTimeoutError, socket.timeout, TimeoutError):
+                raise errors.APITimeoutError(self._cut_text("the deadline passed"), partial_text=self.text) from None
+            except (urllib3.exceptions.HTTPError, OSError, ValueError, AttributeError) as exc:
+                if self._closed:
+                    return
+                raise errors.APIConnectionError(self._cut_text(f"the connection broke ({type(exc).__name__})"),
+                                                partial_text=self.text) from None
+            if not chunk:
+                if self._closed:
+                    return
+                raise errors.APIConnectionError(self._cut_text("the stream ended before [DONE]"), partial_text=self.text)
+            for event in decoder.feed(chunk):
+                if event.data == "[DONE]":
+                    self._finish(state, response, started)
+                    return
+                piece = self._handle(event, state)
+                if piece:
+                    if self.time_to_first_token_s is None:
+                        self.time_to_first_token_s = time.monotonic() - started
+                    self._pieces.append(piece)
+                    yield piece
+            if self._closed:
+                return
+
+    def _handle(self, event: Event, state: dict) -> str | None:
+        try:
+            data = json.loads(event.data)
+        except ValueError:
+            if event.event == "error":
+                raise errors.APIError(f"The stream reported an error: {event.data[:200]}") from None
+            return None  # a ping or other non-JSON event carries no text
+        if not isinstance(data, dict):
+            return None
+        if event.event == "error" or "error" in data or ("statusCode" in data and "choices" not in data):
+            raise self._stream_error(data)
+        state["data"] = data
+        if isinstance(data.get("usage"), dict):
+            state["usage"] = data["usage"]
+        cost = cost_from(data, None)
+        if cost is not None:
+            state["meta_cost"] = cost
+        choices = data.get("choices")
+        if not isinstance(choices, list) or not choices or not isinstance(choices[0], dict):
+            return None
+        choice = choices[0]
+        if choice.get("finish_reason"):
+            state["finish_reason"] = choice["finish_reason"]
+        delta = choice.get("delta")
+        content = delta.get("content") if isinstance(delta, dict) else None
+        return content if isinstance(content, str) and content else None
+
+    def _stream_error(self, data: dict) -> errors.APIError:
+        inner = data.get("error") if isinstance(data.get("error"), dict) else data
+        message = inner.get("message") or data.get("message") or "unknown error"
+        status = inner.get("statusCode") or inner.get("status") or inner.get("code") or data.get("statusCode")
+        from .keys import redact
+
+        message = redact(str(message), self._client._api_key)
+        if isinstance(status, int) and 400 <= status < 600:
+            text = f"Error code {status} inside the stream: {message}\n{errors.next_step(status, 0)}"
+            return errors.status_error_class(status)(text, status_code=status, api_message=message, body=data)
+        return errors.APIError(f"The stream reported an error: {message}", body=data)
+
+    def _finish(self, state: dict, response: requests.Response, started: float) -> None:
+        last = state["data"]
+        self.result = ChatResult(
+            text=self.text,
+            model=last.get("model") or self.model,
+            finish_reason=state["finish_reason"],
+            usage=state["usage"],
+            cost_usd=state["meta_cost"],
+            inference_id=response.headers.get("x-inference-id"),
+            latency_s=time.monotonic() - started,
+            raw=last,
+            simulated=is_simulated(last, response.headers),
+            headers=dict(response.headers),
+            time_to_first_token_s=self.time_to_first_token_s,
+        )
+
+    def _read_json(self, response: requests.Response, started: float) -> Iterator[str]:
+        """A server that ignored stream=True and answered plain JSON: one piece, the whole text."""
+        try:
+            data = response.json()
+        except ValueError:
+            raise errors.APIResponseValidationError(
+                f"Expected a stream (text/event-stream) but got {response.headers.get('content-type') or 'no content type'}.") from None
+        if isinstance(data, dict) and ("error" in data or "statusCode" in data) and "choices" not in data:
+            raise self._stream_error(data)
+        result = ChatResult.from_response(data, response.headers, latency_s=time.monotonic() - started, requested_model=self.model)
+        if result.text:
+            self.time_to_first_token_s = time.monotonic() - started
+            self._pieces.append(result.text)
+            yield result.text
+        self.result = result
+
+    def _cut_text(self, why: str) -> str:
+        got = len(self.text)
+        return (f"The stream stopped: {why}. {got} characters had arrived; they are in stream.text "
+                "(and in this error's .partial_text). Try again, or raise the timeout.")
