@@ -1,0 +1,200 @@
+"""Exercises for lesson 02 (modify the example: your prompt, your model, your parameters).
+
+    from helpers.exercises.lesson02 import q1, q2, q3
+"""
+from __future__ import annotations
+
+import copy
+import math
+from typing import Any
+
+from ..schema import MODELS, PARAMS, check_messages, check_model, check_param
+from . import Exercise, Incorrect
+
+SMALL, BIG = MODELS
+
+# --- q1: a request body with given settings -------------------------------------------
+
+Q1_PROMPT = "Write a haiku about fog."
+Q1_SETTINGS = {"temperature": 0.2, "max_tokens": 60, "seed": 7}
+
+
+def _check_body(body: Any) -> str:
+    if not isinstance(body, dict):
+        raise Incorrect(f"`body` should be a dict (a JSON object), not {type(body).__name__}.")
+    for required in ("model", "messages"):
+        if required not in body:
+            raise Incorrect(f"`body` has no {required!r}: the API requires it.")
+    problems = check_model(body["model"])
+    if problems:
+        raise Incorrect(f"body['model']: {problems[0].friendly}")
+    if body["model"] == SMALL:
+        raise Incorrect("body['model'] is the 4B model; the task asks for the 12B.")
+    messages = body["messages"]
+    problems = check_messages(messages, allow_empty_text=False)
+    if problems:
+        raise Incorrect(f"body['messages']: {problems[0].friendly}")
+    if len(messages) != 1:
+        raise Incorrect(f"body['messages'] holds {len(messages)} messages; the task needs exactly one.")
+    message = messages[0]
+    if message.get("role") != "user":
+        raise Incorrect(f"body['messages'][0] has role {message.get('role')!r}: the question comes from the user.")
+    content = message.get("content")
+    if not isinstance(content, str):
+        raise Incorrect("body['messages'][0]['content'] should be the prompt as a plain string.")
+    if content.strip() != Q1_PROMPT:
+        raise Incorrect(f"body['messages'][0]['content'] is {content!r:.60}, not the prompt the task gives.")
+    extra = sorted(set(body) - {"model", "messages", *Q1_SETTINGS})
+    if extra:
+        raise Incorrect(f"`body` also sets {', '.join(map(repr, extra))}, which the task does not ask for: "
+                        "leave a parameter out to get its default.")
+    for name, want in Q1_SETTINGS.items():
+        if name not in body:
+            raise Incorrect(f"`body` has no {name!r}: the task sets it.")
+        problems = check_param(name, body[name])
+        if problems:
+            raise Incorrect(f"body[{name!r}]: {problems[0].friendly}")
+        if PARAMS[name].kind == "integer" and not isinstance(body[name], int):
+            raise Incorrect(f"body[{name!r}] is {body[name]!r}: {name} is an integer parameter, so write it without "
+                            "a decimal point.")
+        if isinstance(body[name], (str, bool)) or body[name] != want:
+            raise Incorrect(f"body[{name!r}] is {body[name]!r}, not the value the task gives.")
+    return "Model, one user message, and three parameters, each in its documented range."
+
+
+q1 = Exercise(
+    name="Build a request body",
+    prompt=f"Build `body`: the 12B model, one user message {Q1_PROMPT!r}, temperature 0.2, max_tokens 60, seed 7.",
+    variables=("body",),
+    checker=_check_body,
+    hints=[
+        "Start from the documentation's `json={...}`: a dict with 'model' and 'messages', then add the parameters "
+        "as more keys beside them.",
+        "`messages` is a list holding one dict: `[{\"role\": \"user\", \"content\": ...}]`.",
+        "Numbers go in as numbers (0.2), not as strings (\"0.2\").",
+    ],
+    solution_code='''
+body = {
+    "model": "google/gemma-3-12b-it",
+    "messages": [{"role": "user", "content": "Write a haiku about fog."}],
+    "temperature": 0.2,
+    "max_tokens": 60,
+    "seed": 7,
+}
+''',
+)
+
+
+# --- q2: parameters for a repeatable answer -------------------------------------------
+
+def _check_repeatable(repeatable: Any) -> str:
+    if not isinstance(repeatable, dict):
+        raise Incorrect("`repeatable` should be a dict of keyword arguments, such as {\"temperature\": 0.7}.")
+    for name, value in repeatable.items():
+        if name in ("model", "messages"):
+            raise Incorrect(f"`repeatable` sets {name!r}; the cell below passes the model and prompt itself: "
+                            "keep only the optional parameters.")
+        if name not in PARAMS:
+            raise Incorrect(f"{name!r} is not a parameter of the chat-completions endpoint (see the table above).")
+        problems = check_param(name, value)
+        if problems:
+            raise Incorrect(f"repeatable[{name!r}]: {problems[0].friendly}")
+    if repeatable.get("stream"):
+        raise Incorrect("helpers.chat waits for a whole answer: leave `stream` out.")
+    if "seed" not in repeatable:
+        raise Incorrect("Nothing here fixes the random choices the model makes, so two calls can still differ. "
+                        "Which parameter in the table pins them?")
+    seed = repeatable["seed"]
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise Incorrect(f"seed is {seed!r}; use a whole number (an int) so it is sent as an integer.")
+    return "A fixed seed with the same settings asks the server for the same random choices each time."
+
+
+q2 = Exercise(
+    name="A repeatable answer",
+    prompt="Set `repeatable` to a dict of parameters that makes the same prompt give the same answer twice.",
+    variables=("repeatable",),
+    checker=_check_repeatable,
+    hints=[
+        "Sampling draws random numbers. One parameter in the table above fixes where those draws start.",
+        "`{\"seed\": 42}` is enough; any whole number from 1 up works. Other parameters may stay, if in range.",
+    ],
+    solution_code='repeatable = {"seed": 42, "temperature": 0.7}',
+)
+
+
+# --- q3: clamp parameters into their documented ranges --------------------------------
+
+_CLAMP_CASES = (
+    ({"temperature": 3}, {"temperature": 2}),
+    ({"top_p": 0}, {"top_p": 0.01}),
+    ({"min_p": 1, "temperature": 0.7}, {"min_p": 0.999, "temperature": 0.7}),
+    ({"max_tokens": 0}, {"max_tokens": 1}),
+    ({"frequency_penalty": -5, "presence_penalty": 2.5}, {"frequency_penalty": -2, "presence_penalty": 2}),
+    ({"top_k": 500, "seed": 5}, {"top_k": 500, "seed": 5}),
+    ({"frequency_penalty": None, "stop": ["\n\n"]}, {"frequency_penalty": None, "stop": ["\n\n"]}),
+    ({"temperature": 0.7, "max_tokens": 512}, {"temperature": 0.7, "max_tokens": 512}),
+    ({}, {}),
+)
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool):
+        return math.isclose(a, b, rel_tol=0, abs_tol=1e-12)
+    return a == b
+
+
+def _check_clamp(clamp_params: Any) -> str:
+    if not callable(clamp_params):
+        raise Incorrect("`clamp_params` should be a function: `def clamp_params(params): ...` returning a new dict.")
+    for given, want in _CLAMP_CASES:
+        original, given = given, copy.deepcopy(given)  # the learner's function gets a copy of the case
+        try:
+            got = clamp_params(given)
+        except Exception as exc:
+            raise Incorrect(f"clamp_params({original!r}) raised {type(exc).__name__}: {exc}. Some parameters have "
+                            "no minimum or maximum (None in the table), and some values are not numbers.") from None
+        if given != original:
+            raise Incorrect(f"clamp_params({original!r}) changed the dict it was given: build and return a new one.")
+        if not isinstance(got, dict):
+            raise Incorrect(f"clamp_params({original!r}) returned {type(got).__name__}; return a dict.")
+        if set(got) != set(want):
+            raise Incorrect(f"clamp_params({original!r}) returned the keys {sorted(got)}; it must keep every "
+                            "parameter it was given, and add none.")
+        for name in want:
+            if not _same(got[name], want[name]):
+                spec = PARAMS[name]
+                raise Incorrect(f"clamp_params({original!r}) gave {name}={got[name]!r}. The documented range of {name} "
+                                f"is minimum {spec.minimum!r}, maximum {spec.maximum!r}: values inside it stay as "
+                                "they are, values outside move to the nearest end, and None or non-numbers are "
+                                "left alone.")
+    return "Out-of-range values move to the nearest documented limit; everything else passes through."
+
+
+q3 = Exercise(
+    name="Clamp into range",
+    prompt="Write `clamp_params(params)`: a new dict where each number outside its range in `helpers.PARAMS` moves "
+           "to the nearest end of the range.",
+    variables=("clamp_params",),
+    checker=_check_clamp,
+    hints=[
+        "`helpers.PARAMS[name].minimum` and `.maximum` hold the range; either can be None (no limit).",
+        "`max(value, minimum)` lifts a value that is too small; `min(value, maximum)` lowers one that is too large.",
+        "Only clamp numbers: check `isinstance(value, (int, float))` first, and leave None, strings and lists alone.",
+    ],
+    solution_code='''
+def clamp_params(params):
+    fixed = {}
+    for name, value in params.items():
+        spec = helpers.PARAMS.get(name)
+        if spec is not None and isinstance(value, (int, float)) and not isinstance(value, bool):
+            if spec.minimum is not None:
+                value = max(value, spec.minimum)
+            if spec.maximum is not None:
+                value = min(value, spec.maximum)
+        fixed[name] = value
+    return fixed
+''',
+)
+
+__all__ = ["q1", "q2", "q3"]
