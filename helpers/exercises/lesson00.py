@@ -51,8 +51,8 @@ q1 = Exercise(
 
 #: Made-up keys of different lengths (none of them works anywhere).
 _FAKE_KEYS = (
-    "a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6",   # 32 characters, the usual shape
-    "sk-practice-0000000000000000wxyz",
+    "canary0000000000000000000000c5d6",    # 32 characters, the usual length
+    "canary-practice-key-00000000wxyz",
     "abcdefghijkl",                         # exactly 12
     "short-key",                            # 9: too short to show any of it
     "1234",
