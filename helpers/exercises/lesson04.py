@@ -1,0 +1,296 @@
+"""Exercises for lesson 04 (conversations): a history, the system role, a chat turn.
+
+``q3`` runs the learner's function against the offline practice server, whatever mode the
+notebook is in: checking costs nothing and does not depend on the model's words.
+"""
+from __future__ import annotations
+
+import copy
+import re
+from contextlib import contextmanager
+from typing import Any, Iterator
+
+from .. import client as _client_module
+from ..client import Client, to_messages
+from ..schema import check_messages
+from . import Exercise, Incorrect
+
+__all__ = ["q1", "q2", "q3"]
+
+
+# --------------------------------------------------------------------------- shared by the checkers
+
+_checking_server = None
+
+
+def checking_server():
+    """A practice server of the checks' own (short delays, its own fault counters), started once."""
+    global _checking_server
+    from ..practice_server import PracticeServer
+
+    if _checking_server is None or not _checking_server.running:
+        _checking_server = PracticeServer(latency=0.1).start()
+    return _checking_server
+
+
+class RecordingClient(Client):
+    """A practice-server client that remembers every request a learner's code sends.
+
+    ``calls`` holds ``(kind, messages, params)``; ``streams`` the ChatStream objects handed out.
+    ``fault`` (an ``X-Practice-Fault`` value) is added to every request when set.
+    """
+
+    def __init__(self, *, fault: str | None = None, api_key: str | None = None, base_url: str | None = None,
+                 timeout: float = 20.0, max_retries: int = 0):
+        if base_url is None:
+            server = checking_server()
+            base_url, api_key = server.base_url, api_key or server.key
+        super().__init__(api_key=api_key, base_url=base_url, timeout=timeout, max_retries=max_retries)
+        self.fault = fault
+        self.calls: list[tuple[str, list, dict]] = []
+        self.streams: list = []
+
+    def _headers(self, extra: dict | None) -> dict | None:
+        if not self.fault:
+            return extra
+        return {**(extra or {}), "X-Practice-Fault": self.fault}
+
+    def _record(self, kind: str, prompt_or_messages: Any, params: dict) -> None:
+        try:
+            messages = copy.deepcopy(to_messages(prompt_or_messages))
+        except Exception:  # the real call below raises the helpful error
+            messages = prompt_or_messages
+        self.calls.append((kind, messages, dict(params)))
+
+    def chat(self, prompt_or_messages: Any, *, extra_headers: dict | None = None, **params: Any):
+        self._record("chat", prompt_or_messages, params)
+        return super().chat(prompt_or_messages, extra_headers=self._headers(extra_headers), **params)
+
+    def stream(self, prompt_or_messages: Any, *, extra_headers: dict | None = None, **params: Any):
+        self._record("stream", prompt_or_messages, params)
+        s = super().stream(prompt_or_messages, extra_headers=self._headers(extra_headers), **params)
+        self.streams.append(s)
+        return s
+
+
+@contextmanager
+def default_client(client: Client) -> Iterator[Client]:
+    """Make ``client`` the one ``helpers.chat`` uses for the duration of a check, then put the old one back."""
+    previous = _client_module._default_client
+    _client_module.set_client(client)
+    try:
+        yield client
+    finally:
+        _client_module.set_client(previous)
+        client.close()
+
+
+def run_learner(fn: Any, name: str, *args: Any) -> Any:
+    """Call the learner's function; an exception becomes a verdict that names it."""
+    try:
+        return fn(*args)
+    except Incorrect:
+        raise
+    except Exception as exc:
+        raise Incorrect(f"`{name}` raised {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}".rstrip(": ")) from None
+
+
+def _roles(messages: list) -> list:
+    return [m.get("role") if isinstance(m, dict) else type(m).__name__ for m in messages]
+
+
+# --------------------------------------------------------------------------- q1: a conversation by hand
+
+_NAME_INTRO = re.compile(r"\bmy name is\s+\w+", re.I)
+
+
+def _check_conversation(conversation: Any) -> str:
+    if not isinstance(conversation, list):
+        raise Incorrect(f"`conversation` should be a list of message dicts, not {type(conversation).__name__}.")
+    for i, m in enumerate(conversation):
+        if not isinstance(m, dict) or "role" not in m or "content" not in m:
+            raise Incorrect(f"conversation[{i}] should be a dict with 'role' and 'content' keys, not {m!r:.60}.")
+        if not isinstance(m["content"], str) or not m["content"].strip():
+            raise Incorrect(f"conversation[{i}]['content'] should be some text (a non-empty string).")
+    roles = _roles(conversation)
+    if "system" in roles:
+        raise Incorrect("There is a 'system' message: Gemma 3 refuses that role. Use only 'user' and 'assistant'.")
+    if len(conversation) != 3:
+        raise Incorrect(f"`conversation` has {len(conversation)} message(s); the exchange described has three "
+                        "(what you said, what the model answered, your next question).")
+    if roles[0] != "user":
+        raise Incorrect(f"The first message has role {roles[0]!r}: a conversation starts with the user.")
+    if roles != ["user", "assistant", "user"]:
+        raise Incorrect(f"The roles are {roles}: the model's earlier answer goes back in with the role the API "
+                        "gave it, and the turns alternate.")
+    if not _NAME_INTRO.search(conversation[0]["content"]):
+        raise Incorrect("The first message should introduce you with the words \u201cMy name is ...\u201d.")
+    last = conversation[-1]["content"].lower()
+    if "name" not in last:
+        raise Incorrect("The last message should ask the model what your name is.")
+    problems = check_messages(conversation, allow_empty_text=False)
+    if problems:
+        raise Incorrect(problems[0].friendly)
+    return "Correct! Sent as one request, this history lets the model answer with your name."
+
+
+q1 = Exercise(
+    name="Exercise 1",
+    prompt="Build `conversation`: you give your name, the model answers, you ask for your name.",
+    variables=("conversation",),
+    checker=_check_conversation,
+    hints=[
+        "Three dicts in a list, each {'role': ..., 'content': ...}.",
+        "Who speaks first? Who answered? The roles are 'user' and 'assistant' only.",
+        "The model's answer in the middle can be anything plausible you write yourself, "
+        "e.g. 'Nice to meet you!'.",
+    ],
+    solution_code='''
+conversation = [
+    {"role": "user", "content": "Hi! My name is Ada."},
+    {"role": "assistant", "content": "Nice to meet you, Ada! How can I help?"},
+    {"role": "user", "content": "What is my name?"},
+]
+''',
+)
+
+
+# --------------------------------------------------------------------------- q2: no system role
+
+_Q2_CASES = [
+    [{"role": "system", "content": "Answer like a pirate."},
+     {"role": "user", "content": "What is the capital of France?"}],
+    [{"role": "system", "content": "Be brief."},
+     {"role": "user", "content": "My name is Lin."},
+     {"role": "assistant", "content": "Nice to meet you, Lin!"},
+     {"role": "user", "content": "What is my name?"}],
+    [{"role": "user", "content": "Hello"},
+     {"role": "assistant", "content": "Hi there!"},
+     {"role": "user", "content": "Tell me a joke."}],
+]
+
+
+def _check_to_gemma(to_gemma: Any) -> str:
+    if not callable(to_gemma):
+        raise Incorrect("`to_gemma` should be a function (def to_gemma(messages): ...).")
+    for case in _Q2_CASES:
+        original = copy.deepcopy(case)
+        given = copy.deepcopy(case)
+        out = run_learner(to_gemma, "to_gemma", given)
+        if given != original:
+            raise Incorrect("`to_gemma` changed the list it was given: build and return a new list instead.")
+        if not isinstance(out, list):
+            raise Incorrect(f"`to_gemma` returned {type(out).__name__}; it should return a list of messages.")
+        roles = _roles(out)
+        if "system" in roles:
+            raise Incorrect("The result still holds a 'system' message, which Gemma 3 refuses.")
+        if case[0]["role"] != "system":
+            if out != case:
+                raise Incorrect("Given a list with no system message, `to_gemma` should return the same messages unchanged.")
+            continue
+        instructions, rest = case[0]["content"], case[1:]
+        if len(out) != len(rest):
+            raise Incorrect(f"For {len(case)} messages (one of them system) the result has {len(out)}; "
+                            "fold the instructions into an existing message instead of adding or dropping one.")
+        if roles != _roles(rest):
+            raise Incorrect(f"The roles came out as {roles}; they should stay as the non-system messages had them.")
+        first = out[0].get("content")
+        if not isinstance(first, str):
+            raise Incorrect("The first message's content should stay a string.")
+        question = rest[0]["content"]
+        if instructions not in first:
+            raise Incorrect("The system message's instructions are missing from the result: they should not be lost.")
+        if question not in first:
+            raise Incorrect("The first user message lost its own text; keep it after the instructions.")
+        if first.index(instructions) > first.index(question):
+            raise Incorrect("The instructions come after the question; put them first, where a reader meets them first.")
+        if out[1:] != rest[1:]:
+            raise Incorrect("Only the first user message should change; the later messages should stay as they were.")
+        problems = check_messages(out)
+        if problems:
+            raise Incorrect(problems[0].friendly)
+    return "Correct! Gemma 3 gets the same instructions, in the only place it accepts them."
+
+
+q2 = Exercise(
+    name="Exercise 2",
+    prompt="Write `to_gemma(messages)`: fold a leading system message into the first user message.",
+    variables=("to_gemma",),
+    checker=_check_to_gemma,
+    hints=[
+        "Check whether messages[0]['role'] == 'system'; if not, return the messages as they are (a copy is fine).",
+        "Build a new first user message whose content is the instructions, a blank line, then the original question.",
+        "Return [new_first] + the messages after the first user message. Do not modify the list you were given.",
+    ],
+    solution_code='''
+def to_gemma(messages):
+    if not messages or messages[0]["role"] != "system":
+        return list(messages)
+    instructions, first, *rest = messages
+    merged = {"role": "user", "content": instructions["content"] + "\\n\\n" + first["content"]}
+    return [merged, *rest]
+''',
+)
+
+
+# --------------------------------------------------------------------------- q3: one chat turn
+
+def _check_chat_turn(chat_turn: Any) -> str:
+    if not callable(chat_turn):
+        raise Incorrect("`chat_turn` should be a function (def chat_turn(history, user_text): ...).")
+    with default_client(RecordingClient()) as recorder:
+        history: list = []
+        reply = run_learner(chat_turn, "chat_turn", history, "Hello! My name is Zoe.")
+        if not recorder.calls:
+            raise Incorrect("`chat_turn` sent no request: call helpers.chat(...) with the history.")
+        if not isinstance(reply, str):
+            raise Incorrect(f"`chat_turn` returned {type(reply).__name__}; return the answer's text (a string).")
+        if len(history) != 2:
+            raise Incorrect(f"After one turn `history` holds {len(history)} message(s): it should hold your "
+                            "message and the model's answer (append them to the list you were given).")
+        if _roles(history) != ["user", "assistant"]:
+            raise Incorrect(f"After one turn the roles in `history` are {_roles(history)}.")
+        if history[0].get("content") != "Hello! My name is Zoe.":
+            raise Incorrect("The user message in `history` should carry `user_text` as its content.")
+        if not isinstance(history[1].get("content"), str):
+            raise Incorrect(f"The assistant message's content is a {type(history[1].get('content')).__name__}: "
+                            "store the answer's text, a string.")
+        if history[1]["content"] != reply:
+            raise Incorrect("The assistant message in `history` should hold the same text `chat_turn` returned.")
+        first_sent = recorder.calls[0][1]
+        if first_sent != history[:1]:
+            raise Incorrect("The first request should carry exactly the history up to your new message.")
+
+        second = run_learner(chat_turn, "chat_turn", history, "What is my name?")
+        if len(recorder.calls) != 2:
+            raise Incorrect(f"The second turn sent {len(recorder.calls) - 1} request(s); one turn is one request.")
+        sent = recorder.calls[1][1]
+        if len(sent) == 1:
+            raise Incorrect("The second request carried only the new message. The API remembers nothing "
+                            "between calls, so the model never saw your name.")
+        if sent != history[:3]:
+            raise Incorrect(f"The second request carried roles {_roles(sent)}; it should carry the whole "
+                            "history so far, ending with the new question.")
+        if len(history) != 4 or history[3].get("content") != second:
+            raise Incorrect("After the second turn `history` should hold four messages, the last being the answer.")
+    return "Correct! Each turn sends the whole history, so the model can use what you said before."
+
+
+q3 = Exercise(
+    name="Exercise 3",
+    prompt="Write `chat_turn(history, user_text)`: add your message, send the history, add and return the answer.",
+    variables=("chat_turn",),
+    checker=_check_chat_turn,
+    hints=[
+        "Three steps: append {'role': 'user', 'content': user_text}; call helpers.chat(history); append the answer.",
+        "helpers.chat returns a ChatResult: its .text is the answer as a string.",
+        "Append to `history` itself (history.append(...)) so the caller's list grows turn by turn.",
+    ],
+    solution_code='''
+def chat_turn(history, user_text):
+    history.append({"role": "user", "content": user_text})
+    answer = helpers.chat(history, max_tokens=200)
+    history.append({"role": "assistant", "content": answer.text})
+    return answer.text
+''',
+)

@@ -1,0 +1,179 @@
+"""Exercises for lesson 05 (vision): an image message by hand, and a data-URL function.
+
+The checks decode what the learner built with Pillow: they judge the bytes and the MIME
+type, never what a model says about the picture.
+"""
+from __future__ import annotations
+
+import base64
+import binascii
+import io
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from ..schema import IMAGE_MIME_TYPES, check_messages
+from . import Exercise, Incorrect
+from .lesson04 import run_learner
+
+__all__ = ["q1", "q2", "SAMPLE_IMAGE"]
+
+#: The picture shipped with the lessons (notebooks/images/scene.png).
+SAMPLE_IMAGE = Path(__file__).resolve().parents[2] / "notebooks" / "images" / "scene.png"
+
+
+def _open_image(data: bytes):
+    from PIL import Image
+
+    try:
+        img = Image.open(io.BytesIO(data))
+        img.load()
+        return img
+    except Exception:
+        return None
+
+
+def _format_mime(fmt: str | None) -> str | None:
+    return {"PNG": "image/png", "JPEG": "image/jpeg", "GIF": "image/gif", "WEBP": "image/webp"}.get(fmt or "")
+
+
+def judge_data_url(url: Any, where: str) -> tuple[str, bytes, Any]:
+    """(mime, decoded bytes, PIL image) of a data URL, or Incorrect naming what is wrong with it."""
+    if isinstance(url, (bytes, bytearray)):
+        raise Incorrect(f"{where} is bytes; a URL is text: turn the base64 bytes into a str before building it.")
+    if not isinstance(url, str):
+        raise Incorrect(f"{where} should be a string, not {type(url).__name__}.")
+    if not url.startswith("data:"):
+        raise Incorrect(f"{where} should start with 'data:' (a data URL carries the image inside it).")
+    head, sep, payload = url.partition(",")
+    if not sep:
+        raise Incorrect(f"{where} has no comma: a data URL is 'data:<type>;base64,' followed by the data.")
+    if not head.endswith(";base64"):
+        raise Incorrect(f"{where} should say ';base64' just before the comma.")
+    mime = head[len("data:"):-len(";base64")]
+    if mime == "image/jpg":
+        raise Incorrect(f"{where} says image/jpg, which is not a registered MIME type; JPEG files have another name.")
+    if mime not in IMAGE_MIME_TYPES:
+        raise Incorrect(f"{where} says {mime or 'no type'}; the API takes {', '.join(IMAGE_MIME_TYPES)}.")
+    if payload.startswith(("b'", 'b"')):
+        raise Incorrect(f"The data in {where} starts with {payload[:2]!r}: that is how Python prints a bytes "
+                        "object, so the bytes were formatted into the string instead of being decoded to text.")
+    try:
+        data = base64.b64decode(payload, validate=True)
+    except (binascii.Error, ValueError):
+        raise Incorrect(f"The data after 'base64,' in {where} is not valid base64.") from None
+    img = _open_image(data)
+    if img is None:
+        raise Incorrect(f"The data in {where} decodes, but not to an image: encode the file's bytes, not its name or path.")
+    actual = _format_mime(img.format)
+    if actual != mime:
+        raise Incorrect(f"{where} says {mime}, but the bytes inside are a {img.format} image: the type must match the file.")
+    return mime, data, img
+
+
+# --------------------------------------------------------------------------- q1: an image message by hand
+
+def _check_message(message: Any) -> str:
+    if not isinstance(message, dict):
+        raise Incorrect(f"`message` should be one message dict, not {type(message).__name__}.")
+    if message.get("role") != "user":
+        raise Incorrect(f"`message` has role {message.get('role')!r}; images go in a user message.")
+    content = message.get("content")
+    if isinstance(content, str):
+        raise Incorrect("The content is a plain string; to send an image it must be a list of content parts.")
+    if not isinstance(content, list) or not content:
+        raise Incorrect("The content should be a non-empty list of content parts.")
+    kinds = [p.get("type") if isinstance(p, dict) else None for p in content]
+    if kinds.count("text") != 1 or kinds.count("image_url") != 1 or len(kinds) != 2:
+        raise Incorrect(f"The content parts have types {kinds}; this message needs one text part and one image part.")
+    text = content[kinds.index("text")]
+    if not isinstance(text.get("text"), str) or not text["text"].strip():
+        raise Incorrect("The text part needs your question in its 'text' field.")
+    image = content[kinds.index("image_url")]
+    inner = image.get("image_url")
+    if not isinstance(inner, dict):
+        raise Incorrect("The image part's 'image_url' should be a dict with a 'url' (and here a 'detail').")
+    if "url" not in inner:
+        raise Incorrect("The image part's 'image_url' dict has no 'url'.")
+    mime, data, img = judge_data_url(inner["url"], "the image url")
+    if SAMPLE_IMAGE.exists():
+        sample = _open_image(SAMPLE_IMAGE.read_bytes())
+        if sample is not None and (img.format, img.size) != (sample.format, sample.size):
+            raise Incorrect(f"The image inside is a {img.size[0]}x{img.size[1]} {img.format}, not the lesson's "
+                            "sample picture: read the bytes of images/scene.png.")
+    if inner.get("detail") != "low":
+        raise Incorrect(f"The image's detail is {inner.get('detail')!r}; the task asks for the cheap, fast setting.")
+    problems = check_messages([message], allow_empty_text=False)
+    if problems:
+        raise Incorrect(problems[0].friendly)
+    return f"Correct! A {img.format} picture of {len(data):,} bytes, ready to send with your question."
+
+
+q1 = Exercise(
+    name="Exercise 1",
+    prompt="Build `message`: one user message with a question and images/scene.png as a base64 data URL, detail low.",
+    variables=("message",),
+    checker=_check_message,
+    hints=[
+        "The content is a list: [{'type': 'text', 'text': ...}, {'type': 'image_url', 'image_url': {...}}].",
+        "Read the file's bytes (Path(...).read_bytes()), then base64.b64encode(...) them; that gives bytes.",
+        "A URL is text: .decode('ascii') the base64 bytes, then put 'data:image/png;base64,' in front.",
+        "The dict inside the image part takes two keys here: 'url' and 'detail'.",
+    ],
+    solution_code='''
+encoded = base64.b64encode(IMAGE_PATH.read_bytes()).decode("ascii")
+message = {
+    "role": "user",
+    "content": [
+        {"type": "text", "text": "What is in this picture?"},
+        {"type": "image_url", "image_url": {"url": "data:image/png;base64," + encoded, "detail": "low"}},
+    ],
+}
+''',
+)
+
+
+# --------------------------------------------------------------------------- q2: any file to a data URL
+
+_Q2_FILES = (("PNG", "photo.png"), ("JPEG", "photo.jpg"), ("JPEG", "scan.JPEG"), ("GIF", "anim.gif"), ("WEBP", "pic.webp"))
+
+
+def _check_to_data_url(to_data_url: Any) -> str:
+    if not callable(to_data_url):
+        raise Incorrect("`to_data_url` should be a function (def to_data_url(path): ...).")
+    from PIL import Image
+
+    with tempfile.TemporaryDirectory(prefix="lesson05-") as tmp:
+        for colour, (fmt, name) in zip(((200, 40, 40), (40, 160, 60), (30, 60, 200), (240, 200, 40), (90, 90, 90)), _Q2_FILES):
+            path = Path(tmp) / name
+            Image.new("RGB", (24, 16), colour).save(path, format=fmt)
+            for given in (path, str(path)):
+                url = run_learner(to_data_url, "to_data_url", given)
+                where = f"the URL for {name}"
+                mime, data, img = judge_data_url(url, where)
+                if data != path.read_bytes():
+                    raise Incorrect(f"{where} holds other bytes than the file: encode the file's own bytes, unchanged.")
+    return "Correct! PNG, JPEG, GIF and WEBP files all come out as data URLs of the right type."
+
+
+q2 = Exercise(
+    name="Exercise 2",
+    prompt="Write `to_data_url(path)`: any JPG, PNG, GIF or WEBP file to a data URL with the right MIME type.",
+    variables=("to_data_url",),
+    checker=_check_to_data_url,
+    hints=[
+        "Pick the MIME type from the file's extension: Path(path).suffix.lower() gives '.png', '.jpg', ...",
+        "A dict from extension to MIME type keeps it short. Remember both spellings of JPEG's extension.",
+        "The MIME types are image/png, image/jpeg, image/gif and image/webp.",
+    ],
+    solution_code='''
+MIME_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+              ".gif": "image/gif", ".webp": "image/webp"}
+
+def to_data_url(path):
+    path = Path(path)
+    mime = MIME_TYPES[path.suffix.lower()]
+    encoded = base64.b64encode(path.read_bytes()).decode("ascii")
+    return f"data:{mime};base64,{encoded}"
+''',
+)
