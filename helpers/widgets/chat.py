@@ -1,0 +1,181 @@
+"""A conversation: every turn sends the whole history (user and assistant messages) and tallies the cost.
+
+    from helpers.widgets import ChatWidget
+    ChatWidget()
+"""
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import ipywidgets as widgets
+
+from .. import schema
+from ..client import get_client
+from ..cost import CostTally, format_usd
+from ._common import RENDER_INTERVAL, AnswerPanel, error_html, friendly_error, labelled, mode_badge, render_markdown
+from .playground import DEFAULTS, MAX_TOKENS_LIMIT, param_range
+
+_USER_STYLE = ("margin:6px 0 2px 20%;padding:4px 10px;border-radius:8px;background:var(--jp-layout-color2, #eef);"
+               "white-space:pre-wrap")
+
+
+def transcript_html(history: list[dict]) -> str:
+    """The conversation so far: the learner's turns as escaped text, the model's as safe Markdown."""
+    return "".join(user_html(m["content"]) if m["role"] == "user" else assistant_html(m["content"])
+                   for m in history)
+
+
+def user_html(text: str) -> str:
+    return f'<div style="{_USER_STYLE}"><b>You:</b> {html.escape(text)}</div>'
+
+
+def assistant_html(text: str) -> str:
+    return f'<div style="margin:2px 20% 2px 0"><b>Gemma:</b>{render_markdown(text)}</div>'
+
+
+class ChatWidget:
+    """A multi-turn chat with Gemma: history, Clear, and a running tally of tokens and cost."""
+
+    def __init__(self, client: Any = None, *, model: str = schema.DEFAULT_MODEL,
+                 extra_headers: dict | None = None, render_interval: float = RENDER_INTERVAL):
+        self._client = client
+        #: Extra HTTP headers sent with each request.
+        self.extra_headers = dict(extra_headers or {})
+        self.history: list[dict] = []
+        self.tally = CostTally()
+        self._pending: str | None = None
+        self.panel = AnswerPanel(render_interval=render_interval, min_height="6em")
+        self.panel.body_renderer = assistant_html  # the answer area shows the whole conversation
+        self.message = labelled(widgets.Textarea(
+            description="Message", rows=2, placeholder="Write a message, then press Send",
+            layout=widgets.Layout(width="100%")), "Your next message in the conversation")
+        self.model = labelled(widgets.Dropdown(options=list(schema.MODELS), value=model, description="Model",
+                                               layout=widgets.Layout(width="22em")),
+                              "Which Gemma 3 model answers")
+        low, high = param_range("max_tokens", MAX_TOKENS_LIMIT)
+        self.max_tokens = labelled(widgets.BoundedIntText(value=DEFAULTS["max_tokens"], min=low, max=high,
+                                                          description="max_tokens", layout=widgets.Layout(width="15em")),
+                                   f"max_tokens: {schema.PARAMS['max_tokens'].help}")
+        low, high = param_range("temperature")
+        self.temperature = labelled(widgets.BoundedFloatText(value=DEFAULTS["temperature"], min=low, max=high, step=0.1,
+                                                             description="temperature", layout=widgets.Layout(width="15em")),
+                                    f"temperature: {schema.PARAMS['temperature'].help}")
+        self.send_button = widgets.Button(description="Send", button_style="primary", icon="paper-plane",
+                                          tooltip="Send your message with the conversation so far")
+        self.stop_button = widgets.Button(description="Stop", button_style="warning", icon="stop", disabled=True,
+                                          tooltip="Stop the answer that is streaming")
+        self.clear_button = widgets.Button(description="Clear", icon="trash",
+                                           tooltip="Forget the conversation and start again")
+        self.send_button.on_click(lambda _b: self.send())
+        self.stop_button.on_click(lambda _b: self.stop())
+        self.clear_button.on_click(lambda _b: self.clear())
+        self.badge = widgets.HTML()
+        self.tally_label = widgets.HTML()
+        self.widget = widgets.VBox([
+            self.badge,
+            widgets.HBox([self.model, self.max_tokens, self.temperature], layout=widgets.Layout(flex_flow="row wrap")),
+            self.panel.box,
+            self.message,
+            widgets.HBox([self.send_button, self.stop_button, self.clear_button]),
+            self.tally_label,
+        ])
+        self.widget.add_class("gemma-chat")
+        self._update_badge()
+        self._update_tally()
+
+    @property
+    def client(self) -> Any:
+        return self._client if self._client is not None else get_client()
+
+    def _update_badge(self) -> Any:
+        try:
+            client = self.client
+        except Exception as exc:
+            self.badge.value = error_html(friendly_error(exc))
+            return None
+        self.badge.value = mode_badge(client)
+        return client
+
+    def _update_tally(self) -> None:
+        turns = sum(1 for m in self.history if m["role"] == "user")
+        tally = self.tally
+        text = (f"{turns} turn{'s' if turns != 1 else ''} · {tally.total_tokens} tokens · "
+                f"cost {format_usd(tally.total_usd)}")
+        if tally.simulated_calls:
+            text += " (practice server: simulated prices)"
+        if tally.unknown_cost_calls:
+            text += f" · {tally.unknown_cost_calls} answer(s) without a cost"
+        self.tally_label.value = f"<span>{html.escape(text)}</span>"
+
+    def send(self, text: str | None = None) -> bool:
+        """Send ``text`` (default: the message box) with the whole conversation so far."""
+        client = self._update_badge()
+        if client is None:
+            return False
+        text = self.message.value if text is None else text
+        if self.panel.running:
+            self.panel.show_error("Wait for the answer (or press Stop) before sending the next message.")
+            return False
+        if not text.strip():
+            self.panel.show_error("Write a message first.")
+            return False
+        messages = self.history + [{"role": "user", "content": text}]
+        self._pending = text
+        self.panel.before_html = transcript_html(self.history) + user_html(text)
+        started = self.panel.start(client, messages, model=self.model.value,
+                                   params={"max_tokens": int(self.max_tokens.value),
+                                           "temperature": float(self.temperature.value)},
+                                   extra_headers=self.extra_headers or None, on_done=self._finished)
+        if started:
+            self.message.value = ""
+            self.send_button.disabled = True
+            self.stop_button.disabled = False
+        return started
+
+    def _finished(self, panel: AnswerPanel) -> None:
+        text, self._pending = self._pending, None
+        if text is not None and panel.text and (panel.result is not None or panel.stopped):
+            # A stopped answer stays in the history too, so the turns keep alternating.
+            self.history += [{"role": "user", "content": text}, {"role": "assistant", "content": panel.text}]
+            if panel.result is not None:
+                self.tally.add(panel.result)
+        elif text is not None:
+            # Nothing usable came back: the turn is not kept; the message goes back in the box to retry.
+            panel.before_html = transcript_html(self.history)
+            panel.show()
+            if not self.message.value:
+                self.message.value = text
+        self.send_button.disabled = False
+        self.stop_button.disabled = True
+        self._update_tally()
+
+    def stop(self) -> None:
+        self.panel.stop()
+        self.send_button.disabled = False
+        self.stop_button.disabled = True
+
+    def clear(self) -> None:
+        """Forget the conversation and the tally."""
+        self._pending = None
+        self.panel.clear()
+        self.history = []
+        self.tally.reset()
+        self.send_button.disabled = False
+        self.stop_button.disabled = True
+        self._update_tally()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        return self.panel.wait(timeout)
+
+    @property
+    def error(self) -> str | None:
+        return self.panel.error
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return self.widget._repr_mimebundle_(**kwargs)
+
+
+def chat_widget(client: Any = None, **kwargs: Any) -> ChatWidget:
+    """A new :class:`ChatWidget`."""
+    return ChatWidget(client, **kwargs)

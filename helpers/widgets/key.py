@@ -1,0 +1,175 @@
+"""Enter and check an API key without it ever landing in the notebook.
+
+    from helpers.widgets import KeyWidget
+    KeyWidget()
+
+Check calls the free models endpoint, then a one-token chat, then the balance, and says
+which mode the lessons now use. The key is taken out of the password box as soon as it is
+read (the box is emptied, so the widget state a notebook could save holds nothing), is shown
+only masked, and is written to ``.env`` only when "Save the key to .env" is ticked.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as widgets
+
+from .. import keys, schema
+from ..client import Client, get_client, set_client
+from ..cost import format_usd
+from ._common import error_html, friendly_error, labelled, mode_badge, note_html
+
+#: A key check gives up after this many seconds per call.
+CHECK_TIMEOUT = 20.0
+
+
+@dataclass
+class KeyReport:
+    """What a check found. ``message`` is the line the widget shows."""
+
+    ok: bool
+    mode: str  # "practice" | "real" | "" when the check failed before knowing
+    masked_key: str
+    message: str
+    balance: float | None = None
+    saved_to: Path | None = None
+
+
+def practice_client(timeout: float = CHECK_TIMEOUT) -> Client:
+    """A client of the practice server: the one already in use if there is one, else the embedded one."""
+    try:
+        current = get_client()
+    except Exception:
+        current = None
+    if current is not None and current.simulated:
+        return Client(api_key=current._api_key, base_url=current.base_url, timeout=timeout)
+    from ..practice_server import shared_server
+
+    server = shared_server()
+    return Client(api_key=server.key, base_url=server.base_url, timeout=timeout)
+
+
+class KeyWidget:
+    """A password box, a Check button, "use the practice server" and "save to .env" choices."""
+
+    def __init__(self, *, base_url: str | None = None, env_path: str | os.PathLike = ".env",
+                 timeout: float = CHECK_TIMEOUT):
+        self._base_url = base_url
+        self.env_path = Path(env_path)
+        self._timeout = timeout
+        self.key_box = labelled(widgets.Password(
+            value="", description="API key", placeholder="paste your AI/ML API key (it stays hidden)",
+            continuous_update=False, layout=widgets.Layout(width="34em")),
+            "Your key from https://aimlapi.com/app/keys; it is never shown or saved in the notebook")
+        self.practice_box = labelled(widgets.Checkbox(
+            value=False, indent=False, description="Use the practice server instead (free, simulated answers)",
+            layout=widgets.Layout(width="auto")), "Ignore any key and practise offline")
+        self.save_box = labelled(widgets.Checkbox(
+            value=False, indent=False, description="Save the key to .env (readable by you only)",
+            layout=widgets.Layout(width="auto")),
+            "Write the key into a .env file (mode 0600, ignored by git) so the next sessions find it")
+        self.check_button = widgets.Button(description="Check", button_style="primary", icon="check",
+                                           tooltip="Check the key (one 1-token call) and use it in the lessons")
+        self.check_button.on_click(lambda _b: self.check_key())
+        self.status = widgets.HTML()
+        self.widget = widgets.VBox([
+            self.key_box,
+            self.practice_box,
+            self.save_box,
+            self.check_button,
+            self.status,
+        ])
+        self.widget.add_class("gemma-key")
+        self.report: KeyReport | None = None
+        self._show_current()
+
+    def _show_current(self) -> None:
+        try:
+            client = get_client()
+        except Exception as exc:
+            self.status.value = error_html(friendly_error(exc))
+            return
+        where = ("no key is configured" if client.simulated
+                 else f"the key {client.api_key_masked} from {client.key_source or 'the environment'}")
+        self.status.value = mode_badge(client) + " " + note_html(
+            f"Now: {client.mode} mode ({where}). Paste a key and press Check to change it.")
+
+    def check_key(self) -> KeyReport:
+        """Read the key out of the box (emptying it), check it, and make it the kit's default client."""
+        typed = self.key_box.value.strip()
+        self.key_box.value = ""  # the key leaves the widget state at once
+        self.status.value = note_html("Checking…")
+        self.check_button.disabled = True
+        try:
+            report = self._check(typed)
+        except Exception as exc:  # never a traceback in the widget
+            report = KeyReport(False, "", keys.mask_key(typed), friendly_error(exc, typed))
+        finally:
+            self.check_button.disabled = False
+        self.report = report
+        if report.ok:
+            client = get_client()
+            self.status.value = mode_badge(client) + " " + note_html(report.message)
+        else:
+            self.status.value = error_html(report.message)
+        return report
+
+    def _check(self, typed: str) -> KeyReport:
+        if self.practice_box.value:
+            client = practice_client(self._timeout)
+            note = " (the key you typed was not used)" if typed else ""
+        elif typed:
+            if any(c.isspace() for c in typed) or len(typed) < 8:
+                return KeyReport(False, "", keys.mask_key(typed),
+                                 "That does not look like an API key: copy it again from "
+                                 "https://aimlapi.com/app/keys (no spaces), then press Check.")
+            client = Client(api_key=typed, base_url=self._base_url, timeout=self._timeout, max_retries=1)
+            note = ""
+        else:
+            client = get_client()
+            note = " (no key typed: checked the one already configured)"
+        masked = client.api_key_masked
+        try:
+            client.models()  # free and needs no key: is the API reachable at all?
+            answer = client.chat("Hi", model=schema.DEFAULT_MODEL, max_tokens=1)  # does the key work?
+        except Exception as exc:
+            return KeyReport(False, "", masked, f"Key {masked}: {friendly_error(exc, client._api_key)}")
+        mode = "practice" if (answer.simulated or client.simulated) else "real"
+        try:
+            balance: float | None = client.balance()
+            balance_text = f"Balance: {format_usd(balance)}" + (" (practice money)" if mode == "practice" else "") + "."
+        except Exception as exc:
+            balance = None
+            balance_text = "Balance unknown: " + friendly_error(exc, client._api_key)
+        set_client(client)
+        if mode == "practice":
+            message = (f"Practice mode{note}: the practice server answers (simulated, free). {balance_text} "
+                       "The lessons now use it.")
+        else:
+            message = (f"Real mode{note}: the key {masked} works. {balance_text} "
+                       "The lessons in this kernel now use it; calls cost credits.")
+        saved = None
+        if self.save_box.value:
+            if typed and not self.practice_box.value:
+                try:
+                    saved = keys.save_key(typed, self.env_path).resolve()
+                    message += f" Saved to {saved} (only you can read it; git ignores it)."
+                except (OSError, ValueError) as exc:
+                    message += f" Not saved: {friendly_error(exc, typed)}"
+            else:
+                message += " Nothing saved: there was no typed key to save."
+        return KeyReport(True, mode, masked, keys.redact(message, typed), balance, saved)
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return self.widget._repr_mimebundle_(**kwargs)
+
+
+def key_widget(**kwargs: Any) -> KeyWidget:
+    """A new :class:`KeyWidget`."""
+    return KeyWidget(**kwargs)
+
+
+__all__ = ["KeyWidget", "KeyReport", "key_widget", "practice_client"]
