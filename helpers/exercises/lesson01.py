@@ -7,7 +7,8 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from . import Exercise, Incorrect
+from . import Incorrect
+from .lesson00 import Exercise  # also treats `def f(...): return ____` as not attempted
 
 # --- q1: the headers ------------------------------------------------------------------
 

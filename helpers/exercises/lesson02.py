@@ -9,7 +9,8 @@ import math
 from typing import Any
 
 from ..schema import MODELS, PARAMS, check_messages, check_model, check_param
-from . import Exercise, Incorrect
+from . import Incorrect
+from .lesson00 import Exercise  # also treats `def f(...): return ____` as not attempted
 
 SMALL, BIG = MODELS
 
