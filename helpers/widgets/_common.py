@@ -384,3 +384,12 @@ def labelled(widget: Any, tooltip: str) -> Any:
     if hasattr(widget, "style") and hasattr(widget.style, "description_width"):
         widget.style.description_width = "initial"
     return widget
+
+
+def widget_bundle(widget: Any, name: str, **kwargs: Any) -> Any:
+    """A widget's display data with a readable plain-text line for places that cannot show widgets."""
+    bundle = widget._repr_mimebundle_(**kwargs)
+    data = bundle[0] if isinstance(bundle, tuple) else bundle
+    if isinstance(data, dict):
+        data["text/plain"] = f"{name} (a widget: open this notebook in JupyterLab and run the cell to use it)"
+    return bundle

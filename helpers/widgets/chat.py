@@ -13,7 +13,8 @@ import ipywidgets as widgets
 from .. import schema
 from ..client import get_client
 from ..cost import CostTally, format_usd
-from ._common import RENDER_INTERVAL, AnswerPanel, error_html, friendly_error, labelled, mode_badge, render_markdown
+from ._common import (RENDER_INTERVAL, AnswerPanel, error_html, friendly_error, labelled, mode_badge, render_markdown,
+                      widget_bundle)
 from .playground import DEFAULTS, MAX_TOKENS_LIMIT, param_range
 
 _USER_STYLE = ("margin:6px 0 2px 20%;padding:4px 10px;border-radius:8px;background:var(--jp-layout-color2, #eef);"
@@ -173,7 +174,7 @@ class ChatWidget:
         return self.panel.error
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return self.widget._repr_mimebundle_(**kwargs)
+        return widget_bundle(self.widget, "Chat", **kwargs)
 
 
 def chat_widget(client: Any = None, **kwargs: Any) -> ChatWidget:

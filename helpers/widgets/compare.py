@@ -13,7 +13,7 @@ import ipywidgets as widgets
 from .. import schema
 from ..client import get_client
 from ._common import (RENDER_INTERVAL, AnswerPanel, error_html, friendly_error, labelled, mode_badge, note_html,
-                      tokens_per_second)
+                      tokens_per_second, widget_bundle)
 from .playground import DEFAULTS, MAX_TOKENS_LIMIT, param_range
 
 
@@ -143,7 +143,7 @@ class CompareWidget:
         return {model: panel.text for model, panel in self.panels.items()}
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return self.widget._repr_mimebundle_(**kwargs)
+        return widget_bundle(self.widget, "Compare 4B and 12B", **kwargs)
 
 
 def compare_widget(client: Any = None, **kwargs: Any) -> CompareWidget:

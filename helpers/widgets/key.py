@@ -20,7 +20,7 @@ import ipywidgets as widgets
 from .. import keys, schema
 from ..client import Client, get_client, set_client
 from ..cost import format_usd
-from ._common import error_html, friendly_error, labelled, mode_badge, note_html
+from ._common import error_html, friendly_error, labelled, mode_badge, note_html, widget_bundle
 
 #: A key check gives up after this many seconds per call.
 CHECK_TIMEOUT = 20.0
@@ -36,6 +36,15 @@ class KeyReport:
     message: str
     balance: float | None = None
     saved_to: Path | None = None
+
+
+def default_env_path() -> Path:
+    """Where "save to .env" writes: the project's top folder (the one holding .env.example), else here."""
+    here = Path.cwd()
+    for folder in (here, *here.parents):
+        if (folder / ".env.example").is_file():
+            return folder / ".env"
+    return here / ".env"
 
 
 def practice_client(timeout: float = CHECK_TIMEOUT) -> Client:
@@ -55,10 +64,10 @@ def practice_client(timeout: float = CHECK_TIMEOUT) -> Client:
 class KeyWidget:
     """A password box, a Check button, "use the practice server" and "save to .env" choices."""
 
-    def __init__(self, *, base_url: str | None = None, env_path: str | os.PathLike = ".env",
+    def __init__(self, *, base_url: str | None = None, env_path: str | os.PathLike | None = None,
                  timeout: float = CHECK_TIMEOUT):
         self._base_url = base_url
-        self.env_path = Path(env_path)
+        self.env_path = Path(env_path) if env_path is not None else default_env_path()
         self._timeout = timeout
         self.key_box = labelled(widgets.Password(
             value="", description="API key", placeholder="paste your AI/ML API key (it stays hidden)",
@@ -164,7 +173,7 @@ class KeyWidget:
         return KeyReport(True, mode, masked, keys.redact(message, typed), balance, saved)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return self.widget._repr_mimebundle_(**kwargs)
+        return widget_bundle(self.widget, "Key check", **kwargs)
 
 
 def key_widget(**kwargs: Any) -> KeyWidget:
@@ -172,4 +181,4 @@ def key_widget(**kwargs: Any) -> KeyWidget:
     return KeyWidget(**kwargs)
 
 
-__all__ = ["KeyWidget", "KeyReport", "key_widget", "practice_client"]
+__all__ = ["KeyWidget", "KeyReport", "key_widget", "practice_client", "default_env_path"]

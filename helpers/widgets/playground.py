@@ -18,7 +18,8 @@ import ipywidgets as widgets
 
 from .. import schema
 from ..client import get_client
-from ._common import RENDER_INTERVAL, AnswerPanel, error_html, friendly_error, labelled, mode_badge, note_html
+from ._common import (RENDER_INTERVAL, AnswerPanel, error_html, friendly_error, labelled, mode_badge, note_html,
+                      widget_bundle)
 
 #: The box for max_tokens needs an upper bound; the API documents none, so the playground picks one.
 MAX_TOKENS_LIMIT = 8192
@@ -231,7 +232,7 @@ class Playground:
         return self.panel.error
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return self.widget._repr_mimebundle_(**kwargs)
+        return widget_bundle(self.widget, "Playground", **kwargs)
 
 
 def playground(client: Any = None, **kwargs: Any) -> Playground:
