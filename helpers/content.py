@@ -69,9 +69,12 @@ def _data_url(data: bytes, name: str, suffix: str = "") -> str:
         if claimed:
             raise ValueError(f"{name} is named like a {claimed.split('/')[1].upper()} but its bytes are not one "
                              "(or not JPG, PNG, GIF or WEBP at all). Open and re-save it with Pillow to fix it.")
-        what = f"its type ({suffix})" if suffix else "its bytes"
-        raise ValueError(f"{name}: {what} is not a supported image. The API takes JPG, PNG, GIF or WEBP; "
-                         "convert it first, e.g. Image.open(path).save('image.png').")
+        convert = "Convert it first, e.g. with Pillow: Image.open(path).save('image.png')."
+        if suffix:
+            raise ValueError(f"{name} is a {suffix} file, which is not a supported image: the API takes "
+                             f"JPG, PNG, GIF or WEBP. {convert}")
+        raise ValueError(f"{name} are not a supported image (they start with {data[:8]!r}): the API takes "
+                         f"JPG, PNG, GIF or WEBP. {convert}")
     return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
 
 
@@ -114,7 +117,10 @@ def image_part(source: str | os.PathLike | bytes | bytearray, detail: str | None
     if size > MAX_IMAGE_BYTES:  # checked before reading, so a huge file is never loaded
         raise ValueError(f"{path.name} is {_size_text(size)}; the limit here is {_size_text(MAX_IMAGE_BYTES)}. "
                          "Shrink it first, e.g. with Pillow: img.thumbnail((1024, 1024)); img.save('small.jpg', quality=85).")
-    return _part(_data_url(path.read_bytes(), path.name, path.suffix), detail)
+    data = path.read_bytes()
+    if not path.suffix and data and sniff_mime(data) is None:
+        return _part(_data_url(data, f"The bytes of {path.name}"), detail)  # raises, naming the file
+    return _part(_data_url(data, path.name, path.suffix), detail)
 
 
 def user_message(text: str, *images: Any, detail: str | None = None) -> dict:

@@ -114,9 +114,9 @@ def test_folder_is_refused(tmp_path):
 def test_unsupported_type_is_refused(tmp_path):
     bmp = tmp_path / "old.bmp"
     Image.new("RGB", (8, 8)).save(bmp, format="BMP")
-    with pytest.raises(ValueError, match=r"\(\.bmp\) is not a supported image.*JPG, PNG, GIF or WEBP"):
+    with pytest.raises(ValueError, match=r"old.bmp is a \.bmp file, which is not a supported image.*JPG, PNG, GIF or WEBP"):
         image_part(bmp)
-    with pytest.raises(ValueError, match="not a supported image"):
+    with pytest.raises(ValueError, match=r"The image bytes are not a supported image \(they start with b'BM"):
         image_part(bmp.read_bytes())
 
 
@@ -125,6 +125,16 @@ def test_text_named_like_an_image_is_refused(tmp_path):
     fake.write_text("not a picture")
     with pytest.raises(ValueError, match="named like a PNG but its bytes are not one"):
         image_part(fake)
+
+
+def test_file_without_extension_is_judged_by_its_bytes(tmp_path):
+    good = tmp_path / "picture"
+    good.write_bytes(_image_bytes("GIF"))
+    assert _decode(image_part(good))[0] == "image/gif"
+    bad = tmp_path / "notes"
+    bad.write_text("plain text")
+    with pytest.raises(ValueError, match=r"The bytes of notes are not a supported image \(they start with b'plain te"):
+        image_part(bad)
 
 
 def test_empty_inputs_are_refused(tmp_path):
