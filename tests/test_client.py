@@ -213,7 +213,7 @@ def test_module_level_functions_use_the_default_client(client):
 
 
 def test_mask_key_rule():
-    assert helpers.mask_key("sk-abcdefghijklmnop1234") == "****1234"
+    assert helpers.mask_key("sk-canary-mnop-1234") == "****1234"
     assert helpers.mask_key("short") == "****"
     assert helpers.mask_key(None) == "(no key)"
 
