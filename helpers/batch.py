@@ -100,8 +100,12 @@ class BatchResults(list):
 
     def __init__(self, items: Iterable[BatchItem] = (), *, wall_s: float | None = None,
                  concurrency: int | None = None, final_concurrency: int | None = None,
-                 max_in_flight: int = 0, rate_limited: int = 0, notes: Sequence[str] = ()):
+                 max_in_flight: int = 0, rate_limited: int = 0, notes: Sequence[str] = (),
+                 model: str | None = None, params: dict | None = None):
         super().__init__(items)
+        #: The model and the request parameters every call of the batch sent.
+        self.model = model
+        self.params = dict(params or {})
         #: Seconds from the first call to the last answer.
         self.wall_s = wall_s
         #: The concurrency asked for, and the one the batch ended at (lower after 429s).
@@ -356,7 +360,8 @@ def batch(prompts: Iterable[Any], *, client: Any = None, model: str = schema.DEF
         client = get_client()
     prompts, headers = _validate(prompts, client, model, concurrency, extra_headers, request_id_prefix, params)
     if not prompts:
-        return BatchResults([], wall_s=0.0, concurrency=concurrency, final_concurrency=concurrency)
+        return BatchResults([], wall_s=0.0, concurrency=concurrency, final_concurrency=concurrency,
+                            model=model, params=params)
     _widen_pool(client, concurrency)
 
     items = [BatchItem(i, p) for i, p in enumerate(prompts)]
@@ -462,7 +467,8 @@ def batch(prompts: Iterable[Any], *, client: Any = None, model: str = schema.DEF
         for note in notes:
             print(note)
     return BatchResults(items, wall_s=wall_s, concurrency=concurrency, final_concurrency=limiter.limit,
-                        max_in_flight=limiter.max_in_flight, rate_limited=limiter.rate_limited, notes=notes)
+                        max_in_flight=limiter.max_in_flight, rate_limited=limiter.rate_limited, notes=notes,
+                        model=model, params=params)
 
 
 class BatchCancelled(errors.APIError):

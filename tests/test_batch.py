@@ -139,6 +139,7 @@ def test_one_dict_of_params_and_headers_goes_with_every_call(client, server):
     assert {b["model"] for b in bodies} == {"google/gemma-3-12b-it"}
     assert {(b["max_tokens"], b["temperature"]) for b in bodies} == {(7, 0.3)}
     assert all(r["headers"]["X-Client-Request-Id"] == "same-for-all" for r in chat_requests(server))
+    assert items.model == "google/gemma-3-12b-it" and items.params == {"max_tokens": 7, "temperature": 0.3}
 
 
 def test_errors_stay_on_their_items_and_the_rest_carries_on(client):

@@ -1,0 +1,210 @@
+"""Exercises for lesson 10 (the OpenAI SDK): a client pointed at the right place with sane limits,
+a chat call, and the id support asks for.
+
+``q1`` judges the client object the learner built. ``q2`` and ``q3`` run the learner's function
+with an OpenAI client of the checker's own, pointed at a practice server started for the check
+(free and offline in both modes); the checker records what went over the wire.
+"""
+from __future__ import annotations
+
+import math
+from contextlib import contextmanager
+from typing import Any, Iterator
+
+from ..practice_server import SIMULATED_MARKER, PracticeServer
+from ..schema import DEFAULT_MODEL
+from . import Exercise, Incorrect
+from .lesson04 import run_learner
+
+__all__ = ["q1", "q2", "q3"]
+
+#: The longest per-attempt timeout the checks accept, in seconds (the SDK's default is 600).
+MAX_TIMEOUT = 120
+
+
+def _seconds(timeout: Any) -> float | None:
+    """The longest wait a timeout setting allows (read, write, pool or connect), None for no limit."""
+    if isinstance(timeout, (int, float)) and not isinstance(timeout, bool):
+        return float(timeout)
+    parts = [getattr(timeout, name, None) for name in ("connect", "read", "write", "pool")]
+    if timeout is None or any(p is None for p in parts):
+        return None
+    return max(parts)
+
+
+# --------------------------------------------------------------------------- q1: the client
+
+def _check_oai(oai: Any) -> str:
+    import openai
+
+    from ..client import get_client
+
+    if isinstance(oai, type):
+        raise Incorrect("`oai` is the class OpenAI itself: call it, OpenAI(...), to make a client.")
+    if not isinstance(oai, openai.OpenAI):
+        raise Incorrect(f"`oai` is a {type(oai).__name__}; it should be an openai.OpenAI(...) client.")
+    kit = get_client()
+    base = str(oai.base_url).rstrip("/")
+    if "api.openai.com" in base:
+        raise Incorrect("`oai` points at api.openai.com, the SDK's default: pass base_url= so it reaches the "
+                        "AI/ML API (or the practice server).")
+    if base != kit.base_url:
+        raise Incorrect(f"`oai` points at {base!r}, not at the base URL this notebook uses: take it from "
+                        "helpers.connection().")
+    if oai.api_key != (kit._api_key or ""):
+        raise Incorrect("`oai` holds another key than the one this notebook uses: take it from "
+                        "helpers.connection() (never type a key into a cell).")
+    seconds = _seconds(oai.timeout)
+    if seconds is None:
+        raise Incorrect("`oai` has no time limit at all: a stalled connection would hang the notebook. Pass timeout=.")
+    if seconds >= 600:
+        raise Incorrect(f"`oai` may wait {seconds:g} s for one answer (the SDK's default is ten minutes): "
+                        f"pass a timeout of a minute or so.")
+    if seconds > MAX_TIMEOUT:
+        raise Incorrect(f"A timeout of {seconds:g} s is longer than a learner should wait; keep it at {MAX_TIMEOUT} s or less.")
+    if seconds <= 0 or not math.isfinite(seconds):
+        raise Incorrect(f"A timeout of {seconds!r} s cannot work: give a positive number of seconds.")
+    if not 0 <= oai.max_retries <= 5:
+        raise Incorrect(f"max_retries={oai.max_retries}: retrying that often turns one failure into minutes of "
+                        "waiting. Pick 0 to 5.")
+    return "Correct! Same address and key as the kit, and a time limit you chose."
+
+
+q1 = Exercise(
+    name="Exercise 1",
+    prompt="Make `oai`, an openai.OpenAI client for this notebook's base URL and key (from helpers.connection()), "
+           "with a timeout of at most 120 s and 0 to 5 retries.",
+    variables=("oai",),
+    checker=_check_oai,
+    hints=[
+        "conn = helpers.connection() has .base_url and .api_key.",
+        "OpenAI(base_url=..., api_key=..., timeout=..., max_retries=...) takes all four as keywords.",
+    ],
+    solution_code='''
+conn = helpers.connection()
+oai = OpenAI(base_url=conn.base_url, api_key=conn.api_key, timeout=30.0, max_retries=2)
+''',
+)
+
+
+# --------------------------------------------------------------------------- a checking client
+
+@contextmanager
+def _checking_openai(**options: Any) -> Iterator[tuple[Any, PracticeServer, list]]:
+    """An OpenAI client on a fresh practice server; ``responses`` collects the headers of every answer."""
+    import httpx2
+    import openai
+
+    responses: list = []
+    with PracticeServer(latency=0) as server, httpx2.Client(
+            event_hooks={"response": [lambda r: responses.append(dict(r.headers))]}) as http:
+        client = openai.OpenAI(base_url=server.base_url, api_key=server.key, timeout=20.0, max_retries=0,
+                               http_client=http, **options)
+        yield client, server, responses
+
+
+def _chat_bodies(server: PracticeServer) -> list[dict]:
+    return [r["body"] for r in server.requests if r["path"].endswith("/chat/completions") and isinstance(r["body"], dict)]
+
+
+# --------------------------------------------------------------------------- q2: a chat call
+
+def _check_ask(ask: Any) -> str:
+    if not callable(ask):
+        raise Incorrect("`ask` should be a function: `def ask(client, prompt): ...`.")
+    with _checking_openai() as (client, server, _):
+        out = run_learner(ask, "ask", client, "Tell me about San Francisco")
+        bodies = _chat_bodies(server)
+    if not bodies:
+        raise Incorrect("`ask` sent no request: call client.chat.completions.create(...) with the client it is given.")
+    if len(bodies) > 1:
+        raise Incorrect(f"`ask` sent {len(bodies)} requests for one question; one is enough.")
+    body = bodies[0]
+    if body.get("model") != DEFAULT_MODEL:
+        raise Incorrect(f"`ask` asked for the model {body.get('model')!r}; the task is about {DEFAULT_MODEL!r}.")
+    messages = body.get("messages") or []
+    if not messages or messages[-1].get("content") != "Tell me about San Francisco":
+        raise Incorrect("The last message `ask` sent is not the prompt it was given: send it as the user's content.")
+    if out is None:
+        raise Incorrect("`ask` returned None: return the answer's text.")
+    if not isinstance(out, str):
+        kind = type(out).__name__
+        raise Incorrect(f"`ask` returned a {kind}; return the text only: it sits in the first choice's message content.")
+    if not out.startswith(SIMULATED_MARKER):
+        raise Incorrect("`ask` returned a text that is not the answer's content: return choices[0].message.content.")
+    return "Correct! The same chat call as helpers.chat, through the OpenAI SDK."
+
+
+q2 = Exercise(
+    name="Exercise 2",
+    prompt=f"Write `ask(client, prompt)`: one chat call to {DEFAULT_MODEL} through the OpenAI client it is given; "
+           "return the answer's text.",
+    variables=("ask",),
+    checker=_check_ask,
+    hints=[
+        "client.chat.completions.create(model=..., messages=[{\"role\": \"user\", \"content\": prompt}])",
+        "The answer's text is completion.choices[0].message.content.",
+    ],
+    solution_code='''
+def ask(client, prompt):
+    completion = client.chat.completions.create(
+        model="google/gemma-3-4b-it",
+        messages=[{"role": "user", "content": prompt}],
+        max_tokens=100,
+    )
+    return completion.choices[0].message.content
+''',
+)
+
+
+# --------------------------------------------------------------------------- q3: the id support asks for
+
+def _check_ask_with_id(ask_with_id: Any) -> str:
+    if not callable(ask_with_id):
+        raise Incorrect("`ask_with_id` should be a function: `def ask_with_id(client, prompt): ...`.")
+    with _checking_openai() as (client, server, responses):
+        out = run_learner(ask_with_id, "ask_with_id", client, "Tell me about San Francisco")
+        bodies = _chat_bodies(server)
+    if not bodies:
+        raise Incorrect("`ask_with_id` sent no request: call the chat endpoint through client.chat.completions.")
+    if len(bodies) > 1:
+        raise Incorrect(f"`ask_with_id` sent {len(bodies)} requests; one call gives both the text and the headers.")
+    if not isinstance(out, tuple) or len(out) != 2:
+        raise Incorrect(f"`ask_with_id` returned {type(out).__name__}; return a pair: (text, inference_id).")
+    text, inference_id = out
+    sent_id = responses[-1].get("x-inference-id") if responses else None
+    if not isinstance(text, str) or not text.startswith(SIMULATED_MARKER):
+        raise Incorrect("The first element is not the answer's text: parse the raw response (.parse()) and "
+                        "read choices[0].message.content.")
+    if isinstance(inference_id, str) and inference_id.startswith("chatcmpl-"):
+        raise Incorrect("The second element is the completion's `id` from the body. Support asks for the id in "
+                        "the x-inference-id response header: read the headers of the raw response.")
+    if inference_id is None:
+        raise Incorrect("The second element is None: read the x-inference-id header of the raw response "
+                        "(client.chat.completions.with_raw_response.create(...)).")
+    if inference_id != sent_id:
+        raise Incorrect(f"The second element, {inference_id!r:.60}, is not the x-inference-id header the server sent.")
+    return "Correct! One call, the parsed answer and the id to quote to support."
+
+
+q3 = Exercise(
+    name="Exercise 3",
+    prompt="Write `ask_with_id(client, prompt)` returning (text, inference_id): the answer's text and its "
+           "x-inference-id header, from one call made with `with_raw_response`.",
+    variables=("ask_with_id",),
+    checker=_check_ask_with_id,
+    hints=[
+        "raw = client.chat.completions.with_raw_response.create(...) takes the same arguments as create().",
+        "raw.headers.get(\"x-inference-id\") is the id; raw.parse() is the usual ChatCompletion.",
+    ],
+    solution_code='''
+def ask_with_id(client, prompt):
+    raw = client.chat.completions.with_raw_response.create(
+        model="google/gemma-3-4b-it",
+        messages=[{"role": "user", "content": prompt}],
+        max_tokens=100,
+    )
+    completion = raw.parse()
+    return completion.choices[0].message.content, raw.headers.get("x-inference-id")
+''',
+)

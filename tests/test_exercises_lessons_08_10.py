@@ -1,0 +1,261 @@
+"""The exercises of lessons 08 to 10: every solution passes, typical mistakes fail with a
+message that names the problem, and an untouched starter is "not attempted".
+
+Learner code runs in a fresh namespace holding what the notebook has imported by then
+(``helpers``, ``requests``, ``re``, ``OpenAI``, lesson 09's ``batch`` and ``QUESTIONS``), as a cell would.
+The checks of lessons 09 and 10 call practice servers over loopback HTTP.
+"""
+from __future__ import annotations
+
+import re
+import textwrap
+
+import pytest
+import requests
+from openai import OpenAI
+
+import helpers
+from helpers.exercises import Exercise, ____
+from helpers.batch import batch
+from helpers.exercises import lesson08, lesson09, lesson10
+
+LESSONS = {"lesson08": lesson08, "lesson09": lesson09, "lesson10": lesson10}
+ALL = [(name, q) for name, module in LESSONS.items() for q in ("q1", "q2", "q3", "q4") if hasattr(module, q)]
+
+
+def notebook_names(lesson: str) -> dict:
+    """The names a lesson's notebook has defined when the learner reaches its exercises."""
+    names = {"helpers": helpers, "____": ____, "requests": requests, "re": re}
+    if lesson == "lesson09":
+        names["QUESTIONS"] = lesson09.QUESTIONS
+        names["batch"] = batch
+    if lesson == "lesson10":
+        names["OpenAI"] = OpenAI
+    return names
+
+
+def run(lesson: str, q: str, code: str):
+    """Execute learner code like a notebook cell, then judge the exercise's variables."""
+    exercise: Exercise = getattr(LESSONS[lesson], q)
+    names = notebook_names(lesson)
+    exec(textwrap.dedent(code), names)
+    return exercise.judge(**{v: names[v] for v in exercise.variables if v in names})
+
+
+@pytest.fixture(autouse=True)
+def fresh_default_client():
+    """Each test builds the default client from the environment (conftest's practice server)."""
+    helpers.set_client(None)
+    yield
+    helpers.set_client(None)
+
+
+def test_every_lesson_has_two_to_four_exercises():
+    counts = {name: sum(hasattr(m, q) for q in ("q1", "q2", "q3", "q4", "q5")) for name, m in LESSONS.items()}
+    assert all(2 <= n <= 4 for n in counts.values()), counts
+
+
+@pytest.mark.parametrize("lesson,q", ALL)
+def test_solution_is_correct(lesson, q):
+    exercise = getattr(LESSONS[lesson], q)
+    outcome = run(lesson, q, exercise.solution_code)
+    assert outcome.status == "correct", outcome.message
+
+
+@pytest.mark.parametrize("lesson,q", ALL)
+def test_untouched_starter_is_not_attempted(lesson, q):
+    exercise = getattr(LESSONS[lesson], q)
+    starter = "\n".join(f"{v} = ____" for v in exercise.variables)
+    outcome = run(lesson, q, starter)
+    assert outcome.status == "not attempted"
+    assert all(f"`{v}`" in outcome.message for v in exercise.variables)
+
+
+@pytest.mark.parametrize("lesson,q", ALL)
+def test_every_exercise_has_hints_and_a_prompt(lesson, q):
+    exercise = getattr(LESSONS[lesson], q)
+    assert exercise.hints and exercise.prompt and exercise.solution_code.strip()
+
+
+WRONG = [
+    # ---- lesson 08 q1: cost_of(response)
+    ("lesson08", "q1", '''
+def cost_of(response):
+    return response.json()["meta"]["usage"]["usd_spent"]
+''', "raised KeyError"),
+    ("lesson08", "q1", '''
+def cost_of(response):
+    usage = (response.json().get("meta") or {}).get("usage") or {}
+    return usage.get("usd_spent")
+''', "returned None, but the headers carried the cost"),
+    ("lesson08", "q1", '''
+def cost_of(response):
+    usage = (response.json().get("meta") or {}).get("usage") or {}
+    return usage.get("usd_spent") or response.headers.get("x-aimlapi-usd-spent")
+''', "returned the text '0.000042'"),
+    ("lesson08", "q1", '''
+def cost_of(response):
+    usage = (response.json().get("meta") or {}).get("usage") or {}
+    return usage.get("usd_spent") or float(response.headers.get("x-aimlapi-usd-spent", 0))
+''', "zero claims the call was free"),
+    ("lesson08", "q1", '''
+def cost_of(response):
+    usage = (response.json().get("meta") or {}).get("usage") or {}
+    return usage.get("credits_used")
+''', "not the dollars"),
+    ("lesson08", "q1", "cost_of = 0.0001", "should be a function"),
+    # ---- lesson 08 q2: make_request_id(learner, call_number)
+    ("lesson08", "q2", '''
+def make_request_id(learner, call_number):
+    return f"{learner}-{call_number}"
+''', "holds ' ', 'í', 'ó', which the API does not accept: the API would silently drop it"),
+    ("lesson08", "q2", '''
+def make_request_id(learner, call_number):
+    return re.sub(r"[^A-Za-z0-9._:-]", "-", learner) + "-" + str(call_number)
+''', "is 202 characters long (the API keeps at most 128)"),
+    ("lesson08", "q2", '''
+def make_request_id(learner, call_number):
+    return "workshop-" + (re.sub(r"[^A-Za-z0-9._:-]", "-", learner)[:40] or "x")
+''', "does not contain the call number"),
+    ("lesson08", "q2", '''
+def make_request_id(learner, call_number):
+    return f"call-{call_number}"
+''', "keep the learner's name in it"),
+    # ---- lesson 08 q3: estimate_workshop(tally, learners, calls_each)
+    ("lesson08", "q3", '''
+def estimate_workshop(tally, learners, calls_each):
+    calls = learners * calls_each
+    return {"calls": calls, "tokens": tally.total_tokens * calls, "usd": tally.total_usd * calls}
+''', "grows with how many calls you measured"),
+    ("lesson08", "q3", '''
+def estimate_workshop(tally, learners, calls_each):
+    calls = learners * calls_each
+    return {"calls": calls, "tokens": tally.total_tokens / tally.calls * calls,
+            "usd": tally.total_usd / tally.calls * calls}
+''', "was counted as free"),
+    ("lesson08", "q3", '''
+def estimate_workshop(tally, learners, calls_each):
+    calls = learners * calls_each
+    return {"calls": calls, "tokens": (tally.average_tokens_per_call or 0) * calls,
+            "usd": (tally.average_usd_per_call or 0) * calls}
+''', "return None for it rather than a number"),
+    ("lesson08", "q3", '''
+def estimate_workshop(tally, learners, calls_each):
+    return {"calls": learners + calls_each, "tokens": 0, "usd": 0}
+''', "'calls' is 50"),
+    # ---- lesson 09 q1: items = helpers.batch(...)
+    ("lesson09", "q1", "items = batch(QUESTIONS, concurrency=8, progress=False, max_tokens=30)",
+     "ran with concurrency 8"),
+    ("lesson09", "q1", "items = [helpers.chat(q, max_tokens=30) for q in QUESTIONS]", "loop of helpers.chat"),
+    ("lesson09", "q1", "items = batch(QUESTIONS, concurrency=4, progress=False)",
+     "Nothing capped the answers"),
+    ("lesson09", "q1", "items = batch(QUESTIONS, concurrency=4, progress=False, max_tokens=300)",
+     "capped at 300 tokens; the task asks for 30"),
+    ("lesson09", "q1", "items = batch(QUESTIONS[:3], concurrency=4, progress=False, max_tokens=30)",
+     "ran 3 prompt(s), not the 6"),
+    # ---- lesson 09 q2: failed_prompts(items)
+    ("lesson09", "q2", '''
+def failed_prompts(items):
+    return [item.prompt for item in items if item.ok]
+''', "returned the prompts that worked"),
+    ("lesson09", "q2", '''
+def failed_prompts(items):
+    return [item for item in items if not item.ok]
+''', "returned the items themselves"),
+    ("lesson09", "q2", '''
+def failed_prompts(items):
+    return [item.prompt for item in items if isinstance(item.error, helpers.APIStatusError)]
+''', "missed some failures"),
+    ("lesson09", "q2", '''
+def failed_prompts(items):
+    [item.prompt for item in items if not item.ok]
+''', "forget `return`"),
+    # ---- lesson 09 q3: retry_failed(items)
+    ("lesson09", "q3", '''
+def retry_failed(items):
+    return [item.text for item in batch([item.prompt for item in items], progress=False)]
+''', "including prompts that had already worked"),
+    ("lesson09", "q3", '''
+def retry_failed(items):
+    return batch([item.prompt for item in items if not item.ok], progress=False).texts
+''', "returned 3 text(s); return one per item of the original batch (6)"),
+    ("lesson09", "q3", '''
+def retry_failed(items):
+    return [item.text for item in items]
+''', "sent no request"),
+    # ---- lesson 10 q1: oai = OpenAI(...)
+    ("lesson10", "q1", '''
+conn = helpers.connection()
+oai = OpenAI(api_key=conn.api_key, timeout=30, max_retries=2)
+''', "points at api.openai.com"),
+    ("lesson10", "q1", '''
+conn = helpers.connection()
+oai = OpenAI(base_url=conn.base_url, api_key=conn.api_key)
+''', "the SDK's default is ten minutes"),
+    ("lesson10", "q1", '''
+conn = helpers.connection()
+oai = OpenAI(base_url=conn.base_url, api_key="my-key-123", timeout=30)
+''', "holds another key"),
+    ("lesson10", "q1", '''
+conn = helpers.connection()
+oai = OpenAI(base_url=conn.base_url, api_key=conn.api_key, timeout=30, max_retries=50)
+''', "max_retries=50"),
+    ("lesson10", "q1", "oai = OpenAI", "the class OpenAI itself"),
+    # ---- lesson 10 q2: ask(client, prompt)
+    ("lesson10", "q2", '''
+def ask(client, prompt):
+    return client.chat.completions.create(model="google/gemma-3-4b-it",
+                                          messages=[{"role": "user", "content": prompt}])
+''', "returned a ChatCompletion; return the text only"),
+    ("lesson10", "q2", '''
+def ask(client, prompt):
+    c = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": prompt}])
+    return c.choices[0].message.content
+''', "raised BadRequestError"),
+    ("lesson10", "q2", '''
+def ask(client, prompt):
+    c = client.chat.completions.create(model="google/gemma-3-12b-it", messages=[{"role": "user", "content": prompt}])
+    return c.choices[0].message.content
+''', "the task is about 'google/gemma-3-4b-it'"),
+    ("lesson10", "q2", '''
+def ask(client, prompt):
+    return helpers.chat(prompt).text
+''', "sent no request"),
+    # ---- lesson 10 q3: ask_with_id(client, prompt)
+    ("lesson10", "q3", '''
+def ask_with_id(client, prompt):
+    c = client.chat.completions.create(model="google/gemma-3-4b-it", messages=[{"role": "user", "content": prompt}])
+    return c.choices[0].message.content, c.id
+''', "the completion's `id` from the body"),
+    ("lesson10", "q3", '''
+def ask_with_id(client, prompt):
+    raw = client.chat.completions.with_raw_response.create(
+        model="google/gemma-3-4b-it", messages=[{"role": "user", "content": prompt}])
+    c = client.chat.completions.create(model="google/gemma-3-4b-it", messages=[{"role": "user", "content": prompt}])
+    return c.choices[0].message.content, raw.headers.get("x-inference-id")
+''', "sent 2 requests"),
+    ("lesson10", "q3", '''
+def ask_with_id(client, prompt):
+    raw = client.chat.completions.with_raw_response.create(
+        model="google/gemma-3-4b-it", messages=[{"role": "user", "content": prompt}])
+    return raw.parse().choices[0].message.content
+''', "return a pair"),
+]
+
+
+@pytest.mark.parametrize("lesson,q,code,words", WRONG, ids=[f"{l}-{q}-{i}" for i, (l, q, _, _) in enumerate(WRONG)])
+def test_typical_mistake_is_named(lesson, q, code, words):
+    outcome = run(lesson, q, code)
+    assert outcome.status == "incorrect"
+    assert words in outcome.message, outcome.message
+
+
+def test_every_exercise_has_a_typical_mistake_tested():
+    assert {(lesson, q) for lesson, q, _, _ in WRONG} == set(ALL)
+
+
+def test_a_failure_message_does_not_give_the_solution_away():
+    for lesson, q, code, _ in WRONG:
+        exercise = getattr(LESSONS[lesson], q)
+        message = run(lesson, q, code).message
+        assert exercise.solution_code.strip() not in message
