@@ -28,3 +28,16 @@ test: $(VENV)/.installed-test
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis
+
+# --- Live mode: against the real API (or any server AIML_API_BASE names); see live/ -----------
+.PHONY: preflight test-live
+
+## Before a live session: key, both models, streaming and balance, in under a minute for a fraction
+## of a cent. make preflight ARGS="--learners 20 --lessons 6". Exit 0 go, 1 no-go, 2 no key.
+preflight: $(VENV)/.installed
+	$(BIN)/python -m live.preflight $(ARGS)
+
+## Drift check, the client's live checks and every lesson against the configured API, with a table
+## of pass/fail, time and cost per lesson. Without AIML_API_KEY it is skipped (exit 0).
+test-live: $(VENV)/.installed
+	$(BIN)/python -m live.run_lessons $(ARGS)
