@@ -8,7 +8,9 @@ exercise's ``parse_sse_line``), exactly as a notebook cell would run it.
 from __future__ import annotations
 
 import importlib
+import json
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -52,6 +54,33 @@ def test_untouched_starter_is_not_attempted(lesson, q):
     outcome = run(lesson, q, starter)
     assert outcome.status == "not attempted"
     assert all(f"`{v}`" in outcome.message for v in exercise.variables)
+
+
+@pytest.mark.parametrize("lesson,q", ALL)
+def test_function_starter_is_not_attempted_either(lesson, q):
+    """A starter may define the function with ``____`` in its body; that is not an attempt yet."""
+    exercise = getattr(LESSONS[lesson], q)
+    starter = "\n".join(f"def {v}(*args):\n    return ____" for v in exercise.variables)
+    assert run(lesson, q, starter).status == "not attempted"
+
+
+def notebook_cells(lesson: str) -> list[dict]:
+    number = lesson[-2:]
+    (path,) = (Path(__file__).resolve().parent.parent / "notebooks").glob(f"{number}_*.ipynb")
+    return json.loads(path.read_text())["cells"]
+
+
+@pytest.mark.parametrize("lesson,q", ALL)
+def test_the_notebook_starter_is_not_attempted_and_the_cells_are_in_place(lesson, q):
+    """The starter cell as committed in the lesson, run as is, is judged "not attempted"."""
+    cells = notebook_cells(lesson)
+    sources = ["".join(c["source"]).strip() for c in cells]
+    assert f"from helpers.exercises.{lesson} import" in "\n".join(sources)
+    check = sources.index(f"{q}.check()")
+    assert cells[check - 1]["cell_type"] == "code" and "____" in sources[check - 1]
+    assert sources[check + 1] == f"#{q}.hint()\n#{q}.solution()"
+    assert cells[check - 2]["cell_type"] == "markdown", "a Markdown cell states the task"
+    assert run(lesson, q, sources[check - 1]).status == "not attempted"
 
 
 @pytest.mark.parametrize("lesson,q", ALL)
