@@ -2,11 +2,14 @@
 
 The profile (``live/lesson_profile.json``, committed) says how many chat calls each lesson
 makes, on which model, with how many prompt tokens and at most how many answer tokens. It
-is counted, not guessed: every lesson runs against a fresh practice server, which records
-each request it receives. Regenerate it whenever a lesson changes its calls:
+is counted, not guessed: every lesson runs top to bottom against a fresh practice server,
+which records each request it receives. The server is given a key other than the practice
+key, so the lessons see real mode and take the path a live session takes; requests the
+real API would refuse for free (bad body, wrong key) are counted apart. Regenerate it
+whenever a lesson changes its calls (it takes about half a minute):
 
-    .venv/bin/python -m live.profile            # all lessons, about a minute
-    .venv/bin/python -m live.profile --check    # say whether the committed file is stale
+    .venv/bin/python -m live.profile            # all lessons -> live/lesson_profile.json
+    .venv/bin/python -m live.profile --check    # does it cover every lesson on disk?
 
 ``make preflight`` multiplies the profile by the price per token it has just measured on
 the real API to say whether the balance covers a session.
@@ -100,14 +103,23 @@ def counting_server(**kwargs):
     return CountingServer(**kwargs)
 
 
-def build_profile(notebooks: list[Path], *, cell_timeout: float = 120.0, out=print) -> dict:
-    """Run each notebook against a fresh practice server (latency 0) and count its calls."""
+def build_profile(notebooks: list[Path], *, cell_timeout: float = 120.0, as_real: bool = True, out=print) -> dict:
+    """Run each notebook against a fresh practice server (latency 0) and count its calls.
+
+    ``as_real``: the server takes a key other than the practice key, so the lessons see
+    ``helpers.mode() == "real"`` and take the path a live session takes (the answers are
+    still the practice server's). False: the lessons run in practice mode.
+    """
+    import secrets
+
     from .nbrun import execute_notebook
+
+    key = "profile-run-" + secrets.token_hex(8) if as_real else keys.PRACTICE_KEY
 
     lessons = {}
     saved = {name: os.environ.get(name) for name in ("AIML_API_BASE", "AIML_API_KEY", "AIML_PRACTICE",
                                                       "AIMLAPI_API_KEY", "AIML_PRACTICE_LATENCY")}
-    with counting_server(latency=0, balance=1_000_000.0) as server:
+    with counting_server(latency=0, balance=1_000_000.0, key=key) as server:
         server.requests = collections.deque(maxlen=1_000_000)  # never drop a record mid-lesson
         os.environ.update({"AIML_API_BASE": server.base_url, "AIML_API_KEY": server.key,
                            "AIML_PRACTICE_LATENCY": "0"})
@@ -130,6 +142,7 @@ def build_profile(notebooks: list[Path], *, cell_timeout: float = 120.0, out=pri
     return {
         "about": "Chat calls per lesson, counted on the practice server. Regenerate: python -m live.profile",
         "generated": date.today().isoformat(),
+        "lesson_mode": "real" if as_real else "practice",
         "uncapped_completion_tokens": UNCAPPED_COMPLETION_TOKENS,
         "lessons": lessons,
     }
@@ -250,6 +263,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=PROFILE_PATH)
     parser.add_argument("--cell-timeout", type=float, default=120.0)
     parser.add_argument("--check", action="store_true", help="only say whether the profile covers every lesson")
+    parser.add_argument("--practice-mode", action="store_true",
+                        help="let the lessons run in practice mode (default: they see real mode, as in a live session)")
     args = parser.parse_args(argv)
     from .nbrun import lesson_notebooks
 
@@ -265,7 +280,7 @@ def main(argv: list[str] | None = None) -> int:
         print("No lesson notebooks found (notebooks/NN_*.ipynb).", file=sys.stderr)
         return 1
     print(f"Counting the calls of {len(notebooks)} lessons on a practice server:")
-    profile = build_profile(notebooks, cell_timeout=args.cell_timeout)
+    profile = build_profile(notebooks, cell_timeout=args.cell_timeout, as_real=not args.practice_mode)
     args.output.write_text(json.dumps(profile, indent=1, sort_keys=True) + "\n")
     failed = [n for n, e in profile["lessons"].items() if not e["ran_clean"]]
     print(f"Wrote {args.output}" + (f" (these lessons failed part-way, their counts are partial: {failed})" if failed else ""))
