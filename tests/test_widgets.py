@@ -327,7 +327,7 @@ def _tags(markup: str) -> list:
 
 def test_markdown_keeps_code_readable():
     out = render_markdown("```python\nif a < b:\n    print('<ok>')\n```")
-    assert "<pre><code" in out and "a &lt; b" in out
+    assert "<pre style=" in out and "<code" in out and "a &lt; b" in out
 
 
 def test_throttle_coalesces_renders_and_never_drops_the_last():

@@ -90,11 +90,13 @@ def _first_line(text: str) -> str:
 
 def error_html(message: str) -> str:
     """An error line, escaped, in a colour that reads as a problem (with a text prefix for screen readers)."""
-    return f'<span role="alert" style="color:#b02a37"><b>Problem:</b> {html.escape(message)}</span>'
+    return (f'<div role="alert" style="color:#b02a37;line-height:1.4"><b>Problem:</b> '
+            f"{html.escape(message)}</div>")
 
 
 def note_html(message: str) -> str:
-    return f'<span style="color:var(--jp-ui-font-color2, #555)">{html.escape(message)}</span>'
+    """A quiet line of information, escaped."""
+    return f'<div style="color:var(--jp-ui-font-color2, #555);line-height:1.4">{html.escape(message)}</div>'
 
 
 # --- Markdown that cannot run code ----------------------------------------------------------
@@ -121,6 +123,11 @@ def _build_markdown() -> Callable[[str], str]:
 
         def image(self, text: str, url: str, title: str | None = None) -> str:
             return self.link("[image: " + (text or "no description") + "]", url, title)
+
+        def block_code(self, code: str, info: str | None = None) -> str:
+            out = super().block_code(code, info)
+            return out.replace("<pre>", '<pre style="background:var(--jp-layout-color2, #f3f3f3);'
+                                        'padding:6px 8px;border-radius:4px;overflow-x:auto">', 1)
 
     return mistune.create_markdown(renderer=SafeRenderer(escape=True), plugins=["strikethrough", "table"])
 
@@ -246,7 +253,7 @@ class AnswerPanel:
         self.answer.add_class("gemma-answer")
         self.stats = widgets.HTML()
         children = ([self.title] if title else []) + [self.answer, self.stats]
-        self.box = widgets.VBox(children, layout=widgets.Layout(flex="1 1 0", min_width="0"))
+        self.box = widgets.VBox(children, layout=widgets.Layout(width="100%"))
         self._render_interval = render_interval
         self._thread: threading.Thread | None = None
         self._stream = None
@@ -279,7 +286,9 @@ class AnswerPanel:
 
     def show(self, body_html: str = "") -> None:
         """Put ``before_html`` and ``body_html`` in the answer area."""
-        self.answer.value = self.before_html + body_html
+        content = self.before_html + body_html
+        # ipywidgets gives HTML the line height of a one-line control: paragraphs need their own.
+        self.answer.value = f'<div style="line-height:1.5">{content}</div>' if content else ""
 
     def show_error(self, message: str) -> None:
         self.error = message

@@ -32,7 +32,8 @@ def user_html(text: str) -> str:
 
 
 def assistant_html(text: str) -> str:
-    return f'<div style="margin:2px 20% 2px 0"><b>Gemma:</b>{render_markdown(text)}</div>'
+    return ('<div style="margin:6px 20% 2px 0;padding-left:8px;border-left:3px solid '
+            f'var(--jp-brand-color1, #1976d2)"><b>Gemma:</b>{render_markdown(text)}</div>')
 
 
 class ChatWidget:

@@ -47,6 +47,8 @@ class CompareWidget:
         self.badge = widgets.HTML()
         self.panels = {model: AnswerPanel(model, render_interval=render_interval, min_height="8em")
                        for model in self.models}
+        for panel in self.panels.values():  # equal columns that share the row
+            panel.box.layout = widgets.Layout(flex="1 1 0", min_width="0")
         self.summary = widgets.HTML()
         self._lock = threading.Lock()
         self._running = 0

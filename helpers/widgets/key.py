@@ -155,8 +155,9 @@ class KeyWidget:
             balance_text = "Balance unknown: " + friendly_error(exc, client._api_key)
         set_client(client)
         if mode == "practice":
-            message = (f"Practice mode{note}: the practice server answers (simulated, free). {balance_text} "
-                       "The lessons now use it.")
+            which = f"the key {masked} works on the practice server" if typed and not self.practice_box.value \
+                else "the practice server answers"
+            message = f"Practice mode{note}: {which} (simulated answers, free). {balance_text} The lessons now use it."
         else:
             message = (f"Real mode{note}: the key {masked} works. {balance_text} "
                        "The lessons in this kernel now use it; calls cost credits.")

@@ -1,0 +1,93 @@
+"""End to end in a real browser: JupyterLab opens lesson 11, runs it, and a person's clicks work.
+
+Debian's Chromium (``apt-get install -y chromium``) driven by Playwright, JupyterLab on loopback,
+the practice server as the API. Checks what only a browser shows: the widgets render, the key
+box is emptied once Check has read it, and a prompt typed into the playground streams back.
+A screenshot lands in test-artifacts/ (gitignored) whether it passes or fails.
+"""
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from helpers.practice_server import SIMULATED_MARKER, PracticeServer
+
+from browser_support import (CHROMIUM, CHROMIUM_ARGS, ROOT, JupyterLab, dismiss_dialogs, require_browser,
+                             screenshot, wait_for_idle_kernel)
+
+NOTEBOOK = "notebooks/11_playground.ipynb"
+PROMPT = "Tell me about the Golden Gate Bridge"
+STEP_MS = 60_000  # the longest any single step may take (a bound, not a measurement)
+
+
+def _digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.mark.timeout(240)
+def test_lesson_11_in_jupyterlab_streams_a_typed_prompt():
+    sync_playwright = require_browser()
+    notebook = ROOT / NOTEBOOK
+    before = _digest(notebook)
+    with PracticeServer(latency=0.1) as srv:
+        env = {"AIML_API_BASE": srv.base_url, "AIML_API_KEY": srv.key, "AIML_PRACTICE_LATENCY": "0.1",
+               # The kernel imports the kit from this checkout, whatever is installed.
+               "PYTHONPATH": str(ROOT)}
+        with JupyterLab(env=env) as lab, sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            page = browser.new_page(viewport={"width": 1280, "height": 1000})
+            try:
+                _drive(page, lab, srv)
+            except BaseException:
+                shot = screenshot(page, "browser-11_playground-failed.png")
+                print(f"screenshot: {shot}\nJupyterLab log:\n{lab.log_tail()}")
+                raise
+            else:
+                page.locator(".gemma-playground").scroll_into_view_if_needed()
+                screenshot(page, "browser-11_playground.png")
+            finally:
+                browser.close()
+        assert not lab.leftovers()
+    assert _digest(notebook) == before, "the browser test changed the committed notebook"
+
+
+def _drive(page, lab: JupyterLab, srv: PracticeServer) -> None:
+    page.set_default_timeout(STEP_MS)
+    page.goto(lab.url(f"lab/tree/{NOTEBOOK}"))
+    page.wait_for_selector(".jp-NotebookPanel", state="visible")
+    wait_for_idle_kernel(page)
+    dismiss_dialogs(page)
+    page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")  # not awaited
+
+    # The key widget: type the (practice) key, press Check; the box must come back empty.
+    password = page.locator(".gemma-key input[type=password]")
+    password.wait_for(state="visible")
+    dismiss_dialogs(page)
+    assert page.locator(".jupyter-widgets input[type=password]").count() == 1
+    password.fill(srv.key)
+    page.locator(".gemma-key button.jupyter-button", has_text="Check").click()
+    status = page.locator(".gemma-key")
+    status.get_by_text("The lessons now use it").wait_for()
+    assert "****0000" in status.inner_text()
+    assert password.input_value() == "", "the key box still holds the key after Check"
+    assert srv.key not in status.inner_text()
+
+    # The playground: a typed prompt, Send, and the streamed answer in the output area.
+    playground = page.locator(".gemma-playground")
+    prompt = playground.locator("textarea")
+    prompt.wait_for(state="visible")
+    prompt.fill(PROMPT)
+    playground.locator("button.jupyter-button", has_text="Send").click()
+    answer = playground.locator(".gemma-answer")
+    answer.get_by_text(SIMULATED_MARKER.strip()).wait_for()
+    playground.get_by_text("first token").wait_for()  # the stats line: the stream finished
+    assert "Practice mode" in playground.inner_text()
+    sent = [r["body"] for r in srv.requests if r["path"].endswith("/chat/completions") and r["body"]]
+    assert any(b["messages"] == [{"role": "user", "content": PROMPT}] and b.get("stream") for b in sent)
+
+    # The rest of the lesson ran too: both models answered in the comparison.
+    compare = page.locator(".gemma-compare")
+    assert compare.locator(".gemma-answer").count() == 2
+    assert page.locator(".widget-output, .jp-OutputArea-output").count() >= 1
+    assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
