@@ -41,3 +41,9 @@ preflight: $(VENV)/.installed
 ## of pass/fail, time and cost per lesson. Without AIML_API_KEY it is skipped (exit 0).
 test-live: $(VENV)/.installed
 	$(BIN)/python -m live.run_lessons $(ARGS)
+
+## Time the kit against the documented call and its goals (never part of `make test`);
+## writes benchmarks/RESULTS.md. `make bench ARGS=--with-test-suite` also times `make test`.
+.PHONY: bench
+bench: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/run.py $(ARGS)
