@@ -61,7 +61,12 @@ class Target:
                               timeout=timeout, max_retries=max_retries)
 
     def describe(self) -> str:
-        where = "a practice server (simulated answers, practice prices)" if self.practice else "the configured API"
+        if self.practice:
+            where = "a practice server (simulated answers, practice prices)"
+        elif self.base_url == schema.DEFAULT_BASE_URL:
+            where = "the real AI/ML API (calls cost credits)"
+        else:
+            where = "the API named by AIML_API_BASE (calls may cost credits)"
         return f"{self.base_url} with key {self.masked_key} (from {self.key_source or 'nowhere'}): {where}"
 
     def __repr__(self) -> str:  # never the key itself

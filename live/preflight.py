@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from helpers import errors, schema
+from helpers import keys, schema
 
 from . import profile as lesson_profile
 from .common import (NO_KEY_TEXT, Deadline, Target, explain_error, format_table, format_usd, load_target)
@@ -94,11 +94,27 @@ def _chat_detail(result, seconds: float) -> str:
     return f"answered {preview!r} ({', '.join(bits)})"
 
 
+def measured_rate(result) -> float | None:
+    """USD per token from one answer: its cost over its answer tokens (over all tokens if it gave none).
+
+    Charging the whole cost to the answer tokens gives an upper bound on the price of an
+    answer token (and of a prompt token, which costs no more): a budget errs high, not low.
+    """
+    if result.cost_usd is None:
+        return None
+    usage = result.usage if isinstance(result.usage, dict) else {}
+    completion = usage.get("completion_tokens")
+    if isinstance(completion, (int, float)) and not isinstance(completion, bool) and completion >= 1:
+        return result.cost_usd / completion
+    return result.cost_usd / result.tokens if result.tokens else None
+
+
 def _record_rate(pf: Preflight, model: str, result) -> None:
     if result.cost_usd is not None:
         pf.spent += result.cost_usd
-        if result.tokens:
-            pf.rates.setdefault(model, result.cost_usd / result.tokens)
+    rate = measured_rate(result)
+    if rate is not None:
+        pf.rates.setdefault(model, rate)
 
 
 CHECK_NAMES = ["network", "models listed", "key", "chat 4B", "chat 12B", "streaming", "budget"]
@@ -268,6 +284,9 @@ def main(argv: list[str] | None = None, *, interactive: bool | None = None,
         print(NO_KEY_TEXT)
         return 2
     print(f"Target: {target.describe()}")
+    if keys.practice_forced():
+        print(f"Note: {keys.PRACTICE_VARIABLE} is set here, so lessons started from this shell would use the "
+              "practice server. Unset it for the session.")
     if interactive is None:
         interactive = sys.stdin.isatty() and sys.stdout.isatty() and not args.no_input
     if interactive and args.only is None:

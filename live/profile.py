@@ -251,7 +251,8 @@ def estimate_session(profile: dict, lessons: list[str], learners: int, rates: di
         calls += entry.get("calls", 0)
         notes.extend(n for n in lesson_notes if n not in notes)
     notes.insert(0, f"every answer runs to its max_tokens ({profile.get('uncapped_completion_tokens', UNCAPPED_COMPLETION_TOKENS)} "
-                    f"when a call sets none); prompts x{PROMPT_TOKEN_FACTOR:g} of the practice count; margin x{margin:g}")
+                    f"when a call sets none); prompts x{PROMPT_TOKEN_FACTOR:g} of the practice count; every token priced "
+                    f"at the measured cost per answer token (an upper bound); margin x{margin:g}")
     return Estimate(lessons, learners, margin, per_lesson, calls, notes)
 
 

@@ -21,7 +21,7 @@ import requests
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 import helpers
-from helpers.practice_server import PracticeServer
+from helpers.practice_server import MODEL_SPECS, PracticeServer
 from live import common, drift, preflight, profile, run_lessons
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -313,6 +313,9 @@ def test_preflight_estimate_uses_the_measured_price(server, no_dotenv, monkeypat
     chat_bodies = [r["body"] for r in server.requests if r["path"].endswith("/chat/completions")]
     assert set(pf.rates) == set(helpers.MODELS) and len(chat_bodies) == 3
     assert pf.rates[helpers.MODELS[1]] > pf.rates[helpers.MODELS[0]] > 0  # the practice 12B costs more
+    # an upper bound: at least the practice server's price of an answer token (USD per million)
+    for model in helpers.MODELS:
+        assert pf.rates[model] >= MODEL_SPECS[model].output_price / 1e6 >= MODEL_SPECS[model].input_price / 1e6
     expected = profile.estimate_session(SMALL_PROFILE, sorted(SMALL_PROFILE["lessons"]), 3, pf.rates, 1.5)
     assert pf.estimate.total_usd == pytest.approx(expected.total_usd)
     assert pf.spent == pytest.approx(5.0 - server.balance)
@@ -364,6 +367,17 @@ def test_estimate_arithmetic():
     assert any("gemma-3-27b-it was not measured" in a for a in est.assumptions)
     with pytest.raises(ValueError, match="no measured price"):
         profile.estimate_session(SMALL_PROFILE, ["00_setup"], 1, {}, 1)
+
+
+def test_measured_rate_charges_the_cost_to_answer_tokens():
+    result = helpers.ChatResult("OK", "m", "stop", usage={"prompt_tokens": 30, "completion_tokens": 10,
+                                                         "total_tokens": 40}, cost_usd=2e-6)
+    assert preflight.measured_rate(result) == pytest.approx(2e-7)
+    # an answer that reports no answer tokens (the documentation's own sample does) falls back to all tokens
+    odd = helpers.ChatResult("OK", "m", "stop", usage={"prompt_tokens": 30, "completion_tokens": 0,
+                                                      "total_tokens": 40}, cost_usd=2e-6)
+    assert preflight.measured_rate(odd) == pytest.approx(5e-8)
+    assert preflight.measured_rate(helpers.ChatResult("OK", "m", "stop", usage={}, cost_usd=None)) is None
 
 
 def test_select_lessons():
