@@ -135,7 +135,7 @@ WRONG = [
     ("lesson01", "q2", 'def extract_answer(data):\n    return data["choices"]["message"]["content"]', "[0]"),
     ("lesson01", "q2", 'def extract_answer(data):\n    return data["choices"][0]["message"]', "one level"),
     ("lesson01", "q2", 'def extract_answer(data):\n    return data["choices"]', "list"),
-    ("lesson01", "q2", 'def extract_answer(data):\n    print(data["choices"][0]["message"]["content"])', "not print"),
+    ("lesson01", "q2", 'def extract_answer(data):\n    print(data["choices"][0]["message"]["content"])', "printing it"),
     ("lesson01", "q2", 'def extract_answer(data):\n    return data["meta"] and data["choices"][0]["message"]["content"]',
      "without `meta`"),
     # lesson 01, q3: spent_usd(data)

@@ -178,8 +178,8 @@ def _check_extract_answer(extract_answer: Any) -> str:
             raise Incorrect(f"For {label}, extract_answer() returned a list: `choices` is a list of choices, "
                             "pick the first.")
         if got is None:
-            raise Incorrect(f"For {label}, extract_answer() returned None: the function must return the text, "
-                            "not print it.")
+            raise Incorrect(f"For {label}, extract_answer() returned None. Return the text (printing it is not "
+                            "returning it), and check each key on the way down.")
         raise Incorrect(f"For {label}, extract_answer() returned {got!r:.80}, not the assistant's message text.")
     return "The text comes out of the documented answer, one with extra fields, and ones without `meta`."
 
