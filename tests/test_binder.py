@@ -1,0 +1,313 @@
+"""Binder: what binder/ tells repo2docker to build is an environment in which the lessons run.
+
+No Docker engine runs here, so the image itself is never built. Two checks stand in for it:
+
+1. ``repo2docker --no-build --debug`` prints the Dockerfile it would build (skipped when
+   repo2docker is not installed; it is not in requirements-test.txt).
+2. A fresh virtual environment built exactly as binder/ says (binder/requirements.txt, then
+   binder/postBuild run from the repository root with that environment first on PATH), in a
+   copy of the repository. In it: `pip check`, the widgets' JupyterLab extension, an import of
+   every helpers module, an import of every module any lesson imports, the first lesson (the
+   one the badge opens) run top to bottom in that environment's own kernel against the
+   practice server the root conftest.py started, and JupyterLab started the way Binder starts
+   it, serving the badge's path. So a broken Binder configuration fails the suite.
+
+Why not every lesson by default: measured on the 2-core machine (pip reading the machine's
+local package index), building the environment takes about 55 s and postBuild 3 to 6 s; running
+the 9 lessons that existed then took 49 s more (about 5 s a lesson), on top of nbval running the
+same lessons in the developers' environment. What the Binder environment alone can break
+(a missing or mismatched package) shows at import time, which the import checks cover for every
+lesson in about 3 s. BINDER_TEST_ALL_LESSONS=1 runs every lesson as well (before a workshop).
+"""
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import tomllib
+from pathlib import Path
+
+import pytest
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+BINDER = ROOT / "binder"
+LESSON_GLOB = "[0-9][0-9]_*.ipynb"
+PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;#]+)")
+#: Lines in binder/requirements.txt that pip reads as local paths (they stop repo2docker
+#: from installing the requirements before the repository is copied in).
+LOCAL = re.compile(r"^\s*(-e|--editable|-r|--requirement|-c|--constraint|\.|/|file:)")
+#: Pins only binder/ has, each for a reason given in binder/requirements.txt.
+BINDER_ONLY = {"notebook"}
+
+
+def pins(path: Path) -> dict[str, str]:
+    result = {}
+    for line in path.read_text().splitlines():
+        match = PIN.match(line.strip())
+        if match:
+            result[match.group(1).lower().replace("_", "-")] = match.group(2)
+    return result
+
+
+def runtime_version() -> str:
+    text = (BINDER / "runtime.txt").read_text().strip()
+    match = re.fullmatch(r"python-(3\.\d+)", text)
+    assert match, f"binder/runtime.txt must read like 'python-3.11', not {text!r}"
+    return match.group(1)
+
+
+def repo_copy(dest: Path) -> Path:
+    """The repository as a fresh clone would have it, plus files not committed yet (ignored ones left out)."""
+    names = subprocess.run(["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=ROOT,
+                           capture_output=True, text=True, check=True).stdout.split("\0")
+    for name in filter(None, names):
+        src = ROOT / name
+        if src.is_file():
+            (dest / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dest / name)
+    return dest
+
+
+# --------------------------------------------------------------------------- the files themselves
+
+
+def test_binder_pins_are_the_kits_pins():
+    kit, binder = pins(ROOT / "requirements.txt"), pins(BINDER / "requirements.txt")
+    differ = {name: (version, binder.get(name)) for name, version in kit.items() if binder.get(name) != version}
+    assert not differ, f"binder/requirements.txt must pin what requirements.txt pins (kit, binder): {differ}"
+    assert set(binder) - set(kit) == BINDER_ONLY
+
+
+def test_binder_requirements_name_no_local_paths():
+    local = [line for line in (BINDER / "requirements.txt").read_text().splitlines() if LOCAL.match(line)]
+    assert not local, f"install the kit in binder/postBuild, not in binder/requirements.txt: {local}"
+
+
+def test_runtime_is_a_python_the_kit_supports():
+    wanted = tuple(int(p) for p in runtime_version().split("."))
+    floor = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["requires-python"]
+    assert floor.startswith(">=")
+    assert wanted >= tuple(int(p) for p in floor[2:].split(".")), (wanted, floor)
+
+
+def test_build_scripts_stop_on_errors():
+    post = BINDER / "postBuild"
+    lines = [ln.strip() for ln in post.read_text().splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    assert post.read_text().startswith("#!/usr/bin/env bash")
+    assert lines[0].startswith("set -e"), "postBuild must start with `set -e`, or a failed step does not stop the build"
+    assert os.access(post, os.X_OK)
+    assert any(re.search(r"pip install .*(-e|--no-deps) \.", ln) for ln in lines), "postBuild installs the kit"
+    start = BINDER / "start"
+    if start.exists():
+        body = [ln.strip() for ln in start.read_text().splitlines() if ln.strip()]
+        assert body[-1] == 'exec "$@"', 'binder/start must end with exec "$@", or Jupyter never starts'
+
+
+def test_repo2docker_reads_binder_as_intended(tmp_path):
+    exe = shutil.which("repo2docker") or shutil.which("jupyter-repo2docker")
+    if exe is None:
+        pytest.skip("repo2docker is not installed (pip install jupyter-repo2docker to run this check)")
+    repo = repo_copy(tmp_path / "repo")
+    out = subprocess.run([exe, "--no-build", "--debug", "--user-id", "1000", "--user-name", "jovyan", str(repo)],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-3000:]
+    text = out.stdout + out.stderr
+    assert f"python={runtime_version()}" in text, "runtime.txt was not read"
+    lines = text.splitlines()
+
+    def where(pattern: str) -> int:
+        found = [i for i, ln in enumerate(lines) if re.search(pattern, ln)]
+        assert found, f"no line matching {pattern!r} in the Dockerfile repo2docker would build"
+        return found[0]
+
+    install = where(r'pip install --no-cache-dir -r "binder/requirements\.txt"')
+    copy_repo = where(r"^COPY --chown=1000:1000 src/ \$\{REPO_DIR\}/$")
+    post = where(r"^RUN \./binder/postBuild$")
+    assert install < copy_repo < post, "requirements installed before the repository is copied, postBuild after"
+    assert not [ln for ln in lines if re.search(r'-r "requirements\.txt"', ln)], "the top-level requirements.txt was read"
+
+
+# --------------------------------------------------------------------------- a fresh environment built the Binder way
+
+
+@pytest.fixture(scope="module")
+def binder_env(tmp_path_factory):
+    """A copy of the repository and a virtual environment built from binder/ the way repo2docker does."""
+    version = runtime_version()
+    python = shutil.which(f"python{version}")
+    if python is None and f"{sys.version_info.major}.{sys.version_info.minor}" == version:
+        python = sys.executable
+    if python is None:
+        pytest.skip(f"binder/runtime.txt asks for Python {version}, which this machine does not have")
+    base = tmp_path_factory.mktemp("binder")
+    repo = repo_copy(base / "repo")
+    venv = base / "venv"
+    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME")}
+    env["PATH"] = f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}"
+    env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
+
+    def step(*cmd, cwd=repo, timeout=900):
+        result = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+        assert result.returncode == 0, f"{' '.join(map(str, cmd))} failed:\n{result.stdout[-2000:]}\n{result.stderr[-3000:]}"
+        return result
+
+    started = time.perf_counter()
+    step(python, "-m", "venv", str(venv))
+    step(str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "-r", "binder/requirements.txt")
+    installed = time.perf_counter()
+    post = step("./binder/postBuild")  # as repo2docker runs it: from the repository root
+    print(f"\nbinder env: requirements {installed - started:.0f} s, postBuild {time.perf_counter() - installed:.0f} s")
+    return {"repo": repo, "venv": venv, "python": venv / "bin" / "python", "env": env, "step": step,
+            "postbuild_output": post.stdout}
+
+
+def test_postbuild_installs_the_kit_from_the_repository(binder_env):
+    assert f"installed from {binder_env['repo'] / 'helpers' / '__init__.py'}" in binder_env["postbuild_output"]
+
+
+def test_the_binder_environment_is_consistent(binder_env):
+    check = binder_env["step"](str(binder_env["python"]), "-m", "pip", "check")
+    assert "No broken requirements" in check.stdout
+    extensions = binder_env["step"](str(binder_env["venv"] / "bin" / "jupyter"), "labextension", "list")
+    listing = extensions.stdout + extensions.stderr
+    assert re.search(r"@jupyter-widgets/jupyterlab-manager .*enabled", listing), "the widgets would not show in JupyterLab"
+
+
+def test_every_helpers_module_imports_in_the_binder_environment(binder_env):
+    probe = ("import importlib, pkgutil, helpers\n"
+             "names = [m.name for m in pkgutil.walk_packages(helpers.__path__, 'helpers.')]\n"
+             "for name in names: importlib.import_module(name)\n"
+             "print(helpers.__file__); print(len(names))\n")
+    out = binder_env["step"](str(binder_env["python"]), "-c", probe, cwd=binder_env["repo"] / "notebooks")
+    where, count = out.stdout.split()
+    assert Path(where) == binder_env["repo"] / "helpers" / "__init__.py"
+    assert int(count) >= len(list((ROOT / "helpers").glob("*.py"))) - 1  # every module but __init__
+
+
+RUN_LESSONS = r'''
+import pathlib, sys, nbformat
+from nbclient import NotebookClient
+
+prefix = sys.argv[1]
+probe = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+    "import sys\nassert sys.prefix == %r, ('the kernel is not the Binder environment', sys.prefix)" % prefix)])
+NotebookClient(probe, timeout=60, kernel_name="python3").execute()
+for name in sys.argv[2:]:
+    path = pathlib.Path(name)
+    nb = nbformat.read(path, as_version=4)
+    NotebookClient(nb, timeout=120, kernel_name="python3",
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    print("ran", path.name, flush=True)
+'''
+
+IMPORT_EVERYTHING = r'''
+import ast, importlib, pathlib, sys, nbformat
+from IPython.core.inputtransformer2 import TransformerManager
+
+wanted = set()
+for name in sys.argv[1:]:
+    for cell in nbformat.read(name, as_version=4).cells:
+        if cell.cell_type != "code":
+            continue
+        tree = ast.parse(TransformerManager().transform_cell(cell.source))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                wanted.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                wanted.add(node.module)
+wanted.discard("google.colab")  # only on Colab, behind `if "google.colab" in sys.modules`
+missing = []
+for module in sorted(wanted):
+    try:
+        importlib.import_module(module)
+    except ImportError as exc:
+        missing.append(f"{module}: {exc}")
+print("\n".join(missing) if missing else f"all {len(wanted)} imported")
+'''
+
+
+def run_lessons(binder_env, lessons):
+    runner = binder_env["repo"].parent / "run_lessons.py"
+    runner.write_text(RUN_LESSONS)
+    out = binder_env["step"](str(binder_env["python"]), str(runner), str(binder_env["venv"]),
+                             *map(str, lessons), cwd=binder_env["repo"] / "notebooks", timeout=1200)
+    assert out.stdout.split() == [w for p in lessons for w in ("ran", p.name)]
+
+
+def first_lesson() -> str:
+    lessons = tomllib.loads((ROOT / "workshop" / "launch.toml").read_text())["lessons"]
+    return f"{lessons['folder']}/{lessons['first']}"
+
+
+def test_the_first_lesson_runs_in_the_binder_environment(binder_env, session_server):
+    """The lesson the Binder badge opens, top to bottom, in the Binder environment's own kernel,
+    against the practice server the root conftest.py started."""
+    assert os.environ["AIML_API_BASE"] == session_server.base_url
+    calls_before = len(session_server.requests)
+    run_lessons(binder_env, [binder_env["repo"] / first_lesson()])
+    assert len(session_server.requests) > calls_before, "the lesson did not reach the practice server"
+
+
+def test_everything_the_lessons_import_is_in_the_binder_environment(binder_env):
+    """Every module any lesson imports (a test-only package, say) imports in the Binder environment."""
+    lessons = sorted((binder_env["repo"] / "notebooks").glob(LESSON_GLOB))
+    assert lessons, "no lessons"
+    script = binder_env["repo"].parent / "import_everything.py"
+    script.write_text(IMPORT_EVERYTHING)
+    out = binder_env["step"](str(binder_env["python"]), str(script), *map(str, lessons),
+                             cwd=binder_env["repo"] / "notebooks")
+    assert out.stdout.startswith("all "), "not importable in the Binder environment:\n" + out.stdout
+
+
+@pytest.mark.skipif(os.environ.get("BINDER_TEST_ALL_LESSONS") != "1",
+                    reason="about 5 s a lesson on top of nbval's own run of them: set BINDER_TEST_ALL_LESSONS=1")
+def test_every_lesson_runs_in_the_binder_environment(binder_env, session_server):
+    calls_before = len(session_server.requests)
+    run_lessons(binder_env, sorted((binder_env["repo"] / "notebooks").glob(LESSON_GLOB)))
+    assert len(session_server.requests) > calls_before
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_the_badge_opens_the_first_lesson_in_jupyterlab(binder_env):
+    """Start JupyterLab from the Binder environment at the repository root, as Binder does, and ask for the
+    lesson the badge's urlpath names."""
+    path = first_lesson()
+    port = _free_port()
+    log = open(binder_env["repo"].parent / "lab.log", "w")
+    lab = subprocess.Popen(
+        [str(binder_env["venv"] / "bin" / "jupyter"), "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+         "--ServerApp.token=", "--ServerApp.password=", "--allow-root", "--LabApp.news_url=None",
+         f"--ServerApp.root_dir={binder_env['repo']}"],
+        env=binder_env["env"], stdout=log, stderr=subprocess.STDOUT)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if requests.get(f"{url}/api/status", timeout=2).status_code == 200:
+                    break
+            except requests.ConnectionError:
+                pass
+            assert lab.poll() is None and time.monotonic() < deadline, \
+                "JupyterLab did not start:\n" + (binder_env["repo"].parent / "lab.log").read_text()[-3000:]
+            time.sleep(0.3)
+        contents = requests.get(f"{url}/api/contents/{path}?content=0", timeout=10)
+        assert contents.status_code == 200 and contents.json()["type"] == "notebook", contents.text[:300]
+        page = requests.get(f"{url}/lab/tree/{path}", timeout=10)
+        assert page.status_code == 200 and "JupyterLab" in page.text
+    finally:
+        lab.terminate()
+        try:
+            lab.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            lab.kill()
+            lab.wait(timeout=5)
+        log.close()
