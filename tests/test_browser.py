@@ -60,23 +60,28 @@ def _drive(page, lab: JupyterLab, srv: PracticeServer) -> None:
     dismiss_dialogs(page)
     page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")  # not awaited
 
-    # The key widget: type the (practice) key, press Check; the box must come back empty.
-    password = page.locator(".gemma-key input[type=password]")
+    # The key widget: the box empties itself as soon as the key reaches the kernel; Check still works.
+    key_widget = page.locator(".gemma-key")
+    password = key_widget.get_by_label("API key")  # a real <label for=...>: what a screen reader reads
     password.wait_for(state="visible")
     dismiss_dialogs(page)
     assert page.locator(".jupyter-widgets input[type=password]").count() == 1
     password.fill(srv.key)
-    page.locator(".gemma-key button.jupyter-button", has_text="Check").click()
-    status = page.locator(".gemma-key")
-    status.get_by_text("The lessons now use it").wait_for()
-    assert "****0000" in status.inner_text()
-    assert password.input_value() == "", "the key box still holds the key after Check"
-    assert srv.key not in status.inner_text()
+    password.press("Tab")  # leaving the box sends its value to the kernel
+    page.wait_for_function("(el) => el.placeholder.startsWith('key received')", arg=password.element_handle())
+    assert password.input_value() == "", "the key box still holds the key after the kernel took it"
+    key_widget.locator("button.jupyter-button", has_text="Check").click()
+    key_widget.get_by_text("The lessons now use it").wait_for()
+    assert "****0000" in key_widget.inner_text() and srv.key not in key_widget.inner_text()
+    assert password.input_value() == ""
 
     # The playground: a typed prompt, Send, and the streamed answer in the output area.
     playground = page.locator(".gemma-playground")
-    prompt = playground.locator("textarea")
+    prompt = playground.get_by_label("Prompt")
     prompt.wait_for(state="visible")
+    for label, value in (("temperature", "0.7"), ("top_p", "1"), ("max_tokens", "512")):
+        assert playground.get_by_label(label, exact=True).input_value() == value
+    assert playground.get_by_role("button", name="Stop").is_disabled()
     prompt.fill(PROMPT)
     playground.locator("button.jupyter-button", has_text="Send").click()
     answer = playground.locator(".gemma-answer")

@@ -259,7 +259,7 @@ def test_no_network_says_what_to_do():
         pg = Playground(c, prompt="Hi")
         pg.send()
         assert pg.wait(WAIT)
-    assert pg.error.startswith("Could not reach the API")
+    assert pg.error.startswith("Could not get an answer from 127.0.0.1")
     assert "practice server" in pg.error
 
 
@@ -513,6 +513,22 @@ def test_key_widget_real_mode_masks_the_key_and_clears_the_box(real_like_api, tm
     assert not (tmp_path / ".env").exists()  # not saved unless asked
 
 
+def test_the_key_leaves_the_box_as_soon_as_the_browser_sends_it(real_like_api, tmp_path):
+    from helpers.widgets.key import RECEIVED_PLACEHOLDER
+
+    kw = KeyWidget(base_url=real_like_api, env_path=tmp_path / ".env")
+    sent = []
+    kw.key_box._send = lambda msg, buffers=None: sent.append(msg)  # what would go back to the browser
+    kw.key_box.set_state({"value": CANARY})  # exactly what a browser's update does
+    assert kw.key_box.value == "" and kw.key_box.placeholder == RECEIVED_PLACEHOLDER
+    assert CANARY not in json.dumps(kw.key_box.get_state(), default=str)
+    assert CANARY not in json.dumps(sent)  # not echoed back
+    assert any(m.get("state", {}).get("value") == "" for m in sent)  # the browser's box is emptied
+    report = kw.check_key()  # Check still has the key, from memory
+    assert report.ok and report.masked_key == "****cdef"
+    assert "no key typed" in kw.check_key().message  # and forgets it once used
+
+
 def test_key_widget_saves_to_env_only_when_asked(real_like_api, tmp_path):
     env = tmp_path / ".env"
     env.write_text("OTHER=1\n")
@@ -551,7 +567,7 @@ def test_key_widget_no_credits_and_no_network(srv, tmp_path):
     kw = KeyWidget(base_url=f"http://127.0.0.1:{free_port()}/v1")
     kw.key_box.value = CANARY
     report = kw.check_key()
-    assert not report.ok and report.message.startswith("Key ****cdef: Could not reach the API")
+    assert not report.ok and report.message.startswith("Key ****cdef: Could not get an answer")
 
 
 def test_key_widget_refuses_something_that_is_not_a_key(tmp_path):

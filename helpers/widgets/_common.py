@@ -71,8 +71,8 @@ def friendly_error(exc: BaseException, key: str | None = None) -> str:
     elif isinstance(exc, errors.APITimeoutError):
         text = "No answer in time: try again, or ask for fewer tokens (max_tokens)."
     elif isinstance(exc, errors.APIConnectionError):
-        text = (f"Could not reach the API: {_first_line(str(exc))} Check your network connection, "
-                f"{_PRACTICE_HINT}.")
+        what = _first_line(str(exc)).split(". ")[0].rstrip(".")
+        text = f"{what}. Check your network connection and AIML_API_BASE, {_PRACTICE_HINT}."
     elif isinstance(exc, errors.APIError):
         text = _first_line(str(exc)) + " Try again; if it keeps happening, use the practice server."
     elif isinstance(exc, ValueError):

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
+from traitlets import Unicode
 
 from .. import keys, schema
 from ..client import Client, get_client, set_client
@@ -24,6 +25,15 @@ from ._common import error_html, friendly_error, labelled, mode_badge, note_html
 
 #: A key check gives up after this many seconds per call.
 CHECK_TIMEOUT = 20.0
+#: What the emptied key box says once it has taken a key.
+PLACEHOLDER = "paste your AI/ML API key (it stays hidden)"
+RECEIVED_PLACEHOLDER = "key received and hidden: press Check"
+
+
+class KeyBox(widgets.Password):
+    """A password box whose value the kernel does not echo back to the browser (ipywidgets echoes by default)."""
+
+    value = Unicode(help="String value").tag(sync=True, echo_update=False)
 
 
 @dataclass
@@ -69,8 +79,9 @@ class KeyWidget:
         self._base_url = base_url
         self.env_path = Path(env_path) if env_path is not None else default_env_path()
         self._timeout = timeout
-        self.key_box = labelled(widgets.Password(
-            value="", description="API key", placeholder="paste your AI/ML API key (it stays hidden)",
+        self._typed = ""  # the key, between arriving from the browser and being checked
+        self.key_box = labelled(KeyBox(
+            value="", description="API key", placeholder=PLACEHOLDER,
             continuous_update=False, layout=widgets.Layout(width="34em")),
             "Your key from https://aimlapi.com/app/keys; it is never shown or saved in the notebook")
         self.practice_box = labelled(widgets.Checkbox(
@@ -82,6 +93,7 @@ class KeyWidget:
             "Write the key into a .env file (mode 0600, ignored by git) so the next sessions find it")
         self.check_button = widgets.Button(description="Check", button_style="primary", icon="check",
                                            tooltip="Check the key (one 1-token call) and use it in the lessons")
+        self.key_box.observe(self._take_key, "value")
         self.check_button.on_click(lambda _b: self.check_key())
         self.status = widgets.HTML()
         self.widget = widgets.VBox([
@@ -106,10 +118,21 @@ class KeyWidget:
         self.status.value = mode_badge(client) + " " + note_html(
             f"Now: {client.mode} mode ({where}). Paste a key and press Check to change it.")
 
+    def _take_key(self, change: dict) -> None:
+        """As soon as a key arrives from the browser, move it into memory and empty the box.
+
+        So the widget state (which a notebook can save) never holds it, even before Check.
+        """
+        if change["new"]:
+            self._typed = change["new"].strip()
+            self.key_box.value = ""
+            self.key_box.placeholder = RECEIVED_PLACEHOLDER
+
     def check_key(self) -> KeyReport:
-        """Read the key out of the box (emptying it), check it, and make it the kit's default client."""
-        typed = self.key_box.value.strip()
-        self.key_box.value = ""  # the key leaves the widget state at once
+        """Check the key that was typed (or the configured one) and make it the kit's default client."""
+        typed, self._typed = self._typed or self.key_box.value.strip(), ""
+        self.key_box.value = ""
+        self.key_box.placeholder = PLACEHOLDER
         self.status.value = note_html("Checking…")
         self.check_button.disabled = True
         try:
