@@ -199,9 +199,9 @@ def summary(items: Iterable[BatchItem]) -> dict:
         "ok": len(done),
         "failures": len(items) - len(done),
         "tokens": sum(r.tokens or 0 for r in done),
-        "cost_usd": sum(r.cost_usd for r in done if r.cost_usd is not None),
+        "cost_usd": round(sum(r.cost_usd for r in done if r.cost_usd is not None), 12),
         "cost_unknown": sum(1 for r in done if r.cost_usd is None),
-        "wall_s": wall_s,
+        "wall_s": round(wall_s, 3) if wall_s is not None else None,
     }
 
 
@@ -367,6 +367,7 @@ def batch(prompts: Iterable[Any], *, client: Any = None, model: str = schema.DEF
     items = [BatchItem(i, p) for i, p in enumerate(prompts)]
     limiter = _Limiter(concurrency)
     notes: list[str] = []
+    long_waits: list[float] = []  # Retry-After waits too long for a batch to sit out
     local = threading.local()
     halt = threading.Event()
     run_id = object()
@@ -413,7 +414,10 @@ def batch(prompts: Iterable[Any], *, client: Any = None, model: str = schema.DEF
             # Still 429 after the client's own retries: try again later, at the (lower) concurrency.
             asked = requests.structures.CaseInsensitiveDict(getattr(item.error, "headers", None) or {})
             pause = backoff_seconds(item.attempts, asked)
-            if pause > MAX_REQUEUE_WAIT or halt.wait(pause):
+            if pause > MAX_REQUEUE_WAIT:
+                long_waits.append(pause)
+                return item
+            if halt.wait(pause):
                 return item
 
     session = getattr(client, "_session", None)
@@ -461,7 +465,11 @@ def batch(prompts: Iterable[Any], *, client: Any = None, model: str = schema.DEF
         if requeued:
             end += f"; {requeued} item{'s were' if requeued != 1 else ' was'} sent again later"
         still = sum(1 for item in items if isinstance(item.error, errors.RateLimitError))
-        end += f"; {still} still failed with 429." if still else "."
+        end += f"; {still} still failed with 429" if still else ""
+        if long_waits:
+            end += (f" (the server asked to wait up to {max(long_waits):.0f} s, longer than a batch waits "
+                    f"on its own: send those again later)")
+        end += "."
         notes.append(end)
     if progress:
         for note in notes:

@@ -142,7 +142,10 @@ def test_format_usd():
     assert format_usd(0.000123) == "$0.000123"
     assert format_usd(0.5) == "$0.5"
     assert format_usd(12.3456) == "$12.35"
-    assert format_usd(3e-9) == "$3.00e-09"
+    assert format_usd(3e-9) == "$0.000000003"
+    assert format_usd(5.48e-06) == "$0.00000548"
+    assert format_usd(2.9919e-05) == "$0.0000299"
+    assert format_usd(0.12) == "$0.12"
 
 
 def test_html_table_shortens_and_escapes():

@@ -7,8 +7,10 @@ The checks of lessons 09 and 10 call practice servers over loopback HTTP.
 """
 from __future__ import annotations
 
+import json
 import re
 import textwrap
+from pathlib import Path
 
 import pytest
 import requests
@@ -69,6 +71,32 @@ def test_untouched_starter_is_not_attempted(lesson, q):
     outcome = run(lesson, q, starter)
     assert outcome.status == "not attempted"
     assert all(f"`{v}`" in outcome.message for v in exercise.variables)
+
+
+@pytest.mark.parametrize("lesson,q", ALL)
+def test_function_starter_is_not_attempted_either(lesson, q):
+    """A starter may define the function with ``____`` in its body; that is not an attempt yet."""
+    exercise = getattr(LESSONS[lesson], q)
+    starter = "\n".join(f"def {v}(*args):\n    return ____" for v in exercise.variables)
+    assert run(lesson, q, starter).status == "not attempted"
+
+
+def notebook_cells(lesson: str) -> list[dict]:
+    (path,) = (Path(__file__).resolve().parent.parent / "notebooks").glob(f"{lesson[-2:]}_*.ipynb")
+    return json.loads(path.read_text())["cells"]
+
+
+@pytest.mark.parametrize("lesson,q", ALL)
+def test_the_notebook_starter_is_not_attempted_and_the_cells_are_in_place(lesson, q):
+    """The committed lesson states the task, has a starter, a check, and hint/solution commented out."""
+    cells = notebook_cells(lesson)
+    sources = ["".join(c["source"]).strip() for c in cells]
+    assert f"from helpers.exercises.{lesson} import" in "\n".join(sources)
+    check = sources.index(f"{q}.check()")
+    assert cells[check - 1]["cell_type"] == "code" and "____" in sources[check - 1]
+    assert sources[check + 1] == f"#{q}.hint()\n#{q}.solution()"
+    assert cells[check - 2]["cell_type"] == "markdown", "a Markdown cell states the task"
+    assert run(lesson, q, sources[check - 1]).status == "not attempted"
 
 
 @pytest.mark.parametrize("lesson,q", ALL)
@@ -144,14 +172,14 @@ def estimate_workshop(tally, learners, calls_each):
     return {"calls": learners + calls_each, "tokens": 0, "usd": 0}
 ''', "'calls' is 50"),
     # ---- lesson 09 q1: items = helpers.batch(...)
-    ("lesson09", "q1", "items = batch(QUESTIONS, concurrency=8, progress=False, max_tokens=30)",
+    ("lesson09", "q1", "my_batch = batch(QUESTIONS, concurrency=8, progress=False, max_tokens=30)",
      "ran with concurrency 8"),
-    ("lesson09", "q1", "items = [helpers.chat(q, max_tokens=30) for q in QUESTIONS]", "loop of helpers.chat"),
-    ("lesson09", "q1", "items = batch(QUESTIONS, concurrency=4, progress=False)",
+    ("lesson09", "q1", "my_batch = [helpers.chat(q, max_tokens=30) for q in QUESTIONS]", "loop of helpers.chat"),
+    ("lesson09", "q1", "my_batch = batch(QUESTIONS, concurrency=4, progress=False)",
      "Nothing capped the answers"),
-    ("lesson09", "q1", "items = batch(QUESTIONS, concurrency=4, progress=False, max_tokens=300)",
+    ("lesson09", "q1", "my_batch = batch(QUESTIONS, concurrency=4, progress=False, max_tokens=300)",
      "capped at 300 tokens; the task asks for 30"),
-    ("lesson09", "q1", "items = batch(QUESTIONS[:3], concurrency=4, progress=False, max_tokens=30)",
+    ("lesson09", "q1", "my_batch = batch(QUESTIONS[:3], concurrency=4, progress=False, max_tokens=30)",
      "ran 3 prompt(s), not the 6"),
     # ---- lesson 09 q2: failed_prompts(items)
     ("lesson09", "q2", '''
@@ -183,24 +211,27 @@ def retry_failed(items):
 def retry_failed(items):
     return [item.text for item in items]
 ''', "sent no request"),
-    # ---- lesson 10 q1: oai = OpenAI(...)
+    # ---- lesson 10 q1: quick = OpenAI(...)
     ("lesson10", "q1", '''
 conn = helpers.connection()
-oai = OpenAI(api_key=conn.api_key, timeout=30, max_retries=2)
+quick = OpenAI(api_key=conn.api_key, timeout=5, max_retries=1)
 ''', "points at api.openai.com"),
     ("lesson10", "q1", '''
 conn = helpers.connection()
-oai = OpenAI(base_url=conn.base_url, api_key=conn.api_key)
-''', "the SDK's default is ten minutes"),
+quick = OpenAI(base_url=conn.base_url, api_key=conn.api_key)
+''', "keeps the SDK's default timeout, 600 s per attempt"),
     ("lesson10", "q1", '''
 conn = helpers.connection()
-oai = OpenAI(base_url=conn.base_url, api_key="my-key-123", timeout=30)
+quick = OpenAI(base_url=conn.base_url, api_key=conn.api_key, timeout=10)
+''', "3 attempts (max_retries=2) of up to 10 s each: 30 s in the worst case"),
+    ("lesson10", "q1", '''
+conn = helpers.connection()
+quick = OpenAI(base_url=conn.base_url, api_key="my-key-123", timeout=5, max_retries=0)
 ''', "holds another key"),
     ("lesson10", "q1", '''
-conn = helpers.connection()
-oai = OpenAI(base_url=conn.base_url, api_key=conn.api_key, timeout=30, max_retries=50)
-''', "max_retries=50"),
-    ("lesson10", "q1", "oai = OpenAI", "the class OpenAI itself"),
+quick = OpenAI(base_url="http://localhost:9/v1", api_key=helpers.connection().api_key, timeout=5, max_retries=0)
+''', "not at the base URL this notebook uses"),
+    ("lesson10", "q1", "quick = OpenAI", "the class OpenAI itself"),
     # ---- lesson 10 q2: ask(client, prompt)
     ("lesson10", "q2", '''
 def ask(client, prompt):

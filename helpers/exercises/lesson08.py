@@ -16,7 +16,8 @@ from requests.structures import CaseInsensitiveDict
 
 from ..cost import CostTally
 from ..results import ChatResult
-from . import Exercise, Incorrect
+from . import Incorrect
+from .lesson00 import Exercise  # also treats `def f(...): return ____` as not attempted
 
 __all__ = ["q1", "q2", "q3"]
 

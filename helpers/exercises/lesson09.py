@@ -13,7 +13,8 @@ from .. import errors
 from ..batch import BatchItem, BatchResults
 from ..practice_server import SIMULATED_MARKER
 from ..results import ChatResult
-from . import Exercise, Incorrect
+from . import Incorrect
+from .lesson00 import Exercise  # also treats `def f(...): return ____` as not attempted
 from .lesson04 import RecordingClient, default_client, run_learner
 
 __all__ = ["q1", "q2", "q3", "QUESTIONS"]
@@ -31,12 +32,13 @@ QUESTIONS = [
 
 # --------------------------------------------------------------------------- q1: a bounded batch
 
-def _check_items(items: Any) -> str:
+def _check_my_batch(my_batch: Any) -> str:
+    items = my_batch
     if isinstance(items, list) and items and isinstance(items[0], (ChatResult, str)):
-        raise Incorrect("`items` holds answers one by one, as a loop of helpers.chat gives them: run the "
+        raise Incorrect("`my_batch` holds answers one by one, as a loop of helpers.chat gives them: run the "
                         "questions through batch() so that the calls overlap.")
     if not isinstance(items, BatchResults):
-        raise Incorrect(f"`items` is a {type(items).__name__}; it should be what batch(...) returns.")
+        raise Incorrect(f"`my_batch` is a {type(items).__name__}; it should be what batch(...) returns.")
     prompts = [item.prompt for item in items]
     if sorted(map(str, prompts)) != sorted(QUESTIONS):
         raise Incorrect(f"The batch ran {len(prompts)} prompt(s), not the {len(QUESTIONS)} of `QUESTIONS`.")
@@ -48,7 +50,7 @@ def _check_items(items: Any) -> str:
     if items.failures:
         first = items.failures[0]
         raise Incorrect(f"{len(items.failures)} call(s) failed (the first: {type(first.error).__name__}); "
-                        "look at items.failures, then run the cell again.")
+                        "look at my_batch.failures, then run the cell again.")
     cap = items.params.get("max_tokens", items.params.get("max_completion_tokens"))
     if cap is None:
         raise Incorrect("Nothing capped the answers: pass max_tokens=30 along with the prompts.")
@@ -60,16 +62,16 @@ def _check_items(items: Any) -> str:
 q1 = Exercise(
     name="Exercise 1",
     prompt="Run `QUESTIONS` through batch() with at most 4 calls at once and answers capped at 30 tokens; "
-           "keep the result in `items`.",
-    variables=("items",),
-    checker=_check_items,
+           "keep the result in `my_batch`.",
+    variables=("my_batch",),
+    checker=_check_my_batch,
     hints=[
         "batch(prompts, concurrency=..., progress=..., max_tokens=...) takes the same request "
         "parameters as helpers.chat.",
         "progress=False turns the bar off, if you prefer a quiet cell.",
     ],
     solution_code='''
-items = batch(QUESTIONS, concurrency=4, progress=False, max_tokens=30)
+my_batch = batch(QUESTIONS, concurrency=4, progress=False, max_tokens=30)
 ''',
 )
 

@@ -1,5 +1,5 @@
-"""Exercises for lesson 10 (the OpenAI SDK): a client pointed at the right place with sane limits,
-a chat call, and the id support asks for.
+"""Exercises for lesson 10 (the OpenAI SDK): a client pointed at the right place that gives up in
+time, a chat call, and the id support asks for.
 
 ``q1`` judges the client object the learner built. ``q2`` and ``q3`` run the learner's function
 with an OpenAI client of the checker's own, pointed at a practice server started for the check
@@ -13,14 +13,11 @@ from typing import Any, Iterator
 
 from ..practice_server import SIMULATED_MARKER, PracticeServer
 from ..schema import DEFAULT_MODEL
-from . import Exercise, Incorrect
+from . import Incorrect
+from .lesson00 import Exercise  # also treats `def f(...): return ____` as not attempted
 from .lesson04 import run_learner
 
 __all__ = ["q1", "q2", "q3"]
-
-#: The longest per-attempt timeout the checks accept, in seconds (the SDK's default is 600).
-MAX_TIMEOUT = 120
-
 
 def _seconds(timeout: Any) -> float | None:
     """The longest wait a timeout setting allows (read, write, pool or connect), None for no limit."""
@@ -34,55 +31,61 @@ def _seconds(timeout: Any) -> float | None:
 
 # --------------------------------------------------------------------------- q1: the client
 
-def _check_oai(oai: Any) -> str:
+#: The longest a quick check may take in the worst case, every attempt timing out, in seconds.
+QUICK_LIMIT = 10
+
+
+def _check_quick(quick: Any) -> str:
     import openai
 
     from ..client import get_client
 
-    if isinstance(oai, type):
-        raise Incorrect("`oai` is the class OpenAI itself: call it, OpenAI(...), to make a client.")
-    if not isinstance(oai, openai.OpenAI):
-        raise Incorrect(f"`oai` is a {type(oai).__name__}; it should be an openai.OpenAI(...) client.")
+    if isinstance(quick, type):
+        raise Incorrect("`quick` is the class OpenAI itself: call it, OpenAI(...), to make a client.")
+    if not isinstance(quick, openai.OpenAI):
+        raise Incorrect(f"`quick` is a {type(quick).__name__}; it should be an openai.OpenAI(...) client.")
     kit = get_client()
-    base = str(oai.base_url).rstrip("/")
+    base = str(quick.base_url).rstrip("/")
     if "api.openai.com" in base:
-        raise Incorrect("`oai` points at api.openai.com, the SDK's default: pass base_url= so it reaches the "
+        raise Incorrect("`quick` points at api.openai.com, the SDK's default: pass base_url= so it reaches the "
                         "AI/ML API (or the practice server).")
     if base != kit.base_url:
-        raise Incorrect(f"`oai` points at {base!r}, not at the base URL this notebook uses: take it from "
+        raise Incorrect(f"`quick` points at {base!r}, not at the base URL this notebook uses: take it from "
                         "helpers.connection().")
-    if oai.api_key != (kit._api_key or ""):
-        raise Incorrect("`oai` holds another key than the one this notebook uses: take it from "
+    if quick.api_key != (kit._api_key or ""):
+        raise Incorrect("`quick` holds another key than the one this notebook uses: take it from "
                         "helpers.connection() (never type a key into a cell).")
-    seconds = _seconds(oai.timeout)
+    seconds = _seconds(quick.timeout)
     if seconds is None:
-        raise Incorrect("`oai` has no time limit at all: a stalled connection would hang the notebook. Pass timeout=.")
-    if seconds >= 600:
-        raise Incorrect(f"`oai` may wait {seconds:g} s for one answer (the SDK's default is ten minutes): "
-                        f"pass a timeout of a minute or so.")
-    if seconds > MAX_TIMEOUT:
-        raise Incorrect(f"A timeout of {seconds:g} s is longer than a learner should wait; keep it at {MAX_TIMEOUT} s or less.")
+        raise Incorrect("`quick` has no time limit at all: a stalled connection would hang the notebook. Pass timeout=.")
     if seconds <= 0 or not math.isfinite(seconds):
         raise Incorrect(f"A timeout of {seconds!r} s cannot work: give a positive number of seconds.")
-    if not 0 <= oai.max_retries <= 5:
-        raise Incorrect(f"max_retries={oai.max_retries}: retrying that often turns one failure into minutes of "
-                        "waiting. Pick 0 to 5.")
-    return "Correct! Same address and key as the kit, and a time limit you chose."
+    attempts = 1 + quick.max_retries
+    worst = seconds * attempts
+    if worst > QUICK_LIMIT:
+        if seconds >= 600:
+            raise Incorrect(f"`quick` keeps the SDK's default timeout, {seconds:g} s per attempt: pass your own.")
+        raise Incorrect(f"`quick` can take {attempts} attempt{'s' if attempts != 1 else ''} (max_retries="
+                        f"{quick.max_retries}) of up to {seconds:g} s each: {worst:g} s in the worst case, "
+                        f"over the {QUICK_LIMIT} s allowed. The SDK's timeout limits each attempt, not the whole call.")
+    return (f"Correct! At most {attempts} attempt{'s' if attempts != 1 else ''} of {seconds:g} s: "
+            f"{worst:g} s in the worst case.")
 
 
 q1 = Exercise(
     name="Exercise 1",
-    prompt="Make `oai`, an openai.OpenAI client for this notebook's base URL and key (from helpers.connection()), "
-           "with a timeout of at most 120 s and 0 to 5 retries.",
-    variables=("oai",),
-    checker=_check_oai,
+    prompt=f"Make `quick`, an OpenAI client for this notebook's base URL and key that gives up within "
+           f"{QUICK_LIMIT} seconds in the worst case, retries included.",
+    variables=("quick",),
+    checker=_check_quick,
     hints=[
-        "conn = helpers.connection() has .base_url and .api_key.",
-        "OpenAI(base_url=..., api_key=..., timeout=..., max_retries=...) takes all four as keywords.",
+        "helpers.connection() has .base_url and .api_key; OpenAI(...) takes base_url=, api_key=, timeout=, max_retries=.",
+        "The SDK's timeout applies to each attempt: with max_retries=2 there can be 3 attempts.",
+        f"(1 + max_retries) x timeout must be at most {QUICK_LIMIT}, for example timeout=5 with max_retries=1.",
     ],
     solution_code='''
 conn = helpers.connection()
-oai = OpenAI(base_url=conn.base_url, api_key=conn.api_key, timeout=30.0, max_retries=2)
+quick = OpenAI(base_url=conn.base_url, api_key=conn.api_key, timeout=5.0, max_retries=1)
 ''',
 )
 
