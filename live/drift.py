@@ -254,6 +254,11 @@ def _probe_all(prober: Prober, target: Target, report: DriftReport) -> None:
             report.add(probe.name, _kit_text(expected), f"no answer ({type(exc).__name__})", None)
             continue
         observed = _describe(status, data, target.api_key)
+        if probe.name == "baseline" and status in (401, 403):
+            report.checked = False
+            report.notes.append(f"Boundary probes stopped: a plain request was {observed}. Fix the key first "
+                                "(`make preflight` says how); the probes mean nothing without it.")
+            return
         if status == 429 or status >= 500:
             report.add(probe.name, _kit_text(expected), observed + ": try again later", None)
             continue

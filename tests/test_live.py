@@ -474,6 +474,22 @@ def test_test_live_table_pass_fail_time_and_cost(canary_server, tmp_path):
     assert CANARY_KEY not in out
 
 
+def test_test_live_with_a_wrong_key_stops_before_the_lessons(server, tmp_path):
+    nb = write_notebook(tmp_path / "00_never.ipynb", "raise SystemExit('must not run')")
+    code, out = run_cli("live.run_lessons", str(nb), base=server.base_url, key=CANARY_KEY, cwd=tmp_path)
+    assert code == 1, out
+    assert "Cannot start: the key was rejected (401)" in out and "https://aimlapi.com/app/keys" in out
+    assert "00_never" not in out.split("Cannot start")[1] and CANARY_KEY not in out
+
+
+def test_drift_with_a_wrong_key_stops_instead_of_reporting_every_probe(server, no_dotenv, monkeypatch):
+    target = point_at(monkeypatch, server.base_url, CANARY_KEY)
+    report = drift.run_drift(target)
+    assert report.exit_code == 2 and report.drift == []
+    assert "Boundary probes stopped: a plain request was refused (401" in report.text()
+    assert len([r for r in server.requests if r["path"].endswith("/chat/completions")]) == 1
+
+
 def test_run_lessons_cost_is_the_balance_drop(server, no_dotenv, monkeypatch, tmp_path):
     target = point_at(monkeypatch, server.base_url, server.key)
     nb = write_notebook(tmp_path / "00_spend.ipynb", "import helpers",
