@@ -9,7 +9,7 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 or newer is needed (found " + sys.version.split()[0] + ").")'
 
-$(VENV)/.installed: requirements.txt pyproject.toml | check-python
+$(VENV)/.installed: requirements.txt pyproject.toml helpers/__init__.py | check-python
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install -r requirements.txt
 	touch $@

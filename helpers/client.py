@@ -49,6 +49,7 @@ class _BearerAuth(requests.auth.AuthBase):
 
 def retry_after_seconds(headers: Any) -> float | None:
     """The wait a server asked for (``retry-after-ms`` or ``Retry-After``), or None if absent or unusable."""
+    headers = requests.structures.CaseInsensitiveDict(headers or {})
     value = headers.get("retry-after-ms")
     if value is not None:
         try:
@@ -175,7 +176,10 @@ class Client:
             return (f"Practice mode: answers are simulated by the offline practice server at {self.base_url} "
                     "and every answer says so. To use the real API, set AIML_API_KEY (or put it in .env) "
                     "and restart the kernel.")
-        where = "the environment" if self.key_source.startswith("AIML") else self.key_source or "nowhere"
+        if not self._api_key:
+            return (f"No key: calls to {self.base_url} will be refused (401). Set AIML_API_KEY (or put it in .env) "
+                    "and restart the kernel, or unset AIML_API_BASE to use the practice server.")
+        where = {"argument": "this kernel's memory"}.get(self.key_source, self.key_source or "nowhere")
         return (f"Real mode: calls go to {self.base_url} with the key {self.api_key_masked} "
                 f"(from {where}). Calls cost credits. Set AIML_PRACTICE=1 to practise offline instead.")
 
@@ -294,9 +298,10 @@ class Client:
 
     def _connection_text(self, url: str, exc: Exception) -> str:
         host = urlsplit(url).netloc
-        reason = type(exc).__name__
-        return (f"Could not get an answer from {host} ({reason}). Check your network connection and "
-                "base_url; with no network, unset AIML_API_KEY to use the practice server.")
+        text = f"Could not get an answer from {host} ({type(exc).__name__}). Check your network connection and base_url."
+        if self.key_source.startswith(("AIML", ".env")):
+            text += " With no network, unset AIML_API_KEY (or set AIML_PRACTICE=1) to use the practice server."
+        return text
 
     def _status_error(self, response: requests.Response, retries: int) -> errors.APIStatusError:
         status = response.status_code

@@ -28,6 +28,9 @@ from typing import Any, Callable
 
 from .schema import MODELS
 
+#: Every simulated answer starts with this, so nobody mistakes it for Gemma.
+SIMULATED_MARKER = "[Simulated by the practice server] "
+
 SMALL_MODEL = MODELS[0]
 
 #: One prompt "token" of the practice server: a word or a single punctuation mark.
@@ -156,11 +159,12 @@ class Conversation:
 
 
 def _text_of(content: Any) -> str:
-    if isinstance(content, str):
-        return content
     if isinstance(content, list):
-        return "\n".join(p.get("text", "") for p in content if isinstance(p, dict) and p.get("type") == "text")
-    return ""
+        content = "\n".join(p.get("text", "") for p in content if isinstance(p, dict) and p.get("type") == "text")
+    if not isinstance(content, str):
+        return ""
+    # an earlier simulated answer sent back as history: its marker is not part of what was said
+    return content.replace(SIMULATED_MARKER, "")
 
 
 def _attachments(content: Any) -> list[Attachment]:

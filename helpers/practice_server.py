@@ -37,14 +37,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 from .keys import PRACTICE_KEY, mask_key
-from .practice_replies import Reply, make_reply
+from .practice_replies import SIMULATED_MARKER, Reply, make_reply
 from .schema import DOC_EXAMPLE_MODEL, GEMMA_SYSTEM_ROLE_MESSAGE, MODELS, check_request
 
 __all__ = ["PRACTICE_KEY", "SIMULATED_MARKER", "PracticeServer", "shared_server", "main"]
 
 logger = logging.getLogger(__name__)
 
-SIMULATED_MARKER = "[Simulated by the practice server] "
 LATENCY_VARIABLE = "AIML_PRACTICE_LATENCY"
 
 MESSAGES = {  # the documented error messages
@@ -52,8 +51,11 @@ MESSAGES = {  # the documented error messages
          "https://aimlapi.com/app/keys",
     403: "You've run out of credits. Please top up your balance or update your payment method to "
          "continue: https://aimlapi.com/app/billing/",
+    400: "Body validation error!",
+    404: "Not Found",
     408: "Request Timeout",
     409: "Conflict",
+    422: "Unprocessable Entity",
     429: "Too Many Requests",
     500: "Internal server error",
     502: "Bad Gateway",

@@ -34,6 +34,14 @@ class _Blank:
 ____ = _Blank()
 
 
+def _unfinished(value: Any) -> bool:
+    """The starter's ``____`` itself, or a function whose body still uses it."""
+    if isinstance(value, _Blank):
+        return True
+    code = getattr(value, "__code__", None)
+    return code is not None and "____" in code.co_names
+
+
 class Incorrect(Exception):
     """Raised by a checker: its message names what is wrong, without giving the answer away."""
 
@@ -84,7 +92,7 @@ class Exercise:
 
     def judge(self, **values: Any) -> Outcome:
         """The verdict on explicit values (what ``check()`` does with the notebook's variables)."""
-        missing = [v for v in self.variables if v not in values or isinstance(values[v], _Blank)]
+        missing = [v for v in self.variables if v not in values or _unfinished(values[v])]
         if missing:
             names = ", ".join(f"`{m}`" for m in missing)
             return Outcome("not attempted", f"Not attempted yet: replace the ____ in {names} with your code, run that cell, then check again.")
