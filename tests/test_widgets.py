@@ -576,3 +576,16 @@ def test_key_widget_refuses_something_that_is_not_a_key(tmp_path):
     report = kw.check_key()
     assert not report.ok and "does not look like an API key" in report.message
     assert kw.key_box.value == "" and "secret" not in kw.status.value
+
+
+def test_save_goes_to_the_project_top_folder_by_default(tmp_path, monkeypatch):
+    (tmp_path / ".env.example").write_text("AIML_API_KEY=\n")
+    (tmp_path / "notebooks").mkdir()
+    monkeypatch.chdir(tmp_path / "notebooks")
+    assert KeyWidget().env_path == tmp_path / ".env"
+
+
+def test_widgets_show_a_plain_line_where_widgets_cannot_render(client):
+    bundle = Playground(client)._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    assert bundle["text/plain"].startswith("Playground (a widget")

@@ -168,6 +168,8 @@ class KeyWidget:
             client.models()  # free and needs no key: is the API reachable at all?
             answer = client.chat("Hi", model=schema.DEFAULT_MODEL, max_tokens=1)  # does the key work?
         except Exception as exc:
+            if typed and not self.practice_box.value:
+                client.close()  # a client of a key that does not work is not kept
             return KeyReport(False, "", masked, f"Key {masked}: {friendly_error(exc, client._api_key)}")
         mode = "practice" if (answer.simulated or client.simulated) else "real"
         try:
