@@ -31,9 +31,7 @@ def test_lesson_11_in_jupyterlab_streams_a_typed_prompt():
     notebook = ROOT / NOTEBOOK
     before = _digest(notebook)
     with PracticeServer(latency=0.1) as srv:
-        env = {"AIML_API_BASE": srv.base_url, "AIML_API_KEY": srv.key, "AIML_PRACTICE_LATENCY": "0.1",
-               # The kernel imports the kit from this checkout, whatever is installed.
-               "PYTHONPATH": str(ROOT)}
+        env = {"AIML_API_BASE": srv.base_url, "AIML_API_KEY": srv.key, "AIML_PRACTICE_LATENCY": "0.1"}
         with JupyterLab(env=env) as lab, sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
             page = browser.new_page(viewport={"width": 1280, "height": 1000})
