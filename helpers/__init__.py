@@ -59,6 +59,15 @@ def mode() -> str:
     return get_client().mode
 
 
+def __getattr__(name: str):
+    # helpers.widgets, helpers.batch ... load on first use: ipywidgets is slow to import.
+    if name in ("widgets", "exercises", "practice_server", "content"):
+        import importlib
+
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module 'helpers' has no attribute {name!r}")
+
+
 def describe_mode() -> str:
     """A sentence for the top of a lesson: which mode, and how to switch."""
     return get_client().describe()

@@ -104,6 +104,9 @@ class ChatStream:
                                              json=self._body, headers=self._headers)
             attempt += retries
             self._response = response
+            if self._closed:  # Stop was pressed while the request waited for its answer
+                response.close()
+                return
             try:
                 yield from self._read(response, started, deadline)
                 return
