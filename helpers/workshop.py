@@ -1,4 +1,5 @@
-"""Workshop tools: your own copies of the lessons, a zip to take home, the key on Google Colab.
+"""Workshop tools: your own copies of the lessons, a zip to take home, the key on Google Colab,
+and a switch to the practice server that needs no kernel restart.
 
 From a terminal in the kit's folder (or a notebook cell starting with ``!``)::
 
@@ -275,6 +276,24 @@ def use_colab_secret(name: str = "AIML_API_KEY") -> str:
     os.environ[name] = value
     client.set_client(None)  # the next call builds a client that reads the key
     print(f"Key {keys.mask_key(value)} read from Colab's secrets: real mode (calls cost credits).")
+    return client.get_client().mode
+
+
+def use_practice(on: bool = True) -> str:
+    """Switch this kernel to the practice server now (``on=False`` switches back), no restart needed.
+
+    The room's fallback when the network or the keys fail: every answer from then on is
+    simulated and says so. Sets or clears ``AIML_PRACTICE`` for this kernel only (the key, if
+    any, stays where it is) and makes the next call build a fresh client. Returns the mode.
+    """
+    from . import client, keys
+
+    if on:
+        os.environ[keys.PRACTICE_VARIABLE] = "1"
+    else:
+        os.environ.pop(keys.PRACTICE_VARIABLE, None)
+    client.set_client(None)
+    print(client.get_client().describe())
     return client.get_client().mode
 
 

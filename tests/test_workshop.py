@@ -6,6 +6,7 @@ maintainer's repository and a learner's clone of it, both on disk, and pull betw
 import importlib.util
 import json
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+import requests
 
 import helpers
 from helpers import workshop
@@ -337,6 +339,25 @@ def test_colab_secret_is_not_needed_off_colab(capsys):
     assert "Not on Google Colab" in capsys.readouterr().out
 
 
+def test_use_practice_switches_this_kernel_both_ways(monkeypatch, session_server, capsys):
+    """With a (made-up) key pointed at a server, practice mode is one call away, and back."""
+    monkeypatch.setenv("AIML_API_KEY", "made-up-key-for-tests-2468")  # not the practice key: "real" mode
+    monkeypatch.setenv("AIML_API_BASE", session_server.base_url)
+    monkeypatch.delenv("AIML_PRACTICE", raising=False)
+    set_client(None)
+    try:
+        assert helpers.mode() == "real"
+        assert workshop.use_practice() == "practice"
+        assert os.environ["AIML_PRACTICE"] == "1"
+        assert "Practice mode" in capsys.readouterr().out
+        assert helpers.chat("Hi", max_tokens=8).simulated
+        assert workshop.use_practice(False) == "real"
+        out = capsys.readouterr().out
+        assert "Real mode" in out and "****2468" in out and "made-up-key-for-tests-2468" not in out
+    finally:
+        set_client(None)
+
+
 # --------------------------------------------------------------------------- launch_links.py
 
 
@@ -369,6 +390,9 @@ def test_links_for_a_slug(capsys):
             "(https://mybinder.org/v2/gh/ada/gemma-kit/HEAD?urlpath=lab/tree/notebooks/00_setup.ipynb)") in out
     for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
         assert f"https://colab.research.google.com/github/ada/gemma-kit/blob/main/notebooks/{path.name}" in out
+    assert launch_links.main(["links", "--slug", "ada/gemma-kit", "--ref", "workshop-day"]) == 0
+    assert "https://mybinder.org/v2/gh/ada/gemma-kit/workshop-day?urlpath=lab/tree/notebooks/00_setup.ipynb" \
+        in capsys.readouterr().out
 
 
 def test_the_placeholder_writes_nothing(tmp_path, capsys):
@@ -496,3 +520,62 @@ def test_the_colab_cell_on_a_fake_colab_installs_the_kit_and_reads_the_secret(tm
     secret = "colab-secret-for-tests-4321"
     out, state = run(FAKE_COLAB_SECRET_AIML_API_KEY=secret)  # a second run: the clone is reused
     assert state["mode"] == "real" and "****4321" in out and secret not in out
+
+
+# --------------------------------------------------------------------------- the guide and the handout
+
+
+DOCS = {name: (ROOT / "workshop" / name).read_text() for name in ("GUIDE.md", "HANDOUT.md")}
+
+
+@pytest.mark.parametrize("name", sorted(DOCS))
+def test_the_docs_name_only_commands_that_exist(name):
+    text = DOCS[name]
+    subcommands = set(re.findall(r"python -m helpers\.workshop (\w+)", text))
+    assert subcommands and subcommands <= {"copy", "status", "pack"}, subcommands
+    targets = set(re.findall(r"\bmake (\w[\w-]*)", text))
+    makefile = (ROOT / "Makefile").read_text()
+    assert targets and all(re.search(rf"^{t}:", makefile, re.M) for t in targets), targets
+    for call in re.findall(r"helpers\.(\w+)\(", text):
+        assert hasattr(helpers, call) or call in ("workshop",), f"helpers.{call} does not exist"
+    for function in re.findall(r"from helpers\.workshop import (\w+)", text):
+        assert callable(getattr(workshop, function, None)), function
+
+
+def test_the_errors_the_docs_quote_are_the_ones_learners_get(session_server):
+    """Provoke each quoted error against the practice server: the docs quote its real words."""
+    conn = {"base_url": session_server.base_url, "max_retries": 0}
+    quoted = {}
+    with pytest.raises(helpers.AuthenticationError) as e401:
+        helpers.Client(api_key="made-up-key-for-tests-1357", **conn).chat("Hi", max_tokens=4)
+    quoted["requires a valid API key"] = e401.value.api_message
+    client = helpers.Client(api_key=session_server.key, **conn)
+    with pytest.raises(helpers.PermissionDeniedError) as e403:
+        client.chat("Hi", max_tokens=4, extra_headers={"X-Practice-Fault": "status=403"})
+    quoted["run out of credits"] = e403.value.api_message
+    with pytest.raises(helpers.RateLimitError) as e429:
+        client.chat("Hi", max_tokens=4, extra_headers={"X-Practice-Fault": "status=429"})
+    quoted["Too Many Requests"] = e429.value.api_message
+    raw = requests.post(session_server.base_url + "/chat/completions", timeout=10,
+                        headers={"Authorization": f"Bearer {session_server.key}"},
+                        json={"model": helpers.DEFAULT_MODEL, "messages": [
+                            {"role": "system", "content": "Be brief."}, {"role": "user", "content": "Hi"}]})
+    assert raw.status_code == 400
+    quoted["does not support 'system'"] = raw.json()["message"]
+    with pytest.raises(ValueError) as no_v1:
+        helpers.Client(api_key="x", base_url="https://api.aimlapi.com")
+    quoted["base_url must end in /v1"] = str(no_v1.value)
+    for words, real in quoted.items():
+        assert words in real, (words, real)
+        assert words in DOCS["HANDOUT.md"], f"the handout should quote {words!r}"
+    guide = DOCS["GUIDE.md"]
+    assert raw.json()["message"] in guide  # the 400 quoted in full
+    for words in ("This request requires a valid API key", "You've run out of credits", "Too Many Requests",
+                  "base_url must end in /v1"):
+        assert words in guide, words
+
+
+def test_the_handout_is_about_one_page():
+    lines = [ln for ln in DOCS["HANDOUT.md"].splitlines() if ln.strip()]
+    # Measured: 53 non-blank lines printed on one A4 page (10.5 pt, 14 mm margins) from Chromium.
+    assert len(lines) <= 60, f"{len(lines)} non-blank lines: it no longer fits one printed page"

@@ -71,16 +71,17 @@ def check_slug(slug: str) -> str:
 # --------------------------------------------------------------------------- links
 
 
-def binder_url(slug: str, lesson_path: str) -> str:
-    return f"https://mybinder.org/v2/gh/{slug}/HEAD?urlpath=lab/tree/{lesson_path}"
+def binder_url(slug: str, lesson_path: str, ref: str = "HEAD") -> str:
+    """Binder's launch link; ``ref`` HEAD follows the default branch, a tag pins one build for a workshop."""
+    return f"https://mybinder.org/v2/gh/{slug}/{ref}?urlpath=lab/tree/{lesson_path}"
 
 
 def colab_url(slug: str, branch: str, lesson_path: str) -> str:
     return f"https://colab.research.google.com/github/{slug}/blob/{branch}/{lesson_path}"
 
 
-def binder_badge(slug: str, lesson_path: str) -> str:
-    return f"[![Launch on Binder]({BINDER_BADGE})]({binder_url(slug, lesson_path)})"
+def binder_badge(slug: str, lesson_path: str, ref: str = "HEAD") -> str:
+    return f"[![Launch on Binder]({BINDER_BADGE})]({binder_url(slug, lesson_path, ref)})"
 
 
 def colab_badge(slug: str, branch: str, lesson_path: str) -> str:
@@ -175,6 +176,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="launch_links.py", description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
     links = sub.add_parser("links", help="print the Binder badge and each lesson's Colab link")
+    links.add_argument("--ref", default="HEAD",
+                       help="Binder's git ref: HEAD (default) or a tag that pins one image for a workshop day")
     nbs = sub.add_parser("notebooks", help="insert or update the launch cells in lesson notebooks")
     for cmd in (links, nbs):
         cmd.add_argument("--slug", help="GitHub owner/name (default: launch.toml's)")
@@ -197,8 +200,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "links":
         first = f"{folder}/{config['first']}"
         print("Binder badge for the README (opens JupyterLab on the first lesson):")
-        print(binder_badge(slug, first))
-        print("\nBinder link:", binder_url(slug, first))
+        print(binder_badge(slug, first, args.ref))
+        print("\nBinder link:", binder_url(slug, first, args.ref))
         print("\nColab, lesson by lesson:")
         for path in sorted((ROOT / folder).glob(LESSON_GLOB)):
             print(f"  {path.name:<28} {colab_url(slug, branch, f'{folder}/{path.name}')}")
