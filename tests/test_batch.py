@@ -210,6 +210,24 @@ def test_no_hook_is_left_on_the_client(client):
     assert client._session.hooks["response"] == []
 
 
+def test_an_interrupted_batch_stops_sending_and_cleans_up():
+    """Ctrl-C (KeyboardInterrupt) in the middle of a batch: no more calls leave, no hook is left."""
+    import _thread
+
+    with PracticeServer(latency=0) as slow, helpers.Client(api_key=slow.key, base_url=slow.base_url,
+                                                           timeout=10, max_retries=0) as c:
+        timer = threading.Timer(0.3, _thread.interrupt_main)
+        timer.start()
+        try:
+            with pytest.raises(KeyboardInterrupt):
+                batch([f"p{i}" for i in range(40)], client=c, concurrency=2, progress=False, max_tokens=5,
+                      extra_headers={"X-Practice-Fault": "delay=2"})
+        finally:
+            timer.cancel()
+        assert c._session.hooks["response"] == []
+        assert len(chat_requests(slow)) <= 2  # the two in flight; the 38 waiting were never sent
+
+
 # --- rate limits ------------------------------------------------------------------------
 
 def test_repeated_429s_lower_the_concurrency_and_say_so(server):
@@ -228,7 +246,8 @@ def test_repeated_429s_lower_the_concurrency_and_say_so(server):
 
 
 def test_an_item_still_rate_limited_after_the_clients_retries_is_sent_again(client, server):
-    fault = {"X-Practice-Fault": "status=429;retry_after=0;times=4"}
+    # Retry-After 1: the four first calls are all refused before any of them comes back
+    fault = {"X-Practice-Fault": "status=429;retry_after=1;times=4"}
     items = batch([f"p{i}" for i in range(8)], client=client, concurrency=4, progress=False,
                   max_tokens=5, extra_headers=fault)  # this client does not retry (max_retries=0)
     assert all(item.ok for item in items)
