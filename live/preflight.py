@@ -27,8 +27,9 @@ from .common import (NO_KEY_TEXT, Deadline, Target, explain_error, format_table,
 from .nbrun import lesson_notebooks
 
 GO, NO_GO, WARN, SKIP = "GO", "NO-GO", "WARN", "SKIP"
-PROMPT = "Reply with the single word OK."
-CHAT_MAX_TOKENS = 8
+#: A prompt whose answer fills max_tokens: the measured price per answer token is then close to the real one.
+PROMPT = "Count from 1 to 50, separated by spaces."
+CHAT_MAX_TOKENS = 24
 STREAM_MAX_TOKENS = 16
 DEFAULT_DEADLINE = 50.0
 DEFAULT_CALL_TIMEOUT = 15.0
@@ -126,8 +127,16 @@ def run_checks(target: Target, *, learners: int = 1, lessons: int | None = None,
                notebooks: list | None = None) -> Preflight:
     """Run every check against ``target`` (which must have a key); never raises for an API failure."""
     pf = Preflight(target)
-    deadline = Deadline(deadline_s)
-    client = target.client(timeout=call_timeout, max_retries=1)
+    with target.client(timeout=call_timeout, max_retries=1) as client:
+        _run_checks(pf, client, Deadline(deadline_s), call_timeout)
+    if not any(c.name == "budget" for c in pf.checks):  # not skipped already
+        budget_check(pf, learners=learners, lessons=lessons, only=only, margin=margin,
+                     profile=profile, notebooks=notebooks)
+    return pf
+
+
+def _run_checks(pf: Preflight, client, deadline: Deadline, call_timeout: float) -> None:
+    target = pf.target
 
     def call(fn: Callable, cap: float = call_timeout):
         client.timeout = deadline.timeout(cap)
@@ -141,7 +150,7 @@ def run_checks(target: Target, *, learners: int = 1, lessons: int | None = None,
         what, todo = explain_error(exc, target)
         pf.add("network", NO_GO, f"GET /v1/models: {what}\n{todo}")
         _skip_rest(pf, CHECK_NAMES[1:], "needs the network check to pass")
-        return pf
+        return
     pf.add("network", GO, f"GET /v1/models answered in {time.monotonic() - started:.1f} s ({len(listed)} models)")
     missing = [m for m in schema.MODELS if m not in listed]
     if missing:
@@ -157,7 +166,7 @@ def run_checks(target: Target, *, learners: int = 1, lessons: int | None = None,
         what, todo = explain_error(exc, target)
         pf.add("key", NO_GO, f"GET /v2/billing: {what}\n{todo}")
         _skip_rest(pf, CHECK_NAMES[3:], "needs a key that works")
-        return pf
+        return
     pf.add("key", GO, f"key {target.masked_key} accepted; balance {format_usd(pf.balance)}")
 
     # 3. one small chat per model, one small stream
@@ -178,7 +187,7 @@ def run_checks(target: Target, *, learners: int = 1, lessons: int | None = None,
 
     started = time.monotonic()
     try:
-        stream = client.stream("Count from 1 to 5.", model=schema.MODELS[0], max_tokens=STREAM_MAX_TOKENS,
+        stream = client.stream(PROMPT, model=schema.MODELS[0], max_tokens=STREAM_MAX_TOKENS,
                                temperature=0, timeout=deadline.timeout(call_timeout))
         pieces = list(stream)
         result = stream.result
@@ -195,11 +204,6 @@ def run_checks(target: Target, *, learners: int = 1, lessons: int | None = None,
             first = stream.time_to_first_token_s or 0.0
             pf.add("streaming", GO, f"{len(pieces)} pieces, first after {first:.1f} s, "
                                     f"done in {time.monotonic() - started:.1f} s")
-
-    # 4. the budget
-    budget_check(pf, learners=learners, lessons=lessons, only=only, margin=margin,
-                 profile=profile, notebooks=notebooks)
-    return pf
 
 
 def budget_check(pf: Preflight, *, learners: int, lessons: int | None, only: str | None, margin: float,
