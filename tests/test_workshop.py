@@ -7,6 +7,7 @@ import importlib.util
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -579,3 +580,22 @@ def test_the_handout_is_about_one_page():
     lines = [ln for ln in DOCS["HANDOUT.md"].splitlines() if ln.strip()]
     # Measured: 53 non-blank lines printed on one A4 page (10.5 pt, 14 mm margins) from Chromium.
     assert len(lines) <= 60, f"{len(lines)} non-blank lines: it no longer fits one printed page"
+
+
+def test_the_real_lessons_keep_their_shape_with_the_launch_cells(tmp_path):
+    """On copies of the lessons as they are: the title stays first, the recap last, nothing else moves,
+    and the first lesson still runs top to bottom with the cells in it (in a folder laid out like the kit)."""
+    lessons = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    assert lessons
+    for name in (".gitignore", ".env.example"):
+        (tmp_path / name).write_bytes((ROOT / name).read_bytes())
+    shutil.copytree(ROOT / "notebooks" / "images", tmp_path / "notebooks" / "images")
+    for lesson in lessons:
+        copy = tmp_path / "notebooks" / lesson.name
+        copy.write_bytes(lesson.read_bytes())
+        launch_links.update_file(copy, "ada/gemma-kit", "main", "notebooks")
+        before, after = nbformat.read(lesson, as_version=4).cells, nbformat.read(copy, as_version=4).cells
+        assert [c for c in after if not launch_links._is_ours(c)] == before, lesson.name
+        assert after[0] == before[0] and launch_links._is_ours(after[1]) and launch_links._is_ours(after[2])
+        assert "you will learn" in after[0].source.lower() and "recap" in after[-1].source.lower()
+    run_notebook(tmp_path / "notebooks" / lessons[0].name)
