@@ -63,7 +63,7 @@ def _validation_check(client) -> tuple[str, float]:
     try:
         client.chat("Hi", temperature=schema.PARAMS["temperature"].maximum + 1)
     except errors.RequestValidationError as exc:
-        return f"refused before sending: {str(exc).splitlines()[-1].strip()[:70]}", 0.0
+        return f"refused before sending: {str(exc).splitlines()[-1].strip().lstrip('- ')[:70]}", 0.0
     raise AssertionError("an out-of-range temperature was sent instead of refused")
 
 
