@@ -30,7 +30,7 @@ from . import errors, schema
 from .cost import format_usd, html_table
 from .results import ChatResult
 
-__all__ = ["batch", "BatchItem", "BatchResults", "to_rows", "summary", "MAX_CONCURRENCY"]
+__all__ = ["batch", "BatchItem", "BatchResults", "BatchCancelled", "to_rows", "summary", "MAX_CONCURRENCY"]
 
 log = logging.getLogger("helpers.batch")
 

@@ -152,7 +152,7 @@ class CostTally:
     @property
     def total_usd(self) -> float:
         """Dollars of the calls whose cost is known (see ``unknown_cost_calls``)."""
-        return sum(e.cost_usd for e in self.entries if e.cost_usd is not None)
+        return round(sum(e.cost_usd for e in self.entries if e.cost_usd is not None), 12)
 
     @property
     def total_tokens(self) -> int:
@@ -216,7 +216,7 @@ class CostTally:
 
     def table(self) -> list[dict]:
         """One row per model plus a ``total`` row: model, calls, tokens, usd, unknown_cost."""
-        rows = [{"model": model, **values} for model, values in self.by_model().items()]
+        rows = [{"model": model, **values, "usd": round(values["usd"], 12)} for model, values in self.by_model().items()]
         rows.append({"model": "total", "calls": self.calls, "tokens": self.total_tokens,
                      "usd": self.total_usd, "unknown_cost": self.unknown_cost_calls})
         return rows
