@@ -88,6 +88,8 @@ class CopyReport:
     """What ``copy_lessons`` did, file by file (paths relative to the destination)."""
 
     dest: Path
+    #: The kit's top folder (the one holding notebooks/).
+    kit: Path | None = None
     copied: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
     #: ``(your copy, the kit's newer version saved beside it)``
@@ -107,6 +109,9 @@ class CopyReport:
         if not (self.copied or self.updated_beside or self.assets):
             lines.append("  nothing new: every lesson already has your copy")
         lines.append("Open the lessons from that folder. `git pull` never touches it.")
+        if self.kit is not None and not self.dest.is_relative_to(self.kit):
+            lines.append(f"Note: this folder is outside the kit ({self.kit}), so the lessons will not find its "
+                         ".env and .env.example there. Prefer a folder inside it, such as my-work/.")
         if on_binder():
             lines.append("On Binder this folder is deleted when the session ends: "
                          "run `python -m helpers.workshop pack` and download my-work.zip before you leave.")
@@ -156,7 +161,7 @@ def copy_lessons(dest: str | os.PathLike | None = None, source: str | os.PathLik
     if dest.exists() and not dest.is_dir():
         raise WorkshopError(f"{dest} exists and is not a folder: move it away or pass --dest OTHER_FOLDER.")
     dest.mkdir(parents=True, exist_ok=True)
-    report = CopyReport(dest)
+    report = CopyReport(dest, kit=source.parent)
     manifest = _read_manifest(dest)
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
 

@@ -91,7 +91,8 @@ def test_copy_copies_lessons_and_their_files_but_nothing_secret(tmp_path):
     assert not (mine / ".env").exists() and not (mine / ".ipynb_checkpoints").exists()
     manifest = json.loads((mine / workshop.MANIFEST).read_text())
     assert manifest["00_setup.ipynb"]["kit_version"] == workshop.lesson_version(lessons / "00_setup.ipynb")
-    assert "copied 2 lesson(s)" in str(report)
+    assert "copied 2 lesson(s)" in str(report) and "outside the kit" not in str(report)
+    assert "outside the kit" in str(workshop.copy_lessons(tmp_path.parent / (tmp_path.name + "-elsewhere"), lessons))
 
 
 def test_copy_never_overwrites_what_is_there(tmp_path):
