@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .client import (Client, balance, chat, get_client, models, set_client, stream, to_messages)
+from .batch import BatchItem, BatchResults, batch
+from .client import (Client, balance, chat, get_client, models, set_client, stream, to_messages, usage)
+from .cost import CostTally
 from .errors import (APIConnectionError, APIError, APIResponseValidationError, APIStatusError,
                      APITimeoutError, AuthenticationError, BadRequestError, InternalServerError,
                      NotFoundError, PermissionDeniedError, RateLimitError, RequestValidationError,
@@ -22,7 +24,8 @@ from .schema import DEFAULT_BASE_URL, DEFAULT_MODEL, MODELS, PARAMS
 __version__ = "0.1.0"
 
 __all__ = [
-    "Client", "ChatResult", "chat", "stream", "models", "balance", "get_client", "set_client",
+    "Client", "ChatResult", "chat", "stream", "models", "balance", "usage", "get_client", "set_client",
+    "batch", "BatchItem", "BatchResults", "CostTally",
     "connection", "mode", "describe_mode", "to_messages", "mask_key",
     "MODELS", "DEFAULT_MODEL", "DEFAULT_BASE_URL", "PARAMS",
     "APIError", "APIConnectionError", "APITimeoutError", "APIStatusError", "APIResponseValidationError",
@@ -42,6 +45,11 @@ class Connection:
     @property
     def chat_url(self) -> str:
         return self.base_url + "/chat/completions"
+
+    @property
+    def root_url(self) -> str:
+        """The base URL without ``/v1``: ``/v2/billing`` and ``/v2/usage`` live under it."""
+        return self.base_url[: -len("/v1")]
 
     def __repr__(self) -> str:
         return (f"Connection(base_url={self.base_url!r}, api_key={mask_key(self.api_key)!r}, "

@@ -267,21 +267,6 @@ class _Limiter:
 _REQUEST_ID_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._:-")
 
 
-def _widen_pool(client: Any, size: int) -> None:
-    """Let the client's session keep ``size`` connections to the API open (requests keeps 10).
-
-    Without this, a batch above 10 at once discards connections and logs "Connection pool is full".
-    """
-    session = getattr(client, "_session", None)
-    if not isinstance(session, requests.Session):
-        return
-    url = client.base_url
-    adapter = session.get_adapter(url)
-    if getattr(adapter, "_pool_maxsize", size) < size:
-        prefix = url.split("://", 1)[0] + "://"
-        session.mount(prefix, requests.adapters.HTTPAdapter(pool_connections=10, pool_maxsize=size))
-
-
 def _validate(prompts: Any, client: Any, model: str, concurrency: Any, extra_headers: Any,
               request_id_prefix: Any, params: dict) -> tuple[list, list]:
     """Everything checkable before a single call is sent: returns (prompts, headers per item)."""
@@ -362,7 +347,6 @@ def batch(prompts: Iterable[Any], *, client: Any = None, model: str = schema.DEF
     if not prompts:
         return BatchResults([], wall_s=0.0, concurrency=concurrency, final_concurrency=concurrency,
                             model=model, params=params)
-    _widen_pool(client, concurrency)
 
     items = [BatchItem(i, p) for i, p in enumerate(prompts)]
     limiter = _Limiter(concurrency)
@@ -420,7 +404,7 @@ def batch(prompts: Iterable[Any], *, client: Any = None, model: str = schema.DEF
             if halt.wait(pause):
                 return item
 
-    session = getattr(client, "_session", None)
+    session = getattr(client, "session", None)
     hooks = session.hooks.setdefault("response", []) if isinstance(session, requests.Session) else None
     if hooks is not None:
         hooks.append(on_response)

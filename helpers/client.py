@@ -25,6 +25,7 @@ log = logging.getLogger("helpers")
 #: Statuses worth another try: the request was fine, the moment was not.
 RETRY_STATUSES = frozenset({408, 409, 429, 500, 502, 503, 504})
 CONNECT_TIMEOUT = 10.0
+POOL_SIZE = 32
 MAX_RETRY_AFTER = 60.0
 USER_AGENT = "gemma-aiml-kit/0.1 (python-requests)"
 
@@ -127,6 +128,10 @@ class Client:
         self.base_url = self._check_base_url(base_url or keys.find_base_url() or schema.DEFAULT_BASE_URL)
         self._api_key = api_key or None
         self._session = requests.Session()
+        # Room for a batch's concurrent calls (requests keeps 10 connections per host).
+        adapter = requests.adapters.HTTPAdapter(pool_connections=4, pool_maxsize=POOL_SIZE)
+        self._session.mount("https://", adapter)
+        self._session.mount("http://", adapter)
         self._session.headers.update({"User-Agent": USER_AGENT, "Accept": "application/json"})
         if self._api_key:
             self._session.auth = _BearerAuth(self._api_key)
@@ -151,6 +156,11 @@ class Client:
     def root_url(self) -> str:
         """The base URL without its ``/v1`` (the billing and usage endpoints live under /v2)."""
         return self.base_url[: -len("/v1")]
+
+    @property
+    def session(self) -> requests.Session:
+        """The underlying ``requests.Session`` (for response hooks or adapters; it holds the key)."""
+        return self._session
 
     @property
     def api_key_masked(self) -> str:
@@ -236,24 +246,26 @@ class Client:
         body = self.build_request(prompt_or_messages, model=model, **params)
         return ChatStream(self, body, extra_headers=extra_headers, timeout=timeout or self.timeout)
 
-    def models(self) -> list[str]:
+    def _deadline(self, timeout: float | None) -> float:
+        return time.monotonic() + (timeout or self.timeout)
+
+    def models(self, *, timeout: float | None = None) -> list[str]:
         """The model ids ``GET /v1/models`` lists (free; no key needed)."""
-        data = self._json(self._send("GET", self.base_url + "/models", time.monotonic() + self.timeout)[0])
+        data = self._json(self._send("GET", self.base_url + "/models", self._deadline(timeout))[0])
         items = data.get("data") if isinstance(data, dict) else None
         return [m["id"] for m in items or [] if isinstance(m, dict) and isinstance(m.get("id"), str)]
 
-    def balance(self) -> float:
+    def balance(self, *, timeout: float | None = None) -> float:
         """The account's balance in USD (``GET /v2/billing``)."""
-        data = self._json(self._send("GET", self.root_url + "/v2/billing", time.monotonic() + self.timeout)[0])
+        data = self._json(self._send("GET", self.root_url + "/v2/billing", self._deadline(timeout))[0])
         value = data.get("current_balance") if isinstance(data, dict) else None
         if not isinstance(value, (int, float)):
             raise errors.APIResponseValidationError(f"The billing endpoint answered without a balance: {data!r:.200}")
         return float(value)
 
-    def usage(self, period: str = "24h") -> dict:
+    def usage(self, period: str = "24h", *, timeout: float | None = None) -> dict:
         """What this key spent in a recent window (``GET /v2/usage?period=24h``)."""
-        response, _ = self._send("GET", self.root_url + "/v2/usage", time.monotonic() + self.timeout,
-                                 params={"period": period})
+        response, _ = self._send("GET", self.root_url + "/v2/usage", self._deadline(timeout), params={"period": period})
         return self._json(response)
 
     # --- transport -----------------------------------------------------------------------
@@ -273,12 +285,13 @@ class Client:
                 headers = None
             except requests.RequestException as exc:
                 failure = errors.APIConnectionError(self._connection_text(url, exc))
+                failure.__cause__ = exc
                 headers = None
             else:
                 if response.status_code < 400:
                     return response, attempt
                 failure = self._status_error(response, attempt)
-                headers = response.headers
+                headers = failure.headers
                 response.close()
                 if response.status_code not in RETRY_STATUSES:
                     raise failure
@@ -298,7 +311,7 @@ class Client:
 
     def _connection_text(self, url: str, exc: Exception) -> str:
         host = urlsplit(url).netloc
-        text = f"Could not get an answer from {host} ({type(exc).__name__}). Check your network connection and base_url."
+        text = f"Could not get an answer from {host}: {_why(exc)}."
         if self.key_source.startswith(("AIML", ".env")):
             text += " With no network, unset AIML_API_KEY (or set AIML_PRACTICE=1) to use the practice server."
         return text
@@ -325,7 +338,7 @@ class Client:
         text += f"\n{errors.next_step(status, retries)}"
         cls = errors.status_error_class(status)
         return cls(text, status_code=status, api_message=api_message, request_id=request_id or response.headers.get("x-inference-id"),
-                   body=body, headers=dict(response.headers))
+                   body=body, headers=requests.structures.CaseInsensitiveDict(response.headers))
 
     def _json(self, response: requests.Response) -> Any:
         try:
@@ -336,6 +349,20 @@ class Client:
             raise errors.APIResponseValidationError(
                 f"The server answered {response.status_code} with {kind}, not JSON: {snippet!r}. "
                 "Is base_url right? It should end in /v1.") from None
+
+
+def _why(exc: Exception) -> str:
+    """A plain-words reason for a connection failure (the exception's text names the URL, never the key)."""
+    detail = str(exc)
+    if isinstance(exc, requests.exceptions.SSLError):
+        return "the secure (TLS) connection failed; a proxy or captive portal may be in the way"
+    if any(s in detail for s in ("NameResolutionError", "Name or service not known", "Temporary failure in name resolution", "nodename nor servname")):
+        return "the host name could not be looked up, so there is no network or base_url has a typo"
+    if "Connection refused" in detail or "ConnectionRefusedError" in detail:
+        return "the connection was refused, so nothing is listening at that address (is base_url right?)"
+    if isinstance(exc, requests.exceptions.ChunkedEncodingError):
+        return "the connection broke in the middle of the answer"
+    return f"{type(exc).__name__}; check your network connection and base_url"
 
 
 def to_messages(prompt_or_messages: Any) -> list:
@@ -389,3 +416,8 @@ def models() -> list[str]:
 def balance() -> float:
     """``get_client().balance()``."""
     return get_client().balance()
+
+
+def usage(period: str = "24h") -> dict:
+    """``get_client().usage(period)``."""
+    return get_client().usage(period)

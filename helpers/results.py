@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from requests.structures import CaseInsensitiveDict
+
 
 def _dict(value: Any) -> dict:
     return value if isinstance(value, dict) else {}
@@ -74,7 +76,7 @@ class ChatResult:
             latency_s=latency_s,
             raw=data,
             simulated=is_simulated(data, headers),
-            headers=dict(headers or {}),
+            headers=CaseInsensitiveDict(headers or {}),
         )
 
     @property

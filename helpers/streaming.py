@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 import requests
 import urllib3
+from requests.structures import CaseInsensitiveDict
 
 from . import errors
 from .results import ChatResult, cost_from, is_simulated
@@ -211,7 +212,7 @@ class ChatStream:
             latency_s=time.monotonic() - started,
             raw=last,
             simulated=is_simulated(last, response.headers),
-            headers=dict(response.headers),
+            headers=CaseInsensitiveDict(response.headers),
             time_to_first_token_s=self.time_to_first_token_s,
         )
 
