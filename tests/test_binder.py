@@ -13,11 +13,12 @@ No Docker engine runs here, so the image itself is never built. Two checks stand
    it, serving the badge's path. So a broken Binder configuration fails the suite.
 
 Why not every lesson by default: measured on the 2-core machine (pip reading the machine's
-local package index), building the environment takes about 55 s and postBuild 3 to 6 s; running
-the 9 lessons that existed then took 49 s more (about 5 s a lesson), on top of nbval running the
-same lessons in the developers' environment. What the Binder environment alone can break
-(a missing or mismatched package) shows at import time, which the import checks cover for every
-lesson in about 3 s. BINDER_TEST_ALL_LESSONS=1 runs every lesson as well (before a workshop).
+local package index), building the environment takes 33 to 55 s and postBuild 3 to 6 s,
+depending on what else runs; running all 12 lessons in it took 37 to 49 s more (3 to 5 s a
+lesson), on top of nbval running the same lessons in the developers' environment. The default
+run of this module takes 55 to 75 s. What the Binder environment alone can break (a missing
+or mismatched package) shows at import time, which the import checks cover for every lesson
+in about 4 s. BINDER_TEST_ALL_LESSONS=1 runs every lesson as well (before a workshop, say).
 """
 import os
 import re
