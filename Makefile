@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: lab test clean check-python
+.PHONY: lab test clean check-python my-copy
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 or newer is needed (found " + sys.version.split()[0] + ").")'
@@ -25,6 +25,10 @@ lab: $(VENV)/.installed
 ## Run every test: the helper, the practice server, every lesson notebook.
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
+
+## Copy the lessons into my-work/ (yours to edit; git pull never touches it).
+my-copy: $(VENV)/.installed
+	$(BIN)/python -m helpers.workshop copy
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

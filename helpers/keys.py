@@ -43,8 +43,9 @@ def find_base_url() -> str | None:
 
 
 def practice_forced() -> bool:
-    """True when ``AIML_PRACTICE`` asks for the practice server whatever key is set."""
-    return os.environ.get(PRACTICE_VARIABLE, "").strip().lower() in ("1", "true", "yes", "on")
+    """True when ``AIML_PRACTICE`` (environment or .env) asks for the practice server whatever key is set."""
+    value = os.environ.get(PRACTICE_VARIABLE) or _dotenv_values().get(PRACTICE_VARIABLE, "")
+    return value.strip().lower() in ("1", "true", "yes", "on")
 
 
 def mask_key(key: str | None) -> str:
