@@ -10,7 +10,6 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-import requests
 
 import helpers
 from helpers.batch import BatchItem, BatchResults, batch, summary, to_rows

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import inspect
 import sys
+import types
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -35,11 +36,17 @@ ____ = _Blank()
 
 
 def _unfinished(value: Any) -> bool:
-    """The starter's ``____`` itself, or a function whose body still uses it."""
+    """The starter's ``____`` itself, or a function whose code (nested code too) still uses it."""
     if isinstance(value, _Blank):
         return True
     code = getattr(value, "__code__", None)
-    return code is not None and "____" in code.co_names
+    return isinstance(code, types.CodeType) and _code_uses_blank(code)
+
+
+def _code_uses_blank(code: types.CodeType) -> bool:
+    if "____" in code.co_names:
+        return True
+    return any(_code_uses_blank(c) for c in code.co_consts if isinstance(c, types.CodeType))
 
 
 class Incorrect(Exception):

@@ -4,42 +4,12 @@
 """
 from __future__ import annotations
 
-import types
 from typing import Any
 
 from ..schema import DOC_EXAMPLE_MODEL, MODELS
-from . import Exercise as _BaseExercise
-from . import Incorrect, Outcome
+from . import Exercise, Incorrect
 
 SMALL, BIG = MODELS
-
-
-def uses_blank(value: Any) -> bool:
-    """True for a function whose code still mentions ``____`` (a starter like ``def f(x): return ____``)."""
-    code = getattr(value, "__code__", None)
-    return isinstance(code, types.CodeType) and _code_uses_blank(code)
-
-
-def _code_uses_blank(code: types.CodeType) -> bool:
-    if "____" in code.co_names:
-        return True
-    return any(_code_uses_blank(c) for c in code.co_consts if isinstance(c, types.CodeType))
-
-
-class Exercise(_BaseExercise):
-    """An exercise whose starter may also be a function with ``____`` in its body.
-
-    ``def mask(key): return ____`` is "not attempted", like ``mask = ____``: the learner
-    has not written anything yet, so no "incorrect" verdict should greet them.
-    """
-
-    def judge(self, **values: Any) -> Outcome:
-        blanks = [v for v in self.variables if v in values and uses_blank(values[v])]
-        if blanks:
-            names = ", ".join(f"`{b}`" for b in blanks)
-            return Outcome("not attempted", f"Not attempted yet: replace the ____ in {names} with your code, "
-                                            "run that cell, then check again.")
-        return super().judge(**values)
 
 
 # --- q1: the warm-up ------------------------------------------------------------------
@@ -205,4 +175,4 @@ def models_url(base_url):
 ''',
 )
 
-__all__ = ["q1", "q2", "q3", "Exercise", "uses_blank"]
+__all__ = ["q1", "q2", "q3"]

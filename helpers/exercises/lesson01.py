@@ -7,8 +7,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from . import Incorrect
-from .lesson00 import Exercise  # also treats `def f(...): return ____` as not attempted
+from . import Exercise, Incorrect
 
 # --- q1: the headers ------------------------------------------------------------------
 

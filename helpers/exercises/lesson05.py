@@ -14,7 +14,7 @@ from typing import Any
 
 from ..schema import IMAGE_MIME_TYPES, check_messages
 from . import Exercise, Incorrect
-from .lesson04 import run_learner
+from ._checking import run_learner
 
 __all__ = ["q1", "q2", "SAMPLE_IMAGE"]
 

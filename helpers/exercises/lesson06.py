@@ -12,7 +12,7 @@ from typing import Any
 from ..results import ChatResult
 from ..schema import MODELS
 from . import Exercise, Incorrect
-from .lesson04 import RecordingClient, default_client, run_learner
+from ._checking import RecordingClient, default_client, run_learner
 
 __all__ = ["q1", "q2"]
 

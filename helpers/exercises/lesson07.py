@@ -12,7 +12,7 @@ from typing import Any
 
 from .. import errors
 from . import Exercise, Incorrect
-from .lesson04 import RecordingClient, checking_server, default_client, run_learner
+from ._checking import RecordingClient, checking_server, default_client, run_learner
 
 __all__ = ["q1", "q2", "q3"]
 

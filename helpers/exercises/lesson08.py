@@ -16,8 +16,7 @@ from requests.structures import CaseInsensitiveDict
 
 from ..cost import CostTally
 from ..results import ChatResult
-from . import Incorrect
-from .lesson00 import Exercise  # also treats `def f(...): return ____` as not attempted
+from . import Exercise, Incorrect
 
 __all__ = ["q1", "q2", "q3"]
 

@@ -13,9 +13,8 @@ from .. import errors
 from ..batch import BatchItem, BatchResults
 from ..practice_server import SIMULATED_MARKER
 from ..results import ChatResult
-from . import Incorrect
-from .lesson00 import Exercise  # also treats `def f(...): return ____` as not attempted
-from .lesson04 import RecordingClient, default_client, run_learner
+from . import Exercise, Incorrect
+from ._checking import RecordingClient, default_client, run_learner
 
 __all__ = ["q1", "q2", "q3", "QUESTIONS"]
 

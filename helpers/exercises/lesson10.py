@@ -13,9 +13,8 @@ from typing import Any, Iterator
 
 from ..practice_server import SIMULATED_MARKER, PracticeServer
 from ..schema import DEFAULT_MODEL
-from . import Incorrect
-from .lesson00 import Exercise  # also treats `def f(...): return ____` as not attempted
-from .lesson04 import run_learner
+from . import Exercise, Incorrect
+from ._checking import run_learner
 
 __all__ = ["q1", "q2", "q3"]
 
