@@ -249,6 +249,7 @@ def test_no_retry(srv, waits, how, fault, situation, cls, status):
     with pytest.raises(APIStatusError) as info:
         call(client, how, {"X-Practice-Fault": fault} if fault else None)
     assert type(info.value) is cls and info.value.status_code == status
+    assert info.value.api_message and info.value.request_id  # the API's words and its request id, kept
     assert len(attempts) == 1 and waits == []
     assert len(srv.requests) == 1
     assert "retried" not in str(info.value)
@@ -417,6 +418,8 @@ def test_transport(srv, wire, waits, where, how, script, kwargs, expected, n_att
                     client.chat(SAY, extra_headers=headers)
             assert type(info.value) is expected
             assert KEY not in str(info.value)
+            if expected is APITimeoutError:
+                assert "deadline" in str(info.value)
             if stream is not None and script is _text_drip:
                 assert info.value.partial_text and info.value.partial_text == stream.text
     finally:
@@ -633,6 +636,8 @@ def test_bad_answer(srv, wire, waits, how, script, expected, arrived, n_attempts
         err = info.value
         assert type(err) is expected, repr(err)
         assert str(err).strip() and KEY not in str(err)
+        if expected is APIResponseValidationError:  # says what came instead
+            assert ("not JSON" if how == "chat" else "Expected a stream") in str(err)
         if stream is not None:
             if arrived is None:  # the practice server's pieces: the marker and two more
                 assert stream.text.startswith(SIMULATED_MARKER) and len(stream.text) > len(SIMULATED_MARKER)
