@@ -421,7 +421,7 @@ BAD_FILES = [
     pytest.param(lambda t: _write(t / "notes.md", "AIML_API_KEY=" + "Q1w2E3r4" * 4 + "\n"), "AIML_API_KEY",
                  id="markdown-with-an-assigned-key"),
     pytest.param(lambda t: _write(t / ".env", "AIML_API_KEY=\n"), "never commit it", id="a-dotenv-file"),
-    pytest.param(lambda t: _write(t / "id.txt", "-----BEGIN OPENSSH PRIVATE KEY-----\n"), "private key",
+    pytest.param(lambda t: _write(t / "id.txt", "-----BEGIN " + "OPENSSH PRIVATE KEY-----\n"), "private key",
                  id="a-private-key"),
 ]
 
