@@ -1,94 +1,14 @@
-"""The exercises of lessons 00 to 03: every solution passes, typical mistakes fail with a
-message that names the problem, and an untouched starter is "not attempted".
+"""The typical wrong answers of the exercises of lessons 00 to 03, and their special cases.
 
-Each piece of learner code is executed in a fresh namespace holding what the notebook
-provides at that point (``helpers``, and for lesson 03's second exercise the first
-exercise's ``parse_sse_line``), exactly as a notebook cell would run it.
+Each wrong answer fails with a message that names the problem (tests/exercise_support.py runs
+it as a notebook cell would); what every exercise must do is in tests/test_exercises.py.
 """
 from __future__ import annotations
 
-import importlib
-import json
-import textwrap
-from pathlib import Path
-
 import pytest
 
-import helpers
-from helpers.exercises import ____, Exercise
-from helpers.exercises import lesson00, lesson01, lesson02, lesson03
-
-LESSONS = {"lesson00": lesson00, "lesson01": lesson01, "lesson02": lesson02, "lesson03": lesson03}
-ALL = [(name, q) for name, module in LESSONS.items() for q in ("q1", "q2", "q3")]
-
-
-def notebook_names(lesson: str, q: str) -> dict:
-    """The names a lesson's notebook has defined when the learner reaches exercise ``q``."""
-    names = {"helpers": helpers, "____": ____}
-    if lesson == "lesson03" and q == "q2":
-        exec(lesson03.q1.solution_code, names)  # the learner's parse_sse_line from q1
-    return names
-
-
-def run(lesson: str, q: str, code: str):
-    """Execute learner code like a notebook cell, then judge the exercise's variables."""
-    exercise: Exercise = getattr(LESSONS[lesson], q)
-    names = notebook_names(lesson, q)
-    exec(textwrap.dedent(code), names)
-    return exercise.judge(**{v: names[v] for v in exercise.variables if v in names})
-
-
-# --- every exercise: solution correct, starter not attempted ---------------------------
-
-@pytest.mark.parametrize("lesson,q", ALL)
-def test_solution_is_correct(lesson, q):
-    exercise = getattr(LESSONS[lesson], q)
-    outcome = run(lesson, q, exercise.solution_code)
-    assert outcome.status == "correct", outcome.message
-
-
-@pytest.mark.parametrize("lesson,q", ALL)
-def test_untouched_starter_is_not_attempted(lesson, q):
-    exercise = getattr(LESSONS[lesson], q)
-    starter = "\n".join(f"{v} = ____" for v in exercise.variables)
-    outcome = run(lesson, q, starter)
-    assert outcome.status == "not attempted"
-    assert all(f"`{v}`" in outcome.message for v in exercise.variables)
-
-
-@pytest.mark.parametrize("lesson,q", ALL)
-def test_function_starter_is_not_attempted_either(lesson, q):
-    """A starter may define the function with ``____`` in its body; that is not an attempt yet."""
-    exercise = getattr(LESSONS[lesson], q)
-    starter = "\n".join(f"def {v}(*args):\n    return ____" for v in exercise.variables)
-    assert run(lesson, q, starter).status == "not attempted"
-
-
-def notebook_cells(lesson: str) -> list[dict]:
-    number = lesson[-2:]
-    (path,) = (Path(__file__).resolve().parent.parent / "notebooks").glob(f"{number}_*.ipynb")
-    return json.loads(path.read_text())["cells"]
-
-
-@pytest.mark.parametrize("lesson,q", ALL)
-def test_the_notebook_starter_is_not_attempted_and_the_cells_are_in_place(lesson, q):
-    """The starter cell as committed in the lesson, run as is, is judged "not attempted"."""
-    cells = notebook_cells(lesson)
-    sources = ["".join(c["source"]).strip() for c in cells]
-    assert f"from helpers.exercises.{lesson} import" in "\n".join(sources)
-    check = sources.index(f"{q}.check()")
-    assert cells[check - 1]["cell_type"] == "code" and "____" in sources[check - 1]
-    assert sources[check + 1] == f"#{q}.hint()\n#{q}.solution()"
-    assert cells[check - 2]["cell_type"] == "markdown", "a Markdown cell states the task"
-    assert run(lesson, q, sources[check - 1]).status == "not attempted"
-
-
-@pytest.mark.parametrize("lesson,q", ALL)
-def test_exercise_has_prompt_hints_and_solution(lesson, q):
-    exercise = getattr(LESSONS[lesson], q)
-    assert exercise.prompt and exercise.solution_code.strip()
-    assert len(exercise.hints) >= 2
-
+from exercise_support import assert_named_mistake, mistake_ids, run
+from helpers.exercises import lesson01, lesson02
 
 # --- typical wrong answers, one table per lesson ---------------------------------------
 # (lesson, exercise, learner code, a fragment the failure message must contain)
@@ -235,20 +155,13 @@ WRONG = [
 ]
 
 
-@pytest.mark.parametrize("lesson,q,code,fragment", WRONG, ids=[f"{w[0]}-{w[1]}-{i}" for i, w in enumerate(WRONG)])
+@pytest.mark.parametrize("lesson,q,code,fragment", WRONG, ids=mistake_ids(WRONG))
 def test_typical_mistake_fails_with_a_named_problem(lesson, q, code, fragment):
-    outcome = run(lesson, q, code)
-    assert outcome.status == "incorrect"
-    assert fragment in outcome.message, outcome.message
-
-
-def test_every_exercise_has_a_tested_mistake():
-    covered = {(w[0], w[1]) for w in WRONG}
-    assert covered == set(ALL)
+    assert_named_mistake(lesson, q, code, fragment)
 
 
 def test_messages_do_not_give_the_answer_away():
-    """A failure may name the problem, never print the expected value itself."""
+    """Beyond the solution's lines (checked for every mistake): the expected value itself never shows."""
     for lesson, q, code, _ in WRONG:
         message = run(lesson, q, code).message
         if (lesson, q) == ("lesson00", "q1"):
@@ -258,27 +171,6 @@ def test_messages_do_not_give_the_answer_away():
             assert lesson01._KEY_A not in message and lesson01._KEY_B not in message
         if (lesson, q) == ("lesson03", "q3"):
             assert "encode(\"latin-1\").decode(\"utf-8\")" not in message
-
-
-def test_check_reads_the_notebook_variables_and_records_the_verdict(capsys):
-    """What a notebook cell does: assign a variable, then call q1.check() with no arguments."""
-    exercise = importlib.import_module("helpers.exercises.lesson00").q1
-    model_id = "google/gemma-3-4b-it"  # noqa: F841 (read by check() from this frame)
-    exercise.check()
-    assert exercise.last_outcome.status == "incorrect"
-    model_id = "google/gemma-3-12b-it"  # noqa: F841
-    exercise.check()
-    assert exercise.last_outcome.status == "correct"
-    assert "Warm-up: correct" in capsys.readouterr().out
-
-
-def test_hints_come_one_at_a_time(capsys):
-    exercise = Exercise(**{**{k: getattr(lesson02.q3, k) for k in
-                              ("name", "prompt", "variables", "checker", "hints", "solution_code")}})
-    exercise.hint()
-    exercise.hint()
-    out = capsys.readouterr().out
-    assert "Hint 1:" in out and "Hint 2:" in out and "hint 3 of 3" in out  # the second says a third exists
 
 
 def test_a_learner_function_that_mutates_its_input_cannot_spoil_later_checks():

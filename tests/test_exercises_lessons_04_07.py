@@ -1,70 +1,16 @@
-"""The exercises of lessons 04 to 07: every solution passes, typical mistakes fail with a
-message that names the problem, and an untouched starter is "not attempted".
+"""The typical wrong answers of the exercises of lessons 04 to 07, and their special cases.
 
-Learner code runs in a fresh namespace holding what the notebook has imported by then
-(``helpers``, ``base64``, ``Path``, ``time``, and lesson 05's ``IMAGE_PATH``), as a cell
-would. The checks of lessons 04, 06 and 07 call practice servers over loopback HTTP.
+Each wrong answer fails with a message that names the problem (tests/exercise_support.py runs
+it as a notebook cell would); what every exercise must do is in tests/test_exercises.py.
+The checks of lessons 04, 06 and 07 call practice servers over loopback HTTP.
 """
 from __future__ import annotations
-
-import base64
-import textwrap
-import time
-from pathlib import Path
 
 import pytest
 
 import helpers
-from helpers.exercises import Exercise, ____
-from helpers.exercises import lesson04, lesson05, lesson06, lesson07
-
-ROOT = Path(__file__).resolve().parent.parent
-LESSONS = {"lesson04": lesson04, "lesson05": lesson05, "lesson06": lesson06, "lesson07": lesson07}
-ALL = [(name, q) for name, module in LESSONS.items() for q in ("q1", "q2", "q3", "q4") if hasattr(module, q)]
-
-
-def notebook_names(lesson: str) -> dict:
-    """The names a lesson's notebook has defined when the learner reaches its exercises."""
-    names = {"helpers": helpers, "____": ____, "base64": base64, "Path": Path, "time": time}
-    if lesson == "lesson05":
-        names["IMAGE_PATH"] = ROOT / "notebooks" / "images" / "scene.png"
-    return names
-
-
-def run(lesson: str, q: str, code: str):
-    """Execute learner code like a notebook cell, then judge the exercise's variables."""
-    exercise: Exercise = getattr(LESSONS[lesson], q)
-    names = notebook_names(lesson)
-    exec(textwrap.dedent(code), names)
-    return exercise.judge(**{v: names[v] for v in exercise.variables if v in names})
-
-
-def test_every_lesson_has_two_to_four_exercises():
-    counts = {name: sum(hasattr(m, q) for q in ("q1", "q2", "q3", "q4", "q5")) for name, m in LESSONS.items()}
-    assert all(2 <= n <= 4 for n in counts.values()), counts
-
-
-@pytest.mark.parametrize("lesson,q", ALL)
-def test_solution_is_correct(lesson, q):
-    exercise = getattr(LESSONS[lesson], q)
-    outcome = run(lesson, q, exercise.solution_code)
-    assert outcome.status == "correct", outcome.message
-
-
-@pytest.mark.parametrize("lesson,q", ALL)
-def test_untouched_starter_is_not_attempted(lesson, q):
-    exercise = getattr(LESSONS[lesson], q)
-    starter = "\n".join(f"{v} = ____" for v in exercise.variables)
-    outcome = run(lesson, q, starter)
-    assert outcome.status == "not attempted"
-    assert all(f"`{v}`" in outcome.message for v in exercise.variables)
-
-
-@pytest.mark.parametrize("lesson,q", ALL)
-def test_exercise_has_prompt_hints_and_solution(lesson, q):
-    exercise = getattr(LESSONS[lesson], q)
-    assert exercise.prompt and exercise.solution_code.strip()
-    assert len(exercise.hints) >= 2
+from exercise_support import assert_named_mistake, mistake_ids, run
+from helpers.exercises import lesson04, lesson07
 
 
 def test_checks_put_the_default_client_back():
@@ -75,14 +21,6 @@ def test_checks_put_the_default_client_back():
     outcome = run("lesson07", "q1", "def safe_chat(prompt):\n    return helpers.chat(prompt).text")
     assert not outcome.correct
     assert helpers.get_client() is before
-
-
-def test_recording_client_sees_the_history_as_sent():
-    with lesson04.default_client(lesson04.RecordingClient()) as recorder:
-        history = [{"role": "user", "content": "My name is Ola."}]
-        helpers.chat(history, max_tokens=20)
-        history.append({"role": "assistant", "content": "Hi Ola"})  # after the call: not in the record
-        assert recorder.calls == [("chat", [{"role": "user", "content": "My name is Ola."}], {"max_tokens": 20})]
 
 
 def test_refused_base_url_really_refuses():
@@ -435,21 +373,6 @@ def what_to_do(error):
 ]
 
 
-@pytest.mark.parametrize("lesson,q,code,fragment", WRONG, ids=[f"{w[0]}-{w[1]}-{i}" for i, w in enumerate(WRONG)])
+@pytest.mark.parametrize("lesson,q,code,fragment", WRONG, ids=mistake_ids(WRONG))
 def test_typical_mistake_is_named(lesson, q, code, fragment):
-    outcome = run(lesson, q, code)
-    assert outcome.status == "incorrect", outcome
-    assert fragment in outcome.message, outcome.message
-
-
-def test_every_exercise_has_a_typical_mistake_tested():
-    covered = {(w[0], w[1]) for w in WRONG}
-    assert covered == set(ALL)
-
-
-def test_failure_messages_do_not_give_the_solution_away():
-    for lesson, q, code, _ in WRONG:
-        exercise = getattr(LESSONS[lesson], q)
-        message = run(lesson, q, code).message
-        longest_solution_line = max(exercise.solution_code.strip().splitlines(), key=len).strip()
-        assert longest_solution_line not in message, (lesson, q, message)
+    assert_named_mistake(lesson, q, code, fragment)

@@ -1,109 +1,17 @@
-"""The exercises of lessons 08 to 10: every solution passes, typical mistakes fail with a
-message that names the problem, and an untouched starter is "not attempted".
+"""The typical wrong answers of the exercises of lessons 08 to 10.
 
-Learner code runs in a fresh namespace holding what the notebook has imported by then
-(``helpers``, ``requests``, ``re``, ``OpenAI``, lesson 09's ``batch`` and ``QUESTIONS``), as a cell would.
+Each wrong answer fails with a message that names the problem (tests/exercise_support.py runs
+it as a notebook cell would); what every exercise must do is in tests/test_exercises.py.
 The checks of lessons 09 and 10 call practice servers over loopback HTTP.
 """
 from __future__ import annotations
 
-import json
-import re
-import textwrap
-from pathlib import Path
-
 import pytest
-import requests
-from openai import OpenAI
 
-import helpers
-from helpers.exercises import Exercise, ____
-from helpers.batch import batch
-from helpers.exercises import lesson08, lesson09, lesson10
+from exercise_support import assert_named_mistake, fresh_default_client, mistake_ids
 
-LESSONS = {"lesson08": lesson08, "lesson09": lesson09, "lesson10": lesson10}
-ALL = [(name, q) for name, module in LESSONS.items() for q in ("q1", "q2", "q3", "q4") if hasattr(module, q)]
-
-
-def notebook_names(lesson: str) -> dict:
-    """The names a lesson's notebook has defined when the learner reaches its exercises."""
-    names = {"helpers": helpers, "____": ____, "requests": requests, "re": re}
-    if lesson == "lesson09":
-        names["QUESTIONS"] = lesson09.QUESTIONS
-        names["batch"] = batch
-    if lesson == "lesson10":
-        names["OpenAI"] = OpenAI
-    return names
-
-
-def run(lesson: str, q: str, code: str):
-    """Execute learner code like a notebook cell, then judge the exercise's variables."""
-    exercise: Exercise = getattr(LESSONS[lesson], q)
-    names = notebook_names(lesson)
-    exec(textwrap.dedent(code), names)
-    return exercise.judge(**{v: names[v] for v in exercise.variables if v in names})
-
-
-@pytest.fixture(autouse=True)
-def fresh_default_client():
-    """Each test builds the default client from the environment (conftest's practice server)."""
-    helpers.set_client(None)
-    yield
-    helpers.set_client(None)
-
-
-def test_every_lesson_has_two_to_four_exercises():
-    counts = {name: sum(hasattr(m, q) for q in ("q1", "q2", "q3", "q4", "q5")) for name, m in LESSONS.items()}
-    assert all(2 <= n <= 4 for n in counts.values()), counts
-
-
-@pytest.mark.parametrize("lesson,q", ALL)
-def test_solution_is_correct(lesson, q):
-    exercise = getattr(LESSONS[lesson], q)
-    outcome = run(lesson, q, exercise.solution_code)
-    assert outcome.status == "correct", outcome.message
-
-
-@pytest.mark.parametrize("lesson,q", ALL)
-def test_untouched_starter_is_not_attempted(lesson, q):
-    exercise = getattr(LESSONS[lesson], q)
-    starter = "\n".join(f"{v} = ____" for v in exercise.variables)
-    outcome = run(lesson, q, starter)
-    assert outcome.status == "not attempted"
-    assert all(f"`{v}`" in outcome.message for v in exercise.variables)
-
-
-@pytest.mark.parametrize("lesson,q", ALL)
-def test_function_starter_is_not_attempted_either(lesson, q):
-    """A starter may define the function with ``____`` in its body; that is not an attempt yet."""
-    exercise = getattr(LESSONS[lesson], q)
-    starter = "\n".join(f"def {v}(*args):\n    return ____" for v in exercise.variables)
-    assert run(lesson, q, starter).status == "not attempted"
-
-
-def notebook_cells(lesson: str) -> list[dict]:
-    (path,) = (Path(__file__).resolve().parent.parent / "notebooks").glob(f"{lesson[-2:]}_*.ipynb")
-    return json.loads(path.read_text())["cells"]
-
-
-@pytest.mark.parametrize("lesson,q", ALL)
-def test_the_notebook_starter_is_not_attempted_and_the_cells_are_in_place(lesson, q):
-    """The committed lesson states the task, has a starter, a check, and hint/solution commented out."""
-    cells = notebook_cells(lesson)
-    sources = ["".join(c["source"]).strip() for c in cells]
-    assert f"from helpers.exercises.{lesson} import" in "\n".join(sources)
-    check = sources.index(f"{q}.check()")
-    assert cells[check - 1]["cell_type"] == "code" and "____" in sources[check - 1]
-    assert sources[check + 1] == f"#{q}.hint()\n#{q}.solution()"
-    assert cells[check - 2]["cell_type"] == "markdown", "a Markdown cell states the task"
-    assert run(lesson, q, sources[check - 1]).status == "not attempted"
-
-
-@pytest.mark.parametrize("lesson,q", ALL)
-def test_every_exercise_has_hints_and_a_prompt(lesson, q):
-    exercise = getattr(LESSONS[lesson], q)
-    assert exercise.hints and exercise.prompt and exercise.solution_code.strip()
-
+# Each test builds the default client from the environment (conftest's practice server).
+pytestmark = pytest.mark.usefixtures(fresh_default_client.__name__)
 
 WRONG = [
     # ---- lesson 08 q1: cost_of(response)
@@ -274,19 +182,6 @@ def ask_with_id(client, prompt):
 ]
 
 
-@pytest.mark.parametrize("lesson,q,code,words", WRONG, ids=[f"{l}-{q}-{i}" for i, (l, q, _, _) in enumerate(WRONG)])
-def test_typical_mistake_is_named(lesson, q, code, words):
-    outcome = run(lesson, q, code)
-    assert outcome.status == "incorrect"
-    assert words in outcome.message, outcome.message
-
-
-def test_every_exercise_has_a_typical_mistake_tested():
-    assert {(lesson, q) for lesson, q, _, _ in WRONG} == set(ALL)
-
-
-def test_a_failure_message_does_not_give_the_solution_away():
-    for lesson, q, code, _ in WRONG:
-        exercise = getattr(LESSONS[lesson], q)
-        message = run(lesson, q, code).message
-        assert exercise.solution_code.strip() not in message
+@pytest.mark.parametrize("lesson,q,code,fragment", WRONG, ids=mistake_ids(WRONG))
+def test_typical_mistake_is_named(lesson, q, code, fragment):
+    assert_named_mistake(lesson, q, code, fragment)
