@@ -443,7 +443,7 @@ def test_the_checker_refuses_a_bad_file(tmp_path, make, words):
 def test_the_checker_lets_clean_files_and_marked_canaries_through(tmp_path):
     clean = _notebook(tmp_path, name="clean.ipynb", source='key = os.environ["AIML_API_KEY"]')
     marked = _write(tmp_path / "test_x.py", 'KEY = "sk-canary-0123456789abcdef"\nEXAMPLE = ".env.example"\n'
-                                             "# AIML_API_KEY=practice-key-0000 (the practice server's public key)\n")
+                                             "# AIML_API_KEY=" "practice-key-0000 (the practice server's public key)\n")
     image = tmp_path / "scene.png"
     image.write_bytes(b"\x89PNG\r\n\x1a\n" + HEX_KEY.encode())
     result = run_checker(str(clean), str(marked), str(image))
