@@ -1,7 +1,8 @@
-"""Pieces the widgets share: friendly error lines, safe Markdown, throttled rendering, a streamed answer panel.
+"""Pieces the widgets share: friendly error lines, safe Markdown, throttled rendering, a streamed
+answer panel, the settings boxes, and :class:`StreamingWidget`, the base of the playground, the
+chat and the comparison (client, mode badge, Send/Stop buttons, display).
 
-Nothing here knows about buttons. The panel's ``start``/``stop``/``wait`` are plain methods so
-tests drive them without a browser.
+The panel's ``start``/``stop``/``wait`` are plain methods so tests drive them without a browser.
 """
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from typing import Any, Callable
 
 import ipywidgets as widgets
 
-from .. import errors, keys
+from .. import errors, keys, schema
+from ..client import get_client
 from ..cost import format_usd
 
 #: Re-render a growing answer at most this often (seconds): a few dozen updates a second, not one per token.
@@ -387,6 +389,41 @@ class AnswerPanel:
         return True
 
 
+# --- the controls -------------------------------------------------------------------------------
+
+#: The box for max_tokens needs an upper bound; the API documents none, so the widgets pick one.
+MAX_TOKENS_LIMIT = 8192
+
+#: The value each settings box starts with.
+DEFAULTS = {"temperature": 0.7, "top_p": 1.0, "max_tokens": 512, "seed": 1}
+
+
+def param_range(name: str, upper_default: float | None = None) -> tuple[float, float]:
+    """``(minimum, maximum)`` of a parameter from ``schema.PARAMS`` (``upper_default`` when it has no maximum)."""
+    spec = schema.PARAMS[name]
+    low = spec.minimum if spec.minimum is not None else 0
+    high = spec.maximum if spec.maximum is not None else upper_default
+    return low, high
+
+
+def number_box(name: str, *, step: float, upper_default: float | None = None, integer: bool = False,
+               value: float | None = None, description: str | None = None) -> Any:
+    """A box for parameter ``name``, bounded by its documented range, with its help as the tooltip."""
+    low, high = param_range(name, upper_default)
+    cls = widgets.BoundedIntText if integer else widgets.BoundedFloatText
+    box = cls(value=DEFAULTS[name] if value is None else value, min=low, max=high, step=step,
+              description=description or name, layout=widgets.Layout(width="15em"))
+    return labelled(box, f"{name}: {schema.PARAMS[name].help} (from {low:g} to {high:g})")
+
+
+def max_tokens_box() -> Any:
+    return number_box("max_tokens", step=1, integer=True, upper_default=MAX_TOKENS_LIMIT)
+
+
+def temperature_box() -> Any:
+    return number_box("temperature", step=0.1)
+
+
 def labelled(widget: Any, tooltip: str) -> Any:
     """Give a control a tooltip (its ``title``) and a label width that shows the whole description."""
     widget.tooltip = tooltip
@@ -402,3 +439,76 @@ def widget_bundle(widget: Any, name: str, **kwargs: Any) -> Any:
     if isinstance(data, dict):
         data["text/plain"] = f"{name} (a widget: open this notebook in JupyterLab and run the cell to use it)"
     return bundle
+
+
+# --- what the playground, the chat and the comparison have in common --------------------------------
+
+
+class StreamingWidget:
+    """A widget that streams answers into :class:`AnswerPanel` s with a Send and a Stop button.
+
+    ``client``: a ``helpers.Client``; by default the kit's default client at each use (so a key
+    checked in the key widget is used from then on). ``extra_headers`` go with every request.
+    A subclass makes its buttons with :meth:`_make_send_and_stop`, lays out ``widget`` (with
+    ``badge`` in it), defines ``send()`` and says which panels it has in :meth:`_answer_panels`.
+    """
+
+    #: What the plain-text line says the widget is, where widgets cannot be shown.
+    display_name = "A widget"
+
+    def __init__(self, client: Any = None, *, extra_headers: dict | None = None):
+        self._client = client
+        #: Extra HTTP headers sent with each request (for example ``X-Client-Request-Id``).
+        self.extra_headers = dict(extra_headers or {})
+        #: Practice or real mode, or why there is no client.
+        self.badge = widgets.HTML()
+        self.send_button: Any = None
+        self.stop_button: Any = None
+        self.widget: Any = None
+
+    def _answer_panels(self) -> list[AnswerPanel]:
+        raise NotImplementedError
+
+    def send(self) -> bool:
+        raise NotImplementedError
+
+    def _make_send_and_stop(self, send: str, send_tooltip: str, stop_tooltip: str) -> None:
+        """``send_button`` (runs ``send()``) and ``stop_button`` (runs ``stop()``, off until an answer streams)."""
+        self.send_button = widgets.Button(description=send, button_style="primary", icon="paper-plane",
+                                          tooltip=send_tooltip)
+        self.stop_button = widgets.Button(description="Stop", button_style="warning", icon="stop", disabled=True,
+                                          tooltip=stop_tooltip)
+        self.send_button.on_click(lambda _b: self.send())
+        self.stop_button.on_click(lambda _b: self.stop())
+
+    @property
+    def client(self) -> Any:
+        return self._client if self._client is not None else get_client()
+
+    def _update_badge(self) -> Any:
+        """Show the mode of the client the next request uses, and return it (None, with the reason shown, if none)."""
+        try:
+            client = self.client
+        except Exception as exc:  # e.g. a bad AIML_API_BASE: say so where the badge would be
+            self.badge.value = error_html(friendly_error(exc))
+            return None
+        self.badge.value = mode_badge(client)
+        return client
+
+    def _show_running(self, running: bool) -> None:
+        """Send is off while an answer streams, Stop only then."""
+        self.send_button.disabled = running
+        self.stop_button.disabled = not running
+
+    def stop(self) -> None:
+        """Stop the running answer(s); what arrived stays on screen."""
+        for panel in self._answer_panels():
+            panel.stop()
+        self._show_running(False)
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait until every answer has finished (tests and scripts); True when they have."""
+        return all([panel.wait(timeout) for panel in self._answer_panels()])  # a list: wait for each one
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return widget_bundle(self.widget, self.display_name, **kwargs)

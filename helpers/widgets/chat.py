@@ -11,11 +11,9 @@ from typing import Any
 import ipywidgets as widgets
 
 from .. import schema
-from ..client import get_client
 from ..cost import CostTally, format_usd
-from ._common import (RENDER_INTERVAL, AnswerPanel, error_html, friendly_error, labelled, mode_badge, render_markdown,
-                      widget_bundle)
-from .playground import DEFAULTS, MAX_TOKENS_LIMIT, param_range
+from ._common import (RENDER_INTERVAL, AnswerPanel, StreamingWidget, labelled, max_tokens_box, render_markdown,
+                      temperature_box)
 
 _USER_STYLE = ("margin:6px 0 2px 20%;padding:4px 10px;border-radius:8px;background:var(--jp-layout-color2, #eef);"
                "white-space:pre-wrap")
@@ -36,14 +34,14 @@ def assistant_html(text: str) -> str:
             f'var(--jp-brand-color1, #1976d2)"><b>Gemma:</b>{render_markdown(text)}</div>')
 
 
-class ChatWidget:
+class ChatWidget(StreamingWidget):
     """A multi-turn chat with Gemma: history, Clear, and a running tally of tokens and cost."""
+
+    display_name = "Chat"
 
     def __init__(self, client: Any = None, *, model: str = schema.DEFAULT_MODEL,
                  extra_headers: dict | None = None, render_interval: float = RENDER_INTERVAL):
-        self._client = client
-        #: Extra HTTP headers sent with each request.
-        self.extra_headers = dict(extra_headers or {})
+        super().__init__(client, extra_headers=extra_headers)
         self.history: list[dict] = []
         self.tally = CostTally()
         self._pending: str | None = None
@@ -55,24 +53,13 @@ class ChatWidget:
         self.model = labelled(widgets.Dropdown(options=list(schema.MODELS), value=model, description="Model",
                                                layout=widgets.Layout(width="22em")),
                               "Which Gemma 3 model answers")
-        low, high = param_range("max_tokens", MAX_TOKENS_LIMIT)
-        self.max_tokens = labelled(widgets.BoundedIntText(value=DEFAULTS["max_tokens"], min=low, max=high,
-                                                          description="max_tokens", layout=widgets.Layout(width="15em")),
-                                   f"max_tokens: {schema.PARAMS['max_tokens'].help}")
-        low, high = param_range("temperature")
-        self.temperature = labelled(widgets.BoundedFloatText(value=DEFAULTS["temperature"], min=low, max=high, step=0.1,
-                                                             description="temperature", layout=widgets.Layout(width="15em")),
-                                    f"temperature: {schema.PARAMS['temperature'].help}")
-        self.send_button = widgets.Button(description="Send", button_style="primary", icon="paper-plane",
-                                          tooltip="Send your message with the conversation so far")
-        self.stop_button = widgets.Button(description="Stop", button_style="warning", icon="stop", disabled=True,
-                                          tooltip="Stop the answer that is streaming")
+        self.max_tokens = max_tokens_box()
+        self.temperature = temperature_box()
+        self._make_send_and_stop("Send", "Send your message with the conversation so far",
+                                 "Stop the answer that is streaming")
         self.clear_button = widgets.Button(description="Clear", icon="trash",
                                            tooltip="Forget the conversation and start again")
-        self.send_button.on_click(lambda _b: self.send())
-        self.stop_button.on_click(lambda _b: self.stop())
         self.clear_button.on_click(lambda _b: self.clear())
-        self.badge = widgets.HTML()
         self.tally_label = widgets.HTML()
         self.widget = widgets.VBox([
             self.badge,
@@ -86,18 +73,8 @@ class ChatWidget:
         self._update_badge()
         self._update_tally()
 
-    @property
-    def client(self) -> Any:
-        return self._client if self._client is not None else get_client()
-
-    def _update_badge(self) -> Any:
-        try:
-            client = self.client
-        except Exception as exc:
-            self.badge.value = error_html(friendly_error(exc))
-            return None
-        self.badge.value = mode_badge(client)
-        return client
+    def _answer_panels(self) -> list[AnswerPanel]:
+        return [self.panel]
 
     def _update_tally(self) -> None:
         turns = sum(1 for m in self.history if m["role"] == "user")
@@ -131,8 +108,7 @@ class ChatWidget:
                                    extra_headers=self.extra_headers or None, on_done=self._finished)
         if started:
             self.message.value = ""
-            self.send_button.disabled = True
-            self.stop_button.disabled = False
+            self._show_running(True)
         return started
 
     def _finished(self, panel: AnswerPanel) -> None:
@@ -148,14 +124,8 @@ class ChatWidget:
             panel.show()
             if not self.message.value:
                 self.message.value = text
-        self.send_button.disabled = False
-        self.stop_button.disabled = True
+        self._show_running(False)
         self._update_tally()
-
-    def stop(self) -> None:
-        self.panel.stop()
-        self.send_button.disabled = False
-        self.stop_button.disabled = True
 
     def clear(self) -> None:
         """Forget the conversation and the tally."""
@@ -163,19 +133,12 @@ class ChatWidget:
         self.panel.clear()
         self.history = []
         self.tally.reset()
-        self.send_button.disabled = False
-        self.stop_button.disabled = True
+        self._show_running(False)
         self._update_tally()
-
-    def wait(self, timeout: float | None = None) -> bool:
-        return self.panel.wait(timeout)
 
     @property
     def error(self) -> str | None:
         return self.panel.error
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return widget_bundle(self.widget, "Chat", **kwargs)
 
 
 def chat_widget(client: Any = None, **kwargs: Any) -> ChatWidget:

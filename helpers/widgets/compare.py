@@ -11,40 +11,26 @@ from typing import Any
 import ipywidgets as widgets
 
 from .. import schema
-from ..client import get_client
-from ._common import (RENDER_INTERVAL, AnswerPanel, error_html, friendly_error, labelled, mode_badge, note_html,
-                      tokens_per_second, widget_bundle)
-from .playground import DEFAULTS, MAX_TOKENS_LIMIT, param_range
+from ._common import (RENDER_INTERVAL, AnswerPanel, StreamingWidget, labelled, max_tokens_box, note_html,
+                      temperature_box, tokens_per_second)
 
 
-class CompareWidget:
+class CompareWidget(StreamingWidget):
     """Send one prompt to the 4B and the 12B model at once; compare their answers and timings."""
+
+    display_name = "Compare 4B and 12B"
 
     def __init__(self, client: Any = None, *, prompt: str = "", models: tuple[str, ...] = schema.MODELS,
                  extra_headers: dict | None = None, render_interval: float = RENDER_INTERVAL):
-        self._client = client
-        #: Extra HTTP headers sent with each request.
-        self.extra_headers = dict(extra_headers or {})
+        super().__init__(client, extra_headers=extra_headers)
         self.models = tuple(models)
         self.prompt = labelled(widgets.Textarea(
             value=prompt, description="Prompt", rows=3,
             placeholder="One prompt for both models, for example: Explain recursion in two sentences",
             layout=widgets.Layout(width="100%")), "The prompt both models answer")
-        low, high = param_range("max_tokens", MAX_TOKENS_LIMIT)
-        self.max_tokens = labelled(widgets.BoundedIntText(value=DEFAULTS["max_tokens"], min=low, max=high,
-                                                          description="max_tokens", layout=widgets.Layout(width="15em")),
-                                   f"max_tokens: {schema.PARAMS['max_tokens'].help}")
-        low, high = param_range("temperature")
-        self.temperature = labelled(widgets.BoundedFloatText(value=DEFAULTS["temperature"], min=low, max=high, step=0.1,
-                                                             description="temperature", layout=widgets.Layout(width="15em")),
-                                    f"temperature: {schema.PARAMS['temperature'].help}")
-        self.send_button = widgets.Button(description="Send to both", button_style="primary", icon="paper-plane",
-                                          tooltip="Send the prompt to both models at the same time")
-        self.stop_button = widgets.Button(description="Stop", button_style="warning", icon="stop", disabled=True,
-                                          tooltip="Stop both answers")
-        self.send_button.on_click(lambda _b: self.send())
-        self.stop_button.on_click(lambda _b: self.stop())
-        self.badge = widgets.HTML()
+        self.max_tokens = max_tokens_box()
+        self.temperature = temperature_box()
+        self._make_send_and_stop("Send to both", "Send the prompt to both models at the same time", "Stop both answers")
         self.panels = {model: AnswerPanel(model, render_interval=render_interval, min_height="8em")
                        for model in self.models}
         for panel in self.panels.values():  # equal columns that share the row
@@ -65,18 +51,8 @@ class CompareWidget:
         self.widget.add_class("gemma-compare")
         self._update_badge()
 
-    @property
-    def client(self) -> Any:
-        return self._client if self._client is not None else get_client()
-
-    def _update_badge(self) -> Any:
-        try:
-            client = self.client
-        except Exception as exc:
-            self.badge.value = error_html(friendly_error(exc))
-            return None
-        self.badge.value = mode_badge(client)
-        return client
+    def _answer_panels(self) -> list[AnswerPanel]:
+        return list(self.panels.values())
 
     def send(self) -> bool:
         """Start both models on the prompt, each on its own thread."""
@@ -97,8 +73,7 @@ class CompareWidget:
                            on_done=lambda p, g=generation: self._one_finished(p, g)):
                 started += 1
         if started:
-            self.send_button.disabled = True
-            self.stop_button.disabled = False
+            self._show_running(True)
         return started == len(self.panels)
 
     def _one_finished(self, _panel: AnswerPanel, generation: int) -> None:
@@ -108,8 +83,7 @@ class CompareWidget:
             self._running -= 1
             last = self._running <= 0
         if last:
-            self.send_button.disabled = False
-            self.stop_button.disabled = True
+            self._show_running(False)
             self.summary.value = self.summary_html()
 
     def summary_html(self) -> str:
@@ -126,16 +100,6 @@ class CompareWidget:
             lines.append("Generation speed: " + ", ".join(f"{m} {rate:.0f} tokens/s" for m, rate in rates) + ".")
         return note_html(" ".join(lines))
 
-    def stop(self) -> None:
-        for panel in self.panels.values():
-            panel.stop()
-        self.send_button.disabled = False
-        self.stop_button.disabled = True
-
-    def wait(self, timeout: float | None = None) -> bool:
-        """Wait for both answers; True when both have finished."""
-        return all([panel.wait(timeout) for panel in self.panels.values()])
-
     @property
     def results(self) -> dict:
         return {model: panel.result for model, panel in self.panels.items()}
@@ -143,9 +107,6 @@ class CompareWidget:
     @property
     def texts(self) -> dict:
         return {model: panel.text for model, panel in self.panels.items()}
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return widget_bundle(self.widget, "Compare 4B and 12B", **kwargs)
 
 
 def compare_widget(client: Any = None, **kwargs: Any) -> CompareWidget:

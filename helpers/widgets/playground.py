@@ -17,24 +17,12 @@ from typing import Any
 import ipywidgets as widgets
 
 from .. import schema
-from ..client import get_client
-from ._common import (RENDER_INTERVAL, AnswerPanel, error_html, friendly_error, labelled, mode_badge, note_html,
-                      widget_bundle)
+from ._common import (RENDER_INTERVAL, AnswerPanel, StreamingWidget, error_html, friendly_error, labelled,
+                      max_tokens_box, note_html, number_box, temperature_box)
+from ._common import DEFAULTS, MAX_TOKENS_LIMIT, param_range  # noqa: F401 (they were first defined here)
 
-#: The box for max_tokens needs an upper bound; the API documents none, so the playground picks one.
-MAX_TOKENS_LIMIT = 8192
 #: The largest seed the box takes (a 32-bit signed integer, which every backend accepts).
 SEED_LIMIT = 2**31 - 1
-
-DEFAULTS = {"temperature": 0.7, "top_p": 1.0, "max_tokens": 512, "seed": 1}
-
-
-def param_range(name: str, upper_default: float | None = None) -> tuple[float, float]:
-    """``(minimum, maximum)`` of a parameter from ``schema.PARAMS`` (``upper_default`` when it has no maximum)."""
-    spec = schema.PARAMS[name]
-    low = spec.minimum if spec.minimum is not None else 0
-    high = spec.maximum if spec.maximum is not None else upper_default
-    return low, high
 
 
 def parse_stop(text: str) -> str | list[str] | None:
@@ -80,27 +68,17 @@ def requests_snippet(body: dict) -> str:
     )
 
 
-def _number_box(name: str, *, step: float, upper_default: float | None = None, integer: bool = False,
-                value: float | None = None, description: str | None = None) -> Any:
-    low, high = param_range(name, upper_default)
-    cls = widgets.BoundedIntText if integer else widgets.BoundedFloatText
-    box = cls(value=DEFAULTS[name] if value is None else value, min=low, max=high, step=step,
-              description=description or name, layout=widgets.Layout(width="15em"))
-    return labelled(box, f"{name}: {schema.PARAMS[name].help} (from {low:g} to {high:g})")
-
-
-class Playground:
+class Playground(StreamingWidget):
     """Prompt, model, temperature, top_p, max_tokens, seed and stop; Send, Stop and Show code.
 
-    ``client``: a ``helpers.Client``; by default the kit's default client at each Send (so a key
-    checked in the key widget is used from then on). ``extra_headers`` go with every request.
+    ``client`` and ``extra_headers``: see :class:`StreamingWidget`.
     """
+
+    display_name = "Playground"
 
     def __init__(self, client: Any = None, *, prompt: str = "", model: str = schema.DEFAULT_MODEL,
                  extra_headers: dict | None = None, render_interval: float = RENDER_INTERVAL):
-        self._client = client
-        #: Extra HTTP headers sent with each request (for example ``X-Client-Request-Id``).
-        self.extra_headers = dict(extra_headers or {})
+        super().__init__(client, extra_headers=extra_headers)
         self.prompt = labelled(widgets.Textarea(
             value=prompt, description="Prompt", rows=4,
             placeholder="Ask Gemma anything, for example: Tell me about San Francisco",
@@ -108,29 +86,23 @@ class Playground:
         self.model = labelled(widgets.Dropdown(options=list(schema.MODELS), value=model, description="Model",
                                                layout=widgets.Layout(width="22em")),
                               "Which Gemma 3 model answers: 4B is faster, 12B reasons better")
-        self.temperature = _number_box("temperature", step=0.1)
-        self.top_p = _number_box("top_p", step=0.05)
-        self.max_tokens = _number_box("max_tokens", step=1, integer=True, upper_default=MAX_TOKENS_LIMIT)
+        self.temperature = temperature_box()
+        self.top_p = number_box("top_p", step=0.05)
+        self.max_tokens = max_tokens_box()
         self.use_seed = labelled(widgets.Checkbox(value=False, description="Fixed seed", indent=False,
                                                   layout=widgets.Layout(width="8em")),
                                  "Send a seed: the same seed and settings give the same answer (best effort)")
-        self.seed = _number_box("seed", step=1, integer=True, upper_default=SEED_LIMIT)
+        self.seed = number_box("seed", step=1, integer=True, upper_default=SEED_LIMIT)
         self.seed.disabled = True
         self.use_seed.observe(lambda change: setattr(self.seed, "disabled", not change["new"]), "value")
         self.stop_text = labelled(widgets.Text(value="", description="stop",
                                                placeholder=r"e.g. END or \n\n (up to 4, comma-separated)",
                                                layout=widgets.Layout(width="30em")),
                                   "Text that ends the answer early; leave empty for none")
-        self.send_button = widgets.Button(description="Send", button_style="primary", icon="paper-plane",
-                                          tooltip="Send the prompt and stream the answer")
-        self.stop_button = widgets.Button(description="Stop", button_style="warning", icon="stop",
-                                          tooltip="Stop the answer that is streaming", disabled=True)
+        self._make_send_and_stop("Send", "Send the prompt and stream the answer", "Stop the answer that is streaming")
         self.code_button = widgets.Button(description="Show code", icon="code",
                                           tooltip="Show the Python (requests) that makes this same call")
-        self.send_button.on_click(lambda _b: self.send())
-        self.stop_button.on_click(lambda _b: self.stop())
         self.code_button.on_click(lambda _b: self.show_code())
-        self.badge = widgets.HTML()
         self.panel = AnswerPanel(render_interval=render_interval)
         self.code = widgets.HTML()
         self.widget = widgets.VBox([
@@ -146,20 +118,10 @@ class Playground:
         self.widget.add_class("gemma-playground")
         self._update_badge()
 
-    # --- what the buttons do -------------------------------------------------------------------
+    # --- what the buttons do (Stop and wait() come from StreamingWidget) ------------------------------
 
-    @property
-    def client(self) -> Any:
-        return self._client if self._client is not None else get_client()
-
-    def _update_badge(self) -> Any:
-        try:
-            client = self.client
-        except Exception as exc:  # e.g. a bad AIML_API_BASE: say so where the badge would be
-            self.badge.value = error_html(friendly_error(exc))
-            return None
-        self.badge.value = mode_badge(client)
-        return client
+    def _answer_panels(self) -> list[AnswerPanel]:
+        return [self.panel]
 
     def settings(self) -> dict:
         """The request's optional fields as the controls set them (seed and stop only when set)."""
@@ -182,24 +144,11 @@ class Playground:
             return False
         self.code.value = ""
         started = self.panel.start(client, self.prompt.value, model=self.model.value, params=self.settings(),
-                                   extra_headers=self.extra_headers or None, on_done=self._finished)
+                                   extra_headers=self.extra_headers or None,
+                                   on_done=lambda _panel: self._show_running(False))
         if started:
-            self.send_button.disabled = True
-            self.stop_button.disabled = False
+            self._show_running(True)
         return started
-
-    def _finished(self, _panel: AnswerPanel) -> None:
-        self.send_button.disabled = False
-        self.stop_button.disabled = True
-
-    def stop(self) -> None:
-        """Stop the running answer (what arrived stays on screen)."""
-        self.panel.stop()
-        self._finished(self.panel)
-
-    def wait(self, timeout: float | None = None) -> bool:
-        """Wait until the answer has finished (tests and scripts); True when it has."""
-        return self.panel.wait(timeout)
 
     def show_code(self) -> str:
         """Show (and return) the ``requests`` code for the current settings, with no key in it."""
@@ -230,9 +179,6 @@ class Playground:
     @property
     def error(self) -> str | None:
         return self.panel.error
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return widget_bundle(self.widget, "Playground", **kwargs)
 
 
 def playground(client: Any = None, **kwargs: Any) -> Playground:
