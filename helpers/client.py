@@ -51,14 +51,14 @@ class _BearerAuth(requests.auth.AuthBase):
 def retry_after_seconds(headers: Any) -> float | None:
     """The wait a server asked for (``retry-after-ms`` or ``Retry-After``), or None if absent or unusable."""
     headers = requests.structures.CaseInsensitiveDict(headers or {})
+    seconds = None
     value = headers.get("retry-after-ms")
     if value is not None:
         try:
             seconds = float(value) / 1000
         except ValueError:
-            seconds = None
-    else:
-        seconds = None
+            seconds = None  # unusable: fall back to Retry-After, as the OpenAI SDK does
+    if seconds is None:
         value = headers.get("retry-after")
         if value is not None:
             try:
@@ -91,7 +91,7 @@ def _redact_obj(obj: Any, key: str | None) -> Any:
     if isinstance(obj, str):
         return keys.redact(obj, key)
     if isinstance(obj, dict):
-        return {k: _redact_obj(v, key) for k, v in obj.items()}
+        return {_redact_obj(k, key): _redact_obj(v, key) for k, v in obj.items()}
     if isinstance(obj, list):
         return [_redact_obj(v, key) for v in obj]
     return obj
@@ -260,7 +260,7 @@ class Client:
         data = self._json(self._send("GET", self.root_url + "/v2/billing", self._deadline(timeout))[0])
         value = data.get("current_balance") if isinstance(data, dict) else None
         if not isinstance(value, (int, float)):
-            raise errors.APIResponseValidationError(f"The billing endpoint answered without a balance: {data!r:.200}")
+            raise errors.APIResponseValidationError(f"The billing endpoint answered without a balance: {keys.redact(repr(data), self._api_key):.200}")
         return float(value)
 
     def usage(self, period: str = "24h", *, timeout: float | None = None) -> dict:
@@ -270,9 +270,14 @@ class Client:
 
     # --- transport -----------------------------------------------------------------------
 
-    def _send(self, method: str, url: str, deadline: float, *, stream: bool = False, **kwargs) -> tuple[requests.Response, int]:
-        """One request with retries; returns (response with a status below 400, retries used)."""
-        attempt = 0
+    def _send(self, method: str, url: str, deadline: float, *, stream: bool = False, first_attempt: int = 0,
+              **kwargs) -> tuple[requests.Response, int]:
+        """One request with retries; returns (response with a status below 400, retries used so far).
+
+        ``first_attempt`` counts retries already spent on this call (a stream sent again after a cut),
+        so that one call never makes more than ``max_retries + 1`` attempts in all.
+        """
+        attempt = first_attempt
         while True:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
@@ -321,7 +326,7 @@ class Client:
         try:
             body = _redact_obj(response.json(), self._api_key)
         except ValueError:
-            body = keys.redact(response.text[:500], self._api_key)
+            body = keys.redact(response.text, self._api_key)[:500]  # redact first: a cut key is no longer whole
         api_message = None
         if isinstance(body, dict):
             api_message = body.get("message")
@@ -338,14 +343,15 @@ class Client:
         text += f"\n{errors.next_step(status, retries)}"
         cls = errors.status_error_class(status)
         return cls(text, status_code=status, api_message=api_message, request_id=request_id or response.headers.get("x-inference-id"),
-                   body=body, headers=requests.structures.CaseInsensitiveDict(response.headers))
+                   body=body, headers=requests.structures.CaseInsensitiveDict(
+                       {name: keys.redact(value, self._api_key) for name, value in response.headers.items()}))
 
     def _json(self, response: requests.Response) -> Any:
         try:
             return response.json()
         except ValueError:
             kind = response.headers.get("content-type", "no content type")
-            snippet = keys.redact(response.text[:120], self._api_key)
+            snippet = keys.redact(response.text, self._api_key)[:120]
             raise errors.APIResponseValidationError(
                 f"The server answered {response.status_code} with {kind}, not JSON: {snippet!r}. "
                 "Is base_url right? It should end in /v1.") from None

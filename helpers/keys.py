@@ -78,6 +78,7 @@ def save_key(key: str, path: str | os.PathLike = ".env") -> Path:
         lines = [ln for ln in path.read_text().splitlines() if not ln.startswith("AIML_API_KEY=")]
     lines.append(f"AIML_API_KEY={key}")
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)  # before a byte is written: the file may have existed with wider permissions
     with os.fdopen(fd, "w") as f:
         f.write("\n".join(lines) + "\n")
     os.chmod(path, 0o600)  # the file may have existed with wider permissions

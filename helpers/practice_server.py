@@ -395,6 +395,25 @@ class _Handler(BaseHTTPRequestHandler):
         finally:
             self.server.track(self.connection, False)
 
+    def handle_one_request(self) -> None:
+        # client_timeout bounds reading the whole request (line, headers, body), not only each read:
+        # a client that drips a byte at a time is dropped like a silent one.
+        self._timed_out = False
+        self._watchdog = threading.Timer(self.server.practice.client_timeout, self._too_slow)
+        self._watchdog.daemon = True
+        self._watchdog.start()
+        try:
+            super().handle_one_request()
+        finally:
+            self._watchdog.cancel()
+
+    def _too_slow(self) -> None:
+        self._timed_out = True
+        try:
+            self.connection.shutdown(socket.SHUT_RD)  # the pending read returns at once
+        except OSError:
+            pass
+
     def log_message(self, format: str, *args) -> None:
         logger.debug("practice server: " + format, *args)
 
@@ -402,6 +421,8 @@ class _Handler(BaseHTTPRequestHandler):
         """http.server's own errors (bad request line, unknown method...) in the API's JSON shape."""
         self.request_id = str(uuid.uuid4())
         self.close_connection = True
+        if getattr(self, "_timed_out", False):  # a request cut short by the watchdog
+            code, message = 408, MESSAGES[408]
         if code == 501:  # an unknown method: the API answers 404 for every method it does not route
             self._send_error(404, f"Cannot {self.command} {self._path()}", close=True)
         else:
@@ -424,6 +445,9 @@ class _Handler(BaseHTTPRequestHandler):
         practice = self.server.practice
         try:
             raw = self._read_body()
+            self._watchdog.cancel()  # the request is in: answering may take as long as it takes
+            if self._timed_out:
+                raise _Refusal(408, MESSAGES[408], close=True)
             body = _try_json(raw)
             practice._record(self.command, self.path, dict(self.headers.items()), body)
             self._route(raw)
@@ -484,6 +508,8 @@ class _Handler(BaseHTTPRequestHandler):
         except TimeoutError:
             raise _Refusal(408, MESSAGES[408], close=True) from None
         if len(data) < size:
+            if self._timed_out:
+                raise _Refusal(408, MESSAGES[408], close=True)
             raise ConnectionAbortedError("the client closed the connection mid-body")
         return data
 
@@ -521,7 +547,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _send_json(self, status: int, payload: dict, headers: dict | None = None, close: bool = False,
                    cut: bool = False) -> None:
-        data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        data = _dumps(payload).encode("utf-8")
         self.send_response(status)
         self.send_header("Content-Type", "application/json; charset=utf-8")
         self.send_header("Content-Length", str(len(data)))
@@ -738,18 +764,29 @@ class _Answer:
         chunk = {**self._base("chat.completion.chunk"),
                  "choices": [{"index": 0, "delta": delta, "finish_reason": finish_reason, "logprobs": None}],
                  **extra}
-        return "data: " + json.dumps(chunk, ensure_ascii=False, separators=(",", ":")) + "\n\n"
+        return "data: " + _dumps(chunk) + "\n\n"
 
     def closing_events(self) -> list[str]:
         options = self.body.get("stream_options") or {}
         if options.get("include_usage"):
             usage = {**self._base("chat.completion.chunk"), "choices": [], "usage": self.usage, "meta": self.meta}
             return [self.event({}, self.reply.finish_reason),
-                    "data: " + json.dumps(usage, ensure_ascii=False, separators=(",", ":")) + "\n\n"]
+                    "data: " + _dumps(usage) + "\n\n"]
         return [self.event({}, self.reply.finish_reason, meta=self.meta)]
 
 
 # --------------------------------------------------------------------------- small pure helpers
+
+def _dumps(payload) -> str:
+    """Compact JSON that always encodes as UTF-8: a lone surrogate from the request (valid JSON as an
+    escape such as \\ud800) stays escaped, as JavaScript's JSON.stringify leaves it."""
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = json.dumps(payload, separators=(",", ":"))
+    return text
+
 
 def _reject_constant(name: str):
     raise ValueError(f"{name} is not valid JSON")

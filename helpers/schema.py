@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import binascii
 import difflib
+import math
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -116,7 +117,12 @@ def check_param(name: str, value: Any) -> list[Problem]:
         return _check_object_param(name, value)
     if not _is_number(value):
         return [Problem(name, f"Expected number, received {_type_name(value)}", f"{name} must be a number, not {_type_name(value)} {value!r}.")]
-    if value != value or value in (float("inf"), float("-inf")):
+    try:
+        finite = math.isfinite(value)
+    except OverflowError:  # an integer no float can hold: valid JSON, but no sampler setting
+        return [Problem(name, "Expected number, received infinity",
+                        f"{name} is far too large: the documented range is {_range_text(spec)}.")]
+    if not finite:
         return [Problem(name, "Expected number, received nan", f"{name} must be a finite number, not {value!r}.")]
     if spec.kind == "integer" and not float(value).is_integer():
         return [Problem(name, "Expected integer, received float", f"{name} must be a whole number, not {value!r}.")]

@@ -37,6 +37,7 @@ class SSEDecoder:
         self._data: list[str] = []
         self._event = ""
         self._retry: int | None = None
+        self._at_start = True
         self.last_event_id: str | None = None
 
     def feed(self, chunk: bytes) -> Iterator[Event]:
@@ -49,6 +50,10 @@ class SSEDecoder:
         self._buffer, self._data, self._event = "", [], ""
 
     def _lines(self, text: str) -> Iterator[Event]:
+        if self._at_start and text:
+            self._at_start = False
+            if text[0] == "\ufeff":  # one leading byte order mark is ignored (WHATWG)
+                text = text[1:]
         if not text:
             return
         if self._pending_cr:
@@ -81,7 +86,7 @@ class SSEDecoder:
             if "\0" not in value:
                 self.last_event_id = value
         elif name == "retry":
-            if value.isdigit():
+            if value.isascii() and value.isdigit():  # ASCII digits only: "²".isdigit() is True too
                 self._retry = int(value)
         # any other field name is ignored
 

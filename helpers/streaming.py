@@ -10,7 +10,9 @@ import requests
 import urllib3
 from requests.structures import CaseInsensitiveDict
 
+from . import client as client_module
 from . import errors
+from .keys import redact
 from .results import ChatResult, cost_from, is_simulated
 from .sse import Event, SSEDecoder
 
@@ -101,9 +103,8 @@ class ChatStream:
         deadline = started + self._timeout
         attempt = 0
         while True:
-            response, retries = client._send("POST", client.chat_url, deadline, stream=True,
+            response, attempt = client._send("POST", client.chat_url, deadline, stream=True, first_attempt=attempt,
                                              json=self._body, headers=self._headers)
-            attempt += retries
             self._response = response
             if self._closed:  # Stop was pressed while the request waited for its answer
                 response.close()
@@ -114,6 +115,12 @@ class ChatStream:
             except errors.APIConnectionError as exc:
                 if self._closed or self._pieces or isinstance(exc, errors.APITimeoutError) or attempt >= client.max_retries:
                     raise
+                wait = client_module.backoff_seconds(attempt)
+                if time.monotonic() + wait >= deadline:
+                    raise
+                client_module.log.info("Stream cut before any text; sending it again in %.2f s (retry %d of %d)",
+                                       wait, attempt + 1, client.max_retries)
+                client_module._sleep(wait)
                 attempt += 1
             finally:
                 response.close()
@@ -166,7 +173,8 @@ class ChatStream:
             data = json.loads(event.data)
         except ValueError:
             if event.event == "error":
-                raise errors.APIError(f"The stream reported an error: {event.data[:200]}") from None
+                text = redact(event.data, self._client._api_key)[:200]
+                raise errors.APIError(f"The stream reported an error: {text}") from None
             return None  # a ping or other non-JSON event carries no text
         if not isinstance(data, dict):
             return None
@@ -192,9 +200,8 @@ class ChatStream:
         inner = data.get("error") if isinstance(data.get("error"), dict) else data
         message = inner.get("message") or data.get("message") or "unknown error"
         status = inner.get("statusCode") or inner.get("status") or inner.get("code") or data.get("statusCode")
-        from .keys import redact
-
         message = redact(str(message), self._client._api_key)
+        data = client_module._redact_obj(data, self._client._api_key)
         if isinstance(status, int) and 400 <= status < 600:
             text = f"Error code {status} inside the stream: {message}\n{errors.next_step(status, 0)}"
             return errors.status_error_class(status)(text, status_code=status, api_message=message, body=data)

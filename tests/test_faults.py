@@ -280,10 +280,7 @@ RETRY_AFTER = [
     pytest.param("retry_after=3600", 0.5, id="an-hour"),
     pytest.param("retry_after_ms=-100", 0.5, id="ms-negative"),
     pytest.param("retry_after_ms=later", 0.5, id="ms-garbage"),
-    pytest.param("retry_after_ms=later;retry_after=2", 2.0, id="ms-garbage-seconds-sane",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "BUG: an unusable retry-after-ms hides a usable Retry-After "
-                     "(client.retry_after_seconds never falls back; the OpenAI SDK does)"))),
+    pytest.param("retry_after_ms=later;retry_after=2", 2.0, id="ms-garbage-seconds-sane"),
 ]
 
 
@@ -533,13 +530,8 @@ STREAM_WIRE = [
                                                              range(0, len(gzip.compress(_bytes(BASIC))), 5)],
                  BASIC_PIECES, id="gzip-in-small-writes"),
     pytest.param(head(), [chunk("a"), "retry: \u00b2\n\n".encode(), chunk("b"), DONE], ["a", "b"],
-                 id="retry-with-a-superscript-digit", marks=pytest.mark.xfail(strict=True, raises=ValueError, reason=(
-                     "BUG: 'retry: ²' makes SSEDecoder raise ValueError (str.isdigit is true for '²'), which "
-                     "escapes ChatStream as a bare ValueError instead of being ignored"))),
-    pytest.param(head(), [b"\xef\xbb\xbf" + _bytes(BASIC)], BASIC_PIECES, id="utf8-bom-at-start",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "BUG: SSEDecoder keeps a leading U+FEFF, so the first field reads '\\ufeffdata' and "
-                     "the first event is silently lost (WHATWG: one leading BOM is ignored)"))),
+                 id="retry-with-a-superscript-digit"),
+    pytest.param(head(), [b"\xef\xbb\xbf" + _bytes(BASIC)], BASIC_PIECES, id="utf8-bom-at-start"),
 ]
 
 
@@ -590,18 +582,11 @@ BAD_ANSWER = [
     pytest.param("stream", sends(head(extra="Transfer-Encoding: chunked\r\n"), _chunked(chunk("a") + chunk("b"), 7)[:-5],
                                  b"zz\r\n"), APIConnectionError, "ab", 1, [], id="stream-broken-chunked-framing"),
     pytest.param("stream", "cut_after=2", APIConnectionError, None, 1, [], id="stream-practice-cut-after-2"),
-    pytest.param("stream", _cut_before_text_once, "fine", "fine", 2, [0.5], id="stream-cut-before-text-once",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "BUG: a stream cut before any text is retried at once, with no backoff "
-                     "(streaming.ChatStream._run never sleeps), so a struggling server is hammered"))),
+    pytest.param("stream", _cut_before_text_once, "fine", "fine", 2, [0.5], id="stream-cut-before-text-once"),
     pytest.param("stream", sends(head(), b": PROCESSING\n\n"), APIConnectionError, "", 3, [0.5, 1.0],
-                 id="stream-cut-before-text-always",
-                 marks=pytest.mark.xfail(strict=True, reason="BUG: no backoff between stream re-attempts (as above)")),
+                 id="stream-cut-before-text-always"),
     pytest.param("stream", _cut_before_text_then_503, InternalServerError, "", 3, [0.5, 1.0],
-                 id="stream-cut-then-503s-stays-within-max_retries",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "BUG: ChatStream._run gives each _send call a fresh retry budget, so a cut stream "
-                     "followed by 5xx answers makes 4 attempts with max_retries=2"))),
+                 id="stream-cut-then-503s-stays-within-max_retries"),
     pytest.param("chat", sends(head(200, "text/html", length=len(_html)), _html), APIResponseValidationError, None, 1, [],
                  id="chat-html-on-200"),
     pytest.param("stream", sends(head(200, "text/html", length=len(_html)), _html), APIResponseValidationError, "", 1, [],

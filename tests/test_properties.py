@@ -36,9 +36,8 @@ EOLS = {"lf": "\n", "cr": "\r", "crlf": "\r\n"}
 
 # Field values: any text without CR or LF (those end lines), including U+2028, U+0085, NUL, emoji.
 value_text = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\r\n"), max_size=12)
-# retry values: ASCII digits (kept) or any text (ignored). Non-ASCII digits ("²", "٣") are left out here
-# while the decoder crashes on them: test_sse_retry_with_non_ascii_digits_is_ignored is the xfail for it.
-retry_text = st.one_of(st.integers(0, 10**6).map(str), value_text.filter(lambda v: v.isascii() or not v.isdigit()))
+# retry values: ASCII digits (kept) or any text (ignored), non-ASCII digits ("²", "٣") included.
+retry_text = st.one_of(st.integers(0, 10**6).map(str), value_text)
 
 
 @st.composite
@@ -144,11 +143,8 @@ def test_sse_any_split_gives_the_events_the_rules_say(blocks, style, choices, cu
 
 
 @pytest.mark.parametrize("value", [
-    pytest.param("\u00b2", id="superscript-two", marks=pytest.mark.xfail(strict=True, raises=ValueError, reason=(
-        "BUG: SSEDecoder checks retry with str.isdigit(), true for '²', then int('²') raises ValueError "
-        "out of the stream (WHATWG: only ASCII digits set retry; anything else is ignored)"))),
-    pytest.param("\u0663", id="arabic-indic-three", marks=pytest.mark.xfail(strict=True, reason=(
-        "BUG: the same check takes a non-ASCII digit as a retry time (int('٣') == 3)"))),
+    pytest.param("\u00b2", id="superscript-two"),
+    pytest.param("\u0663", id="arabic-indic-three"),
 ])
 def test_sse_retry_with_non_ascii_digits_is_ignored(value):
     wire = f"retry: {value}\ndata: x\n\n".encode()
@@ -325,15 +321,9 @@ NOT_JSON_NUMBERS = [
     pytest.param("client", "max_tokens", -math.inf, id="client-max_tokens-minus-infinity"),
     pytest.param("server", "temperature", b"NaN", id="server-temperature-NaN-literal"),
     pytest.param("server", "top_p", b"Infinity", id="server-top_p-Infinity-literal"),
-    pytest.param("client", "seed", _HUGE, id="client-seed-10e400",
-                 marks=pytest.mark.xfail(strict=True, raises=OverflowError, reason=(
-                     "BUG: schema.check_param calls float() on a huge integer: OverflowError escapes "
-                     "instead of RequestValidationError"))),
-    pytest.param("server", "seed", _HUGE, id="server-seed-10e400",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "BUG: the same OverflowError makes the practice server answer 500, not 400"))),
-    pytest.param("client", "max_completion_tokens", _HUGE, id="client-max_completion_tokens-10e400",
-                 marks=pytest.mark.xfail(strict=True, raises=OverflowError, reason="BUG: as client-seed-10e400")),
+    pytest.param("client", "seed", _HUGE, id="client-seed-10e400"),
+    pytest.param("server", "seed", _HUGE, id="server-seed-10e400"),
+    pytest.param("client", "max_completion_tokens", _HUGE, id="client-max_completion_tokens-10e400"),
 ]
 
 

@@ -292,46 +292,25 @@ def _echo_stream(event: str):
     return script
 
 
-LEAKY_BODY = pytest.mark.xfail(strict=True, reason=(
-    "BUG: an error event inside a 200 stream keeps the server's data unredacted in .body "
-    "(streaming.ChatStream._stream_error redacts the message only)"))
-
 ECHO = [
     # id: script, what the client calls, expected error
     pytest.param(_echo(401, "json"), "chat", helpers.AuthenticationError, id="chat-401-json-body"),
     pytest.param(_echo(400, "json-list"), "chat", helpers.BadRequestError, id="chat-400-message-list"),
-    pytest.param(_echo(401, "json-key-as-name"), "chat", helpers.AuthenticationError, id="chat-401-key-as-a-field-name",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "BUG: client._redact_obj redacts a JSON body's values but not its field names"))),
+    pytest.param(_echo(401, "json-key-as-name"), "chat", helpers.AuthenticationError, id="chat-401-key-as-a-field-name"),
     pytest.param(_echo(500, "text"), "chat", helpers.InternalServerError, id="chat-500-plain-text-retried"),
     pytest.param(_echo(502, "html"), "chat", helpers.InternalServerError, id="chat-502-html"),
     pytest.param(_echo(401, "json"), "stream", helpers.AuthenticationError, id="stream-401-json-body"),
     pytest.param(_echo(200, "html"), "chat", helpers.APIResponseValidationError, id="chat-200-html"),
     pytest.param(_echo(200, "html"), "models", helpers.APIResponseValidationError, id="models-200-html"),
-    pytest.param(_echo(200, "cut-at-120"), "chat", helpers.APIResponseValidationError, id="chat-200-key-across-the-cut",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "BUG: Client._json cuts the body to 120 characters BEFORE redacting: a key across the cut "
-                     "is no longer whole, so its first characters are shown"))),
-    pytest.param(_echo(500, "cut-at-500"), "chat", helpers.InternalServerError, id="chat-500-key-across-the-cut",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "BUG: Client._status_error cuts a non-JSON body to 500 characters BEFORE redacting "
-                     "(same as above)"))),
+    pytest.param(_echo(200, "cut-at-120"), "chat", helpers.APIResponseValidationError, id="chat-200-key-across-the-cut"),
+    pytest.param(_echo(500, "cut-at-500"), "chat", helpers.InternalServerError, id="chat-500-key-across-the-cut"),
     pytest.param(_echo(401, "json"), "balance", helpers.AuthenticationError, id="balance-401-json-body"),
     pytest.param(_echo(200, "json-no-balance"), "balance", helpers.APIResponseValidationError,
-                 id="balance-200-without-a-balance", marks=pytest.mark.xfail(strict=True, reason=(
-                     "BUG: Client.balance() puts the answer into APIResponseValidationError's text unredacted"))),
-    pytest.param(_echo(429, "json", header=True), "chat", helpers.RateLimitError, id="chat-429-key-in-a-header",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "BUG: APIStatusError.headers keeps response headers unredacted; a proxy that echoes "
-                     "the Authorization header puts the key into err.headers"))),
-    pytest.param(_echo_stream("error-object"), "stream", helpers.AuthenticationError, id="stream-error-object",
-                 marks=LEAKY_BODY),
-    pytest.param(_echo_stream("status-object"), "stream", helpers.InternalServerError, id="stream-status-object",
-                 marks=LEAKY_BODY),
-    pytest.param(_echo_stream("error-event-text"), "stream", helpers.APIError, id="stream-error-event-not-json",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "BUG: a non-JSON 'event: error' puts its data into the exception's text unredacted "
-                     "(streaming.ChatStream._handle)"))),
+                 id="balance-200-without-a-balance"),
+    pytest.param(_echo(429, "json", header=True), "chat", helpers.RateLimitError, id="chat-429-key-in-a-header"),
+    pytest.param(_echo_stream("error-object"), "stream", helpers.AuthenticationError, id="stream-error-object"),
+    pytest.param(_echo_stream("status-object"), "stream", helpers.InternalServerError, id="stream-status-object"),
+    pytest.param(_echo_stream("error-event-text"), "stream", helpers.APIError, id="stream-error-event-not-json"),
 ]
 
 
@@ -511,9 +490,6 @@ def test_save_key_refuses_what_is_not_a_key(tmp_path, bad):
     assert not (tmp_path / ".env").exists()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: save_key truncates and writes an existing .env before chmod 0600: for a moment the key "
-    "sits in a file others can read (os.fchmod the descriptor before writing)"))
 def test_save_key_never_writes_the_key_into_a_readable_file(tmp_path, monkeypatch):
     path = tmp_path / ".env"
     path.write_text("OTHER=1\n")
