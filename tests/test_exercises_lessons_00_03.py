@@ -62,7 +62,7 @@ WRONG = [
     ("lesson01", "q3", 'def spent_usd(data):\n    return data["meta"]["usage"]["usd_spent"]', ".get"),
     ("lesson01", "q3", 'def spent_usd(data):\n    return data.get("meta", {}).get("usage", {}).get("usd_spent")', "null"),
     ("lesson01", "q3", 'def spent_usd(data):\n    return ((data.get("meta") or {}).get("usage") or {}).get("usd_spent", 0)',
-     "Zero would claim"),
+     "zero would claim the call was free"),
     ("lesson01", "q3", 'def spent_usd(data):\n    return ((data.get("meta") or {}).get("usage") or {}).get("credits_used")',
      "credits"),
     # lesson 02, q1: the body

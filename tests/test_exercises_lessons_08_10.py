@@ -33,7 +33,7 @@ def cost_of(response):
 def cost_of(response):
     usage = (response.json().get("meta") or {}).get("usage") or {}
     return usage.get("usd_spent") or float(response.headers.get("x-aimlapi-usd-spent", 0))
-''', "zero claims the call was free"),
+''', "zero would claim the call was free"),
     ("lesson08", "q1", '''
 def cost_of(response):
     usage = (response.json().get("meta") or {}).get("usage") or {}

@@ -1,9 +1,11 @@
-"""What the exercise checkers share: their own practice server, a recording client, safe calls."""
+"""What the exercise checkers share: their own practice server, a recording client, calling the
+learner's function safely, and verdicts several lessons give in the same words."""
 from __future__ import annotations
 
 import copy
+import math
 from contextlib import contextmanager
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from .. import client as _client_module
 from ..client import Client, to_messages
@@ -74,11 +76,56 @@ def default_client(client: Client) -> Iterator[Client]:
         client.close()
 
 
-def run_learner(fn: Any, name: str, *args: Any) -> Any:
-    """Call the learner's function; an exception becomes a verdict that names it."""
+def run_learner(fn: Any, name: str, *args: Any, situation: str | None = None,
+                tip: Callable[[Exception], str] | None = None) -> Any:
+    """Call the learner's function; an exception becomes a verdict that names it.
+
+    ``situation`` says which case of the check it was ("For <situation>, ..."); ``tip(exc)``
+    adds what usually causes that exception ("" for none).
+    """
     try:
         return fn(*args)
     except Incorrect:
         raise
     except Exception as exc:
-        raise Incorrect(f"`{name}` raised {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}".rstrip(": ")) from None
+        first = str(exc).splitlines()[0] if str(exc).strip() else ""
+        text = f"`{name}` raised {type(exc).__name__}: {first}".rstrip(": ")
+        if situation:
+            text = f"For {situation}, {text}"
+        advice = tip(exc) if tip else ""
+        raise Incorrect(f"{text.rstrip('.')}. {advice}" if advice else text) from None
+
+
+def run_learner_on_copy(fn: Any, name: str, arg: Any, *, situation: str | None = None,
+                        tip: Callable[[Exception], str] | None = None,
+                        instead: str = "build and return a new one") -> Any:
+    """:func:`run_learner` with a copy of ``arg``: changing what it was given is a mistake of its own,
+    and the copy keeps the checker's cases intact for the cases after it."""
+    given = copy.deepcopy(arg)
+    result = run_learner(fn, name, given, situation=situation, tip=tip)
+    if given != arg:
+        where = f"For {situation}, " if situation else ""
+        raise Incorrect(f"{where}`{name}` changed the {type(arg).__name__} it was given: {instead}.")
+    return result
+
+
+def is_number(value: Any) -> bool:
+    """An int or float that is finite (True and False do not count, though Python calls them ints)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def reject_problems(problems: list, where: str = "") -> None:
+    """The first problem ``helpers.schema``'s validation found, as the verdict (``where``: the part it is about)."""
+    if problems:
+        raise Incorrect(f"{where}: {problems[0].friendly}" if where else problems[0].friendly)
+
+
+def expect_unknown_cost(got: Any, name: str, situation: str) -> None:
+    """When nothing says what a call cost, the learner's function must say None: zero would claim it was free."""
+    if got is None:
+        return
+    if got == 0:
+        raise Incorrect(f"For {situation}, `{name}` returned {got!r}: zero would claim the call was free, but "
+                        "nothing says what it cost. Return None.")
+    raise Incorrect(f"For {situation}, `{name}` returned {got!r:.60}; when nothing says what the call cost, "
+                    "return None.")

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..schema import DOC_EXAMPLE_MODEL, MODELS
 from . import Exercise, Incorrect
+from ._checking import run_learner
 
 SMALL, BIG = MODELS
 
@@ -74,10 +75,7 @@ def _check_mask(mask: Any) -> str:
     if not callable(mask):
         raise Incorrect("`mask` should be a function: `def mask(key): ...` that returns a string.")
     for key in _FAKE_KEYS:
-        try:
-            shown = mask(key)
-        except Exception as exc:  # the learner's code may raise anything
-            raise Incorrect(f"mask() raised {type(exc).__name__} for a {len(key)}-character key: {exc}") from None
+        shown = run_learner(mask, "mask", key, situation=f"a {len(key)}-character key")
         if not isinstance(shown, str):
             raise Incorrect(f"mask() returned {type(shown).__name__} for a {len(key)}-character key; return a string "
                             "(print would show it, but a caller needs the text).")
@@ -93,11 +91,9 @@ def _check_mask(mask: Any) -> str:
                 raise Incorrect(f"For a {len(key)}-character key, the result should be just '****': four characters "
                                 "of so short a key would give away too much of it.")
     for empty in (None, ""):
-        try:
-            shown = mask(empty)
-        except Exception as exc:
-            raise Incorrect(f"mask({empty!r}) raised {type(exc).__name__}: when no key is set there is nothing to hide, "
-                            "but the function must still answer.") from None
+        shown = run_learner(mask, "mask", empty, situation=f"no key ({empty!r})",
+                            tip=lambda _exc: "When no key is set there is nothing to hide, but the function must "
+                                             "still answer.")
         if shown != "(no key)":
             raise Incorrect(f"mask({empty!r}) returned {shown!r}; with no key, return the text '(no key)'.")
     return "Your function never shows more than the last 4 characters, the same rule as `helpers.mask_key`."
@@ -139,10 +135,7 @@ def _check_models_url(models_url: Any) -> str:
         raise Incorrect("`models_url` should be a function: `def models_url(base_url): ...` that returns a string.")
     for base in _BASES:
         want = base.rstrip("/") + "/models"
-        try:
-            got = models_url(base)
-        except Exception as exc:
-            raise Incorrect(f"models_url({base!r}) raised {type(exc).__name__}: {exc}") from None
+        got = run_learner(models_url, "models_url", base, situation=f"the base URL {base!r}")
         if not isinstance(got, str):
             raise Incorrect(f"models_url({base!r}) returned {type(got).__name__}; return the URL as a string.")
         if got == want:

@@ -4,10 +4,10 @@
 """
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 from . import Exercise, Incorrect
+from ._checking import expect_unknown_cost, is_number, run_learner_on_copy
 
 # --- q1: the headers ------------------------------------------------------------------
 
@@ -140,15 +140,9 @@ _SAMPLES = (
 
 
 def _call(func: Any, name: str, label: str, data: dict) -> Any:
-    original, data = data, copy.deepcopy(data)  # the learner's function gets a copy of the sample
-    try:
-        result = func(data)
-    except Exception as exc:
-        raise Incorrect(f"For {label}, {name}() raised {type(exc).__name__}: {exc}. "
-                        + _tip_for(exc)) from None
-    if data != original:
-        raise Incorrect(f"{name}() changed the answer it was given ({label}); read from it, never modify it.")
-    return result
+    """The learner's function on a copy of the sample: a crash or a change to the sample is the verdict."""
+    return run_learner_on_copy(func, name, data, situation=label, tip=_tip_for,
+                               instead="read from the answer, never modify it")
 
 
 def _tip_for(exc: Exception) -> str:
@@ -207,13 +201,9 @@ def _check_spent_usd(spent_usd: Any) -> str:
     for label, data, _, usd in _SAMPLES:
         got = _call(spent_usd, "spent_usd", label, data)
         if usd is None:
-            if got is None:
-                continue
-            if got == 0:
-                raise Incorrect(f"For {label}, spent_usd() returned {got!r}. Zero would claim the call was free, "
-                                "but the cost is unknown: return None.")
-            raise Incorrect(f"For {label}, spent_usd() returned {got!r:.60}; when the answer does not say, return None.")
-        if isinstance(got, bool) or not isinstance(got, (int, float)):
+            expect_unknown_cost(got, "spent_usd", label)
+            continue
+        if not is_number(got):
             raise Incorrect(f"For {label}, spent_usd() returned {type(got).__name__} {got!r:.60}; return the number of "
                             "US dollars the answer reports.")
         if got == 120000 or got == 42:

@@ -4,12 +4,12 @@
 """
 from __future__ import annotations
 
-import copy
 import math
 from typing import Any
 
 from ..schema import MODELS, PARAMS, check_messages, check_model, check_param
 from . import Exercise, Incorrect
+from ._checking import reject_problems, run_learner_on_copy
 
 SMALL, BIG = MODELS
 
@@ -25,15 +25,11 @@ def _check_body(body: Any) -> str:
     for required in ("model", "messages"):
         if required not in body:
             raise Incorrect(f"`body` has no {required!r}: the API requires it.")
-    problems = check_model(body["model"])
-    if problems:
-        raise Incorrect(f"body['model']: {problems[0].friendly}")
+    reject_problems(check_model(body["model"]), "body['model']")
     if body["model"] == SMALL:
         raise Incorrect("body['model'] is the 4B model; the task asks for the 12B.")
     messages = body["messages"]
-    problems = check_messages(messages, allow_empty_text=False)
-    if problems:
-        raise Incorrect(f"body['messages']: {problems[0].friendly}")
+    reject_problems(check_messages(messages, allow_empty_text=False), "body['messages']")
     if len(messages) != 1:
         raise Incorrect(f"body['messages'] holds {len(messages)} messages; the task needs exactly one.")
     message = messages[0]
@@ -51,9 +47,7 @@ def _check_body(body: Any) -> str:
     for name, want in Q1_SETTINGS.items():
         if name not in body:
             raise Incorrect(f"`body` has no {name!r}: the task sets it.")
-        problems = check_param(name, body[name])
-        if problems:
-            raise Incorrect(f"body[{name!r}]: {problems[0].friendly}")
+        reject_problems(check_param(name, body[name]), f"body[{name!r}]")
         if PARAMS[name].kind == "integer" and not isinstance(body[name], int):
             raise Incorrect(f"body[{name!r}] is {body[name]!r}: {name} is an integer parameter, so write it without "
                             "a decimal point.")
@@ -96,9 +90,7 @@ def _check_repeatable(repeatable: Any) -> str:
                             "keep only the optional parameters.")
         if name not in PARAMS:
             raise Incorrect(f"{name!r} is not a parameter of the chat-completions endpoint (see the table above).")
-        problems = check_param(name, value)
-        if problems:
-            raise Incorrect(f"repeatable[{name!r}]: {problems[0].friendly}")
+        reject_problems(check_param(name, value), f"repeatable[{name!r}]")
     if repeatable.get("stream"):
         raise Incorrect("helpers.chat waits for a whole answer: leave `stream` out.")
     if "seed" not in repeatable:
@@ -147,15 +139,10 @@ def _same(a: Any, b: Any) -> bool:
 def _check_clamp(clamp_params: Any) -> str:
     if not callable(clamp_params):
         raise Incorrect("`clamp_params` should be a function: `def clamp_params(params): ...` returning a new dict.")
-    for given, want in _CLAMP_CASES:
-        original, given = given, copy.deepcopy(given)  # the learner's function gets a copy of the case
-        try:
-            got = clamp_params(given)
-        except Exception as exc:
-            raise Incorrect(f"clamp_params({original!r}) raised {type(exc).__name__}: {exc}. Some parameters have "
-                            "no minimum or maximum (None in the table), and some values are not numbers.") from None
-        if given != original:
-            raise Incorrect(f"clamp_params({original!r}) changed the dict it was given: build and return a new one.")
+    for original, want in _CLAMP_CASES:
+        got = run_learner_on_copy(clamp_params, "clamp_params", original, situation=f"the parameters {original!r}",
+                                  tip=lambda _exc: "Some parameters have no minimum or maximum (None in the table), "
+                                                   "and some values are not numbers.")
         if not isinstance(got, dict):
             raise Incorrect(f"clamp_params({original!r}) returned {type(got).__name__}; return a dict.")
         if set(got) != set(want):

@@ -8,6 +8,7 @@ import json
 from typing import Any
 
 from . import Exercise, Incorrect
+from ._checking import run_learner
 
 
 def _chunk(delta: dict | None = None, *, finish: str | None = None, usage: dict | None = None,
@@ -51,19 +52,20 @@ def _show_line(line: str) -> str:
     return repr(line) if len(line) <= 50 else repr(line[:47]) + "..."
 
 
+def _parse_tip(exc: Exception) -> str:
+    if isinstance(exc, ValueError):
+        return "Only `data:` lines carry JSON, and `[DONE]` is not JSON: check before calling json.loads."
+    if isinstance(exc, (KeyError, IndexError, TypeError, AttributeError)):
+        return "Not every chunk has choices, a delta, or content: use .get() and check for None and []."
+    return ""
+
+
 def _check_parse_sse_line(parse_sse_line: Any) -> str:
     if not callable(parse_sse_line):
         raise Incorrect("`parse_sse_line` should be a function: `def parse_sse_line(line): ...`.")
     for label, line, allowed in LINE_CASES:
-        try:
-            got = parse_sse_line(line)
-        except Exception as exc:
-            tip = ""
-            if isinstance(exc, ValueError):
-                tip = " Only `data:` lines carry JSON, and `[DONE]` is not JSON: check before calling json.loads."
-            elif isinstance(exc, (KeyError, IndexError, TypeError, AttributeError)):
-                tip = " Not every chunk has choices, a delta, or content: use .get() and check for None and []."
-            raise Incorrect(f"For {label} ({_show_line(line)}), parse_sse_line raised {type(exc).__name__}: {exc}.{tip}") from None
+        got = run_learner(parse_sse_line, "parse_sse_line", line, situation=f"{label} ({_show_line(line)})",
+                          tip=_parse_tip)
         if got in allowed and type(got) is type(allowed[allowed.index(got)]):
             continue
         want_text = allowed[0] is not None
@@ -230,10 +232,7 @@ def _check_undo_latin1(undo_latin1: Any) -> str:
         raise Incorrect("`undo_latin1` should be a function: `def undo_latin1(text): ...` returning a string.")
     for original in _ORIGINALS:
         garbled = _garble(original)
-        try:
-            got = undo_latin1(garbled)
-        except Exception as exc:
-            raise Incorrect(f"undo_latin1({garbled!r}) raised {type(exc).__name__}: {exc}") from None
+        got = run_learner(undo_latin1, "undo_latin1", garbled, situation=f"the text {garbled!r}")
         if got == original:
             continue
         if isinstance(got, bytes):

@@ -5,13 +5,12 @@ notebook is in: checking costs nothing and does not depend on the model's words.
 """
 from __future__ import annotations
 
-import copy
 import re
 from typing import Any
 
 from ..schema import check_messages
 from . import Exercise, Incorrect
-from ._checking import RecordingClient, default_client, run_learner
+from ._checking import RecordingClient, default_client, reject_problems, run_learner, run_learner_on_copy
 
 __all__ = ["q1", "q2", "q3"]
 
@@ -49,9 +48,7 @@ def _check_conversation(conversation: Any) -> str:
     last = conversation[-1]["content"].lower()
     if "name" not in last:
         raise Incorrect("The last message should ask the model what your name is.")
-    problems = check_messages(conversation, allow_empty_text=False)
-    if problems:
-        raise Incorrect(problems[0].friendly)
+    reject_problems(check_messages(conversation, allow_empty_text=False))
     return "Correct! Sent as one request, this history lets the model answer with your name."
 
 
@@ -95,11 +92,7 @@ def _check_to_gemma(to_gemma: Any) -> str:
     if not callable(to_gemma):
         raise Incorrect("`to_gemma` should be a function (def to_gemma(messages): ...).")
     for case in _Q2_CASES:
-        original = copy.deepcopy(case)
-        given = copy.deepcopy(case)
-        out = run_learner(to_gemma, "to_gemma", given)
-        if given != original:
-            raise Incorrect("`to_gemma` changed the list it was given: build and return a new list instead.")
+        out = run_learner_on_copy(to_gemma, "to_gemma", case, instead="build and return a new list instead")
         if not isinstance(out, list):
             raise Incorrect(f"`to_gemma` returned {type(out).__name__}; it should return a list of messages.")
         roles = _roles(out)
@@ -127,9 +120,7 @@ def _check_to_gemma(to_gemma: Any) -> str:
             raise Incorrect("The instructions come after the question; put them first, where a reader meets them first.")
         if out[1:] != rest[1:]:
             raise Incorrect("Only the first user message should change; the later messages should stay as they were.")
-        problems = check_messages(out)
-        if problems:
-            raise Incorrect(problems[0].friendly)
+        reject_problems(check_messages(out))
     return "Correct! Gemma 3 gets the same instructions, in the only place it accepts them."
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..schema import IMAGE_MIME_TYPES, check_messages
 from . import Exercise, Incorrect
-from ._checking import run_learner
+from ._checking import reject_problems, run_learner
 
 __all__ = ["q1", "q2", "SAMPLE_IMAGE"]
 
@@ -103,9 +103,7 @@ def _check_message(message: Any) -> str:
                             "sample picture: read the bytes of images/scene.png.")
     if inner.get("detail") != "low":
         raise Incorrect(f"The image's detail is {inner.get('detail')!r}; the task asks for the cheap, fast setting.")
-    problems = check_messages([message], allow_empty_text=False)
-    if problems:
-        raise Incorrect(problems[0].friendly)
+    reject_problems(check_messages([message], allow_empty_text=False))
     return f"Correct! A {img.format} picture of {len(data):,} bytes, ready to send with your question."
 
 

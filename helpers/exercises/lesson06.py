@@ -12,15 +12,11 @@ from typing import Any
 from ..results import ChatResult
 from ..schema import MODELS
 from . import Exercise, Incorrect
-from ._checking import RecordingClient, default_client, run_learner
+from ._checking import RecordingClient, default_client, is_number, run_learner
 
 __all__ = ["q1", "q2"]
 
 _KEYS = ("model", "ttft_s", "total_s", "tokens", "tokens_per_s")
-
-
-def _number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
 # --------------------------------------------------------------------------- q1: measure one call
@@ -52,7 +48,7 @@ def _check_measure(measure: Any) -> str:
             if stream.result is None:
                 raise Incorrect("The stream was not read to the end: loop over it until it finishes before you stop the clock.")
             for k in ("ttft_s", "total_s", "tokens_per_s"):
-                if not _number(out[k]) or out[k] <= 0:
+                if not is_number(out[k]) or out[k] <= 0:
                     raise Incorrect(f"{k!r} should be a positive number of seconds (or tokens per second), not {out[k]!r}.")
             if out["ttft_s"] > out["total_s"]:
                 raise Incorrect("'ttft_s' is larger than 'total_s': the first token cannot come after the whole answer.")
@@ -133,7 +129,7 @@ def _check_cost(cost_per_1000: Any) -> str:
             raise Incorrect(f"The dict's keys are {sorted(out)}; there should be one per model in the results.")
         for model, want in expected.items():
             got = out[model]
-            if not _number(got):
+            if not is_number(got):
                 raise Incorrect(f"The value for {model} is {got!r}; it should be a number of dollars.")
             if math.isclose(got, want, rel_tol=1e-6):
                 continue

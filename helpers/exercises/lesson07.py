@@ -12,7 +12,7 @@ from typing import Any
 
 from .. import errors
 from . import Exercise, Incorrect
-from ._checking import RecordingClient, checking_server, default_client, run_learner
+from ._checking import RecordingClient, checking_server, default_client, is_number, run_learner
 
 __all__ = ["q1", "q2", "q3"]
 
@@ -188,7 +188,7 @@ def _check_schedule(backoff_schedule: Any) -> str:
             raise Incorrect(f"`backoff_schedule({n})` returned {type(got).__name__}; return a list of waits in seconds.") from None
         if len(got_list) != n:
             raise Incorrect(f"`backoff_schedule({n})` gave {len(got_list)} waits; there is one wait before each of the {n} retries.")
-        if not all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in got_list):
+        if not all(is_number(x) for x in got_list):
             raise Incorrect(f"`backoff_schedule({n})` should hold numbers of seconds, not {got_list!r:.60}.")
         if all(math.isclose(a, b) for a, b in zip(got_list, want)):
             continue

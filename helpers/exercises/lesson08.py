@@ -17,23 +17,20 @@ from requests.structures import CaseInsensitiveDict
 from ..cost import CostTally
 from ..results import ChatResult
 from . import Exercise, Incorrect
+from ._checking import expect_unknown_cost, is_number, run_learner
 
 __all__ = ["q1", "q2", "q3"]
 
 
-def _number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+def _tip(exc: Exception) -> str:
+    if isinstance(exc, (KeyError, TypeError, AttributeError)):
+        return "A field can be missing or null: read it with .get() and an `or {}` fallback."
+    return ""
 
 
 def _call(fn: Any, name: str, situation: str, *args: Any) -> Any:
-    try:
-        return fn(*args)
-    except Exception as exc:
-        first = str(exc).splitlines()[0] if str(exc) else ""
-        tip = ""
-        if isinstance(exc, (KeyError, TypeError, AttributeError)):
-            tip = " A field can be missing or null: read it with .get() and an `or {}` fallback."
-        raise Incorrect(f"For {situation}, `{name}` raised {type(exc).__name__}: {first}.{tip}".replace(": .", ".")) from None
+    """The learner's function on ``args``; a crash names the case, and the usual cause of a KeyError."""
+    return run_learner(fn, name, *args, situation=situation, tip=_tip)
 
 
 # --------------------------------------------------------------------------- q1: cost of a raw response
@@ -75,20 +72,15 @@ def _check_cost_of(cost_of: Any) -> str:
     for situation, body, headers, usd in _COST_CASES:
         got = _call(cost_of, "cost_of", situation, _response(body, headers))
         if usd is None:
-            if got is None:
-                continue
-            if got == 0:
-                raise Incorrect(f"For {situation}, `cost_of` returned {got!r}: zero claims the call was free, "
-                                "but nothing says what it cost. Return None.")
-            raise Incorrect(f"For {situation}, `cost_of` returned {got!r:.60}; when neither the body nor the "
-                            "headers say, return None.")
+            expect_unknown_cost(got, "cost_of", situation)
+            continue
         if got is None:
             where = "the headers" if "without" in situation or "null" in situation else "the body's meta.usage"
             raise Incorrect(f"For {situation}, `cost_of` returned None, but {where} carried the cost.")
         if isinstance(got, str):
             raise Incorrect(f"For {situation}, `cost_of` returned the text {got!r}. Header values are always "
                             "text: turn it into a number.")
-        if not _number(got):
+        if not is_number(got):
             raise Incorrect(f"For {situation}, `cost_of` returned {type(got).__name__} {got!r:.60}; return a "
                             "number of US dollars.")
         if got in (63, 200, 84):
@@ -222,7 +214,7 @@ def _check_estimate(estimate_workshop: Any) -> str:
             raise Incorrect(f"For {situation}, 'calls' is {out['calls']!r}: it is every learner's calls together.")
         for key, want in (("tokens", tokens), ("usd", usd)):
             got = out[key]
-            if not _number(got):
+            if not is_number(got):
                 raise Incorrect(f"For {situation}, {key!r} is {got!r:.40}; it should be a number.")
             if math.isclose(got, want, rel_tol=1e-6):
                 continue

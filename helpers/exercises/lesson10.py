@@ -105,8 +105,18 @@ def _checking_openai(**options: Any) -> Iterator[tuple[Any, PracticeServer, list
         yield client, server, responses
 
 
-def _chat_bodies(server: PracticeServer) -> list[dict]:
-    return [r["body"] for r in server.requests if r["path"].endswith("/chat/completions") and isinstance(r["body"], dict)]
+#: The prompt the checks of q2 and q3 hand to the learner's function.
+_PROMPT = "Tell me about San Francisco"
+
+
+def _run_with_openai(fn: Any, name: str) -> tuple[Any, list[dict], list[dict]]:
+    """Run the learner's ``fn(client, prompt)`` once with a checking client: what it returned, the
+    chat-completions bodies the server received, and the headers of the server's answers."""
+    with _checking_openai() as (client, server, responses):
+        out = run_learner(fn, name, client, _PROMPT)
+        bodies = [r["body"] for r in server.requests
+                  if r["path"].endswith("/chat/completions") and isinstance(r["body"], dict)]
+    return out, bodies, responses
 
 
 # --------------------------------------------------------------------------- q2: a chat call
@@ -114,9 +124,7 @@ def _chat_bodies(server: PracticeServer) -> list[dict]:
 def _check_ask(ask: Any) -> str:
     if not callable(ask):
         raise Incorrect("`ask` should be a function: `def ask(client, prompt): ...`.")
-    with _checking_openai() as (client, server, _):
-        out = run_learner(ask, "ask", client, "Tell me about San Francisco")
-        bodies = _chat_bodies(server)
+    out, bodies, _ = _run_with_openai(ask, "ask")
     if not bodies:
         raise Incorrect("`ask` sent no request: call client.chat.completions.create(...) with the client it is given.")
     if len(bodies) > 1:
@@ -125,7 +133,7 @@ def _check_ask(ask: Any) -> str:
     if body.get("model") != DEFAULT_MODEL:
         raise Incorrect(f"`ask` asked for the model {body.get('model')!r}; the task is about {DEFAULT_MODEL!r}.")
     messages = body.get("messages") or []
-    if not messages or messages[-1].get("content") != "Tell me about San Francisco":
+    if not messages or messages[-1].get("content") != _PROMPT:
         raise Incorrect("The last message `ask` sent is not the prompt it was given: send it as the user's content.")
     if out is None:
         raise Incorrect("`ask` returned None: return the answer's text.")
@@ -164,9 +172,7 @@ def ask(client, prompt):
 def _check_ask_with_id(ask_with_id: Any) -> str:
     if not callable(ask_with_id):
         raise Incorrect("`ask_with_id` should be a function: `def ask_with_id(client, prompt): ...`.")
-    with _checking_openai() as (client, server, responses):
-        out = run_learner(ask_with_id, "ask_with_id", client, "Tell me about San Francisco")
-        bodies = _chat_bodies(server)
+    out, bodies, responses = _run_with_openai(ask_with_id, "ask_with_id")
     if not bodies:
         raise Incorrect("`ask_with_id` sent no request: call the chat endpoint through client.chat.completions.")
     if len(bodies) > 1:
