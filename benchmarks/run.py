@@ -22,6 +22,7 @@ import json
 import math
 import os
 import platform
+import re
 import select
 import socket
 import statistics
@@ -603,20 +604,31 @@ def bench_test_suite() -> dict:
         proc = subprocess.run(["make", "test"], cwd=ROOT, env=env, capture_output=True, text=True,
                               timeout=3600)
         wall = time.perf_counter() - started
-        tail = (proc.stdout + proc.stderr).strip().splitlines()[-1:] or [""]
+        output = (proc.stdout + proc.stderr).splitlines()
+        summary = next((line.strip("= ") for line in reversed(output)
+                        if re.search(r"\d+ (passed|failed|error)", line)), (output or [""])[-1])
         files: dict[str, float] = {}
+        cases: list[tuple[float, str]] = []
+        failed: list[str] = []
         counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
         if xml_path.exists():
             for case in ET.parse(xml_path).iter("testcase"):
                 name = case.get("file") or case.get("classname", "?").replace(".", "/")
-                files[name] = files.get(name, 0.0) + float(case.get("time") or 0)
+                seconds = float(case.get("time") or 0)
+                files[name] = files.get(name, 0.0) + seconds
+                test_id = f"{name}::{case.get('name')}"
+                cases.append((seconds, test_id))
                 counts["tests"] += 1
                 for kind, key in (("failure", "failures"), ("error", "errors"), ("skipped", "skipped")):
                     if case.find(kind) is not None:
                         counts[key] += 1
+                        if kind != "skipped":
+                            failed.append(test_id)
+    cases.sort(reverse=True)
     return {"date": datetime.datetime.now().astimezone().isoformat(timespec="minutes"),
-            "wall_s": round(wall, 1), "returncode": proc.returncode, "summary": tail[0], "counts": counts,
-            "files": {k: round(v, 2) for k, v in sorted(files.items())}}
+            "wall_s": round(wall, 1), "returncode": proc.returncode, "summary": summary, "counts": counts,
+            "files": {k: round(v, 2) for k, v in sorted(files.items())},
+            "slowest": [[round(t, 2), n] for t, n in cases[:12]], "failed": failed[:20]}
 
 
 def suite_rows(suite: dict, fresh: bool) -> list[Row]:
@@ -640,6 +652,11 @@ def suite_breakdown(suite: dict) -> str:
     lines.append(f"| all {len(others)} test files | {sum(others.values()):.1f} |")
     lines.append(f"| start-up, collection and the rest | "
                  f"{suite['wall_s'] - sum(suite['files'].values()):.1f} |")
+    if suite.get("slowest"):
+        lines += ["", "The slowest tests (seconds):", ""]
+        lines += [f"- {secs:.1f} `{name}`" for secs, name in suite["slowest"]]
+    if suite.get("failed"):
+        lines += ["", "Failed in that run: " + ", ".join(f"`{n}`" for n in suite["failed"])]
     return "\n".join(lines)
 
 
@@ -706,9 +723,12 @@ def main(argv: list[str] | None = None) -> int:
         suite = json.loads(SUITE_FILE.read_text())
         rows += suite_rows(suite, fresh=False)
     rows.sort(key=lambda r: r.section)
+    m["load_end"] = os.getloadavg() if hasattr(os, "getloadavg") else None
 
     say("")
     say(f"Machine: {machine_line(m)}")
+    if m["load_end"]:
+        say(f"Load average (1 min) at the start {m['load'][0]:.2f}, at the end {m['load_end'][0]:.2f}.")
     say(text_table(rows))
     notes = [f"- {r.measure}: {r.note}" for r in rows if r.note]
     if notes:
@@ -732,7 +752,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def write_results(rows: list[Row], m: dict, details: list[str], suite: dict | None, notes: list[str]) -> None:
     when = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
-    load = f" Load average at the start: {m['load'][0]:.2f}." if m["load"] else ""
+    load = (f" Load average (1 min): {m['load'][0]:.2f} at the start, {m['load_end'][0]:.2f} at the end."
+            if m["load"] and m.get("load_end") else "")
     parts = [
         "# Benchmark results",
         "",
