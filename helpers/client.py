@@ -135,6 +135,19 @@ class Client:
         self._session.headers.update({"User-Agent": USER_AGENT, "Accept": "application/json"})
         if self._api_key:
             self._session.auth = _BearerAuth(self._api_key)
+        self._settle_environment()
+
+    def _settle_environment(self) -> None:
+        """Read the proxy and CA-bundle variables once, for this client's host, instead of per call.
+
+        With ``trust_env`` on, requests scans every environment variable twice on each request
+        (about 0.1 ms a call, more in a kernel's larger environment) and lets a ~/.netrc entry
+        replace the Authorization header. The settings that apply are taken here, once.
+        """
+        found = self._session.merge_environment_settings(self.base_url, {}, None, None, None)
+        self._session.proxies.update(found["proxies"])
+        self._session.verify = found["verify"]
+        self._session.trust_env = False
 
     @staticmethod
     def _check_base_url(url: str) -> str:

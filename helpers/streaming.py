@@ -133,6 +133,16 @@ class ChatStream:
         decoder = SSEDecoder()
         state: dict[str, Any] = {"usage": {}, "finish_reason": None, "data": {}, "meta_cost": None}
         sock = _socket_of(response)
+        raw = response.raw
+        if getattr(raw, "chunked", False) and raw.supports_chunked_reads():
+            # A chunked body (what the API sends) is read one HTTP chunk, usually one event, per
+            # step from one generator; read1() would go through urllib3's error handling and
+            # http.client's chunk bookkeeping again for every event (a third of the time a burst
+            # of events took). A close-delimited body keeps read1(), which never waits to fill.
+            chunks = raw.read_chunked(READ_SIZE, decode_content=True)
+            read = lambda: next(chunks, b"")
+        else:
+            read = lambda: raw.read1(READ_SIZE, decode_content=True)
         while True:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
@@ -143,7 +153,7 @@ class ChatStream:
                 except OSError:
                     pass
             try:
-                chunk = response.raw.read1(READ_SIZE, decode_content=True)
+                chunk = read()
             except (urllib3.exceptions.ReadTimeoutError, socket.timeout, TimeoutError):
                 raise errors.APITimeoutError(self._cut_text("the deadline passed"), partial_text=self.text) from None
             except (urllib3.exceptions.HTTPError, OSError, ValueError, AttributeError) as exc:
