@@ -7,7 +7,7 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 .PHONY: lab test clean check-python my-copy
 
 check-python:
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 or newer is needed (found " + sys.version.split()[0] + ").")'
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ").")'
 
 $(VENV)/.installed: requirements.txt pyproject.toml helpers/__init__.py | check-python
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +24,7 @@ lab: $(VENV)/.installed
 
 ## Run every test: the helper, the practice server, every lesson notebook.
 test: $(VENV)/.installed-test
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 ## Copy the lessons into my-work/ (yours to edit; git pull never touches it).
 my-copy: $(VENV)/.installed

@@ -108,7 +108,8 @@ def test_build_scripts_stop_on_errors():
 
 
 def test_repo2docker_reads_binder_as_intended(tmp_path):
-    exe = shutil.which("repo2docker") or shutil.which("jupyter-repo2docker")
+    beside_python = str(Path(sys.executable).parent)  # the venv's bin/, not on PATH under `.venv/bin/python -m pytest`
+    exe = shutil.which("repo2docker", path=beside_python) or shutil.which("repo2docker")
     if exe is None:
         pytest.skip("repo2docker is not installed (pip install jupyter-repo2docker to run this check)")
     repo = repo_copy(tmp_path / "repo")
