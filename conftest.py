@@ -32,6 +32,15 @@ def pytest_unconfigure(config):
         _server.stop()
 
 
+@pytest.fixture(scope="module")
+def server():
+    """A practice server of the test module's own, with no simulated delays."""
+    from helpers.practice_server import PracticeServer
+
+    with PracticeServer(latency=0) as srv:
+        yield srv
+
+
 @pytest.fixture(scope="session")
 def session_server():
     """The practice server every notebook kernel talks to."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .batch import BatchItem, BatchResults, batch
-from .client import (Client, balance, chat, get_client, models, set_client, stream, to_messages, usage)
+from .client import (Client, Endpoints, balance, chat, get_client, models, set_client, stream, to_messages, usage)
 from .cost import CostTally
 from .errors import (APIConnectionError, APIError, APIResponseValidationError, APIStatusError,
                      APITimeoutError, AuthenticationError, BadRequestError, InternalServerError,
@@ -35,21 +35,12 @@ __all__ = [
 
 
 @dataclass(frozen=True)
-class Connection:
+class Connection(Endpoints):
     """Where raw ``requests`` calls should go: ``.base_url`` and ``.api_key`` (shown masked)."""
 
     base_url: str
     api_key: str
     simulated: bool
-
-    @property
-    def chat_url(self) -> str:
-        return self.base_url + "/chat/completions"
-
-    @property
-    def root_url(self) -> str:
-        """The base URL without ``/v1``: ``/v2/billing`` and ``/v2/usage`` live under it."""
-        return self.base_url[: -len("/v1")]
 
     def __repr__(self) -> str:
         return (f"Connection(base_url={self.base_url!r}, api_key={mask_key(self.api_key)!r}, "

@@ -97,7 +97,22 @@ def _redact_obj(obj: Any, key: str | None) -> Any:
     return obj
 
 
-class Client:
+class Endpoints:
+    """The URLs under a ``base_url`` that ends in ``/v1``."""
+
+    base_url: str
+
+    @property
+    def chat_url(self) -> str:
+        return self.base_url + "/chat/completions"
+
+    @property
+    def root_url(self) -> str:
+        """The base URL without its ``/v1`` (the billing and usage endpoints live under /v2)."""
+        return self.base_url[: -len("/v1")]
+
+
+class Client(Endpoints):
     """A reusable connection to the AI/ML API (or the practice server when no key is set).
 
     ``timeout`` is the whole deadline of one call in seconds: connecting, retries and
@@ -160,15 +175,6 @@ class Client:
         return url
 
     # --- what the client is talking to -------------------------------------------------
-
-    @property
-    def chat_url(self) -> str:
-        return self.base_url + "/chat/completions"
-
-    @property
-    def root_url(self) -> str:
-        """The base URL without its ``/v1`` (the billing and usage endpoints live under /v2)."""
-        return self.base_url[: -len("/v1")]
 
     @property
     def session(self) -> requests.Session:

@@ -16,12 +16,6 @@ from helpers.batch import BatchItem, BatchResults, batch, summary, to_rows
 from helpers.practice_server import SIMULATED_MARKER, PracticeServer
 
 
-@pytest.fixture(scope="module")
-def server():
-    with PracticeServer(latency=0) as srv:
-        yield srv
-
-
 @pytest.fixture
 def client(server):
     server.reset()

@@ -12,12 +12,6 @@ from helpers.practice_server import SIMULATED_MARKER, PracticeServer
 CANARY = "sk-canary-fedcba9876543210"
 
 
-@pytest.fixture(scope="module")
-def server():
-    with PracticeServer(latency=0) as srv:
-        yield srv
-
-
 @pytest.fixture
 def client(server):
     server.reset()

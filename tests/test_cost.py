@@ -6,7 +6,6 @@ import pytest
 import helpers
 from helpers.batch import batch
 from helpers.cost import CostTally, format_usd, html_table
-from helpers.practice_server import PracticeServer
 from helpers.results import ChatResult
 
 
@@ -21,12 +20,6 @@ def answer(model="google/gemma-3-4b-it", tokens=(10, 5), usd=0.0001, header_usd=
     if simulated:
         headers["x-practice-server"] = "1"
     return ChatResult.from_response(data, headers)
-
-
-@pytest.fixture(scope="module")
-def server():
-    with PracticeServer(latency=0).start() as srv:
-        yield srv
 
 
 @pytest.fixture

@@ -56,17 +56,11 @@ def waits(monkeypatch):
     return recorded
 
 
-@pytest.fixture(scope="module")
-def practice():
-    with PracticeServer(latency=0) as srv:
-        yield srv
-
-
 @pytest.fixture
-def srv(practice):
-    practice.reset()
-    yield practice
-    practice.balance = 5.0
+def srv(server):
+    server.reset()
+    yield server
+    server.balance = 5.0
 
 
 class Wire:

@@ -30,12 +30,6 @@ MSG_403 = ("You've run out of credits. Please top up your balance or update your
 TIMESTAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$")
 
 
-@pytest.fixture(scope="module")
-def server():
-    with PracticeServer(latency=0) as srv:
-        yield srv
-
-
 @pytest.fixture(autouse=True)
 def fresh(server):
     server.reset()

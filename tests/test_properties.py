@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import json
 import math
-import socket
-import threading
 
 import pytest
 import requests

@@ -31,13 +31,6 @@ CANARY = "sk-canary-1234567890abcdef"
 WAIT = 30  # seconds a worker may take before a test gives up on it (a bound, not a measurement)
 
 
-@pytest.fixture(scope="module")
-def server():
-    srv = PracticeServer(latency=0).start()
-    yield srv
-    srv.stop()
-
-
 @pytest.fixture
 def srv(server):
     server.reset()
