@@ -20,7 +20,7 @@ $(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt
 
 ## Open JupyterLab on the lessons (practice mode unless AIML_API_KEY or .env holds a key).
 lab: $(VENV)/.installed
-	$(BIN)/jupyter lab --notebook-dir=notebooks --LabApp.news_url=None
+	$(BIN)/jupyter lab --notebook-dir=notebooks --LabApp.news_url=None $(if $(filter 0,$(shell id -u)),--allow-root)
 
 ## Run every test: the helper, the practice server, every lesson notebook.
 test: $(VENV)/.installed-test
