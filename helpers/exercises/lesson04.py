@@ -53,7 +53,7 @@ def _check_conversation(conversation: Any) -> str:
 
 
 q1 = Exercise(
-    name="Exercise 1",
+    name="A conversation",
     prompt="Build `conversation`: you give your name, the model answers, you ask for your name.",
     variables=("conversation",),
     checker=_check_conversation,
@@ -125,7 +125,7 @@ def _check_to_gemma(to_gemma: Any) -> str:
 
 
 q2 = Exercise(
-    name="Exercise 2",
+    name="Fold a system message",
     prompt="Write `to_gemma(messages)`: fold a leading system message into the first user message.",
     variables=("to_gemma",),
     checker=_check_to_gemma,
@@ -189,7 +189,7 @@ def _check_chat_turn(chat_turn: Any) -> str:
 
 
 q3 = Exercise(
-    name="Exercise 3",
+    name="One chat turn",
     prompt="Write `chat_turn(history, user_text)`: add your message, send the history, add and return the answer.",
     variables=("chat_turn",),
     checker=_check_chat_turn,

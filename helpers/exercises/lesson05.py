@@ -108,7 +108,7 @@ def _check_message(message: Any) -> str:
 
 
 q1 = Exercise(
-    name="Exercise 1",
+    name="An image message",
     prompt="Build `message`: one user message with a question and images/scene.png as a base64 data URL, detail low.",
     variables=("message",),
     checker=_check_message,
@@ -155,7 +155,7 @@ def _check_to_data_url(to_data_url: Any) -> str:
 
 
 q2 = Exercise(
-    name="Exercise 2",
+    name="A data URL from a file",
     prompt="Write `to_data_url(path)`: any JPG, PNG, GIF or WEBP file to a data URL with the right MIME type.",
     variables=("to_data_url",),
     checker=_check_to_data_url,

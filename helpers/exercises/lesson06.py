@@ -78,7 +78,7 @@ def _check_measure(measure: Any) -> str:
 
 
 q1 = Exercise(
-    name="Exercise 1",
+    name="Measure a stream",
     prompt="Write `measure(model, prompt)`: stream one answer and return its model, ttft_s, total_s, tokens, tokens_per_s.",
     variables=("measure",),
     checker=_check_measure,
@@ -148,7 +148,7 @@ def _check_cost(cost_per_1000: Any) -> str:
 
 
 q2 = Exercise(
-    name="Exercise 2",
+    name="Cost per 1000 calls",
     prompt="Write `cost_per_1000(results)`: for each model, the average cost_usd of its calls times 1000.",
     variables=("cost_per_1000",),
     checker=_check_cost,

@@ -76,7 +76,7 @@ def _check_safe_chat(safe_chat: Any) -> str:
 
 
 q1 = Exercise(
-    name="Exercise 1",
+    name="A safe chat",
     prompt="Write `safe_chat(prompt)`: the answer's text, or None when the API or the network fails.",
     variables=("safe_chat",),
     checker=_check_safe_chat,
@@ -143,7 +143,7 @@ def _check_what_to_do(what_to_do: Any) -> str:
 
 
 q2 = Exercise(
-    name="Exercise 2",
+    name="What to do about an error",
     prompt="Write `what_to_do(error)`: which of six actions suits each kind of error.",
     variables=("what_to_do",),
     checker=_check_what_to_do,
@@ -203,7 +203,7 @@ def _check_schedule(backoff_schedule: Any) -> str:
 
 
 q3 = Exercise(
-    name="Exercise 3",
+    name="The backoff schedule",
     prompt="Write `backoff_schedule(retries)`: the waits before each retry, without jitter.",
     variables=("backoff_schedule",),
     checker=_check_schedule,

@@ -91,7 +91,7 @@ def _check_cost_of(cost_of: Any) -> str:
 
 
 q1 = Exercise(
-    name="Exercise 1",
+    name="What did it cost?",
     prompt="Write `cost_of(response)`: the dollars a raw `requests` response reports, from meta.usage.usd_spent "
            "or else the x-aimlapi-usd-spent header; None when neither says.",
     variables=("cost_of",),
@@ -158,7 +158,7 @@ def _check_make_request_id(make_request_id: Any) -> str:
 
 
 q2 = Exercise(
-    name="Exercise 2",
+    name="A request id",
     prompt="Write `make_request_id(learner, call_number)`: an X-Client-Request-Id the API will keep "
            "(1 to 128 of A-Z a-z 0-9 . _ : -), with the learner's name (made safe) and the call number.",
     variables=("make_request_id",),
@@ -237,7 +237,7 @@ def _check_estimate(estimate_workshop: Any) -> str:
 
 
 q3 = Exercise(
-    name="Exercise 3",
+    name="Budget a workshop",
     prompt="Write `estimate_workshop(tally, learners, calls_each)` returning {'calls', 'tokens', 'usd'} for the "
            "whole workshop, from the averages a CostTally measured.",
     variables=("estimate_workshop",),

@@ -59,7 +59,7 @@ def _check_my_batch(my_batch: Any) -> str:
 
 
 q1 = Exercise(
-    name="Exercise 1",
+    name="A bounded batch",
     prompt="Run `QUESTIONS` through batch() with at most 4 calls at once and answers capped at 30 tokens; "
            "keep the result in `my_batch`.",
     variables=("my_batch",),
@@ -130,7 +130,7 @@ def _check_failed_prompts(failed_prompts: Any) -> str:
 
 
 q2 = Exercise(
-    name="Exercise 2",
+    name="The failed prompts",
     prompt="Write `failed_prompts(items)`: the prompts of the items that failed, in the batch's order.",
     variables=("failed_prompts",),
     checker=_check_failed_prompts,
@@ -181,7 +181,7 @@ def _check_retry_failed(retry_failed: Any) -> str:
 
 
 q3 = Exercise(
-    name="Exercise 3",
+    name="Retry the failures",
     prompt="Write `retry_failed(items)`: send only the failed prompts again (with batch()) and return one "
            "text per item of the original batch, in order (old texts kept, failures filled in).",
     variables=("retry_failed",),

@@ -72,7 +72,7 @@ def _check_quick(quick: Any) -> str:
 
 
 q1 = Exercise(
-    name="Exercise 1",
+    name="An OpenAI client",
     prompt=f"Make `quick`, an OpenAI client for this notebook's base URL and key that gives up within "
            f"{QUICK_LIMIT} seconds in the worst case, retries included.",
     variables=("quick",),
@@ -146,7 +146,7 @@ def _check_ask(ask: Any) -> str:
 
 
 q2 = Exercise(
-    name="Exercise 2",
+    name="Ask through the SDK",
     prompt=f"Write `ask(client, prompt)`: one chat call to {DEFAULT_MODEL} through the OpenAI client it is given; "
            "return the answer's text.",
     variables=("ask",),
@@ -196,7 +196,7 @@ def _check_ask_with_id(ask_with_id: Any) -> str:
 
 
 q3 = Exercise(
-    name="Exercise 3",
+    name="The id to quote",
     prompt="Write `ask_with_id(client, prompt)` returning (text, inference_id): the answer's text and its "
            "x-inference-id header, from one call made with `with_raw_response`.",
     variables=("ask_with_id",),
