@@ -13,7 +13,7 @@ _server = None
 
 def pytest_configure(config):
     global _server
-    from helpers.practice_server import PracticeServer
+    from helpers.practice import PracticeServer
 
     # Real keys from the developer's shell or .env must never reach a test run.
     for name in ("AIML_API_KEY", "AIMLAPI_API_KEY", "AIML_API_BASE", "AIML_PRACTICE"):
@@ -35,7 +35,7 @@ def pytest_unconfigure(config):
 @pytest.fixture(scope="module")
 def server():
     """A practice server of the test module's own, with no simulated delays."""
-    from helpers.practice_server import PracticeServer
+    from helpers.practice import PracticeServer
 
     with PracticeServer(latency=0) as srv:
         yield srv

@@ -203,8 +203,8 @@ def process(args: list[str], what: str):
 
 
 def practice_server(latency: float = 0.0, first_byte_delay: float = 0.0):
-    """``python -m helpers.practice_server`` with fixed settings; yields (process, base URL)."""
-    args = [PY, "-m", "helpers.practice_server", "--port", "0", "--latency", str(latency)]
+    """``python -m helpers.practice`` with fixed settings; yields (process, base URL)."""
+    args = [PY, "-m", "helpers.practice", "--port", "0", "--latency", str(latency)]
     if first_byte_delay:
         args += ["--first-byte-delay", str(first_byte_delay)]
     return process(args, "the practice server")
@@ -212,7 +212,7 @@ def practice_server(latency: float = 0.0, first_byte_delay: float = 0.0):
 
 def practice_client(base_url: str):
     import helpers
-    from helpers.practice_server import PRACTICE_KEY
+    from helpers.practice import PRACTICE_KEY
 
     return helpers.Client(api_key=PRACTICE_KEY, base_url=base_url)
 
@@ -226,7 +226,7 @@ def say(text: str) -> None:
 def bench_per_call(base_url: str, rounds: int, calls: int) -> list[Row]:
     import requests
 
-    from helpers.practice_server import PRACTICE_KEY, SIMULATED_MARKER
+    from helpers.practice import PRACTICE_KEY, SIMULATED_MARKER
 
     url = base_url + "/chat/completions"
     headers = {"Authorization": f"Bearer {PRACTICE_KEY}", "Content-Type": "application/json"}
@@ -348,7 +348,7 @@ def record_stream(base_url: str, events: int) -> bytes:
     """Raw SSE bytes recorded from the practice server: whole streams, joined, cut to ``events`` events."""
     import requests
 
-    from helpers.practice_server import PRACTICE_KEY
+    from helpers.practice import PRACTICE_KEY
 
     url = base_url + "/chat/completions"
     headers = {"Authorization": f"Bearer {PRACTICE_KEY}"}

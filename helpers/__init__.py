@@ -60,7 +60,7 @@ def mode() -> str:
 
 def __getattr__(name: str):
     # helpers.widgets, helpers.batch ... load on first use: ipywidgets is slow to import.
-    if name in ("widgets", "exercises", "practice_server", "content"):
+    if name in ("widgets", "exercises", "practice", "content"):
         import importlib
 
         return importlib.import_module(f".{name}", __name__)

@@ -133,7 +133,7 @@ class Client(Endpoints):
             found, source = keys.find_api_key()
             base_url = keys.find_base_url()
             if keys.practice_forced() or (found is None and base_url is None):
-                from .practice_server import shared_server
+                from .practice import shared_server
 
                 self._practice_server = shared_server()
                 found, source, base_url = self._practice_server.key, "practice server", self._practice_server.base_url

@@ -52,8 +52,8 @@ def count_calls(records, practice_key: str = keys.PRACTICE_KEY) -> dict:
     ``refused``. A request carrying ``X-Practice-Fault`` counts as a normal call: the real
     API ignores that header and answers (and bills) it.
     """
-    from helpers.practice_replies import count_prompt_tokens, make_reply
-    from helpers.practice_server import SERVED_MODELS
+    from helpers.practice.replies import count_prompt_tokens, make_reply
+    from helpers.practice import SERVED_MODELS
     from helpers.schema import check_request
 
     allowed_auth = f"Bearer {keys.mask_key(practice_key)}"  # records keep the key masked
@@ -92,7 +92,7 @@ def counting_server(**kwargs):
     The server masks the key in its records (a wrong key may end in the same 4 characters),
     so the check is made on the raw header as the request is recorded.
     """
-    from helpers.practice_server import PracticeServer
+    from helpers.practice import PracticeServer
 
     class CountingServer(PracticeServer):
         def _record(self, method, path, headers, body):

@@ -13,7 +13,7 @@ import pytest
 
 import helpers
 from helpers.batch import BatchItem, BatchResults, batch, summary, to_rows
-from helpers.practice_server import SIMULATED_MARKER, PracticeServer
+from helpers.practice import SIMULATED_MARKER, PracticeServer
 
 
 @pytest.fixture

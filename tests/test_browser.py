@@ -11,7 +11,7 @@ import hashlib
 
 import pytest
 
-from helpers.practice_server import SIMULATED_MARKER, PracticeServer
+from helpers.practice import SIMULATED_MARKER, PracticeServer
 
 from browser_support import (CHROMIUM, CHROMIUM_ARGS, ROOT, JupyterLab, dismiss_dialogs, require_browser,
                              screenshot, wait_for_idle_kernel)

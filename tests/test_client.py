@@ -7,7 +7,7 @@ import pytest
 
 import helpers
 from helpers import client as client_module
-from helpers.practice_server import SIMULATED_MARKER, PracticeServer
+from helpers.practice import SIMULATED_MARKER, PracticeServer
 
 CANARY = "sk-canary-fedcba9876543210"
 

@@ -34,7 +34,7 @@ from helpers import client as client_module
 from helpers.errors import (APIConnectionError, APIError, APIResponseValidationError, APIStatusError,
                             APITimeoutError, AuthenticationError, BadRequestError, InternalServerError,
                             NotFoundError, PermissionDeniedError, RateLimitError, UnprocessableEntityError)
-from helpers.practice_server import SIMULATED_MARKER, PracticeServer
+from helpers.practice import SIMULATED_MARKER, PracticeServer
 from rawserver import RawServer, send_slowly
 
 KEY = "sk-canary-faults-0123456789abcdef"

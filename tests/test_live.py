@@ -21,7 +21,7 @@ import requests
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 import helpers
-from helpers.practice_server import MODEL_SPECS, PracticeServer
+from helpers.practice import MODEL_SPECS, PracticeServer
 from live import common, drift, preflight, profile, run_lessons
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from helpers.practice_server import (PRACTICE_KEY, SIMULATED_MARKER, PracticeServer, main,
+from helpers.practice import (PRACTICE_KEY, SIMULATED_MARKER, PracticeServer, main,
                                      shared_server)
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -350,7 +350,7 @@ def test_malformed_json_and_wrong_content_type_then_a_good_request(server):
 
 
 def test_a_failing_handler_answers_500_and_keeps_serving(server, monkeypatch, capfd):
-    import helpers.practice_server as module
+    import helpers.practice.server as module
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
@@ -519,7 +519,7 @@ def test_shared_server_is_one_running_instance():
 # --------------------------------------------------------------------------- command line
 
 def test_command_line_prints_its_url_first_and_stops_on_sigterm():
-    process = subprocess.Popen([sys.executable, "-m", "helpers.practice_server", "--port", "0", "--latency", "0"],
+    process = subprocess.Popen([sys.executable, "-m", "helpers.practice", "--port", "0", "--latency", "0"],
                                cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         base_url = process.stdout.readline().strip()

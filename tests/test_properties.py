@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 import helpers
 from helpers import schema
-from helpers.practice_server import PracticeServer
+from helpers.practice import PracticeServer
 from helpers.sse import SSEDecoder
 from rawserver import RawServer, send_slowly
 

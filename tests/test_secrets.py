@@ -36,7 +36,7 @@ import pytest
 import helpers
 from helpers import client as client_module
 from helpers import keys
-from helpers.practice_server import PracticeServer
+from helpers.practice import PracticeServer
 from rawserver import RawServer, send_slowly
 
 ROOT = Path(__file__).resolve().parents[1]

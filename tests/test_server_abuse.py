@@ -7,7 +7,7 @@ Tables (``pytest --collect-only -q tests/test_server_abuse.py`` counts them):
           broken HTTP: one raw request each, the status it must get, then a good request
   SLOW    clients that go silent or drip bytes: dropped after ``client_timeout``
   crowds  64 connections at once (bad, idle, streaming), then a good request
-  load    2,000 requests over 8 threads against ``python -m helpers.practice_server``:
+  load    2,000 requests over 8 threads against ``python -m helpers.practice``:
           no failure, and the server's resident memory (VmRSS) does not grow
 
 Everything is on loopback; every loop is bounded in count and time.
@@ -29,7 +29,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from helpers.practice_server import PRACTICE_KEY, SIMULATED_MARKER, PracticeServer
+from helpers.practice import PRACTICE_KEY, SIMULATED_MARKER, PracticeServer
 
 ROOT = Path(__file__).resolve().parents[1]
 LIMIT = 64 * 1024  # max_body_bytes of the server under test
@@ -345,7 +345,7 @@ def rss_mb(pid: int) -> float:
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads VmRSS from /proc (Linux)")
 def test_load_run_has_no_failures_and_no_memory_growth():
     env = {k: v for k, v in os.environ.items() if not k.startswith("AIML_")}
-    process = subprocess.Popen([sys.executable, "-m", "helpers.practice_server", "--port", "0", "--latency", "0"],
+    process = subprocess.Popen([sys.executable, "-m", "helpers.practice", "--port", "0", "--latency", "0"],
                                cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         base = process.stdout.readline().strip()

@@ -23,7 +23,7 @@ pytest.importorskip("ipywidgets")
 import helpers  # noqa: E402
 from helpers import client as client_module  # noqa: E402
 from helpers import schema  # noqa: E402
-from helpers.practice_server import PRACTICE_KEY, SIMULATED_MARKER, PracticeServer  # noqa: E402
+from helpers.practice import PRACTICE_KEY, SIMULATED_MARKER, PracticeServer  # noqa: E402
 from helpers.widgets import (ChatWidget, CompareWidget, KeyWidget, Playground, Throttle,  # noqa: E402
                              friendly_error, parse_stop, render_markdown, requests_snippet)
 

@@ -17,7 +17,7 @@ _checking_server = None
 def checking_server():
     """A practice server of the checks' own (short delays, its own fault counters), started once."""
     global _checking_server
-    from ..practice_server import PracticeServer
+    from ..practice import PracticeServer
 
     if _checking_server is None or not _checking_server.running:
         _checking_server = PracticeServer(latency=0.1).start()

@@ -11,7 +11,7 @@ from typing import Any
 
 from .. import errors
 from ..batch import BatchItem, BatchResults
-from ..practice_server import SIMULATED_MARKER
+from ..practice import SIMULATED_MARKER
 from ..results import ChatResult
 from . import Exercise, Incorrect
 from ._checking import RecordingClient, default_client, run_learner

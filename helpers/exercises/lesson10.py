@@ -11,7 +11,7 @@ import math
 from contextlib import contextmanager
 from typing import Any, Iterator
 
-from ..practice_server import SIMULATED_MARKER, PracticeServer
+from ..practice import SIMULATED_MARKER, PracticeServer
 from ..schema import DEFAULT_MODEL
 from . import Exercise, Incorrect
 from ._checking import run_learner

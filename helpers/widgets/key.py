@@ -65,7 +65,7 @@ def practice_client(timeout: float = CHECK_TIMEOUT) -> Client:
         current = None
     if current is not None and current.simulated:
         return Client(api_key=current._api_key, base_url=current.base_url, timeout=timeout)
-    from ..practice_server import shared_server
+    from ..practice import shared_server
 
     server = shared_server()
     return Client(api_key=server.key, base_url=server.base_url, timeout=timeout)

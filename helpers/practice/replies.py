@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from .schema import MODELS
+from ..schema import MODELS
 
 #: Every simulated answer starts with this, so nobody mistakes it for Gemma.
 SIMULATED_MARKER = "[Simulated by the practice server] "

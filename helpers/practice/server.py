@@ -10,7 +10,7 @@ simulated answers (each starts with ``SIMULATED_MARKER``) and simulated delays. 
         requests.post(srv.base_url + "/chat/completions",
                       headers={"Authorization": f"Bearer {srv.key}"}, json=body)
 
-From a shell: ``python -m helpers.practice_server --port 8080`` prints its base URL first.
+From a shell: ``python -m helpers.practice --port 8080`` prints its base URL first.
 """
 from __future__ import annotations
 
@@ -36,9 +36,9 @@ from datetime import datetime, timedelta, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
-from .keys import PRACTICE_KEY, mask_key
-from .practice_replies import SIMULATED_MARKER, Reply, make_reply
-from .schema import DOC_EXAMPLE_MODEL, GEMMA_SYSTEM_ROLE_MESSAGE, MODELS, check_request
+from ..keys import PRACTICE_KEY, mask_key
+from .replies import SIMULATED_MARKER, Reply, make_reply
+from ..schema import DOC_EXAMPLE_MODEL, GEMMA_SYSTEM_ROLE_MESSAGE, MODELS, check_request
 
 __all__ = ["PRACTICE_KEY", "SIMULATED_MARKER", "PracticeServer", "shared_server", "main"]
 
@@ -900,7 +900,7 @@ def shared_server() -> PracticeServer:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the practice server in the foreground until Ctrl-C or SIGTERM."""
-    parser = argparse.ArgumentParser(prog="python -m helpers.practice_server",
+    parser = argparse.ArgumentParser(prog="python -m helpers.practice",
                                      description="Offline practice stand-in for the AI/ML API.")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=0, help="0 picks a free port")
