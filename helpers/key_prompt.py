@@ -1,0 +1,155 @@
+"""Ask for the API key once, with a masked prompt, and only when someone can answer.
+
+    import helpers
+    helpers.ask_for_key()             # the environment and .env first; else a hidden prompt; else practice mode
+    helpers.ask_for_key(save=True)    # ... and write a typed key to .env (mode 0600, ignored by git)
+
+A typed key stays in memory: the kit's default client uses it until the kernel restarts. It is
+shown only as its last 4 characters. When nobody can answer (a test run, a batch job, a kernel
+whose front end takes no input) the question is skipped, never left waiting.
+"""
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from . import keys
+from .client import Client, get_client, set_client
+
+PROMPT = "AI/ML API key (Enter alone stays in practice mode): "
+KEYS_PAGE = "https://aimlapi.com/app/keys"
+SIGN_UP_PAGE = "https://aimlapi.com/app/sign-up"
+
+
+@dataclass(frozen=True)
+class KeyStatus:
+    """What :func:`ask_for_key` found or did; it prints as one sentence that shows no more than 4 characters of a key.
+
+    ``source`` is where the key came from ("AIML_API_KEY", ".env (AIML_API_KEY)", "typed", or "" for none).
+    """
+
+    mode: str
+    source: str
+    masked_key: str
+    message: str
+    saved_to: Path | None = None
+
+    def __str__(self) -> str:
+        return self.message
+
+    __repr__ = __str__
+
+
+def default_env_path() -> Path:
+    """Where a saved key goes: ``.env`` in the project's top folder (the one holding .env.example), else here."""
+    here = Path.cwd()
+    for folder in (here, *here.parents):
+        if (folder / ".env.example").is_file():
+            return folder / ".env"
+    return here / ".env"
+
+
+def looks_like_key(text: str) -> bool:
+    """A loose shape check (no spaces, quotes or '=', 8 characters or more) that catches a bad paste."""
+    return len(text) >= 8 and not any(c.isspace() or c in "\"'=" for c in text)
+
+
+def _in_kernel() -> bool:
+    """True inside a Jupyter kernel (its front end may take input, or refuse at once: never a hang)."""
+    if "ipykernel" not in sys.modules:
+        return False
+    from IPython import get_ipython
+
+    return getattr(get_ipython(), "kernel", None) is not None
+
+
+def masked_prompt(prompt: str = PROMPT) -> str | None:
+    """What someone typed at a hidden prompt, or None when nobody can answer one.
+
+    In a kernel the front end is asked (JupyterLab shows a password box); a front end that takes
+    no input (nbval, nbclient, papermill) refuses at once. Outside a kernel, only a terminal is asked.
+    """
+    if not _in_kernel() and not (sys.stdin is not None and sys.stdin.isatty()):
+        return None  # plain Python without a terminal: nobody to ask
+    try:
+        return getpass.getpass(prompt)
+    except (EOFError, KeyboardInterrupt):
+        return None
+    except Exception as exc:
+        if type(exc).__name__ == "StdinNotImplementedError":  # IPython's "this front end takes no input"
+            return None
+        raise
+
+
+def ask_for_key(save: bool = False, *, env_path: str | os.PathLike | None = None,
+                ask: Callable[[str], str | None] | None = None) -> KeyStatus:
+    """Find the key, or ask for it; make the kit's default client use it; say so, showing 4 characters at most.
+
+    ``save=True`` writes a typed key to ``env_path`` (default: the project's ``.env``), readable by its
+    owner only. ``ask`` replaces the masked prompt (it gets the prompt text, returns what was typed or None).
+    """
+    found, source = keys.find_api_key()
+    if keys.practice_forced():
+        return _status("AIML_PRACTICE=1 is set: the kit stays in practice mode whatever key is configured. "
+                       "Nothing to type.", source, found)
+    if found:
+        return _configured(found, source, save)
+    current = get_client()
+    if current.key_source == "argument" and current.has_key and not current.simulated:
+        return _status(f"Using the key typed earlier, {current.api_key_masked}, from this kernel's memory. "
+                       "Nothing to type.", "typed", None, masked=current.api_key_masked)
+    typed = (ask or masked_prompt)(PROMPT)
+    if typed is None:
+        return _status("Nobody can answer a prompt here (an automated run, or a front end without input), so "
+                       f"nothing was asked. {_keyless(current)} To use a key, set AIML_API_KEY or put it in .env "
+                       f"({KEYS_PAGE}).", "", None)
+    typed = typed.strip()
+    if not typed:
+        return _status(f"No key typed. {_keyless(current)}", "", None)
+    if not looks_like_key(typed):
+        return _status(f"That does not look like an API key (it has spaces, quotes or is too short), so it was not "
+                       f"used: copy it again from {KEYS_PAGE} and run this cell again.", "", None)
+    client = Client(api_key=typed)
+    set_client(client)
+    masked = client.api_key_masked
+    message = (f"Using the key you typed, {masked}, from this kernel's memory until it restarts. "
+               + ("Calls now go to the real API and cost credits." if not client.simulated
+                  else "It is the practice server's own key: answers stay simulated."))
+    saved = None
+    if save:
+        try:
+            saved = keys.save_key(typed, env_path if env_path is not None else default_env_path()).resolve()
+            message += f" Saved to {saved} (mode 0600: only you can read it; git ignores .env)."
+        except (OSError, ValueError) as exc:
+            message += f" Not saved: {keys.redact(str(exc), typed)}"
+    return KeyStatus(client.mode, "typed", masked, keys.redact(message, typed), saved)
+
+
+def _configured(found: str, source: str, save: bool) -> KeyStatus:
+    masked = keys.mask_key(found)
+    if found == keys.PRACTICE_KEY:
+        message = (f"{source} holds the practice server's own key ({masked}): this kernel was started pointed at "
+                   "a practice server. Nothing to type.")
+    else:
+        message = f"A key from {source}: {masked}. Nothing to type."
+    if save:
+        message += f" Nothing saved: the key is already in {source}."
+    return _status(message, source, found)
+
+
+def _keyless(client: Client) -> str:
+    if client.simulated:
+        return "Staying in practice mode (simulated answers, free)."
+    return f"With no key, calls to {client.base_url} will be refused (401)."
+
+
+def _status(message: str, source: str, key: str | None, *, masked: str | None = None) -> KeyStatus:
+    mode = get_client().mode
+    return KeyStatus(mode, source, masked or keys.mask_key(key), keys.redact(message, key))
+
+
+__all__ = ["ask_for_key", "KeyStatus", "masked_prompt", "default_env_path", "looks_like_key"]
