@@ -17,7 +17,9 @@ from .errors import (APIConnectionError, APIError, APIResponseValidationError, A
                      APITimeoutError, AuthenticationError, BadRequestError, InternalServerError,
                      NotFoundError, PermissionDeniedError, RateLimitError, RequestValidationError,
                      UnprocessableEntityError)
+from .key_prompt import ask_for_key
 from .keys import mask_key
+from .logs import show_retries
 from .results import ChatResult
 from .schema import DEFAULT_BASE_URL, DEFAULT_MODEL, MODELS, PARAMS
 
@@ -26,7 +28,7 @@ __version__ = "0.1.0"
 __all__ = [
     "Client", "ChatResult", "chat", "stream", "models", "balance", "usage", "get_client", "set_client",
     "batch", "BatchItem", "BatchResults", "CostTally",
-    "connection", "mode", "describe_mode", "to_messages", "mask_key",
+    "connection", "mode", "describe_mode", "to_messages", "mask_key", "ask_for_key", "show_retries",
     "MODELS", "DEFAULT_MODEL", "DEFAULT_BASE_URL", "PARAMS",
     "APIError", "APIConnectionError", "APITimeoutError", "APIStatusError", "APIResponseValidationError",
     "BadRequestError", "AuthenticationError", "PermissionDeniedError", "NotFoundError",

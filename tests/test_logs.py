@@ -39,7 +39,8 @@ def test_each_retry_is_one_short_line_and_the_block_ends_it(client):
 def test_it_prints_to_standard_output_by_default(client, capsys):
     with helpers.show_retries():
         client.chat("Hi", max_tokens=5, extra_headers={"X-Practice-Fault": "status=429;times=2;retry_after=0"})
-    assert capsys.readouterr().out.splitlines() == ["retry 1 of 2 in 0.00 s after 429", "retry 2 of 2 in 0.00 s after 429"]
+    assert capsys.readouterr().out.splitlines() == ["retry 1 of 2 in 0.00 s after 429",
+                                                    "retry 2 of 2 in 0.00 s after 429"]
 
 
 def test_a_connection_error_is_named_by_its_class():
@@ -73,6 +74,7 @@ def _record(msg, args):
 def test_the_stream_record_and_records_of_other_shapes():
     assert logs.retry_line(_record(logs.STREAM_RETRY_RECORD, (0.25, 1, 2))) == (
         "retry 1 of 2 in 0.25 s after a stream cut before any text")
-    assert logs.retry_line(_record("Slowing down after a 429: %d at a time", (2,))) == "Slowing down after a 429: 2 at a time"
+    other = _record("Slowing down after a 429: %d at a time", (2,))
+    assert logs.retry_line(other) == "Slowing down after a 429: 2 at a time"
     # The retry template with arguments of another shape falls back to the record's own text.
     assert logs.retry_line(_record("Retrying %s", ("POST",))) == "Retrying POST"

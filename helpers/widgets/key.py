@@ -21,6 +21,7 @@ from traitlets import Unicode
 from .. import keys, schema
 from ..client import Client, get_client, set_client
 from ..cost import format_usd
+from ..key_prompt import default_env_path
 from ._common import error_html, friendly_error, labelled, mode_badge, note_html, widget_bundle
 
 #: A key check gives up after this many seconds per call.
@@ -46,15 +47,6 @@ class KeyReport:
     message: str
     balance: float | None = None
     saved_to: Path | None = None
-
-
-def default_env_path() -> Path:
-    """Where "save to .env" writes: the project's top folder (the one holding .env.example), else here."""
-    here = Path.cwd()
-    for folder in (here, *here.parents):
-        if (folder / ".env.example").is_file():
-            return folder / ".env"
-    return here / ".env"
 
 
 def practice_client(timeout: float = CHECK_TIMEOUT) -> Client:
