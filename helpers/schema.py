@@ -169,6 +169,10 @@ def _check_object_param(name: str, value: Any) -> list[Problem]:
         content = value.get("content")
         if not isinstance(content, (str, list)):
             return [Problem("prediction.content", f"Expected string, received {_type_name(content)}", "prediction['content'] must be a string or a list of text parts.")]
+        for j, part in enumerate(content if isinstance(content, list) else []):
+            if not (isinstance(part, dict) and part.get("type") == "text" and isinstance(part.get("text"), str)):
+                return [Problem(f"prediction.content.{j}", f"Expected text part, received {_type_name(part)}",
+                                f"prediction['content'][{j}] must be {{'type': 'text', 'text': '...'}}.")]
     return []
 
 
@@ -246,13 +250,21 @@ def _check_parts(parts: list, where: str, allow_empty_text: bool) -> list[Proble
         elif kind == "image_url":
             problems.extend(_check_image_part(part, at))
         elif kind == "file":
-            f = part.get("file")
-            if not isinstance(f, dict) or not isinstance(f.get("file_data"), str):
-                problems.append(Problem(f"{at}.file", "Required", f"{at}: a file part needs 'file': {{'file_data': base64 PDF, 'filename': ...}}."))
+            problems.extend(_check_file_part(part, at))
         else:
             problems.append(Problem(f"{at}.type", f"Invalid enum value. Expected 'text' | 'image_url' | 'file', received '{kind}'",
                                     f"{at}: a content part's 'type' must be 'text', 'image_url' or 'file'."))
     return problems
+
+
+def _check_file_part(part: dict, at: str) -> list[Problem]:
+    f = part.get("file")
+    if not isinstance(f, dict) or not isinstance(f.get("file_data"), str):
+        return [Problem(f"{at}.file", "Required", f"{at}: a file part needs 'file': {{'file_data': base64 PDF, 'filename': ...}}.")]
+    if "filename" in f and not isinstance(f["filename"], str):
+        return [Problem(f"{at}.file.filename", f"Expected string, received {_type_name(f['filename'])}",
+                        f"{at}: the file's 'filename' must be a string, such as 'report.pdf'.")]
+    return []
 
 
 def _check_image_part(part: dict, at: str) -> list[Problem]:

@@ -95,10 +95,10 @@ def counting_server(**kwargs):
     from helpers.practice import PracticeServer
 
     class CountingServer(PracticeServer):
-        def _record(self, method, path, headers, body):
+        def record(self, method, path, headers, body):
             auth = next((v for k, v in headers.items() if k.lower() == "authorization"), None)
             flag = "1" if auth == f"Bearer {self.key}" else "0"
-            super()._record(method, path, {**headers, AUTHORIZED_HEADER: flag}, body)
+            super().record(method, path, {**headers, AUTHORIZED_HEADER: flag}, body)
 
     return CountingServer(**kwargs)
 

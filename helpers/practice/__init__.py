@@ -4,9 +4,20 @@
     with PracticeServer(latency=0) as srv:
         print(srv.base_url)        # point AIML_API_BASE here
 
+In a lesson, one-line controls steer the practice server the kit is using::
+
+    from helpers import practice
+    practice.fail_next(2, status=503)
+
 From a shell: ``python -m helpers.practice --port 8080`` prints its base URL first.
 """
-from .server import MODEL_SPECS, PRACTICE_KEY, SERVED_MODELS, SIMULATED_MARKER, PracticeServer, main, shared_server
+from ..keys import PRACTICE_KEY
+from .catalogue import MODEL_SPECS, SERVED_MODELS
+from .controls import (PracticeOnlyError, clear, controls, cut_next, fail_next, failing_server, fresh_rate_window,
+                       slow_next, slow_server)
+from .replies import SIMULATED_MARKER
+from .server import PracticeServer, shared_server
 
 __all__ = ["PracticeServer", "shared_server", "PRACTICE_KEY", "SIMULATED_MARKER", "MODEL_SPECS", "SERVED_MODELS",
-           "main"]
+           "fail_next", "slow_next", "cut_next", "fresh_rate_window", "slow_server", "failing_server", "clear",
+           "controls", "PracticeOnlyError"]
