@@ -1,0 +1,336 @@
+"""The relay's HTTP application: the API's endpoints for seats, the dashboard for the instructor.
+
+    app = create_app(Settings(upstream="https://api.aimlapi.com", key=..., db="room.db", admin_hash=...))
+
+Only these paths exist: ``POST /v1/chat/completions``, ``GET /v1/models``, ``GET /v2/billing``,
+``GET /v2/usage`` (each for a seat code) and ``/admin...`` (for the admin token). Everything
+else is a 404 in the API's shape, and nothing but those calls ever reaches the upstream.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+
+import httpx
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from . import admin
+from .forward import Call, RelayedStream, describe, forward_json, open_stream, upstream_headers
+from .ledger import Refusal, hash_code, to_usd
+from .limits import SeatLimits
+from .pricing import Price, output_bound, prices_from_catalogue, prompt_token_bound
+from .redact import Redactor
+from .store import Store
+from .usage import usage_window
+from .wire import MAX_BODY_BYTES, MESSAGES, BodyTooLarge, api_error, bearer, chat_body_problem, dumps, parse_json, \
+    read_body
+
+log = logging.getLogger("relay")
+
+CATALOGUE_SECONDS = 60.0
+MODEL_QUERY_KEYS = ("id", "include", "type", "details")
+
+
+@dataclass
+class Settings:
+    """How one relay runs (``python -m relay serve`` fills it from its options)."""
+
+    upstream: str  # the upstream's root, without /v1
+    key: str = field(repr=False)
+    db: str
+    admin_hash: str = field(repr=False)
+    concurrency: int = 4
+    per_minute: int = 60
+    prices: dict[str, tuple[float, float]] = field(default_factory=dict)
+    timeout: float = 120.0
+    max_body: int = MAX_BODY_BYTES
+
+
+class Relay:
+    """The state one running relay keeps: the upstream client, prices, limits and the ledger."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.redactor = Redactor(settings.key)
+        self.limits = SeatLimits(settings.concurrency, settings.per_minute)
+        self.store: Store | None = None
+        self.client: httpx.AsyncClient | None = None
+        self.prices: dict[str, Price] = {}
+        self._prices_at = -CATALOGUE_SECONDS
+        self._prices_lock = asyncio.Lock()
+        self._models_cache: dict[tuple, tuple[float, int, bytes]] = {}
+        self._seats: dict[str, tuple[int, str]] = {}  # code hash -> (id, name); codes never change
+
+    @property
+    def chat_url(self) -> str:
+        return self.settings.upstream + "/v1/chat/completions"
+
+    async def start(self) -> None:
+        self.store = Store(self.settings.db)
+        recovered = await self.store.call("recover")
+        if recovered:
+            log.warning("settled %d call(s) left open by an earlier stop at their reservations", recovered)
+        timeout = httpx.Timeout(self.settings.timeout, connect=10.0, pool=10.0)
+        limits = httpx.Limits(max_connections=512, max_keepalive_connections=128)
+        self.client = httpx.AsyncClient(timeout=timeout, limits=limits, trust_env=False, follow_redirects=False)
+        await self.refresh_prices()
+
+    async def stop(self) -> None:
+        if self.client is not None:
+            await self.client.aclose()
+        if self.store is not None:
+            self.store.close()
+
+    # -- prices and the catalogue
+
+    async def refresh_prices(self) -> None:
+        async with self._prices_lock:
+            if time.monotonic() - self._prices_at < CATALOGUE_SECONDS and self.prices:
+                return
+            self._prices_at = time.monotonic()
+            found = {}
+            try:
+                answer = await self.client.get(self.settings.upstream + "/v1/models", params={"include": "pricing"},
+                                               timeout=10.0)
+                if answer.status_code == 200:
+                    found = prices_from_catalogue(answer.json())
+                else:
+                    log.warning("upstream /v1/models answered %s: no prices from it", answer.status_code)
+            except (httpx.HTTPError, ValueError) as exc:
+                log.warning("could not read prices from the upstream (%s); only --price models can be called",
+                            type(exc).__name__)
+            for model, (low, high) in self.settings.prices.items():
+                known = found.get(model)
+                found[model] = Price(low, high, *((known.output_max, known.context) if known else ()))
+            self.prices = found
+
+    async def price_for(self, model: str) -> Price | None:
+        if model not in self.prices:
+            await self.refresh_prices()
+        return self.prices.get(model)
+
+    async def models(self, request: Request) -> Response:
+        query = tuple((k, v) for k, v in sorted(request.query_params.multi_items()) if k in MODEL_QUERY_KEYS)
+        cached = self._models_cache.get(query)
+        if cached is None or time.monotonic() - cached[0] > CATALOGUE_SECONDS:
+            try:
+                answer = await self.client.get(self.settings.upstream + "/v1/models", params=list(query),
+                                               timeout=15.0)
+            except httpx.HTTPError:
+                return api_error(502, "Bad Gateway: the relay cannot reach the upstream API.", request.url.path)
+            if len(self._models_cache) > 64:
+                self._models_cache.clear()
+            cached = (time.monotonic(), answer.status_code, self.redactor.bytes(answer.content[:4_000_000]))
+            if answer.status_code == 200:
+                self._models_cache[query] = cached
+        return Response(cached[2], cached[1], media_type="application/json")
+
+    # -- seats
+
+    async def seat(self, request: Request) -> tuple[int, str] | Response:
+        """The seat a request's code opens, or the API's 401."""
+        code = bearer(request)
+        if code is not None:
+            digest = hash_code(code)
+            found = self._seats.get(digest)
+            if found is None:
+                found = await self.store.call("find_seat", digest)
+                if found is not None:
+                    self._seats[digest] = found
+            if found is not None:
+                return found
+        return api_error(401, MESSAGES[401] + " (This classroom relay takes the seat code your instructor "
+                         "gave you as the key.)", request.url.path)
+
+    def finish(self, call: Call, outcome) -> None:
+        """Settle a call (queued, not awaited) and free its place in the seat's limits."""
+        self.limits.release(call.seat_id)
+        self.store.post("settle", call.id, outcome)
+        log.info("%s", describe(call, outcome))
+
+    # -- chat
+
+    async def chat(self, request: Request) -> Response:
+        path = request.url.path
+        found = await self.seat(request)
+        if isinstance(found, Response):
+            return found
+        seat_id, seat_name = found
+        try:
+            raw = await read_body(request, self.settings.max_body)
+        except BodyTooLarge:
+            return api_error(413, f"Payload Too Large: the body is over {self.settings.max_body} bytes", path,
+                             {"connection": "close"})
+        content_type = request.headers.get("content-type", "")
+        if content_type.split(";")[0].strip().lower() != "application/json":
+            return api_error(400, "Body validation error! Expected Content-Type application/json, received "
+                             f"{content_type[:80] or 'none'}", path)
+        try:
+            body = parse_json(raw)
+        except ValueError as exc:
+            return api_error(400, f"Body validation error! Invalid JSON: {exc}", path)
+        problem = chat_body_problem(body)
+        if problem:
+            return api_error(400, problem, path)
+        limited = self.limits.acquire(seat_id)
+        if limited:
+            which, wait = limited
+            self.store.post("record_refusal", seat_id, body["model"], 429, f"429: over the seat's {which} limit")
+            what = (f"{self.settings.concurrency} calls at once" if which == "concurrency"
+                    else f"{self.settings.per_minute} calls a minute")
+            return api_error(429, f"Too Many Requests: this seat may make {what} through the classroom relay. "
+                             f"Wait {wait} s and try again.", path, {"Retry-After": str(wait)})
+        handed_over = False
+        try:
+            answer, handed_over = await self._priced_call(request, body, seat_id, seat_name)
+            return answer
+        finally:
+            if not handed_over:
+                self.limits.release(seat_id)
+
+    async def _priced_call(self, request: Request, body: dict, seat_id: int, seat_name: str):
+        path, model, stream = request.url.path, body["model"], bool(body.get("stream"))
+        price = await self.price_for(model)
+        if price is None:
+            known = ", ".join(sorted(self.prices)) or "none (the relay could not read the upstream's prices)"
+            return api_error(400, f"Body validation error! [model] The classroom relay has no price for {model!r}, "
+                             f"so it cannot budget the call. Models it can call: {known}.", path), False
+        prompt = min(prompt_token_bound(body["messages"]), price.context)
+        amount = price.worst_case_nusd(prompt, output_bound(body, price))
+        reserved = await self.store.call("reserve", seat_id, model, stream, amount)
+        if isinstance(reserved, Refusal):
+            return refusal_answer(reserved, amount, path), False
+        call = Call(reserved, seat_id, seat_name, model, price, amount, path)
+        headers = upstream_headers(request.headers, self.settings.key)
+        if not stream:
+            try:
+                answer, outcome = await forward_json(self.client, self.chat_url, body, headers, call, self.redactor)
+            except BaseException as exc:  # cancelled (the learner left) or a bug: the reservation stands
+                self.store.post("settle", call.id, _lost(call, exc))
+                raise
+            self.store.post("settle", call.id, outcome)
+            log.info("%s", describe(call, outcome))
+            return answer, False
+        try:
+            upstream, failed = await open_stream(self.client, self.chat_url, body, headers, call, self.redactor)
+        except BaseException as exc:
+            self.store.post("settle", call.id, _lost(call, exc))
+            raise
+        if failed:
+            answer, outcome = failed
+            self.store.post("settle", call.id, outcome)
+            log.info("%s", describe(call, outcome))
+            return answer, False
+        return RelayedStream(upstream, call, self.redactor, self.finish), True
+
+    # -- what a seat may read about itself
+
+    async def billing(self, request: Request) -> Response:
+        found = await self.seat(request)
+        if isinstance(found, Response):
+            return found
+        remaining = await self.store.call("balance", found[0])
+        return Response(dumps({"current_balance": to_usd(remaining), "currency": "USD"}),
+                        media_type="application/json")
+
+    async def usage(self, request: Request) -> Response:
+        found = await self.seat(request)
+        if isinstance(found, Response):
+            return found
+        try:
+            start, end = usage_window(request.query_params)
+        except ValueError as exc:
+            return api_error(400, str(exc), request.url.path)
+        spend, count = await self.store.call("usage", found[0], start.timestamp(), end.timestamp())
+        return Response(dumps({"api_key_prefix": None, "seat": found[1], "start": _iso(start), "end": _iso(end),
+                               "spend": to_usd(spend), "currency": "USD", "requests": count}),
+                        media_type="application/json")
+
+
+def _lost(call: Call, exc: BaseException):
+    from .ledger import Outcome
+
+    status = "abandoned" if isinstance(exc, asyncio.CancelledError) else "error"
+    return Outcome(status, call.reserved, None, error=f"{status}: {type(exc).__name__}")
+
+
+def _iso(moment) -> str:
+    return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def refusal_answer(refusal: Refusal, amount: int, path: str) -> Response:
+    budget, left = to_usd(refusal.budget_nusd), to_usd(max(0, refusal.available_nusd))
+    if refusal.kind == "paused":
+        why = f" ({refusal.reason})" if refusal.reason else ""
+        message = (f"Seat {refusal.seat} is paused by the instructor{why}. Ask your instructor to resume it, "
+                   "or switch to practice mode (AIML_PRACTICE=1).")
+    else:
+        message = (f"Seat {refusal.seat} has ${left:.6f} left of its ${budget:.2f} budget, and this call could cost "
+                   f"up to ${to_usd(amount):.6f}. Lower max_tokens or shorten the prompt, ask your instructor for "
+                   "more budget, or switch to practice mode (AIML_PRACTICE=1).")
+    return api_error(403, message, path)
+
+
+async def not_found(request: Request, exc: HTTPException) -> Response:
+    return api_error(404, f"Cannot {request.method} {request.url.path}", request.url.path)
+
+
+async def server_error(request: Request, exc: Exception) -> Response:
+    log.error("internal error on %s %s: %s", request.method, request.url.path, type(exc).__name__)
+    return api_error(500, MESSAGES[500], request.url.path)
+
+
+def create_app(settings: Settings) -> Starlette:
+    relay = Relay(settings)
+
+    @asynccontextmanager
+    async def lifespan(app):
+        await relay.start()
+        try:
+            yield
+        finally:
+            await relay.stop()
+
+    routes = [
+        Route("/v1/chat/completions", relay.chat, methods=["POST"]),
+        Route("/v1/models", relay.models, methods=["GET"]),
+        Route("/v2/billing", relay.billing, methods=["GET"]),
+        Route("/v2/usage", relay.usage, methods=["GET"]),
+        *admin.routes(relay),
+    ]
+    app = Starlette(routes=routes, lifespan=lifespan,
+                    exception_handlers={404: not_found, 405: not_found, Exception: server_error})
+    app.state.relay = relay
+    return PathGuard(app)
+
+
+class PathGuard:
+    """Refuses request targets that are not a plain absolute path before any route sees them:
+    absolute-form URLs, percent-encoding (an encoded slash), ``.`` and ``..`` segments, empty
+    segments and backslashes. Only the listed paths exist, so nothing legitimate needs them."""
+
+    def __init__(self, app):
+        self.app = app
+        self.state = app.state
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http":
+            raw = scope.get("raw_path") or scope.get("path", "").encode()
+            if _suspicious(raw) or _suspicious(scope.get("path", "").encode("utf-8", "replace")):
+                shown = raw.decode("latin-1")[:200]
+                answer = api_error(404, f"Cannot {scope.get('method', 'GET')} {shown}", shown)
+                return await answer(scope, receive, send)
+        await self.app(scope, receive, send)
+
+
+def _suspicious(path: bytes) -> bool:
+    if not path.startswith(b"/") or b"%" in path or b"\\" in path or b"//" in path:
+        return True
+    return any(segment in (b".", b"..") for segment in path.split(b"/"))

@@ -1,0 +1,117 @@
+"""What the relay says on the wire: the API's error body, request bodies read with a limit, checks.
+
+Error answers have the API's own shape (``message``, ``path``, ``requestId``, ``statusCode``,
+``timestamp``) so the kit, raw ``requests`` and the OpenAI SDK read them as they read the API's.
+"""
+from __future__ import annotations
+
+import json
+import math
+import uuid
+from datetime import datetime, timezone
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+MAX_BODY_BYTES = 10 * 1024 * 1024  # the practice server's limit
+
+MESSAGES = {  # the API's documented messages
+    400: "Body validation error!",
+    401: "This request requires a valid API key. You can create a new API key on the Billing page: "
+         "https://aimlapi.com/app/keys",
+    403: "You've run out of credits. Please top up your balance or update your payment method to "
+         "continue: https://aimlapi.com/app/billing/",
+    404: "Not Found",
+    408: "Request Timeout",
+    409: "Conflict",
+    413: "Payload Too Large",
+    422: "Unprocessable Entity",
+    429: "Too Many Requests",
+    500: "Internal server error",
+    502: "Bad Gateway",
+    503: "Service unavailable",
+    504: "Generation timeout",
+}
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def dumps(payload) -> bytes:
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+
+
+def api_error(status: int, message: str, path: str, headers: dict | None = None,
+              request_id: str | None = None) -> Response:
+    """An error answer in the API's shape."""
+    request_id = request_id or str(uuid.uuid4())
+    body = {"message": message, "path": path, "requestId": request_id, "statusCode": status,
+            "timestamp": now_iso()}
+    return Response(dumps(body), status, {"x-inference-id": request_id, **(headers or {})},
+                    media_type="application/json")
+
+
+class BodyTooLarge(Exception):
+    pass
+
+
+async def read_body(request: Request, limit: int = MAX_BODY_BYTES) -> bytes:
+    """The whole request body, or BodyTooLarge as soon as it passes ``limit`` bytes."""
+    length = request.headers.get("content-length", "")
+    if length.strip().isdigit() and int(length) > limit:
+        raise BodyTooLarge
+    parts, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise BodyTooLarge
+        parts.append(chunk)
+    return b"".join(parts)
+
+
+def _reject_constant(name: str):
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def parse_json(raw: bytes):
+    """The body as JSON; ValueError (with a readable reason) when it is not."""
+    try:
+        return json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"the body is not UTF-8 ({exc.reason} at byte {exc.start})") from None
+    except RecursionError:
+        raise ValueError("the body is nested too deeply") from None
+    except json.JSONDecodeError as exc:
+        raise ValueError(str(exc)) from None
+
+
+def _number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def chat_body_problem(body) -> str | None:
+    """What the relay itself must know is wrong before it can price a call (the upstream checks the rest)."""
+    if not isinstance(body, dict):
+        return "Body validation error! Expected object, received " + type(body).__name__
+    if not isinstance(body.get("model"), str) or not body["model"]:
+        return "Body validation error! [model] Required: the model id, for example google/gemma-3-4b-it"
+    messages = body.get("messages")
+    if not isinstance(messages, list) or not messages:
+        return "Body validation error! [messages] Expected a non-empty array of messages"
+    if not all(isinstance(m, dict) for m in messages):
+        return "Body validation error! [messages] Expected an array of objects"
+    for key in ("max_tokens", "max_completion_tokens"):
+        value = body.get(key)
+        if value is not None and not (_number(value) and 1 <= value <= 10_000_000):
+            return f"Body validation error! [{key}] Expected number >= 1, received {json.dumps(value)[:40]}"
+    if "stream" in body and not isinstance(body["stream"], bool):
+        return "Body validation error! [stream] Expected boolean"
+    return None
+
+
+def bearer(request: Request) -> str | None:
+    """The token of ``Authorization: Bearer ...``, or None."""
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    token = token.strip()
+    return token if scheme.lower() == "bearer" and token else None
