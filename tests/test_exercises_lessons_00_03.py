@@ -57,7 +57,9 @@ WRONG = [
     ("lesson01", "q2", 'def extract_answer(data):\n    return data["choices"]', "list"),
     ("lesson01", "q2", 'def extract_answer(data):\n    print(data["choices"][0]["message"]["content"])', "printing it"),
     ("lesson01", "q2", 'def extract_answer(data):\n    return data["meta"] and data["choices"][0]["message"]["content"]',
-     "without `meta`"),
+     "has no `meta`"),
+    ("lesson01", "q2", 'def extract_answer(data):\n    return data["choices"][0]["message"]["content"][:200]',
+     "documented sample"),
     # lesson 01, q3: spent_usd(data)
     ("lesson01", "q3", 'def spent_usd(data):\n    return data["meta"]["usage"]["usd_spent"]', ".get"),
     ("lesson01", "q3", 'def spent_usd(data):\n    return data.get("meta", {}).get("usage", {}).get("usd_spent")', "null"),
@@ -65,6 +67,8 @@ WRONG = [
      "zero would claim the call was free"),
     ("lesson01", "q3", 'def spent_usd(data):\n    return ((data.get("meta") or {}).get("usage") or {}).get("credits_used")',
      "credits"),
+    ("lesson01", "q3", 'def spent_usd(data):\n    bill = ((data.get("meta") or {}).get("usage") or {}).get("usd_spent")\n'
+                       '    return bill if bill is not None else (data.get("usage") or {}).get("cost")', "usage.cost"),
     # lesson 02, q1: the body
     ("lesson02", "q1", 'body = {"model": "google/gemma-3-4b-it", "messages": [{"role": "user", "content": '
                        '"Write a haiku about fog."}], "temperature": 0.2, "max_tokens": 60, "seed": 7}', "body['model']"),

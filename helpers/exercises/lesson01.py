@@ -1,4 +1,4 @@
-"""Exercises for lesson 01 (copy the documentation's example and read its answer).
+"""Exercises for lesson 01 (copy the page's example and read its answer, and the page's sample response).
 
     from helpers.exercises.lesson01 import q1, q2, q3
 """
@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..doc_examples import documented_sample
 from . import Exercise, Incorrect
 from ._checking import expect_unknown_cost, is_number, run_learner_on_copy
 
@@ -55,10 +56,10 @@ def _check_make_headers(make_headers: Any) -> str:
         raise Incorrect("make_headers gives a wrong Authorization for some keys: build it from the `api_key` argument "
                         "every time, with nothing remembered between calls.")
     if auth == _KEY_A:
-        raise Incorrect("The Authorization value is the bare key: it needs the scheme word in front (the documentation "
+        raise Incorrect("The Authorization value is the bare key: it needs the scheme word in front (the page "
                         "writes 'Bearer <YOUR_AIMLAPI_KEY>').")
     if not auth.startswith("Bearer"):
-        raise Incorrect("The Authorization value must start with the word 'Bearer' (capital B), as in the documentation.")
+        raise Incorrect("The Authorization value must start with the word 'Bearer' (capital B), as in the page's example.")
     if auth != f"Bearer {_KEY_A}":
         raise Incorrect("The Authorization value should be exactly 'Bearer', one space, then the key: no quotes, "
                         "no extra spaces, nothing after the key.")
@@ -72,20 +73,20 @@ def _check_make_headers(make_headers: Any) -> str:
 
 q1 = Exercise(
     name="The headers",
-    prompt="Write `make_headers(api_key)` returning the two headers of the documentation's example, "
+    prompt="Write `make_headers(api_key)` returning the two headers of the page's example, "
            "with the key filled in.",
     variables=("make_headers",),
     checker=_check_make_headers,
     hints=[
-        "Look at the `headers={...}` part of the documentation's example: two entries.",
+        "Look at the `headers={...}` part of the page's example: two entries.",
         "The placeholder `<YOUR_AIMLAPI_KEY>` is replaced by the key, angle brackets included; the word before it stays.",
         "An f-string puts a variable into text: `f\"Bearer {api_key}\"`.",
     ],
     solution_code='''
 def make_headers(api_key):
     return {
-        "Content-Type": "application/json",
         "Authorization": f"Bearer {api_key}",
+        "Content-Type": "application/json",
     }
 ''',
 )
@@ -93,7 +94,12 @@ def make_headers(api_key):
 
 # --- sample answers the checkers of q2 and q3 read ------------------------------------
 
-DOCUMENTED = {
+#: The documented sample: the page's own sample response (helpers/data/doc_sample_response.json).
+DOCUMENTED = documented_sample()
+_DOCUMENTED_TEXT = DOCUMENTED["choices"][0]["message"]["content"]
+
+#: The kit's own sample: an answer shaped as the schema describes, with its `meta.usage` bill.
+KIT_SAMPLE = {
     "id": "chatcmpl-CQ9FPg3osank0dx0k46Z53LTqtXMl",
     "object": "chat.completion",
     "created": 1762343744,
@@ -104,7 +110,7 @@ DOCUMENTED = {
     "meta": {"usage": {"credits_used": 120000, "usd_spent": 0.06}},
 }
 
-#: What real answers also carry: fields beyond the schema, odd values.
+#: The kit's own sample of what real answers also carry: fields beyond the schema, odd values, and a bill.
 WITH_EXTRAS = {
     "id": "gen-1762343744-abc",
     "provider": "Google AI Studio",
@@ -129,9 +135,13 @@ NO_META = {
 NULL_META = {**NO_META, "id": "chatcmpl-nullmeta", "meta": None}
 META_WITHOUT_USAGE = {**NO_META, "id": "chatcmpl-metanousage", "meta": {}}
 
+#: The label of the documented sample in verdicts.
+DOCUMENTED_LABEL = "the documented sample (the page's own response, which has no `meta`)"
+
 _SAMPLES = (
-    ("the documented sample answer", DOCUMENTED, "Hello! How can I help you today?", 0.06),
-    ("an answer with extra fields (provider, usage.cost, a ':free' model)", WITH_EXTRAS,
+    (DOCUMENTED_LABEL, DOCUMENTED, _DOCUMENTED_TEXT, None),
+    ("the kit's own sample answer, with `meta.usage`", KIT_SAMPLE, "Hello! How can I help you today?", 0.06),
+    ("the kit's own answer with extra fields (provider, usage.cost, a ':free' model)", WITH_EXTRAS,
      "San Francisco sits on a peninsula.", 0.000021),
     ("an answer without `meta` or `usage`", NO_META, "A short answer.", None),
     ("an answer whose `meta` is null", NULL_META, "A short answer.", None),
@@ -174,7 +184,7 @@ def _check_extract_answer(extract_answer: Any) -> str:
             raise Incorrect(f"For {label}, extract_answer() returned None. Return the text (printing it is not "
                             "returning it), and check each key on the way down.")
         raise Incorrect(f"For {label}, extract_answer() returned {got!r:.80}, not the assistant's message text.")
-    return "The text comes out of the documented answer, one with extra fields, and ones without `meta`."
+    return "The text comes out of the documented sample, the kit's own answers with extra fields, and ones without `meta`."
 
 
 q2 = Exercise(
@@ -201,6 +211,9 @@ def _check_spent_usd(spent_usd: Any) -> str:
     for label, data, _, usd in _SAMPLES:
         got = _call(spent_usd, "spent_usd", label, data)
         if usd is None:
+            if data is DOCUMENTED and got == 0 and _call(spent_usd, "spent_usd", label, NO_META) != 0:
+                raise Incorrect(f"For {label}, spent_usd() returned 0: that is its `usage.cost`, a field outside "
+                                "the schema. The task reads `meta.usage.usd_spent`, which this answer lacks.")
             expect_unknown_cost(got, "spent_usd", label)
             continue
         if not is_number(got):
@@ -231,4 +244,4 @@ def spent_usd(data):
 ''',
 )
 
-__all__ = ["q1", "q2", "q3", "DOCUMENTED", "WITH_EXTRAS", "NO_META"]
+__all__ = ["q1", "q2", "q3", "DOCUMENTED", "KIT_SAMPLE", "WITH_EXTRAS", "NO_META"]
