@@ -131,7 +131,7 @@ def ask_for_key(save: bool = False, *, env_path: str | os.PathLike | None = None
 
 def _configured(found: str, source: str, save: bool) -> KeyStatus:
     masked = keys.mask_key(found)
-    if found == keys.PRACTICE_KEY:
+    if keys.is_practice_key(found):
         message = (f"{source} holds the practice server's own key ({masked}): this kernel was started pointed at "
                    "a practice server. Nothing to type.")
     else:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 KEY_VARIABLES = ("AIML_API_KEY", "AIMLAPI_API_KEY")
 BASE_VARIABLE = "AIML_API_BASE"
@@ -10,6 +11,13 @@ BASE_VARIABLE = "AIML_API_BASE"
 PRACTICE_VARIABLE = "AIML_PRACTICE"
 #: The one key the offline practice server accepts by default (not a secret).
 PRACTICE_KEY = "practice-key-0000"
+#: Every key of this shape is a practice server's (the test suite's carries a random canary after it).
+PRACTICE_KEY_PREFIX = "practice-key-"
+
+
+def is_practice_key(key: str | None) -> bool:
+    """True for a practice server's key: the kit then says its answers are simulated."""
+    return bool(key) and key.startswith(PRACTICE_KEY_PREFIX)
 
 
 def _dotenv_values() -> dict[str, str]:
@@ -62,6 +70,17 @@ def redact(text: str, key: str | None) -> str:
     if not key or not isinstance(text, str) or len(key) < 4:
         return text
     return text.replace(key, mask_key(key))
+
+
+def redact_json(value: Any, key: str | None) -> Any:
+    """A parsed JSON value (dicts, lists, strings) with ``key`` masked in every string, keys of dicts included."""
+    if isinstance(value, str):
+        return redact(value, key)
+    if isinstance(value, dict):
+        return {redact_json(k, key): redact_json(v, key) for k, v in value.items()}
+    if isinstance(value, list):
+        return [redact_json(v, key) for v in value]
+    return value
 
 
 def save_key(key: str, path: str | os.PathLike = ".env") -> Path:

@@ -3,10 +3,10 @@ record or a saved notebook; and the repository refuses what would leak it.
 
 Scans (``pytest --collect-only -q tests/test_secrets.py`` counts them):
 
-  LESSONS   every lesson notebook, run by nbclient in a kernel whose environment holds the canary
-            key and points at a PracticeServer that accepts it; the saved notebook (outputs,
-            errors, widget state in metadata, and every log record the kernel emitted) is
-            scanned for the key and for any piece of it longer than 4 characters
+  LESSONS   not here: every lesson runs once, under nbval, holding the canary of
+            tests/support/canary.py, and conftest.py scans each cell's outputs, the kernel's log
+            records and its widgets' state as the cells run (tests/test_canary_scan.py proves
+            that scan fails a leaking lesson)
   WIDGETS   each widget built, driven (send, stop, show code, check key, errors) and its whole
             displayed state scanned, with every log record
   ECHO      a server that puts the Authorization header into its error bodies, headers and
@@ -26,9 +26,7 @@ import shutil
 import stat
 import subprocess
 import sys
-import time
 import traceback
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -63,113 +61,16 @@ def record_text(records) -> str:
 
 @pytest.fixture
 def keep_default_client():
-    saved = client_module._default_client
+    saved = client_module.set_client(None)
+    client_module.set_client(saved)
     yield
-    client_module._default_client = saved
+    client_module.set_client(saved)
 
 
 @pytest.fixture(scope="module")
 def canary_server():
     with PracticeServer(key=CANARY, latency=0) as srv:
         yield srv
-
-
-# =========================================================================== LESSONS
-
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-NOTEBOOK_WORKERS = 3  # kernels at once (they mostly wait on I/O; 2 cores)
-
-# A first cell (not in the lesson) that keeps every log record the kernel emits, and a last one
-# that prints them, so that the records land in the saved notebook and are scanned with it.
-LOG_CAPTURE = """\
-import io as _io, logging as _logging
-_kit_log = _io.StringIO()
-_kit_handler = _logging.StreamHandler(_kit_log)
-_kit_handler.setFormatter(_logging.Formatter("%(name)s %(levelname)s %(message)s"))
-_logging.getLogger().addHandler(_kit_handler)
-_logging.getLogger().setLevel(_logging.DEBUG)
-for _noisy in ("matplotlib", "PIL", "asyncio", "parso", "traitlets", "comm", "tornado"):
-    _logging.getLogger(_noisy).setLevel(_logging.WARNING)
-"""
-LOG_PRINT = "print('--- log records ---'); print(_kit_log.getvalue())"
-IMAGE_TYPES = ("image/png", "image/jpeg", "image/gif", "image/svg+xml", "application/pdf")
-
-
-def _scannable(nb: dict) -> tuple[str, str]:
-    """(text to scan for fragments, base64 images to scan for the whole key only).
-
-    A base64 image is random text: a 5-character piece of the key turns up in one by chance."""
-    images = []
-    nb = json.loads(json.dumps(nb))
-    for cell in nb.get("cells", []):
-        for output in cell.get("outputs", []):
-            for kind in IMAGE_TYPES:
-                if kind in output.get("data", {}):
-                    images.append(str(output["data"].pop(kind)))
-    return json.dumps(nb, ensure_ascii=False), "\n".join(images)
-
-
-def _run_notebook(path: Path, work: Path, env: dict) -> dict:
-    import nbformat
-    from nbclient import NotebookClient
-
-    nb = nbformat.read(path, as_version=4)
-    nb.cells.insert(0, nbformat.v4.new_code_cell(LOG_CAPTURE))
-    nb.cells.append(nbformat.v4.new_code_cell(LOG_PRINT))
-    started = time.monotonic()
-    client = NotebookClient(nb, timeout=120, kernel_name="python3", allow_errors=True, store_widget_state=True,
-                            resources={"metadata": {"path": str(path.parent)}})
-    client.execute(env=env)
-    seconds = time.monotonic() - started
-    saved = work / f"executed-{path.name}"
-    nbformat.write(nb, saved)  # the notebook as a learner would save it
-    errors = [f"{o.get('ename')}: {str(o.get('evalue'))[:120]}" for c in nb.cells for o in c.get("outputs", [])
-              if o.get("output_type") == "error"]
-    return {"saved": saved, "seconds": seconds, "errors": errors,
-            "logged": "--- log records ---" in json.dumps(nb.cells[-1].get("outputs", []))}
-
-
-@pytest.fixture(scope="module")
-def executed_lessons(canary_server, tmp_path_factory):
-    """Every lesson run once (a few at a time) in a copy of the project, with the canary key."""
-    if not NOTEBOOKS:
-        return {}
-    work = tmp_path_factory.mktemp("lessons")
-    for name in (".env.example", ".gitignore"):
-        shutil.copy(ROOT / name, work / name)
-    shutil.copytree(ROOT / "notebooks", work / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("AIML_", "AIMLAPI_"))}
-    env.update({"AIML_API_KEY": CANARY, "AIML_API_BASE": canary_server.base_url, "AIML_PRACTICE_LATENCY": "0",
-                "MPLBACKEND": "Agg", "PYTHONWARNINGS": "ignore"})
-    started = time.monotonic()
-    with ThreadPoolExecutor(NOTEBOOK_WORKERS) as pool:
-        futures = {p.name: pool.submit(_run_notebook, work / "notebooks" / p.name, work, env) for p in NOTEBOOKS}
-        results = {name: f.result() for name, f in futures.items()}
-    print(f"\nlessons with the canary key: {len(results)} notebooks in {time.monotonic() - started:.1f} s "
-          f"({NOTEBOOK_WORKERS} kernels at once); " + ", ".join(f"{n[:2]} {r['seconds']:.1f}s" for n, r in results.items()))
-    for name, r in results.items():
-        if r["errors"]:  # the scan covers error outputs too; the lessons' own tests (nbval) judge the errors
-            print(f"  {name}: cells that raised with a real-looking key: {r['errors']}")
-    return results
-
-
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_lesson_never_shows_the_key(executed_lessons, path):
-    run = executed_lessons[path.name]
-    assert run["logged"], "the log-capture cells ran"
-    text, images = _scannable(json.loads(run["saved"].read_text()))
-    assert not leaks(text), f"{path.name} shows the key or a piece of it: {leaks(text)}; errors: {run['errors']}"
-    assert CANARY not in images
-    # The key was really in play: the setup cell's describe_mode() shows it, masked (CONTRIBUTING.md).
-    assert MASKED in text, f"{path.name} never showed the masked key: was the canary in use?"
-
-
-def test_the_lessons_really_ran_with_the_canary(executed_lessons, canary_server):
-    if not NOTEBOOKS:
-        pytest.skip("no lessons yet")
-    # Requests carrying the canary reached the server that accepts only it (it records keys masked).
-    sent = [r for r in canary_server.requests if r["headers"].get("Authorization") == f"Bearer {MASKED}"]
-    assert sent, "no lesson called the API with the canary key"
 
 
 # =========================================================================== WIDGETS
@@ -300,12 +201,13 @@ ECHO = [
     pytest.param(_echo(500, "text"), "chat", helpers.InternalServerError, id="chat-500-plain-text-retried"),
     pytest.param(_echo(502, "html"), "chat", helpers.InternalServerError, id="chat-502-html"),
     pytest.param(_echo(401, "json"), "stream", helpers.AuthenticationError, id="stream-401-json-body"),
-    pytest.param(_echo(200, "html"), "chat", helpers.APIResponseValidationError, id="chat-200-html"),
-    pytest.param(_echo(200, "html"), "models", helpers.APIResponseValidationError, id="models-200-html"),
-    pytest.param(_echo(200, "cut-at-120"), "chat", helpers.APIResponseValidationError, id="chat-200-key-across-the-cut"),
+    pytest.param(_echo(200, "html"), "chat", helpers.errors.APIResponseValidationError, id="chat-200-html"),
+    pytest.param(_echo(200, "html"), "models", helpers.errors.APIResponseValidationError, id="models-200-html"),
+    pytest.param(_echo(200, "cut-at-120"), "chat", helpers.errors.APIResponseValidationError,
+                 id="chat-200-key-across-the-cut"),
     pytest.param(_echo(500, "cut-at-500"), "chat", helpers.InternalServerError, id="chat-500-key-across-the-cut"),
     pytest.param(_echo(401, "json"), "balance", helpers.AuthenticationError, id="balance-401-json-body"),
-    pytest.param(_echo(200, "json-no-balance"), "balance", helpers.APIResponseValidationError,
+    pytest.param(_echo(200, "json-no-balance"), "balance", helpers.errors.APIResponseValidationError,
                  id="balance-200-without-a-balance"),
     pytest.param(_echo(429, "json", header=True), "chat", helpers.RateLimitError, id="chat-429-key-in-a-header"),
     pytest.param(_echo_stream("error-object"), "stream", helpers.AuthenticationError, id="stream-error-object"),
@@ -315,11 +217,10 @@ ECHO = [
 
 
 @pytest.mark.parametrize("script,how,cls", ECHO)
-def test_echoed_key_never_reaches_an_error_a_log_or_a_traceback(monkeypatch, caplog, script, how, cls):
-    monkeypatch.setattr(client_module, "_sleep", lambda s: None)
+def test_echoed_key_never_reaches_an_error_a_log_or_a_traceback(caplog, script, how, cls):
     caplog.set_level(logging.DEBUG)  # urllib3's records included
     with RawServer(script) as srv:
-        client = helpers.Client(api_key=CANARY, base_url=srv.base_url, max_retries=2)
+        client = helpers.Client(api_key=CANARY, base_url=srv.base_url, max_retries=2, sleep=lambda s: None)
         stream = None
         formatted = ""
         try:
@@ -350,7 +251,7 @@ def test_client_and_result_reprs_never_show_the_key(canary_server, caplog):
     result = client.chat("Hi")
     s = client.stream("Hi")
     list(s)
-    conn = helpers.Connection(client.base_url, CANARY, False)
+    conn = helpers.client.Connection(client.base_url, CANARY, False)
     shown = [repr(client), str(client), client.describe(), repr(client._session.auth), repr(result), str(result),
              json.dumps(result.raw), json.dumps(dict(result.headers)), repr(s), repr(s.result), repr(conn),
              repr(canary_server), json.dumps(list(canary_server.requests), default=str), record_text(caplog.records)]

@@ -1,0 +1,1 @@
+"""What the tests share: the canary key and its scanner, free ports, raw servers, the exercise harness."""
