@@ -363,6 +363,9 @@ def what_to_do(error):
     ("lesson07", "q2", "def what_to_do(error):\n    return 'Fix the request!'", "one of the six phrases exactly"),
     ("lesson07", "q2", lesson07.q2.solution_code.replace('return "read the message"', 'return "retry later"'),
      "no class of its own"),
+    ("lesson07", "q2", lesson07.q2.solution_code.replace(
+        '    if isinstance(error, helpers.APIStatusError) and error.status_code in (408, 409):\n'
+        '        return "retry later"\n', ''), "status 408 (Request Timeout) you said 'read the message'"),
     # lesson 07, q3: backoff_schedule
     ("lesson07", "q3", "def backoff_schedule(retries):\n    return [0.5 * 2 ** i for i in range(retries)]", "A wait of 16"),
     ("lesson07", "q3", "def backoff_schedule(retries):\n    return [min(2 ** i, 8) for i in range(retries)]", "starts at half a second"),

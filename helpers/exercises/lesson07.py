@@ -53,7 +53,8 @@ def _check_safe_chat(safe_chat: Any) -> str:
         if out is None:
             raise Incorrect("When the call succeeds, `safe_chat` returned None; return the answer's text.")
         if not isinstance(out, str):
-            raise Incorrect(f"When the call succeeds, `safe_chat` returned {type(out).__name__}; return the answer's text (a string).")
+            raise Incorrect(f"When the call succeeds, `safe_chat` returned {type(out).__name__}; return the answer's "
+                            "text (a string).")
     _expect_none(safe_chat, "the server keeps answering 503", RecordingClient(fault="status=503"))
     _expect_none(safe_chat, "the server answers 429 (rate limit)", RecordingClient(fault="status=429;retry_after=0"))
     _expect_none(safe_chat, "the key is wrong (401)",
@@ -118,6 +119,9 @@ _Q2_CASES = [
     (errors.APITimeoutError(), "retry later", "an APITimeoutError"),
     (errors.APIConnectionError(), "check the network", "an APIConnectionError (not a timeout)"),
     (_status(errors.APIStatusError, 418), "read the message", "a plain APIStatusError (418)"),
+    # 408 and 409 have no class of their own, but the client retries them: transient by HTTP convention.
+    (_status(errors.APIStatusError, 408), "retry later", "a plain APIStatusError with status 408 (Request Timeout)"),
+    (_status(errors.APIStatusError, 409), "retry later", "a plain APIStatusError with status 409 (Conflict)"),
 ]
 
 
@@ -133,6 +137,9 @@ def _check_what_to_do(what_to_do: Any) -> str:
         if isinstance(error, errors.APITimeoutError):
             raise Incorrect(f"For {label} you said {got!r}. APITimeoutError is a kind of APIConnectionError: "
                             "test the more specific class before the general one.")
+        if type(error) is errors.APIStatusError and want == "retry later":
+            raise Incorrect(f"For {label} you said {got!r}. It has no class of its own, yet the lesson's second "
+                            "table says what to do about it: look at the error's status_code.")
         if type(error) is errors.APIStatusError:
             raise Incorrect(f"For {label} (a status with no class of its own) you said {got!r}.")
         if isinstance(error, errors.APIStatusError) and got == "read the message":
@@ -151,6 +158,7 @@ q2 = Exercise(
         "Use isinstance(error, helpers.SomeError) in a chain of if/elif, returning one phrase per branch.",
         "Order matters: APITimeoutError is also an APIConnectionError, and every status error is an APIStatusError.",
         "RequestValidationError is not an APIError at all (it is a ValueError), but it still means: fix the request.",
+        "408 and 409 arrive as a plain APIStatusError: `error.status_code` tells them apart from other statuses.",
     ],
     solution_code='''
 def what_to_do(error):
@@ -162,6 +170,8 @@ def what_to_do(error):
     if isinstance(error, helpers.PermissionDeniedError):
         return "top up"
     if isinstance(error, (helpers.RateLimitError, helpers.InternalServerError, helpers.APITimeoutError)):
+        return "retry later"
+    if isinstance(error, helpers.APIStatusError) and error.status_code in (408, 409):
         return "retry later"
     if isinstance(error, helpers.APIConnectionError):
         return "check the network"
@@ -185,9 +195,11 @@ def _check_schedule(backoff_schedule: Any) -> str:
         try:
             got_list = list(got)
         except TypeError:
-            raise Incorrect(f"`backoff_schedule({n})` returned {type(got).__name__}; return a list of waits in seconds.") from None
+            raise Incorrect(f"`backoff_schedule({n})` returned {type(got).__name__}; return a list of waits in "
+                            "seconds.") from None
         if len(got_list) != n:
-            raise Incorrect(f"`backoff_schedule({n})` gave {len(got_list)} waits; there is one wait before each of the {n} retries.")
+            raise Incorrect(f"`backoff_schedule({n})` gave {len(got_list)} waits; there is one wait before each of "
+                            f"the {n} retries.")
         if not all(is_number(x) for x in got_list):
             raise Incorrect(f"`backoff_schedule({n})` should hold numbers of seconds, not {got_list!r:.60}.")
         if all(math.isclose(a, b) for a, b in zip(got_list, want)):
