@@ -176,6 +176,48 @@ def to_data_url(path):
 def to_data_url(path):
     return "data:image/png;base64," + base64.b64encode(str(path).encode()).decode("ascii")
 ''', "not to an image"),
+    # lesson 05, q3: image_type(data)
+    ("lesson05", "q3", '''
+def image_type(data):
+    if data.startswith(b"\\x89PNG"):
+        return "image/png"
+    if data.startswith(b"\\xff\\xd8\\xff"):
+        return "image/jpeg"
+    if data.startswith(b"GIF8"):
+        return "image/gif"
+    if data.startswith(b"RIFF"):
+        return "image/webp"
+    return None
+''', "RIFF alone"),
+    ("lesson05", "q3", '''
+def image_type(data):
+    if data.startswith(b"\\x89PNG"):
+        return "image/png"
+    if data.startswith(b"\\xff\\xd8\\xff"):
+        return "image/jpg"
+    return None
+''', "not a registered MIME type"),
+    ("lesson05", "q3", '''
+def image_type(data):
+    return "png" if data.startswith(b"\\x89PNG") else None
+''', "return a MIME type"),
+    ("lesson05", "q3", '''
+def image_type(data):
+    if data.startswith(b"\\x89PNG"):
+        return "image/png"
+    if data.startswith(b"\\xff\\xd8\\xff"):
+        return "image/jpeg"
+    if data.startswith(b"GIF89a"):
+        return "image/gif"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
+    return None
+''', "two versions"),
+    ("lesson05", "q3", '''
+def image_type(data):
+    return {0x89: "image/png", 0xFF: "image/jpeg", 0x47: "image/gif"}.get(data[0])
+''', "raised IndexError"),
+    ("lesson05", "q3", "def image_type(data):\n    return \"image/png\"", "not the type of the bytes"),
     # lesson 06, q1: measure
     ("lesson06", "q1", '''
 def measure(model, prompt):
@@ -282,6 +324,34 @@ def cost_per_1000(results):
 def cost_per_1000(results):
     return {"google/gemma-3-4b-it": 0.2, "google/gemma-3-12b-it": 0.9}
 ''', "is off"),
+    # lesson 06, q3: choose_model
+    ("lesson06", "q3", "def choose_model(rows, max_wait_s):\n    return min(rows, key=lambda r: r['cost_usd'])['model']",
+     "got an answer wrong"),
+    ("lesson06", "q3", '''
+def choose_model(rows, max_wait_s):
+    good = [r for r in rows if all(x["correct"] for x in rows if x["model"] == r["model"])]
+    return min(good, key=lambda r: r["cost_usd"])["model"] if good else None
+''', "later than max_wait_s"),
+    ("lesson06", "q3", '''
+def choose_model(rows, max_wait_s):
+    ok = {r["model"] for r in rows} - {r["model"] for r in rows if not r["correct"] or r["ttft_s"] >= max_wait_s}
+    return min(ok, key=lambda m: sum(r["cost_usd"] for r in rows if r["model"] == m)) if ok else None
+''', "exactly at max_wait_s"),
+    ("lesson06", "q3", '''
+def choose_model(rows, max_wait_s):
+    ok = {r["model"] for r in rows} - {r["model"] for r in rows if not r["correct"] or r["ttft_s"] > max_wait_s}
+    return min(ok) if ok else None
+''', "cost least in total"),
+    ("lesson06", "q3", '''
+def choose_model(rows, max_wait_s):
+    ok = [r for r in rows if r["correct"] and r["ttft_s"] <= max_wait_s]
+    return min(ok, key=lambda r: r["cost_usd"]) if ok else None
+''', "returned a row"),
+    ("lesson06", "q3", '''
+def choose_model(rows, max_wait_s):
+    ok = {r["model"] for r in rows} - {r["model"] for r in rows if not r["correct"] or r["ttft_s"] > max_wait_s}
+    return min(ok, key=lambda m: sum(r["cost_usd"] for r in rows if r["model"] == m)) if ok else ""
+''', "or None"),
     # lesson 07, q1: safe_chat
     ("lesson07", "q1", "def safe_chat(prompt):\n    return helpers.chat(prompt).text",
      "let an exception escape (InternalServerError)"),

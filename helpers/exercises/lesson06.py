@@ -1,4 +1,4 @@
-"""Exercises for lesson 06 (4B vs 12B): measure one streamed call; cost per 1000 calls.
+"""Exercises for lesson 06 (4B vs 12B): measure one streamed call; cost per 1000 calls; choose a model.
 
 ``q1`` runs the learner's function against the offline practice server (free, whatever
 mode the notebook is in) and checks that the numbers it reports agree with each other and
@@ -14,7 +14,7 @@ from ..schema import MODELS
 from . import Exercise, Incorrect
 from ._checking import RecordingClient, default_client, is_number, run_learner
 
-__all__ = ["q1", "q2"]
+__all__ = ["q1", "q2", "q3"]
 
 _KEYS = ("model", "ttft_s", "total_s", "tokens", "tokens_per_s")
 
@@ -30,13 +30,15 @@ def _check_measure(measure: Any) -> str:
             out = run_learner(measure, "measure", model, "Tell me about San Francisco")
             calls = recorder.calls[before:]
             if not calls:
-                raise Incorrect("`measure` sent no request: stream the answer with helpers.stream(prompt, model=model).")
+                raise Incorrect("`measure` sent no request: stream the answer with "
+                                "helpers.stream(prompt, model=model).")
             if [kind for kind, _, _ in calls] != ["stream"]:
                 kinds = [kind for kind, _, _ in calls]
                 raise Incorrect(f"`measure` made these calls: {kinds}. Use one streamed call: time to first "
                                 "token only exists when the answer arrives piece by piece.")
             if calls[0][2].get("model", "google/gemma-3-4b-it") != model:
-                raise Incorrect(f"Asked to measure {model}, `measure` streamed from {calls[0][2].get('model', 'the default model')}.")
+                streamed = calls[0][2].get('model', 'the default model')
+                raise Incorrect(f"Asked to measure {model}, `measure` streamed from {streamed}.")
             if not isinstance(out, dict):
                 raise Incorrect(f"`measure` returned {type(out).__name__}; return a dict with keys {list(_KEYS)}.")
             missing = [k for k in _KEYS if k not in out]
@@ -46,12 +48,15 @@ def _check_measure(measure: Any) -> str:
                 raise Incorrect("The 'model' entry should be the model you were asked to measure.")
             stream = recorder.streams[-1]
             if stream.result is None:
-                raise Incorrect("The stream was not read to the end: loop over it until it finishes before you stop the clock.")
+                raise Incorrect("The stream was not read to the end: loop over it until it finishes before you "
+                                "stop the clock.")
             for k in ("ttft_s", "total_s", "tokens_per_s"):
                 if not is_number(out[k]) or out[k] <= 0:
-                    raise Incorrect(f"{k!r} should be a positive number of seconds (or tokens per second), not {out[k]!r}.")
+                    raise Incorrect(f"{k!r} should be a positive number of seconds (or tokens per second), "
+                                    f"not {out[k]!r}.")
             if out["ttft_s"] > out["total_s"]:
-                raise Incorrect("'ttft_s' is larger than 'total_s': the first token cannot come after the whole answer.")
+                raise Incorrect("'ttft_s' is larger than 'total_s': the first token cannot come after the whole "
+                                "answer.")
             expected_tokens = stream.result.usage.get("completion_tokens")
             if not isinstance(out["tokens"], int) or isinstance(out["tokens"], bool):
                 raise Incorrect(f"'tokens' should be a whole number of generated tokens, not {out['tokens']!r}.")
@@ -79,7 +84,8 @@ def _check_measure(measure: Any) -> str:
 
 q1 = Exercise(
     name="Measure a stream",
-    prompt="Write `measure(model, prompt)`: stream one answer and return its model, ttft_s, total_s, tokens, tokens_per_s.",
+    prompt="Write `measure(model, prompt)`: stream one answer and return its model, ttft_s, total_s, tokens, "
+           "tokens_per_s.",
     variables=("measure",),
     checker=_check_measure,
     hints=[
@@ -163,5 +169,84 @@ def cost_per_1000(results):
         if r.cost_usd is not None:
             costs.setdefault(r.model, []).append(r.cost_usd)
     return {model: sum(c) / len(c) * 1000 for model, c in costs.items()}
+''',
+)
+
+
+# --------------------------------------------------------------------------- q3: choose a model
+
+def _row(model: str, ttft: float, cost: float, correct: bool) -> dict:
+    return {"model": model, "ttft_s": ttft, "cost_usd": cost, "correct": correct}
+
+
+def _choose_cases() -> list[tuple[str, list[dict], float, str | None]]:
+    small, big = MODELS
+    return [
+        ("both models right, both quick", [_row(small, 0.3, 0.0001, True), _row(big, 0.6, 0.0004, True),
+                                           _row(small, 0.4, 0.0001, True), _row(big, 0.7, 0.0004, True)], 2.0, small),
+        ("the 4B wrong once", [_row(small, 0.3, 0.0001, True), _row(big, 0.6, 0.0004, True),
+                               _row(small, 0.4, 0.0001, False), _row(big, 0.7, 0.0004, True)], 2.0, big),
+        ("the 12B too slow to start", [_row(small, 0.3, 0.0001, True), _row(big, 2.5, 0.0004, True)], 1.0, small),
+        ("the 4B too slow to start once", [_row(small, 0.3, 0.0001, True), _row(big, 0.6, 0.0004, True),
+                                           _row(small, 1.2, 0.0001, True), _row(big, 0.7, 0.0004, True)], 1.0, big),
+        ("a first token exactly at the limit", [_row(small, 1.0, 0.0001, True), _row(big, 0.5, 0.0004, True)],
+         1.0, small),
+        ("the 12B cheaper this time", [_row(small, 0.3, 0.0005, True), _row(big, 0.6, 0.0002, True)], 2.0, big),
+        ("no model good enough", [_row(small, 0.3, 0.0001, False), _row(big, 3.0, 0.0004, True)], 1.0, None),
+    ]
+
+
+def _why_wrong(got: Any, want: str | None, rows: list[dict], max_wait_s: float) -> str:
+    picked = [r for r in rows if r["model"] == got]
+    if any(not r["correct"] for r in picked):
+        return f"`choose_model` chose {got}, which got an answer wrong: a model must answer every prompt correctly."
+    if any(r["ttft_s"] > max_wait_s for r in picked):
+        return f"`choose_model` chose {got}, whose first token came later than max_wait_s on some call."
+    if want is None:
+        return f"`choose_model` returned {got!r}, but no model was right every time and quick enough: return None."
+    if got is None:
+        return "`choose_model` returned None, but a model was right every time and quick enough."
+    if any(r["ttft_s"] == max_wait_s for r in rows if r["model"] == want):
+        return (f"`choose_model` chose {got}; a first token that arrives exactly at max_wait_s is still within the "
+                "limit.")
+    return f"`choose_model` chose {got}; of the models good enough, pick the one whose calls cost least in total."
+
+
+def _check_choose(choose_model: Any) -> str:
+    if not callable(choose_model):
+        raise Incorrect("`choose_model` should be a function (def choose_model(rows, max_wait_s): ...).")
+    for situation, rows, max_wait_s, want in _choose_cases():
+        got = run_learner(choose_model, "choose_model", [dict(r) for r in rows], max_wait_s, situation=situation,
+                          tip=lambda _exc: "Each row is a dict with 'model', 'ttft_s', 'cost_usd' and 'correct'.")
+        if isinstance(got, dict):
+            raise Incorrect(f"For {situation}, `choose_model` returned a row; return the model's id (a string).")
+        if got == want and (got is None or isinstance(got, str)):
+            continue
+        if got is not None and got not in MODELS:
+            raise Incorrect(f"For {situation}, `choose_model` returned {got!r:.60}; return a model id from the rows, "
+                            "or None.")
+        raise Incorrect(f"For {situation}, " + _why_wrong(got, want, rows, max_wait_s))
+    return "Correct! Right first, quick enough second, then the cheapest: the order in which to choose."
+
+
+q3 = Exercise(
+    name="Choose a model",
+    prompt="Write `choose_model(rows, max_wait_s)`: of the models right on every call and never slower than "
+           "max_wait_s to the first token, the one whose calls cost least in total; None if there is none.",
+    variables=("choose_model",),
+    checker=_check_choose,
+    hints=[
+        "Go model by model: collect the rows of one model with a list comprehension on r['model'].",
+        "A model qualifies when all(r['correct'] ...) and all(r['ttft_s'] <= max_wait_s ...) hold for its rows.",
+        "min(qualifying, key=total_cost) picks the cheapest; check first that the list is not empty.",
+    ],
+    solution_code='''
+def choose_model(rows, max_wait_s):
+    costs = {}
+    for model in {r["model"] for r in rows}:
+        mine = [r for r in rows if r["model"] == model]
+        if all(r["correct"] and r["ttft_s"] <= max_wait_s for r in mine):
+            costs[model] = sum(r["cost_usd"] for r in mine)
+    return min(costs, key=costs.get) if costs else None
 ''',
 )
