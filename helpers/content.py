@@ -17,7 +17,8 @@ from typing import Any
 
 from .schema import IMAGE_MIME_TYPES
 
-#: Largest image file accepted (before base64, which adds a third).
+#: Largest image file accepted (before base64, which adds a third). The kit's own choice: the vendor's
+#: description sets no size limit for images; this one stops a wrong file before a long upload.
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
 
 DETAILS = ("low", "high", "auto")

@@ -215,6 +215,8 @@ def image_type(data):
 ''', "two versions"),
     ("lesson05", "q3", '''
 def image_type(data):
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
     return {0x89: "image/png", 0xFF: "image/jpeg", 0x47: "image/gif"}.get(data[0])
 ''', "raised IndexError"),
     ("lesson05", "q3", "def image_type(data):\n    return \"image/png\"", "not the type of the bytes"),

@@ -1,4 +1,5 @@
-"""Exercises for lesson 05 (vision): an image message by hand, and a data-URL function.
+"""Exercises for lesson 05 (vision): an image message by hand, a data-URL function, and an image's
+type read from its own bytes.
 
 The checks decode what the learner built with Pillow: they judge the bytes and the MIME
 type, never what a model says about the picture.
@@ -16,7 +17,7 @@ from ..schema import IMAGE_MIME_TYPES, check_messages
 from . import Exercise, Incorrect
 from ._checking import reject_problems, run_learner
 
-__all__ = ["q1", "q2", "SAMPLE_IMAGE"]
+__all__ = ["q1", "q2", "q3", "SAMPLE_IMAGE"]
 
 #: The picture shipped with the lessons (notebooks/images/scene.png).
 SAMPLE_IMAGE = Path(__file__).resolve().parents[2] / "notebooks" / "images" / "scene.png"
@@ -173,5 +174,84 @@ def to_data_url(path):
     mime = MIME_TYPES[path.suffix.lower()]
     encoded = base64.b64encode(path.read_bytes()).decode("ascii")
     return f"data:{mime};base64,{encoded}"
+''',
+)
+
+
+# --------------------------------------------------------------------------- q3: the type from the bytes
+
+def _image_bytes(fmt: str) -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (12, 8), (200, 120, 40)).save(buffer, format=fmt)
+    return buffer.getvalue()
+
+
+def _q3_cases() -> list[tuple[str, bytes, str | None]]:
+    """(what the bytes are, the bytes, the MIME type to find or None)."""
+    gif = _image_bytes("GIF")[6:]  # the two GIF versions differ in their first 6 bytes only
+    return [
+        ("a PNG file", _image_bytes("PNG"), "image/png"),
+        ("a JPEG file", _image_bytes("JPEG"), "image/jpeg"),
+        ("a GIF file (GIF89a)", b"GIF89a" + gif, "image/gif"),
+        ("an older GIF file (GIF87a)", b"GIF87a" + gif, "image/gif"),
+        ("a WEBP file", _image_bytes("WEBP"), "image/webp"),
+        ("a WAV sound file (it starts with RIFF, like WEBP)", b"RIFF\x24\x00\x00\x00WAVEfmt " + bytes(16), None),
+        ("a PDF file", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", None),
+        ("some text", b"just some text, not an image", None),
+        ("no bytes at all", b"", None),
+        ("two bytes", b"\x89P", None),
+    ]
+
+
+def _check_image_type(image_type: Any) -> str:
+    if not callable(image_type):
+        raise Incorrect("`image_type` should be a function (def image_type(data): ...).")
+    for what, data, want in _q3_cases():
+        got = run_learner(image_type, "image_type", data, situation=what)
+        if got == want:
+            continue
+        if got == "image/jpg":
+            raise Incorrect(f"For {what}, `image_type` returned 'image/jpg', which is not a registered MIME type.")
+        if isinstance(got, str) and "/" not in got:
+            raise Incorrect(f"For {what}, `image_type` returned {got!r:.40}: return a MIME type, 'image/' and a name.")
+        if want is None and "RIFF" in what:
+            raise Incorrect(f"For {what}, `image_type` returned {got!r:.40}: a WAV file starts with RIFF too, so "
+                            "RIFF alone does not make a WEBP. Look further into the header.")
+        if want is None:
+            raise Incorrect(f"For {what}, `image_type` returned {got!r:.40}; bytes that are not a JPG, PNG, GIF or "
+                            "WEBP image should give None.")
+        if got is None and "GIF87a" in what:
+            raise Incorrect(f"For {what}, `image_type` returned None: GIF files come in two versions, and their "
+                            "headers differ.")
+        raise Incorrect(f"For {what}, `image_type` returned {got!r:.40}, not the type of the bytes.")
+    return "Correct! The type comes from the bytes themselves, whatever the file is called."
+
+
+q3 = Exercise(
+    name="The type from the bytes",
+    prompt="Write `image_type(data)`: the MIME type of JPG, PNG, GIF or WEBP bytes, read from the bytes "
+           "themselves; None for anything else.",
+    variables=("image_type",),
+    checker=_check_image_type,
+    hints=[
+        "Each format starts with its own signature: print `IMAGE_PATH.read_bytes()[:12]`, and the first 12 "
+        "bytes of each of `converted`'s values.",
+        "`data.startswith(b\"...\")` compares the first bytes; `data[8:12]` takes the bytes 8 to 11.",
+        "PNG: b\"\\x89PNG\", JPEG: b\"\\xff\\xd8\\xff\", GIF: b\"GIF87a\" or b\"GIF89a\"; "
+        "WEBP: b\"RIFF\", four bytes of size, then b\"WEBP\".",
+    ],
+    solution_code='''
+def image_type(data):
+    if data.startswith(b"\\x89PNG\\r\\n\\x1a\\n"):
+        return "image/png"
+    if data.startswith(b"\\xff\\xd8\\xff"):
+        return "image/jpeg"
+    if data[:6] in (b"GIF87a", b"GIF89a"):
+        return "image/gif"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
+    return None
 ''',
 )
