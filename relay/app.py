@@ -23,7 +23,7 @@ from starlette.routing import Route
 
 from . import admin
 from .forward import Call, RelayedStream, describe, forward_json, open_stream, upstream_headers
-from .ledger import Refusal, hash_code, to_usd
+from .ledger import Outcome, Refusal, hash_code, to_usd
 from .limits import SeatLimits
 from .pricing import Price, output_bound, prices_from_catalogue, prompt_token_bound
 from .redact import Redactor
@@ -149,11 +149,17 @@ class Relay:
         return api_error(401, MESSAGES[401] + " (This classroom relay takes the seat code your instructor "
                          "gave you as the key.)", request.url.path)
 
-    def finish(self, call: Call, outcome) -> None:
-        """Settle a call (queued, not awaited) and free its place in the seat's limits."""
-        self.limits.release(call.seat_id)
+    def settle(self, call: Call, outcome: Outcome) -> None:
+        """Queue the call's settlement (not awaited); what the upstream said is redacted before it is stored."""
+        outcome.request_id = self.redactor.text(outcome.request_id)[:200] if outcome.request_id else None
+        outcome.error = self.redactor.text(outcome.error)[:500] if outcome.error else None
         self.store.post("settle", call.id, outcome)
         log.info("%s", describe(call, outcome))
+
+    def finish(self, call: Call, outcome: Outcome) -> None:
+        """A stream's end: settle it and free its place in the seat's limits."""
+        self.limits.release(call.seat_id)
+        self.settle(call, outcome)
 
     # -- chat
 
@@ -213,20 +219,18 @@ class Relay:
             try:
                 answer, outcome = await forward_json(self.client, self.chat_url, body, headers, call, self.redactor)
             except BaseException as exc:  # cancelled (the learner left) or a bug: the reservation stands
-                self.store.post("settle", call.id, _lost(call, exc))
+                self.settle(call, _lost(call, exc))
                 raise
-            self.store.post("settle", call.id, outcome)
-            log.info("%s", describe(call, outcome))
+            self.settle(call, outcome)
             return answer, False
         try:
             upstream, failed = await open_stream(self.client, self.chat_url, body, headers, call, self.redactor)
         except BaseException as exc:
-            self.store.post("settle", call.id, _lost(call, exc))
+            self.settle(call, _lost(call, exc))
             raise
         if failed:
             answer, outcome = failed
-            self.store.post("settle", call.id, outcome)
-            log.info("%s", describe(call, outcome))
+            self.settle(call, outcome)
             return answer, False
         return RelayedStream(upstream, call, self.redactor, self.finish), True
 
@@ -254,9 +258,7 @@ class Relay:
                         media_type="application/json")
 
 
-def _lost(call: Call, exc: BaseException):
-    from .ledger import Outcome
-
+def _lost(call: Call, exc: BaseException) -> Outcome:
     status = "abandoned" if isinstance(exc, asyncio.CancelledError) else "error"
     return Outcome(status, call.reserved, None, error=f"{status}: {type(exc).__name__}")
 

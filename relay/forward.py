@@ -215,6 +215,7 @@ class RelayedStream:
         self.upstream, self.call, self.redactor, self.finish = upstream, call, redactor, finish
         self.watch = StreamWatch()
         self.abandoned = False
+        self.completed = False  # the last byte went out: a disconnect after that is the normal end
         self.broken: str | None = None
 
     async def __call__(self, scope, receive, send) -> None:
@@ -234,7 +235,7 @@ class RelayedStream:
         while True:
             message = await receive()
             if message["type"] == "http.disconnect":
-                self.abandoned = True
+                self.abandoned = not self.completed
                 scope.cancel()
                 return
 
@@ -260,6 +261,7 @@ class RelayedStream:
             if rest:
                 await send({"type": "http.response.body", "body": rest, "more_body": True})
             return
+        self.completed = True
         await send({"type": "http.response.body", "body": rest, "more_body": False})
 
     def _outcome(self) -> Outcome:
@@ -267,7 +269,7 @@ class RelayedStream:
         prompt, completion = tokens_of(watch.payload)
         reported = reported_cost(watch.payload, self.upstream.headers)
         request_id = self.upstream.headers.get("x-inference-id")
-        if watch.done and not self.abandoned and not self.broken:
+        if watch.done and self.completed:
             return Outcome("ok", settle_cost(call, watch.payload, self.upstream.headers, call.reserved), 200,
                            prompt, completion, request_id)
         # Ended early: the upstream's bill for the part generated is unknown, so the reservation stands.

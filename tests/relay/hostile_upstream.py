@@ -1,0 +1,119 @@
+"""A scripted upstream that misbehaves on request: it echoes the relay's key, breaks off, stays silent.
+
+The behaviour is picked by the prompt's text (the relay forwards bodies, not a learner's extra
+headers), e.g. ``chat_body("echo-400")``. Built on tests/rawserver.py: one request per connection.
+"""
+from __future__ import annotations
+
+import json
+import threading
+import time
+
+from relay_support import MODEL  # first: it puts tests/ on the path, for rawserver
+
+from rawserver import RawServer, http_head, send_slowly  # noqa: E402
+
+PRICE = f"{MODEL}=0.04,0.08"
+SLOW_EVENTS = 400
+
+
+def _event(content: str, **extra) -> bytes:
+    chunk = {"object": "chat.completion.chunk", "model": MODEL,
+             "choices": [{"index": 0, "delta": {"content": content}, "finish_reason": None}], **extra}
+    return b"data: " + json.dumps(chunk).encode() + b"\n\n"
+
+
+def _json(conn, status: int, payload, extra: str = "") -> None:
+    data = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+    conn.sendall(http_head(status, "application/json", extra, len(data)) + data)
+
+
+class HostileUpstream:
+    """``with HostileUpstream() as up: up.base_url``; ``up.sent_slow`` counts the slow stream's events sent."""
+
+    def __init__(self):
+        self.sent_slow = 0
+        self.slow_done = threading.Event()
+        self.release = threading.Event()
+        self.server = RawServer(self._script)
+
+    def __enter__(self) -> "HostileUpstream":
+        self.server.__enter__()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.release.set()
+        self.server.__exit__(*exc)
+
+    @property
+    def base_url(self) -> str:
+        return self.server.base_url
+
+    @property
+    def requests(self):
+        return self.server.requests
+
+    def _script(self, conn, request, number) -> None:
+        auth = request.headers.get("authorization", "")
+        key = auth.partition(" ")[2]
+        if request.path.startswith("/v1/models"):
+            return _json(conn, 200, {"object": "list", "data": [{"id": MODEL, "info": {"description": f"key {key}"}}]})
+        try:
+            prompt = json.loads(request.body)["messages"][0]["content"]
+        except (ValueError, KeyError, IndexError, TypeError):
+            prompt = ""
+        usage = {"prompt_tokens": 3, "completion_tokens": 5, "total_tokens": 8}
+        meta = {"usage": {"credits_used": 2, "usd_spent": 0.00000052}}
+        if prompt == "ok":
+            return _json(conn, 200, {"object": "chat.completion", "model": MODEL, "usage": usage, "meta": meta,
+                                     "choices": [{"index": 0, "message": {"role": "assistant", "content": "fine"},
+                                                  "finish_reason": "stop"}]}, "x-aimlapi-usd-spent: 0.00000052\r\n")
+        if prompt == "echo-401":
+            return _json(conn, 401, {"message": f"Invalid key: {auth}", "statusCode": 401})
+        if prompt == "echo-400":
+            return _json(conn, 400, {"message": f"Body validation error! your header was {auth!r}",
+                                     "path": "/v1/chat/completions", "requestId": "r", "statusCode": 400,
+                                     "timestamp": "2026-01-01T00:00:00Z"})
+        if prompt == "echo-text-500":
+            data = f"<html>Internal error for key={key} (again: {key[:10]} {key[10:]})</html>".encode()
+            return conn.sendall(http_head(500, "text/html", "", len(data)) + data)
+        if prompt == "echo-json-200":
+            return _json(conn, 200, {"object": "chat.completion", "model": MODEL, "usage": usage, "meta": meta,
+                                     "choices": [{"index": 0, "message": {"role": "assistant",
+                                                                          "content": f"The key is {key}"},
+                                                  "finish_reason": "stop"}]},
+                         f"x-inference-id: {key}\r\nx-aimlapi-usd-spent: 0.00000052\r\nx-debug-auth: {auth}\r\n")
+        if prompt == "echo-stream":  # the key split across writes, a byte at a time in the middle
+            conn.sendall(http_head(200, "text/event-stream", f"x-inference-id: id-{key}\r\n"))
+            line = _event(f"here it is: {key} and half {key[:16]}").decode()
+            cut = line.index(key) + 7
+            pieces = [line[:cut].encode()] + [c.encode() for c in line[cut:cut + 12]] + [line[cut + 12:].encode()]
+            return send_slowly(conn, pieces + [_event("", meta=meta, usage=usage), b"data: [DONE]\n\n"], gap=0.002)
+        if prompt == "bad-json":
+            data = f"this is not JSON {key}".encode()
+            return conn.sendall(http_head(200, "application/json", "", len(data)) + data)
+        if prompt == "cut-stream":
+            conn.sendall(http_head(200, "text/event-stream") + _event("one") + _event("two"))
+            return  # the connection closes without [DONE]
+        if prompt == "silent":
+            self.release.wait(5)
+            return
+        if prompt == "hang-until-released":
+            self.release.wait(30)
+            return
+        if prompt == "slow-stream":
+            return self._slow_stream(conn)
+        return _json(conn, 404, {"message": "unknown test prompt"})
+
+    def _slow_stream(self, conn) -> None:
+        try:
+            conn.sendall(http_head(200, "text/event-stream"))
+            for i in range(SLOW_EVENTS):
+                conn.sendall(_event(f"piece {i} "))
+                self.sent_slow = i + 1
+                time.sleep(0.02)
+            conn.sendall(b"data: [DONE]\n\n")
+        except OSError:
+            pass
+        finally:
+            self.slow_done.set()
