@@ -7,31 +7,25 @@
 """
 from __future__ import annotations
 
-import email.utils
-import logging
-import math
-import random
 import time
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Callable
 from urllib.parse import urlsplit
 
 import requests
 
 from . import errors, keys, schema
+from ._retry import RETRY_RECORD, RETRY_STATUSES, RetryPolicy, backoff_seconds, retry_after_seconds
 from .results import ChatResult
+from .streaming import ChatStream
 
-log = logging.getLogger("helpers")
+__all__ = ["Client", "Connection", "Endpoints", "RETRY_STATUSES", "backoff_seconds", "retry_after_seconds",
+           "balance", "chat", "connection", "describe_mode", "get_client", "mode", "models", "set_client",
+           "stream", "to_messages", "usage"]
 
-#: Statuses worth another try: the request was fine, the moment was not.
-RETRY_STATUSES = frozenset({408, 409, 429, 500, 502, 503, 504})
 CONNECT_TIMEOUT = 10.0
 POOL_SIZE = 32
-MAX_RETRY_AFTER = 60.0
 USER_AGENT = "gemma-aiml-kit/0.1 (python-requests)"
-
-# Indirections the tests patch so retry paths run fast and repeatably.
-_sleep = time.sleep
-_random = random.random
 
 
 class _BearerAuth(requests.auth.AuthBase):
@@ -46,55 +40,6 @@ class _BearerAuth(requests.auth.AuthBase):
 
     def __repr__(self) -> str:
         return f"BearerAuth({keys.mask_key(self._key)})"
-
-
-def retry_after_seconds(headers: Any) -> float | None:
-    """The wait a server asked for (``retry-after-ms`` or ``Retry-After``), or None if absent or unusable."""
-    headers = requests.structures.CaseInsensitiveDict(headers or {})
-    seconds = None
-    value = headers.get("retry-after-ms")
-    if value is not None:
-        try:
-            seconds = float(value) / 1000
-        except ValueError:
-            seconds = None  # unusable: fall back to Retry-After, as the OpenAI SDK does
-    if seconds is None:
-        value = headers.get("retry-after")
-        if value is not None:
-            try:
-                seconds = float(value)
-            except ValueError:
-                try:
-                    when = email.utils.parsedate_to_datetime(value)
-                    seconds = when.timestamp() - time.time()
-                except (TypeError, ValueError, IndexError, OverflowError):
-                    seconds = None
-    if seconds is None or not math.isfinite(seconds) or seconds < 0 or seconds > MAX_RETRY_AFTER:
-        return None
-    return seconds
-
-
-def backoff_seconds(attempt: int, headers: Any = None) -> float:
-    """How long to wait before retry number ``attempt + 1``.
-
-    The server's Retry-After wins when it is sane (0 to 60 s); otherwise 0.5 s doubling
-    per attempt, capped at 8 s, shortened by up to a quarter at random so that a room of
-    learners does not retry in lockstep.
-    """
-    asked = retry_after_seconds(headers) if headers is not None else None
-    if asked is not None:
-        return asked
-    return min(0.5 * 2 ** attempt, 8.0) * (1 - 0.25 * _random())
-
-
-def _redact_obj(obj: Any, key: str | None) -> Any:
-    if isinstance(obj, str):
-        return keys.redact(obj, key)
-    if isinstance(obj, dict):
-        return {_redact_obj(k, key): _redact_obj(v, key) for k, v in obj.items()}
-    if isinstance(obj, list):
-        return [_redact_obj(v, key) for v in obj]
-    return obj
 
 
 class Endpoints:
@@ -116,17 +61,21 @@ class Client(Endpoints):
     """A reusable connection to the AI/ML API (or the practice server when no key is set).
 
     ``timeout`` is the whole deadline of one call in seconds: connecting, retries and
-    streaming included.
+    streaming included. ``max_retries`` is how many times a call is tried again after a
+    retryable answer (429, 5xx) or a broken connection. ``sleep``, ``clock`` and ``jitter``
+    are what the retry waits use (``time.sleep``, ``time.monotonic``, ``random.random``);
+    tests pass their own, so that retries run at once and the waits can be read back.
     """
 
     def __init__(self, api_key: str | None = None, base_url: str | None = None, *,
-                 timeout: float = 60.0, max_retries: int = 2):
-        if not (isinstance(timeout, (int, float)) and timeout > 0):
+                 timeout: float = 60.0, max_retries: int = 2, sleep: Callable[[float], Any] | None = None,
+                 clock: Callable[[], float] | None = None, jitter: Callable[[], float] | None = None):
+        if isinstance(timeout, bool) or not (isinstance(timeout, (int, float)) and timeout > 0):
             raise ValueError(f"timeout must be a positive number of seconds, not {timeout!r}.")
-        if not (isinstance(max_retries, int) and max_retries >= 0):
-            raise ValueError(f"max_retries must be a whole number >= 0, not {max_retries!r}.")
         self.timeout = float(timeout)
-        self.max_retries = max_retries
+        given = {"sleep": sleep, "clock": clock, "jitter": jitter}
+        #: The retry policy every call, stream and batch of this client follows.
+        self.retry_policy = RetryPolicy(max_retries, **{k: v for k, v in given.items() if v is not None})
         self.key_source = "argument" if api_key else ""
         self._practice_server = None
         if api_key is None and base_url is None:
@@ -142,27 +91,31 @@ class Client(Endpoints):
             api_key, self.key_source = keys.find_api_key()
         self.base_url = self._check_base_url(base_url or keys.find_base_url() or schema.DEFAULT_BASE_URL)
         self._api_key = api_key or None
-        self._session = requests.Session()
+        self._session = self._new_session()
+
+    def _new_session(self) -> requests.Session:
+        session = requests.Session()
         # Room for a batch's concurrent calls (requests keeps 10 connections per host).
         adapter = requests.adapters.HTTPAdapter(pool_connections=4, pool_maxsize=POOL_SIZE)
-        self._session.mount("https://", adapter)
-        self._session.mount("http://", adapter)
-        self._session.headers.update({"User-Agent": USER_AGENT, "Accept": "application/json"})
+        session.mount("https://", adapter)
+        session.mount("http://", adapter)
+        session.headers.update({"User-Agent": USER_AGENT, "Accept": "application/json"})
         if self._api_key:
-            self._session.auth = _BearerAuth(self._api_key)
-        self._settle_environment()
+            session.auth = _BearerAuth(self._api_key)
+        self._settle_environment(session)
+        return session
 
-    def _settle_environment(self) -> None:
+    def _settle_environment(self, session: requests.Session) -> None:
         """Read the proxy and CA-bundle variables once, for this client's host, instead of per call.
 
         With ``trust_env`` on, requests scans every environment variable twice on each request
         (about 0.1 ms a call, more in a kernel's larger environment) and lets a ~/.netrc entry
         replace the Authorization header. The settings that apply are taken here, once.
         """
-        found = self._session.merge_environment_settings(self.base_url, {}, None, None, None)
-        self._session.proxies.update(found["proxies"])
-        self._session.verify = found["verify"]
-        self._session.trust_env = False
+        found = session.merge_environment_settings(self.base_url, {}, None, None, None)
+        session.proxies.update(found["proxies"])
+        session.verify = found["verify"]
+        session.trust_env = False
 
     @staticmethod
     def _check_base_url(url: str) -> str:
@@ -182,8 +135,23 @@ class Client(Endpoints):
         return self._session
 
     @property
+    def api_key(self) -> str | None:
+        """The key this client sends (None without one), as the OpenAI SDK's ``client.api_key``. Never print it."""
+        return self._api_key
+
+    @property
     def api_key_masked(self) -> str:
+        """The key as it may be shown: its last 4 characters ("****abcd")."""
         return keys.mask_key(self._api_key)
+
+    @property
+    def max_retries(self) -> int:
+        """How many times one call may be tried again (the retry policy's budget)."""
+        return self.retry_policy.max_retries
+
+    def redact(self, value: Any) -> Any:
+        """``value`` (text, or parsed JSON) with this client's key masked wherever it appears."""
+        return keys.redact_json(value, self._api_key)
 
     @property
     def has_key(self) -> bool:
@@ -192,7 +160,7 @@ class Client(Endpoints):
     @property
     def simulated(self) -> bool:
         """True when the answers come from the practice server."""
-        return self._practice_server is not None or self._api_key == keys.PRACTICE_KEY
+        return self._practice_server is not None or keys.is_practice_key(self._api_key)
 
     @property
     def mode(self) -> str:
@@ -250,27 +218,30 @@ class Client(Endpoints):
         params.pop("stream", None)
         body = self.build_request(prompt_or_messages, model=model, **params)
         started = time.monotonic()
-        deadline = started + (timeout or self.timeout)
-        response, _ = self._send("POST", self.chat_url, deadline, json=body, headers=extra_headers)
+        response, _ = self._send("POST", self.chat_url, self._deadline(timeout), json=body, headers=extra_headers)
         data = self._json(response)
         return ChatResult.from_response(data, response.headers, latency_s=time.monotonic() - started,
                                         requested_model=model)
 
     def stream(self, prompt_or_messages: Any, *, model: str = schema.DEFAULT_MODEL,
-               extra_headers: dict | None = None, timeout: float | None = None, **params: Any):
+               extra_headers: dict | None = None, timeout: float | None = None, **params: Any) -> ChatStream:
         """Send one chat completion with ``stream=True``; iterate the result for text pieces.
 
         After the loop, ``.result`` holds a ChatResult assembled from the stream.
         """
-        from .streaming import ChatStream
-
         params["stream"] = True
         params.setdefault("stream_options", {"include_usage": True})
         body = self.build_request(prompt_or_messages, model=model, **params)
-        return ChatStream(self, body, extra_headers=extra_headers, timeout=timeout or self.timeout)
+
+        def send(deadline: float, first_attempt: int) -> tuple[requests.Response, int]:
+            return self._send("POST", self.chat_url, deadline, stream=True, first_attempt=first_attempt,
+                              json=body, headers=extra_headers)
+
+        return ChatStream(send, model=model, policy=self.retry_policy, redact=self.redact,
+                          timeout=timeout or self.timeout)
 
     def _deadline(self, timeout: float | None) -> float:
-        return time.monotonic() + (timeout or self.timeout)
+        return self.retry_policy.deadline(timeout or self.timeout)
 
     def models(self, *, timeout: float | None = None) -> list[str]:
         """The model ids ``GET /v1/models`` lists (free; no key needed)."""
@@ -283,7 +254,8 @@ class Client(Endpoints):
         data = self._json(self._send("GET", self.root_url + "/v2/billing", self._deadline(timeout))[0])
         value = data.get("current_balance") if isinstance(data, dict) else None
         if not isinstance(value, (int, float)):
-            raise errors.APIResponseValidationError(f"The billing endpoint answered without a balance: {keys.redact(repr(data), self._api_key):.200}")
+            raise errors.APIResponseValidationError(
+                f"The billing endpoint answered without a balance: {self.redact(repr(data)):.200}")
         return float(value)
 
     def usage(self, period: str = "24h", *, timeout: float | None = None) -> dict:
@@ -300,38 +272,45 @@ class Client(Endpoints):
         ``first_attempt`` counts retries already spent on this call (a stream sent again after a cut),
         so that one call never makes more than ``max_retries + 1`` attempts in all.
         """
+        policy = self.retry_policy
         attempt = first_attempt
         while True:
-            remaining = deadline - time.monotonic()
+            remaining = deadline - policy.clock()
             if remaining <= 0:
                 raise errors.APITimeoutError(self._timeout_text())
-            try:
-                response = self._session.request(method, url, stream=stream,
-                                                 timeout=(min(CONNECT_TIMEOUT, remaining), remaining), **kwargs)
-            except requests.Timeout:
-                failure: errors.APIError = errors.APITimeoutError(self._timeout_text())
-                headers = None
-            except requests.RequestException as exc:
-                failure = errors.APIConnectionError(self._connection_text(url, exc))
-                failure.__cause__ = exc
-                headers = None
-            else:
-                if response.status_code < 400:
-                    return response, attempt
-                failure = self._status_error(response, attempt)
-                headers = failure.headers
-                response.close()
-                if response.status_code not in RETRY_STATUSES:
-                    raise failure
-            if attempt >= self.max_retries:
+            response, failure = self._attempt(method, url, remaining, attempt, stream=stream, **kwargs)
+            if response is not None:
+                return response, attempt
+            headers = getattr(failure, "headers", None)
+            wait = policy.wait_before_retry(attempt, deadline, headers)
+            if wait is None:
                 raise failure
-            wait = backoff_seconds(attempt, headers)
-            if time.monotonic() + wait >= deadline:
-                raise failure
-            log.info("Retrying %s %s in %.2f s after %s (retry %d of %d)", method, urlsplit(url).path, wait,
-                     getattr(failure, "status_code", type(failure).__name__), attempt + 1, self.max_retries)
-            _sleep(wait)
+            cause = getattr(failure, "status_code", type(failure).__name__)
+            policy.pause(wait, RETRY_RECORD, method, urlsplit(url).path, wait, cause, attempt + 1, policy.max_retries)
             attempt += 1
+
+    def _attempt(self, method: str, url: str, remaining: float, attempt: int, **kwargs
+                 ) -> tuple[requests.Response | None, errors.APIError | None]:
+        """One HTTP request: (the response, None) below 400, (None, the error) when another try may help.
+
+        An error status that no retry can fix (a 400, a 401, ...) is raised at once.
+        """
+        try:
+            response = self._session.request(method, url, timeout=(min(CONNECT_TIMEOUT, remaining), remaining),
+                                             **kwargs)
+        except requests.Timeout:
+            return None, errors.APITimeoutError(self._timeout_text())
+        except requests.RequestException as exc:
+            failure = errors.APIConnectionError(self._connection_text(url, exc))
+            failure.__cause__ = exc
+            return None, failure
+        if response.status_code < 400:
+            return response, None
+        failure = self._status_error(response, attempt, urlsplit(url).path)
+        response.close()
+        if not self.retry_policy.retryable(response.status_code):
+            raise failure
+        return None, failure
 
     def _timeout_text(self) -> str:
         return (f"No complete answer within the {self.timeout:g} s deadline. The server may be slow or "
@@ -344,40 +323,47 @@ class Client(Endpoints):
             text += " With no network, unset AIML_API_KEY (or set AIML_PRACTICE=1) to use the practice server."
         return text
 
-    def _status_error(self, response: requests.Response, retries: int) -> errors.APIStatusError:
+    def _status_error(self, response: requests.Response, retries: int, path: str) -> errors.APIStatusError:
         status = response.status_code
         try:
-            body = _redact_obj(response.json(), self._api_key)
+            body = self.redact(response.json())
         except ValueError:
-            body = keys.redact(response.text, self._api_key)[:500]  # redact first: a cut key is no longer whole
-        api_message = None
-        if isinstance(body, dict):
-            api_message = body.get("message")
-            if api_message is None and isinstance(body.get("error"), dict):
-                api_message = body["error"].get("message")
-            if isinstance(api_message, list):
-                api_message = "; ".join(map(str, api_message))
-        elif isinstance(body, str) and body.strip():
-            api_message = body.strip()[:200]
+            body = self.redact(response.text)[:500]  # redact first: a cut key is no longer whole
+        api_message = _api_message(body)
         request_id = body.get("requestId") if isinstance(body, dict) else None
         text = f"Error code {status}"
         if api_message:
             text += f": {api_message}"
-        text += f"\n{errors.next_step(status, retries)}"
-        cls = errors.status_error_class(status)
-        return cls(text, status_code=status, api_message=api_message, request_id=request_id or response.headers.get("x-inference-id"),
-                   body=body, headers=requests.structures.CaseInsensitiveDict(
-                       {name: keys.redact(value, self._api_key) for name, value in response.headers.items()}))
+        text += f"\n{errors.next_step(status, retries, path)}"
+        headers = requests.structures.CaseInsensitiveDict(
+            {name: self.redact(value) for name, value in response.headers.items()})
+        return errors.status_error_class(status)(
+            text, status_code=status, api_message=api_message, body=body, headers=headers,
+            request_id=request_id or response.headers.get("x-inference-id"))
 
     def _json(self, response: requests.Response) -> Any:
         try:
             return response.json()
         except ValueError:
             kind = response.headers.get("content-type", "no content type")
-            snippet = keys.redact(response.text, self._api_key)[:120]
+            snippet = self.redact(response.text)[:120]
             raise errors.APIResponseValidationError(
                 f"The server answered {response.status_code} with {kind}, not JSON: {snippet!r}. "
                 "Is base_url right? It should end in /v1.") from None
+
+
+def _api_message(body: Any) -> str | None:
+    """The API's own words in an error body: ``message`` (a list joined), ``error.message``, or the text."""
+    if isinstance(body, str):
+        return body.strip()[:200] or None
+    if not isinstance(body, dict):
+        return None
+    message = body.get("message")
+    if message is None and isinstance(body.get("error"), dict):
+        message = body["error"].get("message")
+    if isinstance(message, list):
+        message = "; ".join(map(str, message))
+    return message
 
 
 def _why(exc: Exception) -> str:
@@ -421,10 +407,14 @@ def get_client() -> Client:
     return _default_client
 
 
-def set_client(client: Client | None) -> None:
-    """Make ``client`` the default (None: rebuild from the environment next time)."""
+def set_client(client: Client | None) -> Client | None:
+    """Make ``client`` the default (None: rebuild from the environment next time); returns the one it replaces.
+
+    ``previous = set_client(mine)`` ... ``set_client(previous)`` puts things back as they were.
+    """
     global _default_client
-    _default_client = client
+    previous, _default_client = _default_client, client
+    return previous
 
 
 def chat(prompt_or_messages: Any, **kwargs: Any) -> ChatResult:
@@ -432,7 +422,7 @@ def chat(prompt_or_messages: Any, **kwargs: Any) -> ChatResult:
     return get_client().chat(prompt_or_messages, **kwargs)
 
 
-def stream(prompt_or_messages: Any, **kwargs: Any):
+def stream(prompt_or_messages: Any, **kwargs: Any) -> ChatStream:
     """``get_client().stream(...)``."""
     return get_client().stream(prompt_or_messages, **kwargs)
 
@@ -450,3 +440,37 @@ def balance() -> float:
 def usage(period: str = "24h") -> dict:
     """``get_client().usage(period)``."""
     return get_client().usage(period)
+
+
+@dataclass(frozen=True)
+class Connection(Endpoints):
+    """Where raw ``requests`` calls should go: ``.base_url`` and ``.api_key`` (shown masked)."""
+
+    base_url: str
+    api_key: str
+    simulated: bool
+
+    @property
+    def api_key_masked(self) -> str:
+        """The key as it may be shown: its last 4 characters."""
+        return keys.mask_key(self.api_key)
+
+    def __repr__(self) -> str:
+        return (f"Connection(base_url={self.base_url!r}, api_key={self.api_key_masked!r}, "
+                f"simulated={self.simulated})")
+
+
+def connection() -> Connection:
+    """The base URL and key of the default client, for lessons that call the API by hand."""
+    client = get_client()
+    return Connection(client.base_url, client.api_key or "", client.simulated)
+
+
+def mode() -> str:
+    """``"practice"`` or ``"real"``: where the default client's answers come from."""
+    return get_client().mode
+
+
+def describe_mode() -> str:
+    """A sentence for the top of a lesson: which mode, and how to switch."""
+    return get_client().describe()

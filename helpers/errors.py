@@ -110,18 +110,26 @@ def status_error_class(status: int) -> type[APIStatusError]:
     return _BY_STATUS.get(status, APIStatusError)
 
 
-def next_step(status: int, retries: int) -> str:
-    """What a learner should do about an error status."""
+#: Where keys are made and enabled.
+KEYS_PAGE = "https://aimlapi.com/app/keys"
+#: What to do about a 401, in the words every part of the kit shows (errors, widgets, live checks).
+AUTH_ADVICE = (f"Check the key: copy the whole key again (no spaces or quotes) and make sure it is enabled at "
+               f"{KEYS_PAGE}.")
+CHAT_PATH = "/chat/completions"
+
+
+def next_step(status: int, retries: int, path: str | None = None) -> str:
+    """What a learner should do about an error status (``path``: the one that was called, for a 404)."""
     tried = f"The client already retried {retries} time{'s' if retries != 1 else ''}. " if retries else ""
     if status == 400:
         return "Fix the request: the message above names the field that is wrong."
     if status == 401:
-        return ("Is your key set (AIML_API_KEY in the environment or .env) and enabled at "
-                "https://aimlapi.com/app/keys? Without a key, leave AIML_API_KEY empty to use the practice server.")
+        return (f"{AUTH_ADVICE} The kit reads it from AIML_API_KEY (the environment or .env); "
+                "with AIML_API_KEY empty, it uses the practice server instead.")
     if status == 403:
         return "Your key works but cannot pay: top up your balance at https://aimlapi.com/app/billing/."
     if status == 404:
-        return "Check the URL: the base URL must end in /v1 and the path is /chat/completions (POST)."
+        return _not_found(path)
     if status in (408, 409):
         return tried + "Try again in a moment."
     if status == 429:
@@ -129,6 +137,14 @@ def next_step(status: int, retries: int) -> str:
     if status >= 500:
         return tried + "The server or model provider failed; try again later, or switch to the practice server."
     return tried + "See the message above."
+
+
+def _not_found(path: str | None) -> str:
+    if path is None or path.endswith(CHAT_PATH):
+        called = f" (this call went to {path})" if path else ""
+        return f"Check the URL: the base URL must end in /v1 and the path is {CHAT_PATH} (POST){called}."
+    return (f"Check the URL: this server has nothing at {path}. The base URL must end in /v1; a server other "
+            f"than the AI/ML API may not offer {path} at all.")
 
 
 class APIResponseValidationError(APIError):

@@ -4,20 +4,22 @@ from __future__ import annotations
 import json
 import socket
 import time
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 import requests
 import urllib3
 from requests.structures import CaseInsensitiveDict
 
-from . import client as client_module
 from . import errors
-from .keys import redact
+from ._retry import STREAM_RETRY_RECORD
 from .results import ChatResult, cost_from, is_simulated
 from .sse import Event, SSEDecoder
 
 if TYPE_CHECKING:
-    from .client import Client
+    from ._retry import RetryPolicy
+
+#: Opens the stream's request: ``send(deadline, retries_used)`` gives (the response, retries used so far).
+Send = Callable[[float, int], "tuple[requests.Response, int]"]
 
 READ_SIZE = 65536
 
@@ -35,10 +37,11 @@ class ChatStream:
     yielded nothing; after that an interruption raises, and what arrived stays in ``.text``.
     """
 
-    def __init__(self, client: "Client", body: dict, *, extra_headers: dict | None, timeout: float):
-        self._client = client
-        self._body = body
-        self._headers = extra_headers
+    def __init__(self, send: Send, *, model: str | None, policy: "RetryPolicy", redact: Callable[[Any], Any],
+                 timeout: float):
+        self._send = send
+        self._policy = policy
+        self._redact = redact
         self._timeout = timeout
         self._pieces: list[str] = []
         self._response: requests.Response | None = None
@@ -46,7 +49,7 @@ class ChatStream:
         self._iterator: Iterator[str] | None = None
         self.result: ChatResult | None = None
         self.time_to_first_token_s: float | None = None
-        self.model: str | None = body.get("model")
+        self.model: str | None = model
 
     @property
     def text(self) -> str:
@@ -98,13 +101,12 @@ class ChatStream:
     # --- the reading loop ----------------------------------------------------------------
 
     def _run(self) -> Iterator[str]:
-        client = self._client
+        policy = self._policy
         started = time.monotonic()
-        deadline = started + self._timeout
+        deadline = policy.deadline(self._timeout)
         attempt = 0
         while True:
-            response, attempt = client._send("POST", client.chat_url, deadline, stream=True, first_attempt=attempt,
-                                             json=self._body, headers=self._headers)
+            response, attempt = self._send(deadline, attempt)
             self._response = response
             if self._closed:  # Stop was pressed while the request waited for its answer
                 response.close()
@@ -113,14 +115,12 @@ class ChatStream:
                 yield from self._read(response, started, deadline)
                 return
             except errors.APIConnectionError as exc:
-                if self._closed or self._pieces or isinstance(exc, errors.APITimeoutError) or attempt >= client.max_retries:
+                if self._closed or self._pieces or isinstance(exc, errors.APITimeoutError):
                     raise
-                wait = client_module.backoff_seconds(attempt)
-                if time.monotonic() + wait >= deadline:
+                wait = policy.wait_before_retry(attempt, deadline)
+                if wait is None:
                     raise
-                client_module.log.info("Stream cut before any text; sending it again in %.2f s (retry %d of %d)",
-                                       wait, attempt + 1, client.max_retries)
-                client_module._sleep(wait)
+                policy.pause(wait, STREAM_RETRY_RECORD, wait, attempt + 1, policy.max_retries)
                 attempt += 1
             finally:
                 response.close()
@@ -144,7 +144,7 @@ class ChatStream:
         else:
             read = lambda: raw.read1(READ_SIZE, decode_content=True)
         while True:
-            remaining = deadline - time.monotonic()
+            remaining = deadline - self._policy.clock()
             if remaining <= 0:
                 raise errors.APITimeoutError(self._cut_text("the deadline passed"), partial_text=self.text)
             if sock is not None:
@@ -183,7 +183,7 @@ class ChatStream:
             data = json.loads(event.data)
         except ValueError:
             if event.event == "error":
-                text = redact(event.data, self._client._api_key)[:200]
+                text = self._redact(event.data)[:200]
                 raise errors.APIError(f"The stream reported an error: {text}") from None
             return None  # a ping or other non-JSON event carries no text
         if not isinstance(data, dict):
@@ -210,8 +210,8 @@ class ChatStream:
         inner = data.get("error") if isinstance(data.get("error"), dict) else data
         message = inner.get("message") or data.get("message") or "unknown error"
         status = inner.get("statusCode") or inner.get("status") or inner.get("code") or data.get("statusCode")
-        message = redact(str(message), self._client._api_key)
-        data = client_module._redact_obj(data, self._client._api_key)
+        message = self._redact(str(message))
+        data = self._redact(data)
         if isinstance(status, int) and 400 <= status < 600:
             text = f"Error code {status} inside the stream: {message}\n{errors.next_step(status, 0)}"
             return errors.status_error_class(status)(text, status_code=status, api_message=message, body=data)

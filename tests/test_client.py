@@ -6,7 +6,6 @@ import threading
 import pytest
 
 import helpers
-from helpers import client as client_module
 from helpers.practice import SIMULATED_MARKER, PracticeServer
 
 CANARY = "sk-canary-fedcba9876543210"
@@ -111,7 +110,7 @@ def test_bad_messages_are_refused(client, server, prompt, words):
 
 def test_system_role_sent_raw_gets_the_documented_400(client):
     import requests
-    r = requests.post(client.chat_url, timeout=10, headers={"Authorization": f"Bearer {client._api_key}"},
+    r = requests.post(client.chat_url, timeout=10, headers={"Authorization": f"Bearer {client.api_key}"},
                       json={"model": "google/gemma-3-4b-it", "messages": [{"role": "system", "content": "x"}]})
     assert r.status_code == 400
     assert r.json()["message"] == "Unsupported value: 'messages[0].role' does not support 'system' with this model."
@@ -131,9 +130,10 @@ def test_out_of_credits_is_permission_denied(server):
             helpers.Client(api_key=broke.key, base_url=broke.base_url).chat("Hi")
 
 
-def test_fault_header_retries_then_succeeds(client, server, monkeypatch):
+def test_fault_header_retries_then_succeeds(server):
+    server.reset()
     waits = []
-    monkeypatch.setattr(client_module, "_sleep", waits.append)
+    client = helpers.Client(api_key=server.key, base_url=server.base_url, sleep=waits.append)
     r = client.chat("Hi", extra_headers={"X-Practice-Fault": "status=503;times=2"})
     assert r.text and len(waits) == 2
     assert len(server.requests) == 3
@@ -151,10 +151,9 @@ def test_stop_a_running_stream_from_another_thread(client):
     assert not s.done
 
 
-def test_logs_never_show_the_key(server, caplog, monkeypatch):
-    monkeypatch.setattr(client_module, "_sleep", lambda s: None)
+def test_logs_never_show_the_key(server, caplog):
     with PracticeServer(latency=0, key=CANARY) as canary_server:
-        c = helpers.Client(api_key=CANARY, base_url=canary_server.base_url)
+        c = helpers.Client(api_key=CANARY, base_url=canary_server.base_url, sleep=lambda s: None)
         with caplog.at_level(logging.DEBUG):
             c.chat("Hi", extra_headers={"X-Practice-Fault": "status=429;times=1"})
             list(c.stream("Hi"))
@@ -173,7 +172,7 @@ def test_no_key_means_the_embedded_practice_server(no_env):
 def test_key_from_the_environment_and_its_fallbacks(no_env, monkeypatch):
     monkeypatch.setenv("AIMLAPI_API_KEY", CANARY)
     c = helpers.Client()
-    assert c.mode == "real" and c.key_source == "AIMLAPI_API_KEY" and c.base_url == helpers.DEFAULT_BASE_URL
+    assert c.mode == "real" and c.key_source == "AIMLAPI_API_KEY" and c.base_url == helpers.schema.DEFAULT_BASE_URL
     monkeypatch.setenv("AIML_API_KEY", "sk-canary-primary-0000000")
     assert helpers.Client().api_key_masked == "****0000"
     monkeypatch.setenv("AIML_PRACTICE", "1")
@@ -201,7 +200,7 @@ def test_module_level_functions_use_the_default_client(client):
         assert "".join(helpers.stream("Hi")).startswith(SIMULATED_MARKER)
         assert helpers.mode() == "practice"
         conn = helpers.connection()
-        assert conn.chat_url == client.chat_url and client._api_key not in repr(conn)
+        assert conn.chat_url == client.chat_url and client.api_key not in repr(conn)
     finally:
         helpers.set_client(None)
 

@@ -7,19 +7,23 @@ import json
 import pytest
 
 import helpers
-from helpers import client as client_module
+from helpers.client import backoff_seconds
 from rawserver import RawServer, http_head, send_slowly
 
 KEY = "sk-canary-0123456789abcdef"
 
 
 @pytest.fixture
-def waits(monkeypatch):
-    """Record backoff sleeps instead of sleeping, and take the jitter out."""
-    recorded = []
-    monkeypatch.setattr(client_module, "_sleep", recorded.append)
-    monkeypatch.setattr(client_module, "_random", lambda: 0.0)
-    return recorded
+def waits():
+    """Backoff sleeps, recorded instead of slept (every client ``make_client`` builds in the test, jitter out)."""
+    recorded: list[float] = []
+    RECORDING[:] = [recorded]
+    yield recorded
+    RECORDING.clear()
+
+
+#: The running test's record of waits, while it uses the ``waits`` fixture.
+RECORDING: list[list[float]] = []
 
 
 def chunk(content=None, finish=None, **extra):
@@ -41,6 +45,9 @@ def json_reply(status, body, extra=""):
 
 
 def make_client(server, **kw):
+    if RECORDING:
+        kw.setdefault("sleep", RECORDING[0].append)
+        kw.setdefault("jitter", lambda: 0.0)
     return helpers.Client(api_key=KEY, base_url=server.base_url, **kw)
 
 
@@ -92,11 +99,11 @@ def test_rate_limit_message_says_what_to_do_and_how_often_it_retried(waits):
     assert "retried 2 times" in str(info.value) and "Wait" in str(info.value)
 
 
-def test_backoff_doubles_caps_and_jitters(monkeypatch):
-    monkeypatch.setattr(client_module, "_random", lambda: 0.0)
-    assert [client_module.backoff_seconds(a) for a in range(6)] == [0.5, 1, 2, 4, 8, 8]
-    monkeypatch.setattr(client_module, "_random", lambda: 1.0)
-    assert client_module.backoff_seconds(0) == pytest.approx(0.375)
+def test_backoff_doubles_caps_and_jitters():
+    assert [backoff_seconds(a, jitter=lambda: 0.0) for a in range(6)] == [0.5, 1, 2, 4, 8, 8]
+    assert backoff_seconds(0, jitter=lambda: 1.0) == pytest.approx(0.375)
+    steady = helpers.Client(api_key=KEY, base_url="http://127.0.0.1:9/v1", jitter=lambda: 1.0).retry_policy
+    assert [steady.backoff(a) for a in range(5)] == pytest.approx([0.375, 0.75, 1.5, 3, 6])
 
 
 def test_key_echoed_by_the_server_never_reaches_the_error():
@@ -114,5 +121,5 @@ def test_key_echoed_by_the_server_never_reaches_the_error():
 
 def test_repr_and_str_never_show_the_key():
     client = helpers.Client(api_key=KEY, base_url="http://127.0.0.1:9/v1")
-    shown = repr(client) + str(client) + repr(client._session.auth) + client.describe()
+    shown = repr(client) + str(client) + repr(client.session.auth) + client.describe()
     assert KEY not in shown and "****cdef" in shown

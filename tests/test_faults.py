@@ -14,8 +14,9 @@ counts them):
 
 "Attempts" are the HTTP requests the client issued (counted by a pass-through spy on its
 ``requests.Session``), checked against what the server received wherever one can count.
-Backoff sleeps are recorded instead of slept (``helpers.client._sleep``) and the jitter is
-taken out (``helpers.client._random``), so the expected waits are exact.
+Backoff sleeps are recorded instead of slept and the jitter is taken out (the ``waits``
+fixture hands ``Client(sleep=..., jitter=...)`` to every client ``make`` builds), so the
+expected waits are exact.
 """
 from __future__ import annotations
 
@@ -30,7 +31,6 @@ import time
 import pytest
 
 import helpers
-from helpers import client as client_module
 from helpers.errors import (APIConnectionError, APIError, APIResponseValidationError, APIStatusError,
                             APITimeoutError, AuthenticationError, BadRequestError, InternalServerError,
                             NotFoundError, PermissionDeniedError, RateLimitError, UnprocessableEntityError)
@@ -47,13 +47,17 @@ SAY = "Hi"
 
 # --------------------------------------------------------------------------- fixtures
 
+#: The running test's record of waits, while it uses the ``waits`` fixture.
+RECORDING: list[list[float]] = []
+
+
 @pytest.fixture
-def waits(monkeypatch):
-    """Backoff sleeps, recorded instead of slept."""
+def waits():
+    """Backoff sleeps, recorded instead of slept, with the jitter taken out."""
     recorded: list[float] = []
-    monkeypatch.setattr(client_module, "_sleep", recorded.append)
-    monkeypatch.setattr(client_module, "_random", lambda: 0.0)
-    return recorded
+    RECORDING[:] = [recorded]
+    yield recorded
+    RECORDING.clear()
 
 
 @pytest.fixture
@@ -113,18 +117,21 @@ def wire(wire_server):
 def spy(client: helpers.Client) -> list:
     """Count the HTTP requests a client issues (a pass-through: every call still goes out)."""
     calls: list = []
-    real = client._session.request
+    real = client.session.request
 
     def request(method, url, *args, **kwargs):
         calls.append((method, url))
         return real(method, url, *args, **kwargs)
 
-    client._session.request = request
+    client.session.request = request
     return calls
 
 
 def make(base_url: str, key: str = KEY, **kw) -> tuple[helpers.Client, list]:
     kw.setdefault("max_retries", MAX_RETRIES)
+    if RECORDING:
+        kw.setdefault("sleep", RECORDING[0].append)
+        kw.setdefault("jitter", lambda: 0.0)
     client = helpers.Client(api_key=key, base_url=base_url, **kw)
     return client, spy(client)
 

@@ -252,7 +252,7 @@ def test_client_and_result_reprs_never_show_the_key(canary_server, caplog):
     s = client.stream("Hi")
     list(s)
     conn = helpers.client.Connection(client.base_url, CANARY, False)
-    shown = [repr(client), str(client), client.describe(), repr(client._session.auth), repr(result), str(result),
+    shown = [repr(client), str(client), client.describe(), repr(client.session.auth), repr(result), str(result),
              json.dumps(result.raw), json.dumps(dict(result.headers)), repr(s), repr(s.result), repr(conn),
              repr(canary_server), json.dumps(list(canary_server.requests), default=str), record_text(caplog.records)]
     everything = "\n".join(shown)

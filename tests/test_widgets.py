@@ -46,9 +46,10 @@ def client(srv):
 @pytest.fixture(autouse=True)
 def keep_default_client():
     """The key widget replaces the kit's default client: put the old one back after each test."""
-    saved = client_module._default_client
+    saved = client_module.set_client(None)
+    client_module.set_client(saved)
     yield
-    client_module._default_client = saved
+    client_module.set_client(saved)
 
 
 def chats(srv):

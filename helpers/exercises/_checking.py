@@ -7,8 +7,7 @@ import math
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator
 
-from .. import client as _client_module
-from ..client import Client, to_messages
+from ..client import Client, set_client, to_messages
 from . import Incorrect
 
 _checking_server = None
@@ -67,12 +66,11 @@ class RecordingClient(Client):
 @contextmanager
 def default_client(client: Client) -> Iterator[Client]:
     """Make ``client`` the one ``helpers.chat`` uses for the duration of a check, then put the old one back."""
-    previous = _client_module._default_client
-    _client_module.set_client(client)
+    previous = set_client(client)
     try:
         yield client
     finally:
-        _client_module.set_client(previous)
+        set_client(previous)
         client.close()
 
 

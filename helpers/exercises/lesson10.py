@@ -51,7 +51,7 @@ def _check_quick(quick: Any) -> str:
     if base != kit.base_url:
         raise Incorrect(f"`quick` points at {base!r}, not at the base URL this notebook uses: take it from "
                         "helpers.connection().")
-    if quick.api_key != (kit._api_key or ""):
+    if quick.api_key != (kit.api_key or ""):
         raise Incorrect("`quick` holds another key than the one this notebook uses: take it from "
                         "helpers.connection() (never type a key into a cell).")
     seconds = _seconds(quick.timeout)

@@ -302,7 +302,7 @@ class AnswerPanel:
         """Validate and start streaming; False (with the problem shown) if the request is refused."""
         self.stop()
         params = dict(params or {})
-        key = getattr(client, "_api_key", None)
+        key = getattr(client, "api_key", None)
         try:
             # stream() validates the request and returns before sending anything
             stream = client.stream(messages, model=model, extra_headers=extra_headers, **params)

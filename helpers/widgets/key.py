@@ -56,7 +56,7 @@ def practice_client(timeout: float = CHECK_TIMEOUT) -> Client:
     except Exception:
         current = None
     if current is not None and current.simulated:
-        return Client(api_key=current._api_key, base_url=current.base_url, timeout=timeout)
+        return Client(api_key=current.api_key, base_url=current.base_url, timeout=timeout)
     from ..practice import shared_server
 
     server = shared_server()
@@ -162,14 +162,14 @@ class KeyWidget:
         except Exception as exc:
             if typed and not self.practice_box.value:
                 client.close()  # a client of a key that does not work is not kept
-            return KeyReport(False, "", masked, f"Key {masked}: {friendly_error(exc, client._api_key)}")
+            return KeyReport(False, "", masked, f"Key {masked}: {friendly_error(exc, client.api_key)}")
         mode = "practice" if (answer.simulated or client.simulated) else "real"
         try:
             balance: float | None = client.balance()
             balance_text = f"Balance: {format_usd(balance)}" + (" (practice money)" if mode == "practice" else "") + "."
         except Exception as exc:
             balance = None
-            balance_text = "Balance unknown: " + friendly_error(exc, client._api_key)
+            balance_text = "Balance unknown: " + friendly_error(exc, client.api_key)
         set_client(client)
         if mode == "practice":
             which = f"the key {masked} works on the practice server" if typed and not self.practice_box.value \
