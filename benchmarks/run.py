@@ -298,7 +298,7 @@ def bench_per_call(base_url: str, rounds: int, calls: int) -> list[Row]:
 # --------------------------------------------------------------------------- 2. batch work
 
 def bench_batch(base_url: str, runs: int, prompts_n: int, concurrency: int, delay: float) -> list[Row]:
-    from helpers.batch import batch
+    from helpers import batch
 
     client = practice_client(base_url)
     prompts = [f"Name a colour, number {i}." for i in range(prompts_n)]

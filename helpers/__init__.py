@@ -5,70 +5,52 @@
 
 With no key configured, every call goes to the offline practice server and each
 answer says it is simulated. ``helpers.Client`` is the reusable object underneath.
+
+``__all__`` is the whole public surface: the names the lessons, widgets, exercises and
+README use, then the package's modules (tests/test_exported_members.py holds it to that).
+A module listed there but not imported below loads on first use, so that ``import helpers``
+stays quick (ipywidgets alone takes a second).
 """
-from __future__ import annotations
-
-from dataclasses import dataclass
-
-from .batch import BatchItem, BatchResults, batch
-from .client import (Client, Endpoints, balance, chat, get_client, models, set_client, stream, to_messages, usage)
-from .cost import CostTally
-from .errors import (APIConnectionError, APIError, APIResponseValidationError, APIStatusError,
-                     APITimeoutError, AuthenticationError, BadRequestError, InternalServerError,
-                     NotFoundError, PermissionDeniedError, RateLimitError, RequestValidationError,
-                     UnprocessableEntityError)
+from .batching import batch
+from .client import (Client, balance, chat, connection, describe_mode, get_client, mode, models, set_client,
+                     stream)
+from .errors import (APIConnectionError, APIError, APIStatusError, APITimeoutError, AuthenticationError,
+                     BadRequestError, InternalServerError, NotFoundError, PermissionDeniedError, RateLimitError,
+                     RequestValidationError, UnprocessableEntityError)
 from .key_prompt import ask_for_key
 from .keys import mask_key
 from .logs import show_retries
 from .results import ChatResult
-from .schema import DEFAULT_BASE_URL, DEFAULT_MODEL, MODELS, PARAMS
+from .schema import DEFAULT_MODEL, MODELS, PARAMS
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "Client", "ChatResult", "chat", "stream", "models", "balance", "usage", "get_client", "set_client",
-    "batch", "BatchItem", "BatchResults", "CostTally",
-    "connection", "mode", "describe_mode", "to_messages", "mask_key", "ask_for_key", "show_retries",
-    "MODELS", "DEFAULT_MODEL", "DEFAULT_BASE_URL", "PARAMS",
-    "APIError", "APIConnectionError", "APITimeoutError", "APIStatusError", "APIResponseValidationError",
-    "BadRequestError", "AuthenticationError", "PermissionDeniedError", "NotFoundError",
-    "UnprocessableEntityError", "RateLimitError", "InternalServerError", "RequestValidationError",
+    # calls and where they go
+    "chat", "stream", "batch", "models", "balance", "Client", "ChatResult",
+    "get_client", "set_client", "connection", "mode", "describe_mode",
+    # the key and the retry log
+    "ask_for_key", "mask_key", "show_retries",
+    # what the API accepts
+    "MODELS", "DEFAULT_MODEL", "PARAMS",
+    # errors (the OpenAI SDK's names)
+    "APIError", "APIConnectionError", "APITimeoutError", "APIStatusError", "BadRequestError",
+    "AuthenticationError", "PermissionDeniedError", "NotFoundError", "UnprocessableEntityError",
+    "RateLimitError", "InternalServerError", "RequestValidationError",
+    # modules imported above
+    "batching", "client", "cost", "errors", "key_prompt", "keys", "logs", "results", "schema", "sse", "streaming",
+    # modules and subpackages loaded on first use
+    "compare", "content", "doc_examples", "exercises", "practice", "widgets", "workshop",
 ]
 
 
-@dataclass(frozen=True)
-class Connection(Endpoints):
-    """Where raw ``requests`` calls should go: ``.base_url`` and ``.api_key`` (shown masked)."""
-
-    base_url: str
-    api_key: str
-    simulated: bool
-
-    def __repr__(self) -> str:
-        return (f"Connection(base_url={self.base_url!r}, api_key={mask_key(self.api_key)!r}, "
-                f"simulated={self.simulated})")
-
-
-def connection() -> Connection:
-    """The base URL and key of the default client, for lessons that call the API by hand."""
-    client = get_client()
-    return Connection(client.base_url, client._api_key or "", client.simulated)
-
-
-def mode() -> str:
-    """``"practice"`` or ``"real"``: where the default client's answers come from."""
-    return get_client().mode
-
-
 def __getattr__(name: str):
-    # helpers.widgets, helpers.batch ... load on first use: ipywidgets is slow to import.
-    if name in ("widgets", "exercises", "practice", "content"):
+    if name in __all__:  # a module not imported yet: helpers.widgets, helpers.practice, ...
         import importlib
 
         return importlib.import_module(f".{name}", __name__)
     raise AttributeError(f"module 'helpers' has no attribute {name!r}")
 
 
-def describe_mode() -> str:
-    """A sentence for the top of a lesson: which mode, and how to switch."""
-    return get_client().describe()
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

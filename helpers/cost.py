@@ -87,7 +87,7 @@ def _as_result(item: Any) -> ChatResult | None:
     """A ChatResult from a result, a finished stream or a batch item; None for a failed item."""
     if isinstance(item, ChatResult):
         return item
-    if hasattr(item, "ok") and hasattr(item, "result"):  # helpers.batch.BatchItem
+    if hasattr(item, "ok") and hasattr(item, "result"):  # helpers.batching.BatchItem
         return item.result if item.ok else None
     result = getattr(item, "result", None)  # helpers.streaming.ChatStream
     if isinstance(result, ChatResult):

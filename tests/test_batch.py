@@ -1,4 +1,4 @@
-"""helpers.batch over real loopback HTTP: order, per-item errors, bounded concurrency, 429 handling.
+"""helpers.batch (the helpers.batching package) over real loopback HTTP: order, per-item errors, bounded concurrency, 429 handling.
 
 No timed assertions: concurrency is counted by a gate server that tallies the requests it
 holds at once, and everything else is asserted on what came back.
@@ -12,7 +12,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 import helpers
-from helpers.batch import BatchItem, BatchResults, batch, summary, to_rows
+from helpers import batch
+from helpers.batching import BatchItem, BatchResults, BatchRun, closing_note
+from helpers.batching.limiter import Limiter
 from helpers.practice import SIMULATED_MARKER, PracticeServer
 
 
@@ -110,9 +112,9 @@ def test_concurrency_is_bounded_and_used(concurrency, caplog):
 def test_results_keep_the_order_of_the_prompts(client, server):
     prompts = [f"Name fruit number {i}" for i in range(8)]
     # later prompts answer first: the results must still come back in prompt order
-    delays = [{"X-Practice-Fault": f"delay={0.05 * (8 - i):.2f}"} for i in range(8)]
-    items = batch(prompts, client=client, concurrency=8, progress=False, max_tokens=10,
-                  extra_headers=delays, request_id_prefix="order")
+    headers = [{"X-Practice-Fault": f"delay={0.05 * (8 - i):.2f}", "X-Client-Request-Id": f"order-{i}"}
+               for i in range(8)]
+    items = batch(prompts, client=client, concurrency=8, progress=False, max_tokens=10, extra_headers=headers)
     assert isinstance(items, list) and isinstance(items, BatchResults)
     assert [item.index for item in items] == list(range(8))
     assert [item.prompt for item in items] == prompts
@@ -145,11 +147,11 @@ def test_errors_stay_on_their_items_and_the_rest_carries_on(client):
     assert isinstance(items[2].error, helpers.BadRequestError) and items[2].result is None
     assert isinstance(items[5].error, helpers.InternalServerError) and items[5].error.status_code == 500
     assert [item.index for item in items.failures] == [2, 5]
-    rows = to_rows(items)
+    rows = items.to_rows()
     assert rows[2]["error"].startswith("BadRequestError: Error code 400")
     assert rows[5]["error"].startswith("InternalServerError: Error code 500")
     assert rows[2]["text"] is None and rows[0]["error"] is None
-    s = summary(items)
+    s = items.summary()
     assert (s["count"], s["ok"], s["failures"]) == (6, 4, 2)
     assert "2 failed" in repr(items)
 
@@ -200,7 +202,7 @@ def test_the_default_client_is_used_when_none_is_given(client, server):
 
 def test_no_hook_is_left_on_the_client(client):
     batch(["a", "b"], client=client, progress=False, max_tokens=5)
-    assert client._session.hooks["response"] == []
+    assert client.session.hooks["response"] == []
 
 
 def test_an_interrupted_batch_stops_sending_and_cleans_up():
@@ -217,7 +219,7 @@ def test_an_interrupted_batch_stops_sending_and_cleans_up():
                       extra_headers={"X-Practice-Fault": "delay=2"})
         finally:
             timer.cancel()
-        assert c._session.hooks["response"] == []
+        assert c.session.hooks["response"] == []
         assert len(chat_requests(slow)) <= 2  # the two in flight; the 38 waiting were never sent
 
 
@@ -270,7 +272,7 @@ def test_a_servers_rate_limit_shows_as_failures_not_a_hang(client, server):
 
 def test_an_empty_list_gives_an_empty_result(client, server):
     items = batch([], client=client, progress=False)
-    assert items == [] and summary(items)["count"] == 0
+    assert items == [] and items.summary()["count"] == 0
     assert chat_requests(server) == []
 
 
@@ -298,8 +300,6 @@ def test_bad_parameters_are_refused_up_front(client, server):
         batch(["a", "b"], client=client, progress=False, temperature=5)
     with pytest.raises(helpers.RequestValidationError, match="one dict .* per prompt, 2 in all"):
         batch(["a", "b"], client=client, progress=False, extra_headers=[{}])
-    with pytest.raises(helpers.RequestValidationError, match="request_id_prefix"):
-        batch(["a"], client=client, progress=False, request_id_prefix="lesson 09")
     assert chat_requests(server) == []
 
 
@@ -312,17 +312,40 @@ def test_rows_summary_and_html():
     no_cost = helpers.ChatResult.from_response({"choices": [{"message": {"content": "hi"}}], "usage": {"total_tokens": 3}}, {})
     items = [BatchItem(0, "first", ok), BatchItem(1, [{"role": "user", "content": "second"}], no_cost),
              BatchItem(2, "third", error=helpers.RateLimitError("Error code 429: Too Many Requests\nWait.", status_code=429))]
-    rows = to_rows(items, max_chars=20)
+    rows = BatchResults(items).to_rows(max_chars=20)
     assert list(rows[0]) == ["index", "prompt", "text", "tokens", "latency_s", "cost_usd", "error"]
     assert rows[0]["text"] == "<b>bold</b> xxxxxxx…" and rows[0]["tokens"] == 12 and rows[0]["latency_s"] == 0.25
     assert rows[1]["prompt"] == "second" and rows[1]["cost_usd"] is None
     assert rows[2]["error"] == "RateLimitError: Error code 429: Too Many Requests"
-    s = summary(items)
+    s = BatchResults(items).summary()
     assert s == {"count": 3, "ok": 2, "failures": 1, "tokens": 15, "cost_usd": 0.001, "cost_unknown": 1, "wall_s": None}
     results = BatchResults(items, wall_s=1.5, concurrency=4)
-    assert summary(results)["wall_s"] == 1.5
+    assert results.summary()["wall_s"] == 1.5
     page = results._repr_html_()
     assert "<b>bold</b>" not in page and "&lt;b&gt;bold&lt;/b&gt;" in page
     assert page.count("<tr>") == 4
     assert "1 failed" in page
 
+
+
+# --- the pieces on their own ---------------------------------------------------------------
+
+def test_a_batch_run_sends_every_item_through_its_client(client, server):
+    run = BatchRun(client, ["a cat", "a dog"], [{}, {"X-Client-Request-Id": "dog"}],
+                   {"model": helpers.DEFAULT_MODEL, "max_tokens": 5}, concurrency=2)
+    assert run.run() >= 0
+    assert [item.ok for item in run.items] == [True, True] and run.limiter.max_in_flight <= 2
+    assert [r["headers"].get("X-Client-Request-Id") for r in chat_requests(server)].count("dog") == 1
+    assert run.notes == [] and closing_note(run.limiter, run.items, 2, run.long_waits) is None
+
+
+def test_the_closing_note_says_what_the_batch_did_about_rate_limits():
+    limiter = Limiter(8)
+    limiter.saw_rate_limit(limiter.generation)
+    assert "lowered to 4" in limiter.saw_rate_limit(limiter.generation)
+    refused = helpers.RateLimitError("Error code 429", status_code=429)
+    items = [BatchItem(0, "a", attempts=2), BatchItem(1, "b", error=refused, attempts=1)]
+    assert closing_note(limiter, items, 8, [45.0]) == (
+        "Saw 2 answers of 429 Too Many Requests; concurrency went from 8 to 4; 1 item was sent again later; "
+        "1 still failed with 429 (the server asked to wait up to 45 s, longer than a batch waits on its own: "
+        "send those again later).")

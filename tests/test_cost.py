@@ -4,7 +4,7 @@ import threading
 import pytest
 
 import helpers
-from helpers.batch import batch
+from helpers import batch
 from helpers.cost import CostTally, format_usd, html_table
 from helpers.results import ChatResult
 

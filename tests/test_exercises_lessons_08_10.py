@@ -80,14 +80,14 @@ def estimate_workshop(tally, learners, calls_each):
     return {"calls": learners + calls_each, "tokens": 0, "usd": 0}
 ''', "'calls' is 50"),
     # ---- lesson 09 q1: items = helpers.batch(...)
-    ("lesson09", "q1", "my_batch = batch(QUESTIONS, concurrency=8, progress=False, max_tokens=30)",
+    ("lesson09", "q1", "my_batch = helpers.batch(QUESTIONS, concurrency=8, progress=False, max_tokens=30)",
      "ran with concurrency 8"),
     ("lesson09", "q1", "my_batch = [helpers.chat(q, max_tokens=30) for q in QUESTIONS]", "loop of helpers.chat"),
-    ("lesson09", "q1", "my_batch = batch(QUESTIONS, concurrency=4, progress=False)",
+    ("lesson09", "q1", "my_batch = helpers.batch(QUESTIONS, concurrency=4, progress=False)",
      "Nothing capped the answers"),
-    ("lesson09", "q1", "my_batch = batch(QUESTIONS, concurrency=4, progress=False, max_tokens=300)",
+    ("lesson09", "q1", "my_batch = helpers.batch(QUESTIONS, concurrency=4, progress=False, max_tokens=300)",
      "capped at 300 tokens; the task asks for 30"),
-    ("lesson09", "q1", "my_batch = batch(QUESTIONS[:3], concurrency=4, progress=False, max_tokens=30)",
+    ("lesson09", "q1", "my_batch = helpers.batch(QUESTIONS[:3], concurrency=4, progress=False, max_tokens=30)",
      "ran 3 prompt(s), not the 6"),
     # ---- lesson 09 q2: failed_prompts(items)
     ("lesson09", "q2", '''
@@ -109,11 +109,11 @@ def failed_prompts(items):
     # ---- lesson 09 q3: retry_failed(items)
     ("lesson09", "q3", '''
 def retry_failed(items):
-    return [item.text for item in batch([item.prompt for item in items], progress=False)]
+    return [item.text for item in helpers.batch([item.prompt for item in items], progress=False)]
 ''', "including prompts that had already worked"),
     ("lesson09", "q3", '''
 def retry_failed(items):
-    return batch([item.prompt for item in items if not item.ok], progress=False).texts
+    return helpers.batch([item.prompt for item in items if not item.ok], progress=False).texts
 ''', "returned 3 text(s); return one per item of the original batch (6)"),
     ("lesson09", "q3", '''
 def retry_failed(items):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import errors
-from ..batch import BatchItem, BatchResults
+from ..batching import BatchItem, BatchResults
 from ..practice import SIMULATED_MARKER
 from ..results import ChatResult
 from . import Exercise, Incorrect
@@ -35,9 +35,9 @@ def _check_my_batch(my_batch: Any) -> str:
     items = my_batch
     if isinstance(items, list) and items and isinstance(items[0], (ChatResult, str)):
         raise Incorrect("`my_batch` holds answers one by one, as a loop of helpers.chat gives them: run the "
-                        "questions through batch() so that the calls overlap.")
+                        "questions through helpers.batch() so that the calls overlap.")
     if not isinstance(items, BatchResults):
-        raise Incorrect(f"`my_batch` is a {type(items).__name__}; it should be what batch(...) returns.")
+        raise Incorrect(f"`my_batch` is a {type(items).__name__}; it should be what helpers.batch(...) returns.")
     prompts = [item.prompt for item in items]
     if sorted(map(str, prompts)) != sorted(QUESTIONS):
         raise Incorrect(f"The batch ran {len(prompts)} prompt(s), not the {len(QUESTIONS)} of `QUESTIONS`.")
@@ -60,17 +60,17 @@ def _check_my_batch(my_batch: Any) -> str:
 
 q1 = Exercise(
     name="A bounded batch",
-    prompt="Run `QUESTIONS` through batch() with at most 4 calls at once and answers capped at 30 tokens; "
+    prompt="Run `QUESTIONS` through helpers.batch() with at most 4 calls at once and answers capped at 30 tokens; "
            "keep the result in `my_batch`.",
     variables=("my_batch",),
     checker=_check_my_batch,
     hints=[
-        "batch(prompts, concurrency=..., progress=..., max_tokens=...) takes the same request "
+        "helpers.batch(prompts, concurrency=..., progress=..., max_tokens=...) takes the same request "
         "parameters as helpers.chat.",
         "progress=False turns the bar off, if you prefer a quiet cell.",
     ],
     solution_code='''
-my_batch = batch(QUESTIONS, concurrency=4, progress=False, max_tokens=30)
+my_batch = helpers.batch(QUESTIONS, concurrency=4, progress=False, max_tokens=30)
 ''',
 )
 
@@ -157,7 +157,7 @@ def _check_retry_failed(retry_failed: Any) -> str:
                 for _, messages, _ in recorder.calls]
     failed = [p for p, o in outcomes if isinstance(o, BaseException)]
     if not sent:
-        raise Incorrect("`retry_failed` sent no request: run the failed prompts through batch() again.")
+        raise Incorrect("`retry_failed` sent no request: run the failed prompts through helpers.batch() again.")
     if sorted(map(str, sent)) != sorted(failed):
         extra = sorted(set(map(str, sent)) - set(failed))
         if extra:
@@ -182,19 +182,19 @@ def _check_retry_failed(retry_failed: Any) -> str:
 
 q3 = Exercise(
     name="Retry the failures",
-    prompt="Write `retry_failed(items)`: send only the failed prompts again (with batch()) and return one "
+    prompt="Write `retry_failed(items)`: send only the failed prompts again (with helpers.batch()) and return one "
            "text per item of the original batch, in order (old texts kept, failures filled in).",
     variables=("retry_failed",),
     checker=_check_retry_failed,
     hints=[
         "Start from your `failed_prompts(items)` (or the same list comprehension).",
-        "batch(those_prompts, progress=False) returns the new items in the same order as those prompts.",
+        "helpers.batch(those_prompts, progress=False) returns the new items in the same order as those prompts.",
         "Walk the original items; take the next new text whenever an item had failed: `again = iter(new_items)`, "
         "then `next(again).text`.",
     ],
     solution_code='''
 def retry_failed(items):
-    again = iter(batch([item.prompt for item in items if not item.ok], progress=False))
+    again = iter(helpers.batch([item.prompt for item in items if not item.ok], progress=False))
     return [item.text if item.ok else next(again).text for item in items]
 ''',
 )
