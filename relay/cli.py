@@ -29,7 +29,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     serve = commands.add_parser("serve", help="run the relay (the upstream key comes from AIML_API_KEY or .env)")
-    serve.add_argument("--upstream", default="https://api.aimlapi.com/v1", help="the API's base URL (default: %(default)s)")
+    serve.add_argument("--upstream", default="https://api.aimlapi.com/v1",
+                       help="the API's base URL (default: %(default)s)")
     serve.add_argument("--db", required=True, help="the ledger (an SQLite file; created if missing)")
     serve.add_argument("--host", default="127.0.0.1", help="default loopback; --host 0.0.0.0 serves the network "
                        "(put TLS in front: see workshop/GUIDE.md)")

@@ -134,8 +134,9 @@ def test_absolute_urls_and_other_hosts_go_only_to_the_upstream(hostile):
     relay, upstream, seats, _ = hostile
     with RawServer(lambda conn, req, n: None) as decoy:
         body = b'{"model":"google/gemma-3-4b-it","messages":[{"role":"user","content":"ok"}]}'
-        for line, host in ((f"POST http://127.0.0.1:{decoy.port}/v1/chat/completions HTTP/1.1", f"127.0.0.1:{decoy.port}"),
-                           ("POST /v1/chat/completions HTTP/1.1", f"127.0.0.1:{decoy.port}"),
+        elsewhere = f"127.0.0.1:{decoy.port}"
+        for line, host in ((f"POST http://{elsewhere}/v1/chat/completions HTTP/1.1", elsewhere),
+                           ("POST /v1/chat/completions HTTP/1.1", elsewhere),
                            ("POST /v1/chat/completions HTTP/1.1", "evil.example")):
             before = len(upstream.requests)
             answer = _raw(relay, line, body, seats[0]["code"], host=host)

@@ -1,0 +1,140 @@
+"""Every command of ``python -m relay``, and changes made while the relay serves taking effect at once."""
+from __future__ import annotations
+
+import csv
+import json
+import re
+import stat
+
+import pytest
+import requests
+
+from helpers.practice import PracticeServer
+
+from relay_support import CANARY, Relay, add_seats, chat_body, cli, relay_env
+
+TIMEOUT = 10
+
+
+@pytest.fixture(scope="module")
+def upstream():
+    with PracticeServer(latency=0, key=CANARY) as srv:
+        yield srv
+
+
+def test_seats_add_json_prints_exactly_names_codes_and_budgets(tmp_path):
+    db = tmp_path / "room.db"
+    done = cli("seats", "add", "--count", 3, "--budget", 0.25, "--prefix", "lab", "--json", db=db)
+    seats = json.loads(done.stdout)
+    assert [list(s) for s in seats] == [["name", "code", "budget_usd"]] * 3
+    assert [s["name"] for s in seats] == ["lab-01", "lab-02", "lab-03"]
+    assert all(s["budget_usd"] == 0.25 and re.fullmatch(r"relay-(?:[a-z2-9]{5}-){3}[a-z2-9]{5}", s["code"])
+               for s in seats)
+    assert len({s["code"] for s in seats}) == 3
+    assert not list(tmp_path.glob("*handout*"))  # --json prints and writes nothing else
+    raw = db.read_bytes() + b"".join(p.read_bytes() for p in tmp_path.glob("room.db-*"))
+    assert not any(s["code"].encode() in raw for s in seats)  # only hashes are stored
+    more = add_seats(db, 2, 0.25, prefix="lab")
+    assert [s["name"] for s in more] == ["lab-04", "lab-05"]
+
+
+def test_seats_add_prints_a_table_and_writes_a_handout(tmp_path):
+    db = tmp_path / "room.db"
+    done = cli("seats", "add", "--count", 2, "--budget", 0.5, "--url", "https://relay.example.org/v1", db=db)
+    codes = re.findall(r"relay-[a-z2-9-]{23}", done.stdout)
+    assert len(codes) == 2 and "seat-01" in done.stdout and "$0.50" in done.stdout
+    handout = tmp_path / "room-handout.md"
+    assert stat.S_IMODE(handout.stat().st_mode) == 0o600
+    text = handout.read_text()
+    assert "AIML_API_BASE=https://relay.example.org/v1" in text and "AIML_API_KEY=" in text
+    assert all(code in text for code in codes) and "seat-02" in text
+
+
+@pytest.mark.parametrize("args, says", [
+    (("seats", "add", "--count", 1, "--budget", -1), "--budget"),
+    (("seats", "add", "--count", 1, "--budget", 1, "--prefix", "bad/name"), "--prefix"),
+])
+def test_bad_seat_options_say_what_to_do(tmp_path, args, says):
+    done = cli(*args, db=tmp_path / "room.db", check=False)
+    assert done.returncode == 1 and says in done.stderr
+
+
+def test_commands_on_a_missing_ledger_say_how_to_start(tmp_path):
+    for args in (("seats", "list"), ("report",), ("seats", "pause-all")):
+        done = cli(*args, db=tmp_path / "none.db", check=False)
+        assert done.returncode == 1 and "seats add" in done.stderr
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_serve_refuses_without_a_key_or_with_a_bad_price(tmp_path):
+    import subprocess
+    import sys
+
+    env = relay_env()
+    env.pop("AIML_API_KEY")
+    base = [sys.executable, "-m", "relay", "serve", "--db", str(tmp_path / "r.db"), "--port", "0"]
+    done = subprocess.run(base, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=30)
+    assert done.returncode == 2 and "AIML_API_KEY" in done.stderr and "never on the command line" in done.stderr
+    done = subprocess.run(base + ["--price", "google/gemma-3-4b-it=cheap"], cwd=tmp_path, env=relay_env(),
+                          capture_output=True, text=True, timeout=30)
+    assert done.returncode == 2 and "MODEL=IN,OUT" in done.stderr
+
+
+def test_pause_and_resume_while_serving_apply_to_the_next_call(upstream, tmp_path):
+    db = tmp_path / "room.db"
+    one, two = add_seats(db, 2, 1.0)
+
+    def status(seat) -> int:
+        return requests.post(relay.url + "/chat/completions", json=chat_body(max_tokens=8), timeout=TIMEOUT,
+                             headers={"Authorization": f"Bearer {seat['code']}"}).status_code
+
+    with Relay(db, upstream.base_url, env={"RELAY_ADMIN_TOKEN": ""}) as relay:
+        assert status(one) == 200
+        assert "Paused seat-01" in cli("seats", "pause", "seat-01", db=db).stdout
+        assert status(one) == 403 and status(two) == 200
+        cli("seats", "resume", "seat-01", db=db)
+        assert status(one) == 200
+        assert "Paused 2 seats" in cli("seats", "pause-all", db=db).stdout
+        assert status(one) == 403 and status(two) == 403
+        listed = json.loads(cli("seats", "list", "--json", db=db).stdout)
+        assert [list(s) for s in listed] == [["name", "budget_usd", "spent_usd", "requests", "paused"]] * 2
+        assert all(s["paused"] for s in listed) and listed[0]["requests"] == 4 and listed[0]["spent_usd"] > 0
+        cli("seats", "resume-all", db=db)
+        assert status(one) == 200 and status(two) == 200
+        missing = cli("seats", "pause", "seat-99", db=db, check=False)
+        assert missing.returncode == 1 and "No seat named 'seat-99'" in missing.stderr
+        # No RELAY_ADMIN_TOKEN: the relay made one, printed it once, and keeps only its hash.
+        token = re.search(r"Admin token \(shown once[^)]*\): (\S+)", relay.output()).group(1)
+        seats = requests.get(relay.root + "/admin/api/seats", headers={"Authorization": f"Bearer {token}"},
+                             timeout=TIMEOUT)
+        assert seats.status_code == 200 and [s["name"] for s in seats.json()["seats"]] == ["seat-01", "seat-02"]
+        assert relay.output().count(token) == 1
+    raw = b"".join(p.read_bytes() for p in tmp_path.iterdir() if p.is_file())
+    assert token.encode() not in raw
+    table = cli("seats", "list", db=db).stdout
+    assert "seat-01" in table and "active" in table
+
+
+def test_report_by_seat_and_model_with_csv(upstream, tmp_path):
+    db = tmp_path / "room.db"
+    one, two = add_seats(db, 2, 1.0)
+    with Relay(db, upstream.base_url) as relay:
+        for seat, model in ((one, "google/gemma-3-4b-it"), (one, "google/gemma-3-12b-it"),
+                            (two, "google/gemma-3-4b-it")):
+            requests.post(relay.url + "/chat/completions", json=chat_body(model=model, max_tokens=8), timeout=TIMEOUT,
+                          headers={"Authorization": f"Bearer {seat['code']}"})
+        requests.post(relay.url + "/chat/completions", timeout=TIMEOUT,  # the upstream refuses a system role: 400
+                      json={"model": "google/gemma-3-4b-it", "messages": [{"role": "system", "content": "x"}]},
+                      headers={"Authorization": f"Bearer {two['code']}"})
+    out = tmp_path / "spend.csv"
+    done = cli("report", "--csv", out, db=db)
+    assert "seat-01" in done.stdout and "google/gemma-3-12b-it" in done.stdout and "Total: $" in done.stdout
+    rows = list(csv.DictReader(out.open()))
+    assert list(rows[0]) == ["seat", "model", "requests", "errors", "prompt_tokens", "completion_tokens", "spent_usd"]
+    by = {(r["seat"], r["model"]): r for r in rows}
+    assert set(by) == {("seat-01", "google/gemma-3-4b-it"), ("seat-01", "google/gemma-3-12b-it"),
+                       ("seat-02", "google/gemma-3-4b-it")}
+    second = by[("seat-02", "google/gemma-3-4b-it")]
+    assert second["requests"] == "2" and second["errors"] == "1"
+    assert int(by[("seat-01", "google/gemma-3-4b-it")]["completion_tokens"]) == 8
+    assert float(by[("seat-01", "google/gemma-3-12b-it")]["spent_usd"]) > 0
