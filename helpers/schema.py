@@ -46,7 +46,7 @@ PARAMS: dict[str, Param] = {
         Param("max_tokens", "number", 1, None, help="upper bound on generated tokens"),
         Param("max_completion_tokens", "integer", 1, None, help="upper bound on generated tokens (newer name)"),
         Param("temperature", "number", 0, 2, help="randomness: 0 focused, 2 wild"),
-        Param("top_p", "number", 0.01, 1, help="nucleus sampling: keep this much probability mass"),
+        Param("top_p", "number", 0.01, 1, help="keep the likeliest tokens until they add up to this probability"),
         Param("top_k", "number", help="sample only from the K likeliest tokens"),
         Param("min_p", "number", 0.001, 0.999, help="drop tokens below this share of the likeliest"),
         Param("top_a", "number", 0, 1, help="alternate top sampling"),
@@ -62,6 +62,13 @@ PARAMS: dict[str, Param] = {
 }
 
 MAX_STOP_SEQUENCES = 4
+
+#: The characters an ``X-Client-Request-Id`` may hold (a regular-expression class); the API drops any other id.
+REQUEST_ID_CHARACTERS = "A-Za-z0-9._:-"
+#: The longest ``X-Client-Request-Id`` the API keeps.
+MAX_REQUEST_ID_LENGTH = 128
+#: A whole ``X-Client-Request-Id`` the API keeps and echoes: 1 to 128 of those characters.
+CLIENT_REQUEST_ID = re.compile(rf"\A[{REQUEST_ID_CHARACTERS}]{{1,{MAX_REQUEST_ID_LENGTH}}}\Z")
 
 
 @dataclass(frozen=True)

@@ -196,8 +196,7 @@ def explain_error(exc: BaseException, target: Target) -> tuple[str, str]:
         return f"not checked: {exc}", "Run it again; if it keeps happening the API or network is slow."
     if isinstance(exc, errors.AuthenticationError):
         return ("the key was rejected (401): it is wrong, expired or disabled",
-                "Check the key is enabled at https://aimlapi.com/app/keys; copy it again into "
-                "AIML_API_KEY or .env (no spaces or quotes).")
+                f"{errors.AUTH_ADVICE} It goes in AIML_API_KEY or .env.")
     if isinstance(exc, errors.PermissionDeniedError):
         return ("the key works but may not spend (403): the account has no credits",
                 "Top up at https://aimlapi.com/app/billing/, then run this again.")

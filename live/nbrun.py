@@ -8,7 +8,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-LESSON_GLOB = "[0-9][0-9]_*.ipynb"
+from helpers.workshop import LESSON_GLOB
+
 ROOT = Path(__file__).resolve().parent.parent
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 

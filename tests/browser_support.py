@@ -11,7 +11,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -20,6 +19,8 @@ from pathlib import Path
 
 import pytest
 import requests
+
+from helpers.ports import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
@@ -38,12 +39,6 @@ def require_browser():
     except ImportError:
         pytest.skip("the playwright package is missing: `.venv/bin/pip install -r requirements-test.txt`")
     return sync_playwright
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _jupyter_command() -> list[str]:

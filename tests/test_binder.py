@@ -23,7 +23,6 @@ in about 4 s. BINDER_TEST_ALL_LESSONS=1 runs every lesson as well (before a work
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -33,9 +32,11 @@ from pathlib import Path
 import pytest
 import requests
 
+from helpers.ports import free_port
+from helpers.workshop import LESSON_GLOB
+
 ROOT = Path(__file__).resolve().parent.parent
 BINDER = ROOT / "binder"
-LESSON_GLOB = "[0-9][0-9]_*.ipynb"
 PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;#]+)")
 #: Lines in binder/requirements.txt that pip reads as local paths (they stop repo2docker
 #: from installing the requirements before the repository is copied in).
@@ -274,17 +275,11 @@ def test_every_lesson_runs_in_the_binder_environment(binder_env, session_server)
     assert len(session_server.requests) > calls_before
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_the_badge_opens_the_first_lesson_in_jupyterlab(binder_env):
     """Start JupyterLab from the Binder environment at the repository root, as Binder does, and ask for the
     lesson the badge's urlpath names."""
     path = first_lesson()
-    port = _free_port()
+    port = free_port()
     log = open(binder_env["repo"].parent / "lab.log", "w")
     lab = subprocess.Popen(
         [str(binder_env["venv"] / "bin" / "jupyter"), "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",

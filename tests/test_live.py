@@ -21,6 +21,7 @@ import requests
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 import helpers
+from helpers.ports import free_port
 from helpers.practice import MODEL_SPECS, PracticeServer
 from live import common, drift, preflight, profile, run_lessons
 
@@ -63,11 +64,7 @@ def point_at(monkeypatch, base_url: str, key: str | None) -> common.Target:
 
 def refused_port() -> int:
     """A loopback port with nothing listening on it."""
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    sock.close()
-    return port
+    return free_port()
 
 
 def run_cli(module: str, *args: str, base: str | None, key: str | None, cwd: Path, timeout: float = 120):

@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from helpers.workshop import LESSON_GLOB
+
 ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+NOTEBOOKS = sorted((ROOT / "notebooks").glob(LESSON_GLOB))
 
 _spec = importlib.util.spec_from_file_location("check_secrets", ROOT / "tools" / "check_secrets.py")
 check_secrets = importlib.util.module_from_spec(_spec)

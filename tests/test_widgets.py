@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import stat
 import subprocess
 import sys
@@ -23,6 +22,7 @@ pytest.importorskip("ipywidgets")
 import helpers  # noqa: E402
 from helpers import client as client_module  # noqa: E402
 from helpers import schema  # noqa: E402
+from helpers.ports import free_port  # noqa: E402
 from helpers.practice import PRACTICE_KEY, SIMULATED_MARKER, PracticeServer  # noqa: E402
 from helpers.widgets import (ChatWidget, CompareWidget, KeyWidget, Playground, Throttle,  # noqa: E402
                              friendly_error, parse_stop, render_markdown, requests_snippet)
@@ -54,12 +54,6 @@ def keep_default_client():
 
 def chats(srv):
     return [r for r in srv.requests if r["path"].endswith("/chat/completions")]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 # --- the playground ------------------------------------------------------------------------------

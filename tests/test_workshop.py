@@ -390,7 +390,7 @@ def test_links_for_a_slug(capsys):
     out = capsys.readouterr().out
     assert ("[![Launch on Binder](https://mybinder.org/badge_logo.svg)]"
             "(https://mybinder.org/v2/gh/ada/gemma-kit/HEAD?urlpath=lab/tree/notebooks/00_setup.ipynb)") in out
-    for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+    for path in sorted((ROOT / "notebooks").glob(workshop.LESSON_GLOB)):
         assert f"https://colab.research.google.com/github/ada/gemma-kit/blob/main/notebooks/{path.name}" in out
     assert launch_links.main(["links", "--slug", "ada/gemma-kit", "--ref", "workshop-day"]) == 0
     assert "https://mybinder.org/v2/gh/ada/gemma-kit/workshop-day?urlpath=lab/tree/notebooks/00_setup.ipynb" \
@@ -586,7 +586,7 @@ def test_the_handout_is_about_one_page():
 def test_the_real_lessons_keep_their_shape_with_the_launch_cells(tmp_path):
     """On copies of the lessons as they are: the title stays first, the recap last, nothing else moves,
     and the first lesson still runs top to bottom with the cells in it (in a folder laid out like the kit)."""
-    lessons = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    lessons = sorted((ROOT / "notebooks").glob(workshop.LESSON_GLOB))
     assert lessons
     for name in (".gitignore", ".env.example"):
         (tmp_path / name).write_bytes((ROOT / name).read_bytes())

@@ -21,12 +21,13 @@ from pathlib import Path
 
 import nbformat
 
+from helpers.workshop import LESSON_GLOB
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 CONFIG = HERE / "launch.toml"
 PLACEHOLDER = "OWNER/REPO"
 SLUG_SHAPE = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}$")
-LESSON_GLOB = "[0-9][0-9]_*.ipynb"
 
 #: How the two cells are recognised when the script runs again (metadata key, cell ids).
 META_KEY = "launch_links"

@@ -7,10 +7,10 @@ in both modes. ``q2`` and ``q3`` are pure functions judged on constructed inputs
 from __future__ import annotations
 
 import math
-import socket
 from typing import Any
 
 from .. import errors
+from ..ports import free_port
 from . import Exercise, Incorrect
 from ._checking import RecordingClient, checking_server, default_client, is_number, run_learner
 
@@ -19,10 +19,7 @@ __all__ = ["q1", "q2", "q3"]
 
 def refused_base_url() -> str:
     """A loopback URL where nothing listens (a port just freed), so connecting is refused."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    return f"http://127.0.0.1:{port}/v1"
+    return f"http://127.0.0.1:{free_port()}/v1"
 
 
 # --------------------------------------------------------------------------- q1: safe_chat

@@ -16,6 +16,7 @@ from requests.structures import CaseInsensitiveDict
 
 from ..cost import CostTally
 from ..results import ChatResult
+from ..schema import CLIENT_REQUEST_ID, REQUEST_ID_CHARACTERS
 from . import Exercise, Incorrect
 from ._checking import expect_unknown_cost, is_number, run_learner
 
@@ -116,13 +117,13 @@ def cost_of(response):
 # --------------------------------------------------------------------------- q2: a request id the API keeps
 
 #: The rule of the API: 1 to 128 characters, each a letter, digit, '.', '_', ':' or '-'.
-VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+VALID_REQUEST_ID = CLIENT_REQUEST_ID
 
 _NAMES = ("ana", "Ana María López", "o'brien", "Zoë", "李雷", "  sam  ", "x" * 200, "")
 
 
 def _why_invalid(rid: str) -> str:
-    bad = sorted({c for c in rid if not re.match(r"[A-Za-z0-9._:-]", c)})
+    bad = sorted({c for c in rid if not re.match(f"[{REQUEST_ID_CHARACTERS}]", c)})
     if not rid:
         return "is empty"
     if len(rid) > 128:

@@ -21,7 +21,7 @@ from datetime import datetime, timedelta, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
-from ..schema import GEMMA_SYSTEM_ROLE_MESSAGE, check_request
+from ..schema import CLIENT_REQUEST_ID as _CLIENT_REQUEST_ID, GEMMA_SYSTEM_ROLE_MESSAGE, check_request
 from .catalogue import MODEL_SPECS, SERVED_MODELS, ModelSpec, cost, model_entry, usd_text
 from .faults import Fault
 from .replies import SIMULATED_MARKER, Reply, make_reply
@@ -46,7 +46,6 @@ MESSAGES = {  # the documented error messages
 }
 CHAT_PATHS = ("/v1/chat/completions", "/chat/completions")  # the vendor documents both
 CONTROLS_PATH = "/practice/controls"
-_CLIENT_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 _PERIOD = re.compile(r"^(\d+)([hd])$")
 MAX_USAGE_WINDOW = timedelta(days=92)
 

@@ -56,8 +56,7 @@ def friendly_error(exc: BaseException, key: str | None = None) -> str:
             text = str(exc)
         text = "Not sent: " + text.replace("The request was not sent:", "").strip(" \n-")
     elif isinstance(exc, errors.AuthenticationError):
-        text = ("The API refused the key (401): paste the whole key, make sure it is enabled at "
-                f"https://aimlapi.com/app/keys, then check again ({_PRACTICE_HINT}).")
+        text = f"The API refused the key (401). {errors.AUTH_ADVICE} Then check again ({_PRACTICE_HINT})."
     elif isinstance(exc, errors.PermissionDeniedError):
         text = ("The key works but the account cannot pay (403): top up at https://aimlapi.com/app/billing/ "
                 f"({_PRACTICE_HINT}).")
