@@ -8,10 +8,12 @@ with an OpenAI client of the checker's own, pointed at a practice server started
 from __future__ import annotations
 
 import math
+import json
+import re
 from contextlib import contextmanager
 from typing import Any, Iterator
 
-from ..practice import SIMULATED_MARKER, PracticeServer
+from ..practice import PracticeServer
 from ..schema import DEFAULT_MODEL
 from . import Exercise, Incorrect
 from ._checking import run_learner
@@ -91,15 +93,37 @@ quick = OpenAI(base_url=conn.base_url, api_key=conn.api_key, timeout=5.0, max_re
 
 # --------------------------------------------------------------------------- a checking client
 
+def _answer_text(body: bytes) -> str | None:
+    """The assistant's text in a chat-completions answer as sent: a JSON body, or a stream of SSE chunks."""
+    try:
+        return json.loads(body)["choices"][0]["message"]["content"]
+    except (ValueError, KeyError, IndexError, TypeError):
+        pass
+    pieces = []
+    for line in re.split(r"\r\n|\r|\n", body.decode("utf-8", "replace")):  # not splitlines(): U+2028 is text
+        if line.startswith("data:") and line[5:].strip() != "[DONE]":
+            try:
+                choices = json.loads(line[5:]).get("choices") or [{}]
+            except ValueError:
+                return None
+            pieces.append((choices[0].get("delta") or {}).get("content") or "")
+    return "".join(pieces) if pieces else None
+
+
 @contextmanager
 def _checking_openai(**options: Any) -> Iterator[tuple[Any, PracticeServer, list]]:
-    """An OpenAI client on a fresh practice server; ``responses`` collects the headers of every answer."""
+    """An OpenAI client on a fresh practice server; ``responses`` collects, for every answer, its
+    headers and the assistant's text it carried (``{"headers": ..., "text": ...}``)."""
     import httpx2
     import openai
 
     responses: list = []
-    with PracticeServer(latency=0) as server, httpx2.Client(
-            event_hooks={"response": [lambda r: responses.append(dict(r.headers))]}) as http:
+
+    def keep(response) -> None:
+        response.read()  # the SDK reads the same bytes again afterwards
+        responses.append({"headers": dict(response.headers), "text": _answer_text(response.content)})
+
+    with PracticeServer(latency=0) as server, httpx2.Client(event_hooks={"response": [keep]}) as http:
         client = openai.OpenAI(base_url=server.base_url, api_key=server.key, timeout=20.0, max_retries=0,
                                http_client=http, **options)
         yield client, server, responses
@@ -111,7 +135,7 @@ _PROMPT = "Tell me about San Francisco"
 
 def _run_with_openai(fn: Any, name: str) -> tuple[Any, list[dict], list[dict]]:
     """Run the learner's ``fn(client, prompt)`` once with a checking client: what it returned, the
-    chat-completions bodies the server received, and the headers of the server's answers."""
+    chat-completions bodies the server received, and the server's answers (headers and text)."""
     with _checking_openai() as (client, server, responses):
         out = run_learner(fn, name, client, _PROMPT)
         bodies = [r["body"] for r in server.requests
@@ -124,7 +148,7 @@ def _run_with_openai(fn: Any, name: str) -> tuple[Any, list[dict], list[dict]]:
 def _check_ask(ask: Any) -> str:
     if not callable(ask):
         raise Incorrect("`ask` should be a function: `def ask(client, prompt): ...`.")
-    out, bodies, _ = _run_with_openai(ask, "ask")
+    out, bodies, responses = _run_with_openai(ask, "ask")
     if not bodies:
         raise Incorrect("`ask` sent no request: call client.chat.completions.create(...) with the client it is given.")
     if len(bodies) > 1:
@@ -140,7 +164,7 @@ def _check_ask(ask: Any) -> str:
     if not isinstance(out, str):
         kind = type(out).__name__
         raise Incorrect(f"`ask` returned a {kind}; return the text only: it sits in the first choice's message content.")
-    if not out.startswith(SIMULATED_MARKER):
+    if out != responses[-1]["text"]:
         raise Incorrect("`ask` returned a text that is not the answer's content: return choices[0].message.content.")
     return "Correct! The same chat call as helpers.chat, through the OpenAI SDK."
 
@@ -180,8 +204,8 @@ def _check_ask_with_id(ask_with_id: Any) -> str:
     if not isinstance(out, tuple) or len(out) != 2:
         raise Incorrect(f"`ask_with_id` returned {type(out).__name__}; return a pair: (text, inference_id).")
     text, inference_id = out
-    sent_id = responses[-1].get("x-inference-id") if responses else None
-    if not isinstance(text, str) or not text.startswith(SIMULATED_MARKER):
+    sent_id = responses[-1]["headers"].get("x-inference-id") if responses else None
+    if not isinstance(text, str) or text != responses[-1]["text"]:
         raise Incorrect("The first element is not the answer's text: parse the raw response (.parse()) and "
                         "read choices[0].message.content.")
     if isinstance(inference_id, str) and inference_id.startswith("chatcmpl-"):
