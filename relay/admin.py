@@ -120,7 +120,7 @@ class Admin:
             return self._refused(request)
         try:
             changed = await self.relay.store.call("set_paused", name, action == "pause",
-                                                  "paused by the instructor" if action == "pause" else None)
+                                                  "by the instructor" if action == "pause" else None)
         except LedgerError as exc:
             return api_error(404, str(exc), request.url.path)
         return JSONResponse({"changed": changed, "paused": action == "pause", "seat": name})

@@ -156,11 +156,6 @@ class Relay:
         self.store.post("settle", call.id, outcome)
         log.info("%s", describe(call, outcome))
 
-    def finish(self, call: Call, outcome: Outcome) -> None:
-        """A stream's end: settle it and free its place in the seat's limits."""
-        self.limits.release(call.seat_id)
-        self.settle(call, outcome)
-
     # -- chat
 
     async def chat(self, request: Request) -> Response:
@@ -232,7 +227,7 @@ class Relay:
             answer, outcome = failed
             self.settle(call, outcome)
             return answer, False
-        return RelayedStream(upstream, call, self.redactor, self.finish), True
+        return RelayedStream(upstream, call, self.redactor, self.settle, lambda: self.limits.release(seat_id)), True
 
     # -- what a seat may read about itself
 
@@ -270,8 +265,8 @@ def _iso(moment) -> str:
 def refusal_answer(refusal: Refusal, amount: int, path: str) -> Response:
     budget, left = to_usd(refusal.budget_nusd), to_usd(max(0, refusal.available_nusd))
     if refusal.kind == "paused":
-        why = f" ({refusal.reason})" if refusal.reason else ""
-        message = (f"Seat {refusal.seat} is paused by the instructor{why}. Ask your instructor to resume it, "
+        message = (f"Seat {refusal.seat} is paused {refusal.reason or 'by the instructor'}. Ask your instructor to "
+                   "resume it, "
                    "or switch to practice mode (AIML_PRACTICE=1).")
     else:
         message = (f"Seat {refusal.seat} has ${left:.6f} left of its ${budget:.2f} budget, and this call could cost "

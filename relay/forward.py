@@ -208,14 +208,18 @@ class RelayedStream:
     """An ASGI answer that pumps an open upstream stream to the learner.
 
     It listens for the learner leaving while it pumps: the upstream response is closed at once
-    (so the upstream stops generating), and the call is settled whatever happened.
+    (so the upstream stops generating), and the call is settled whatever happened. A finished
+    stream is settled before its ``[DONE]`` is passed on, so the learner's next call (a balance,
+    say) already sees the cost.
     """
 
-    def __init__(self, upstream: httpx.Response, call: Call, redactor: Redactor, finish):
-        self.upstream, self.call, self.redactor, self.finish = upstream, call, redactor, finish
+    def __init__(self, upstream: httpx.Response, call: Call, redactor: Redactor, settle, release):
+        self.upstream, self.call, self.redactor = upstream, call, redactor
+        self.settle, self.release = settle, release
         self.watch = StreamWatch()
         self.abandoned = False
         self.completed = False  # the last byte went out: a disconnect after that is the normal end
+        self.settled = False
         self.broken: str | None = None
 
     async def __call__(self, scope, receive, send) -> None:
@@ -227,7 +231,10 @@ class RelayedStream:
         finally:
             with anyio.CancelScope(shield=True):
                 await self.upstream.aclose()
-            self.finish(self.call, self._outcome())
+            self.release()
+            if not self.settled:
+                self.settled = True
+                self.settle(self.call, self._outcome(finished=False))
         if self.broken:  # the upstream broke off: end the learner's stream abruptly too, as the upstream did
             raise ConnectionAbortedError(self.broken)
 
@@ -235,7 +242,7 @@ class RelayedStream:
         while True:
             message = await receive()
             if message["type"] == "http.disconnect":
-                self.abandoned = not self.completed
+                self.abandoned = not (self.completed or self.settled)
                 scope.cancel()
                 return
 
@@ -249,6 +256,9 @@ class RelayedStream:
         try:
             async for chunk in self.upstream.aiter_bytes():
                 self.watch.feed(chunk)
+                if self.watch.done and not self.settled:
+                    self.settled = True
+                    self.settle(self.call, self._outcome(finished=True))
                 out = redact.feed(chunk)
                 if out:
                     await send({"type": "http.response.body", "body": out, "more_body": True})
@@ -264,12 +274,12 @@ class RelayedStream:
         self.completed = True
         await send({"type": "http.response.body", "body": rest, "more_body": False})
 
-    def _outcome(self) -> Outcome:
+    def _outcome(self, finished: bool) -> Outcome:
         call, watch = self.call, self.watch
         prompt, completion = tokens_of(watch.payload)
         reported = reported_cost(watch.payload, self.upstream.headers)
         request_id = self.upstream.headers.get("x-inference-id")
-        if watch.done and self.completed:
+        if finished:
             return Outcome("ok", settle_cost(call, watch.payload, self.upstream.headers, call.reserved), 200,
                            prompt, completion, request_id)
         # Ended early: the upstream's bill for the part generated is unknown, so the reservation stands.

@@ -56,6 +56,7 @@ CREATE INDEX IF NOT EXISTS calls_seat_time ON calls(seat_id, started);
 
 #: Call statuses: open (reserved, in flight), ok, error, cut (stream ended early), abandoned (the learner
 #: left), refused (never forwarded), recovered (left open by a crash, settled at its reservation).
+_REFUSED = {"paused": "the seat is paused", "budget": "over the remaining budget"}
 STATUSES = ("open", "ok", "error", "cut", "abandoned", "refused", "recovered")
 
 
@@ -189,8 +190,8 @@ class Ledger:
                 self.db.execute("INSERT INTO calls (seat_id, model, stream, status, http_status, error, started, "
                                 "finished) VALUES (?, ?, ?, 'refused', 403, ?, ?, ?)",
                                 (seat_id, model, int(stream), f"refused: {refusal.kind}", now, now))
-                self.db.execute("UPDATE seats SET requests = requests + 1, errors = errors + 1 WHERE id = ?",
-                                (seat_id,))
+                self.db.execute("UPDATE seats SET requests = requests + 1, errors = errors + 1, last_error = ? "
+                                "WHERE id = ?", (f"403: refused, {_REFUSED[refusal.kind]}", seat_id))
                 return refusal
             self.db.execute("UPDATE seats SET reserved_nusd = reserved_nusd + ?, requests = requests + 1, "
                             "updated = ? WHERE id = ?", (amount, now, seat_id))
@@ -230,7 +231,7 @@ class Ledger:
                 "errors = errors + ?, last_error = CASE WHEN ? THEN ? ELSE last_error END, updated = ? "
                 "WHERE id = ?", (call["reserved_nusd"], cost, failed, failed, outcome.error, now, call["seat_id"]))
             if overrun:
-                reason = (f"the upstream reported ${to_usd(cost):.6f} for call {call_id}, "
+                reason = (f"after an overrun: the upstream reported ${to_usd(cost):.6f} for call {call_id}, "
                           f"${to_usd(overrun):.6f} more than the ${to_usd(call['reserved_nusd']):.6f} reserved")
                 self.db.execute("UPDATE seats SET paused = 1, pause_reason = ?, overrun_nusd = overrun_nusd + ?, "
                                 "last_error = ? WHERE id = ?", (reason, overrun, reason, call["seat_id"]))

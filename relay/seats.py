@@ -35,7 +35,7 @@ def run(args) -> int:
             return show(ledger, args.json)
         paused = args.action.startswith("pause")
         name = getattr(args, "name", None)
-        changed = ledger.set_paused(name, paused, "paused by the instructor" if paused else None)
+        changed = ledger.set_paused(name, paused, "by the instructor" if paused else None)
         what = name if name else f"{changed} seat{'s' if changed != 1 else ''}"
         print(f"{'Paused' if paused else 'Resumed'} {what}. A running relay applies it to the next call.")
         return 0

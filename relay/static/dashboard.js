@@ -41,7 +41,7 @@ function render(data) {
     cell(tr, String(seat.errors));
     let state = seat.paused ? "paused" : "active";
     if (seat.overrun_usd > 0) state += " (OVERRUN: upstream reported " + usd(seat.overrun_usd) + " over the reservation)";
-    else if (seat.paused && seat.pause_reason) state += " (" + seat.pause_reason + ")";
+    else if (seat.paused && seat.pause_reason) state += " " + seat.pause_reason;
     cell(tr, state, "state");
     cell(tr, seat.last_error || "", "last-error");
     const td = cell(tr, "");
