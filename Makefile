@@ -14,8 +14,13 @@ $(VENV)/.installed: requirements.txt pyproject.toml helpers/__init__.py | check-
 	$(PIP) install -r requirements.txt
 	touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt
-	$(PIP) install -r requirements-test.txt
+$(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt requirements-relay.txt
+	$(PIP) install -r requirements-test.txt -r requirements-relay.txt
+	touch $@
+
+# The classroom relay's packages (the instructor's machine only; learners never need them).
+$(VENV)/.installed-relay: $(VENV)/.installed requirements-relay.txt
+	$(PIP) install -r requirements-relay.txt
 	touch $@
 
 ## Open JupyterLab on the lessons (practice mode unless AIML_API_KEY or .env holds a key).
@@ -32,6 +37,14 @@ my-copy: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis
+
+# --- The classroom relay: one funded key for a room, a budget per seat (workshop/GUIDE.md) -------
+.PHONY: relay
+
+## make relay ARGS="serve --db room.db" (the key from AIML_API_KEY or .env), ARGS="seats add --db room.db
+## --count 20 --budget 0.50", ARGS="seats list --db room.db", ARGS="report --db room.db".
+relay: $(VENV)/.installed-relay
+	$(BIN)/python -m relay $(ARGS)
 
 # --- Live mode: against the real API (or any server AIML_API_BASE names); see live/ -----------
 .PHONY: preflight test-live
