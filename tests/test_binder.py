@@ -158,10 +158,18 @@ def binder_env(tmp_path_factory):
         return result
 
     started = time.perf_counter()
-    step(python, "-m", "venv", str(venv))
-    # --no-compile only skips writing .pyc files (a third of the install time here); what gets
-    # installed, and in what order, is exactly what binder/ asks for.
-    step(str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "--no-compile", "-r", "binder/requirements.txt")
+    uv = shutil.which("uv", path=str(Path(sys.executable).parent)) or shutil.which("uv")
+    if uv:
+        # uv installs the same file with the same pins about ten times faster than pip (3 s, not 30 s, here):
+        # repo2docker runs pip on it (test_repo2docker_reads_binder_as_intended), and `pip check` below
+        # proves the set uv chose is consistent. --seed puts pip in the venv, for postBuild.
+        step(uv, "venv", "-q", "--seed", "--python", python, str(venv))
+        step(uv, "pip", "install", "-q", "--python", str(venv / "bin" / "python"), "-r", "binder/requirements.txt")
+    else:
+        step(python, "-m", "venv", str(venv))
+        # --no-compile only skips writing .pyc files; what gets installed is exactly what binder/ asks for.
+        step(str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "--no-compile", "-r",
+             "binder/requirements.txt")
     installed = time.perf_counter()
     post = step("./binder/postBuild")  # as repo2docker runs it: from the repository root
     print(f"\nbinder env: requirements {installed - started:.0f} s, postBuild {time.perf_counter() - installed:.0f} s")
