@@ -69,7 +69,8 @@ class SSEDecoder:
 
     def _line(self, line: str) -> Iterator[Event]:
         if not line:
-            if self._data and (len(self._data) > 1 or self._data[0]):
+            # A block with at least one data line dispatches, even an empty one ("data:" gives data "").
+            if self._data:
                 yield Event("\n".join(self._data), self._event or "message", self.last_event_id, self._retry)
             self._data, self._event = [], ""
             return

@@ -123,3 +123,17 @@ def test_repr_and_str_never_show_the_key():
     client = helpers.Client(api_key=KEY, base_url="http://127.0.0.1:9/v1")
     shown = repr(client) + str(client) + repr(client.session.auth) + client.describe()
     assert KEY not in shown and "****cdef" in shown
+
+
+def test_a_404_from_another_endpoint_names_the_path_that_was_called():
+    """A server without /v2/billing (an OpenAI-compatible one, say) must not be told to fix /chat/completions."""
+    not_found = json_reply(404, {"message": "Cannot GET /v2/billing", "statusCode": 404})
+    with RawServer(lambda c, r, n: c.sendall(not_found)) as srv:
+        with pytest.raises(helpers.NotFoundError) as info:
+            make_client(srv).balance()
+    text = str(info.value)
+    assert "/v2/billing" in text.split("\n", 1)[1] and "/chat/completions" not in text
+    with RawServer(lambda c, r, n: c.sendall(json_reply(404, {"message": "Cannot POST /oops/v1/chat/completions"}))) as srv:
+        with pytest.raises(helpers.NotFoundError) as info:
+            helpers.Client(api_key=KEY, base_url=srv.base_url.replace("/v1", "/oops/v1")).chat("Hi")
+    assert "the path is /chat/completions (POST) (this call went to /oops/v1/chat/completions)" in str(info.value)

@@ -74,7 +74,7 @@ def expected_events(blocks):
                 last_id = value
             elif kind == "retry" and value.isascii() and value.isdigit():
                 retry = int(value)
-        if data and (len(data) > 1 or data[0]):
+        if data:  # any data line, even an empty one, makes the block an event
             out.append((event or "message", "\n".join(data), last_id, retry))
     return out, last_id
 

@@ -49,9 +49,20 @@ def test_comments_fields_and_multiline_data():
     assert decoder.last_event_id == "8"
 
 
-def test_empty_data_is_not_dispatched_but_two_empty_lines_are():
-    assert events(b"data:\n\n", b"data\n\n") == []
-    assert events(b"data:\ndata:\n\n") == [("message", "\n")]
+def test_an_empty_data_line_dispatches_an_event_with_empty_data():
+    """The WHATWG rule: a data line appends its value and a line feed to the data buffer, and a blank
+    line dispatches unless the buffer is empty, so ``data:`` alone gives an event whose data is "".
+
+    The specification's example ("Interpreting an event stream") is the stream below: the first
+    block fires an event with empty data, the second one with a single line feed, and the last
+    is dropped for want of a blank line. The web-platform-tests case
+    eventsource/format-field-data.any.js sends "data:\\n\\ndata\\ndata\\n\\ndata:test" and expects
+    "", "\\n", then "test".
+    """
+    assert events(b"data\n\ndata\ndata\n\ndata:") == [("message", ""), ("message", "\n")]
+    assert events(b"data:\n\ndata\ndata\n\ndata:test\n\n") == [("message", ""), ("message", "\n"), ("message", "test")]
+    assert events(b"data:\n\n", b"data\n\n") == [("message", ""), ("message", "")]
+    assert events(b"event: ping\n\n", b": only a comment\n\n", b"id: 3\n\n") == []  # no data line: no event
 
 
 def test_space_after_colon_is_optional_and_only_one_is_removed():
