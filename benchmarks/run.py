@@ -664,7 +664,7 @@ def suite_breakdown(suite: dict) -> str:
 
 # --------------------------------------------------------------------------- main
 
-SECTIONS = ("per-call", "batch", "streaming", "import")
+SECTIONS = ("per-call", "batch", "streaming", "import", "relay")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -717,6 +717,10 @@ def main(argv: list[str] | None = None) -> int:
         import_rows, detail = bench_import(runs=3 if q else 11)
         rows += import_rows
         details.append(detail)
+    if "relay" in only:
+        from bench_relay import measure as relay_measure  # benchmarks/bench_relay.py: the classroom relay
+
+        rows += [Row("R", **row) for row in relay_measure(quick=q, say=say)]
     suite = None
     if args.with_test_suite:
         say(f"4. `make {args.test_target}`, the whole suite, once (minutes)...")
