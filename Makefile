@@ -23,12 +23,21 @@ $(VENV)/.installed-relay: $(VENV)/.installed requirements-relay.txt
 	$(PIP) install -r requirements-relay.txt
 	touch $@
 
+# JupyterLab's own settings for this environment: no "get notified about official Jupyter news?"
+# pop-up and no update check (--LabApp.news_url=None alone does not stop the pop-up).
+# binder/postBuild writes the same file on Binder.
+LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
+
+$(LAB_SETTINGS): binder/overrides.json
+	mkdir -p $(@D)
+	cp binder/overrides.json $@
+
 ## Open JupyterLab on the lessons (practice mode unless AIML_API_KEY or .env holds a key).
-lab: $(VENV)/.installed
+lab: $(VENV)/.installed $(LAB_SETTINGS)
 	$(BIN)/jupyter lab --notebook-dir=notebooks --LabApp.news_url=None $(if $(filter 0,$(shell id -u)),--allow-root)
 
 ## Run every test: the helper, the practice server, every lesson notebook.
-test: $(VENV)/.installed-test
+test: $(VENV)/.installed-test $(LAB_SETTINGS)
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 ## Copy the lessons into my-work/ (yours to edit; git pull never touches it).

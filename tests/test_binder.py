@@ -20,6 +20,7 @@ run of this module takes 55 to 75 s. What the Binder environment alone can break
 or mismatched package) shows at import time, which the import checks cover for every lesson
 in about 4 s. BINDER_TEST_ALL_LESSONS=1 runs every lesson as well (before a workshop, say).
 """
+import json
 import os
 import re
 import shutil
@@ -43,6 +44,10 @@ PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;#]+)")
 LOCAL = re.compile(r"^\s*(-e|--editable|-r|--requirement|-c|--constraint|\.|/|file:)")
 #: Pins only binder/ has, each for a reason given in binder/requirements.txt.
 BINDER_ONLY = {"notebook"}
+#: JupyterLab's plugin whose settings show the "get notified about official Jupyter news?" pop-up.
+NEWS_PLUGIN = "@jupyterlab/apputils-extension:notification"
+#: Where binder/postBuild and the Makefile put binder/overrides.json, under an environment's prefix.
+LAB_SETTINGS = Path("share", "jupyter", "lab", "settings", "overrides.json")
 
 
 def pins(path: Path) -> dict[str, str]:
@@ -106,6 +111,30 @@ def test_build_scripts_stop_on_errors():
     if start.exists():
         body = [ln.strip() for ln in start.read_text().splitlines() if ln.strip()]
         assert body[-1] == 'exec "$@"', 'binder/start must end with exec "$@", or Jupyter never starts'
+
+
+def test_the_lab_settings_turn_the_news_popup_off():
+    """binder/overrides.json answers the news question ("Never") and stops the update check, with keys and
+    values that the installed JupyterLab's own schema of the plugin defines."""
+    overrides = json.loads((BINDER / "overrides.json").read_text())
+    assert overrides == {NEWS_PLUGIN: {"fetchNews": "false", "checkForUpdates": False}}
+    package, plugin = NEWS_PLUGIN.split(":")
+    schema = json.loads(Path(sys.prefix, "share", "jupyter", "lab", "schemas", package, f"{plugin}.json").read_text())
+    assert "false" in {choice["const"] for choice in schema["properties"]["fetchNews"]["oneOf"]}
+    assert schema["properties"]["checkForUpdates"]["type"] == "boolean"
+
+
+def test_make_writes_the_lab_settings_for_lab_and_test(tmp_path):
+    make = shutil.which("make")
+    if make is None:
+        pytest.skip("make is not installed")
+    venv = tmp_path / "venv"
+    target = venv / LAB_SETTINGS
+    for goal in ("lab", "test"):  # a dry run: what each would do, nothing done
+        dry = subprocess.run([make, "-n", f"VENV={venv}", goal], cwd=ROOT, capture_output=True, text=True, timeout=60)
+        assert f"cp binder/overrides.json {target}" in dry.stdout, f"make {goal} does not write {LAB_SETTINGS}"
+    subprocess.run([make, "-s", f"VENV={venv}", str(target)], cwd=ROOT, check=True, timeout=60)
+    assert target.read_text() == (BINDER / "overrides.json").read_text()
 
 
 def test_repo2docker_reads_binder_as_intended(tmp_path):
@@ -179,6 +208,11 @@ def binder_env(tmp_path_factory):
 
 def test_postbuild_installs_the_kit_from_the_repository(binder_env):
     assert f"installed from {binder_env['repo'] / 'helpers' / '__init__.py'}" in binder_env["postbuild_output"]
+
+
+def test_postbuild_writes_the_lab_settings(binder_env):
+    written = binder_env["venv"] / LAB_SETTINGS
+    assert written.read_text() == (BINDER / "overrides.json").read_text()
 
 
 def test_the_binder_environment_is_consistent(binder_env):
@@ -310,6 +344,9 @@ def test_the_badge_opens_the_first_lesson_in_jupyterlab(binder_env):
         assert contents.status_code == 200 and contents.json()["type"] == "notebook", contents.text[:300]
         page = requests.get(f"{url}/lab/tree/{path}", timeout=10)
         assert page.status_code == 200 and "JupyterLab" in page.text
+        # The browser reads these defaults: "Never" to the news question, so the pop-up is never shown.
+        news = requests.get(f"{url}/lab/api/settings/{NEWS_PLUGIN}", timeout=10).json()["schema"]["properties"]
+        assert news["fetchNews"]["default"] == "false" and news["checkForUpdates"]["default"] is False
     finally:
         lab.terminate()
         try:
