@@ -225,8 +225,11 @@ def test_every_documented_sample_is_the_pages():
     assert saying, "the kit names the documented sample somewhere (lesson 01)"
     for path in saying:
         text = path.read_text(encoding="utf-8")
-        assert "documented_sample" in text or "lesson01.DOCUMENTED" in text, \
-            f"{path.relative_to(ROOT)} speaks of the documented sample without using the page's"
+        if "documented_sample" in text or "lesson01.DOCUMENTED" in text:
+            continue  # it loads the page's sample itself
+        loose = [m.start() for m in re.finditer("documented sample", text)
+                 if not text[:m.start()].endswith("lesson 01's ")]
+        assert not loose, f"{path.relative_to(ROOT)} speaks of a documented sample that is not the page's"
 
 
 # --------------------------------------------------------------------------- running the examples
@@ -235,14 +238,17 @@ def shadow_path(tmp_path: Path, hide: tuple[str, ...]) -> str:
     """PATH with every directory holding one of ``hide`` replaced by a copy of links to all else in it."""
     parts = []
     for i, folder in enumerate(os.environ.get("PATH", "").split(os.pathsep)):
-        if not folder or not any((Path(folder) / name).exists() for name in hide):
+        if not folder or not any(shutil.which(name, path=folder) for name in hide):
             parts.append(folder)
             continue
         shadow = tmp_path / f"path{i}"
         shadow.mkdir()
         for entry in Path(folder).iterdir():
-            if entry.name not in hide:
-                (shadow / entry.name).symlink_to(entry)
+            if entry.name.split(".")[0].lower() not in hide:  # node, and node.exe on Windows
+                try:
+                    (shadow / entry.name).symlink_to(entry)
+                except OSError as exc:  # Windows without the right to make links
+                    pytest.skip(f"cannot make a PATH without {hide} here: {exc}")
         parts.append(str(shadow))
     path = os.pathsep.join(parts)
     assert all(shutil.which(name, path=path) is None for name in hide)
