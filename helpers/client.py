@@ -214,7 +214,8 @@ class Client(Endpoints):
              extra_headers: dict | None = None, timeout: float | None = None, **params: Any) -> ChatResult:
         """Send one chat completion and wait for the whole answer."""
         if params.get("stream"):
-            raise errors.RequestValidationError("chat() waits for the whole answer; use stream() to get it piece by piece.")
+            raise errors.RequestValidationError(
+                "chat() waits for the whole answer; use stream() to get it piece by piece.")
         params.pop("stream", None)
         body = self.build_request(prompt_or_messages, model=model, **params)
         started = time.monotonic()
@@ -366,12 +367,17 @@ def _api_message(body: Any) -> str | None:
     return message
 
 
+#: What a failed DNS look-up says, on Linux, macOS and in urllib3's words.
+_NO_NAME = ("NameResolutionError", "Name or service not known", "Temporary failure in name resolution",
+            "nodename nor servname")
+
+
 def _why(exc: Exception) -> str:
     """A plain-words reason for a connection failure (the exception's text names the URL, never the key)."""
     detail = str(exc)
     if isinstance(exc, requests.exceptions.SSLError):
         return "the secure (TLS) connection failed; a proxy or captive portal may be in the way"
-    if any(s in detail for s in ("NameResolutionError", "Name or service not known", "Temporary failure in name resolution", "nodename nor servname")):
+    if any(s in detail for s in _NO_NAME):
         return "the host name could not be looked up, so there is no network or base_url has a typo"
     if "Connection refused" in detail or "ConnectionRefusedError" in detail:
         return "the connection was refused, so nothing is listening at that address (is base_url right?)"

@@ -216,7 +216,8 @@ class CostTally:
 
     def table(self) -> list[dict]:
         """One row per model plus a ``total`` row: model, calls, tokens, usd, unknown_cost."""
-        rows = [{"model": model, **values, "usd": round(values["usd"], 12)} for model, values in self.by_model().items()]
+        rows = [{"model": model, **values, "usd": round(values["usd"], 12)}
+                for model, values in self.by_model().items()]
         rows.append({"model": "total", "calls": self.calls, "tokens": self.total_tokens,
                      "usd": self.total_usd, "unknown_cost": self.unknown_cost_calls})
         return rows

@@ -38,7 +38,8 @@ def cost_from(data: dict, headers: Any) -> float | None:
 
 def is_simulated(data: dict, headers: Any) -> bool:
     """True when the practice server, not the real API, produced the answer."""
-    return data.get("provider") == "practice-server" or (headers is not None and headers.get("x-practice-server") == "1")
+    return data.get("provider") == "practice-server" or (
+        headers is not None and headers.get("x-practice-server") == "1")
 
 
 @dataclass

@@ -1,6 +1,7 @@
 """A streamed answer: iterate for text pieces as they arrive; ``.result`` once it is done."""
 from __future__ import annotations
 
+import functools
 import json
 import socket
 import time
@@ -28,6 +29,19 @@ def _socket_of(response: requests.Response):
     """The socket under a streamed response, to tighten its timeout as the deadline nears."""
     connection = getattr(response.raw, "connection", None) or getattr(response.raw, "_connection", None)
     return getattr(connection, "sock", None)
+
+
+def _reader(raw: urllib3.HTTPResponse) -> Callable[[], bytes]:
+    """The next piece of the body on each call (b"" at its end).
+
+    A chunked body (what the API sends) is read one HTTP chunk, usually one event, per step
+    from one generator; read1() would go through urllib3's error handling and http.client's
+    chunk bookkeeping again for every event (a third of the time a burst of events took).
+    A close-delimited body keeps read1(), which never waits to fill.
+    """
+    if getattr(raw, "chunked", False) and raw.supports_chunked_reads():
+        return functools.partial(next, raw.read_chunked(READ_SIZE, decode_content=True), b"")
+    return functools.partial(raw.read1, READ_SIZE, decode_content=True)
 
 
 class ChatStream:
@@ -133,16 +147,7 @@ class ChatStream:
         decoder = SSEDecoder()
         state: dict[str, Any] = {"usage": {}, "finish_reason": None, "data": {}, "meta_cost": None}
         sock = _socket_of(response)
-        raw = response.raw
-        if getattr(raw, "chunked", False) and raw.supports_chunked_reads():
-            # A chunked body (what the API sends) is read one HTTP chunk, usually one event, per
-            # step from one generator; read1() would go through urllib3's error handling and
-            # http.client's chunk bookkeeping again for every event (a third of the time a burst
-            # of events took). A close-delimited body keeps read1(), which never waits to fill.
-            chunks = raw.read_chunked(READ_SIZE, decode_content=True)
-            read = lambda: next(chunks, b"")
-        else:
-            read = lambda: raw.read1(READ_SIZE, decode_content=True)
+        read = _reader(response.raw)
         while True:
             remaining = deadline - self._policy.clock()
             if remaining <= 0:
@@ -164,7 +169,8 @@ class ChatStream:
             if not chunk:
                 if self._closed:
                     return
-                raise errors.APIConnectionError(self._cut_text("the stream ended before [DONE]"), partial_text=self.text)
+                raise errors.APIConnectionError(self._cut_text("the stream ended before [DONE]"),
+                                                partial_text=self.text)
             for event in decoder.feed(chunk):
                 if event.data == "[DONE]":
                     self._finish(state, response, started)
@@ -238,11 +244,12 @@ class ChatStream:
         try:
             data = response.json()
         except ValueError:
-            raise errors.APIResponseValidationError(
-                f"Expected a stream (text/event-stream) but got {response.headers.get('content-type') or 'no content type'}.") from None
+            kind = response.headers.get("content-type") or "no content type"
+            raise errors.APIResponseValidationError(f"Expected a stream (text/event-stream) but got {kind}.") from None
         if isinstance(data, dict) and ("error" in data or "statusCode" in data) and "choices" not in data:
             raise self._stream_error(data)
-        result = ChatResult.from_response(data, response.headers, latency_s=time.monotonic() - started, requested_model=self.model)
+        result = ChatResult.from_response(data, response.headers, latency_s=time.monotonic() - started,
+                                          requested_model=self.model)
         if result.text:
             self.time_to_first_token_s = time.monotonic() - started
             self._pieces.append(result.text)

@@ -98,7 +98,8 @@ class RawServer:
                 pass
 
 
-def http_head(status: int = 200, content_type: str = "text/event-stream", extra: str = "", length: int | None = None) -> bytes:
+def http_head(status: int = 200, content_type: str = "text/event-stream", extra: str = "",
+              length: int | None = None) -> bytes:
     """A response head for a close-delimited (no length) or fixed-length body."""
     reason = {200: "OK", 302: "Found", 307: "Temporary Redirect", 400: "Bad Request", 401: "Unauthorized",
               429: "Too Many Requests", 500: "Internal Server Error", 503: "Service Unavailable"}.get(status, "Status")

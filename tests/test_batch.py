@@ -1,4 +1,5 @@
-"""helpers.batch (the helpers.batching package) over real loopback HTTP: order, per-item errors, bounded concurrency, 429 handling.
+"""helpers.batch (the helpers.batching package) over real loopback HTTP: order, per-item errors,
+bounded concurrency, 429 handling.
 
 No timed assertions: concurrency is counted by a gate server that tallies the requests it
 holds at once, and everything else is asserted on what came back.
@@ -309,9 +310,11 @@ def test_rows_summary_and_html():
     ok = helpers.ChatResult.from_response(
         {"model": "m", "choices": [{"message": {"content": "<b>bold</b> " + "x" * 100}, "finish_reason": "stop"}],
          "usage": {"total_tokens": 12}, "meta": {"usage": {"usd_spent": 0.001}}}, {}, latency_s=0.25)
-    no_cost = helpers.ChatResult.from_response({"choices": [{"message": {"content": "hi"}}], "usage": {"total_tokens": 3}}, {})
+    no_cost = helpers.ChatResult.from_response({"choices": [{"message": {"content": "hi"}}],
+                                                "usage": {"total_tokens": 3}}, {})
+    refused = helpers.RateLimitError("Error code 429: Too Many Requests\nWait.", status_code=429)
     items = [BatchItem(0, "first", ok), BatchItem(1, [{"role": "user", "content": "second"}], no_cost),
-             BatchItem(2, "third", error=helpers.RateLimitError("Error code 429: Too Many Requests\nWait.", status_code=429))]
+             BatchItem(2, "third", error=refused)]
     rows = BatchResults(items).to_rows(max_chars=20)
     assert list(rows[0]) == ["index", "prompt", "text", "tokens", "latency_s", "cost_usd", "error"]
     assert rows[0]["text"] == "<b>bold</b> xxxxxxx…" and rows[0]["tokens"] == 12 and rows[0]["latency_s"] == 0.25

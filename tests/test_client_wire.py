@@ -92,7 +92,8 @@ def test_stream_cut_before_any_text_is_retried(waits):
 
 
 def test_rate_limit_message_says_what_to_do_and_how_often_it_retried(waits):
-    with RawServer(lambda c, r, n: c.sendall(json_reply(429, {"message": "Too Many Requests"}, "Retry-After: 2\r\n"))) as srv:
+    refusal = json_reply(429, {"message": "Too Many Requests"}, "Retry-After: 2\r\n")
+    with RawServer(lambda c, r, n: c.sendall(refusal)) as srv:
         with pytest.raises(helpers.RateLimitError) as info:
             make_client(srv, max_retries=2).chat("Hi")
     assert waits == [2.0, 2.0]
@@ -133,7 +134,8 @@ def test_a_404_from_another_endpoint_names_the_path_that_was_called():
             make_client(srv).balance()
     text = str(info.value)
     assert "/v2/billing" in text.split("\n", 1)[1] and "/chat/completions" not in text
-    with RawServer(lambda c, r, n: c.sendall(json_reply(404, {"message": "Cannot POST /oops/v1/chat/completions"}))) as srv:
+    not_found = json_reply(404, {"message": "Cannot POST /oops/v1/chat/completions"})
+    with RawServer(lambda c, r, n: c.sendall(not_found)) as srv:
         with pytest.raises(helpers.NotFoundError) as info:
             helpers.Client(api_key=KEY, base_url=srv.base_url.replace("/v1", "/oops/v1")).chat("Hi")
     assert "the path is /chat/completions (POST) (this call went to /oops/v1/chat/completions)" in str(info.value)

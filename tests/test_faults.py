@@ -372,12 +372,14 @@ TRANSPORT = [
     pytest.param("wire", "chat", _garbage, {}, APIConnectionError, 3, id="chat-not-http"),
     pytest.param("wire", "chat", _close_then_ok, {}, "fine", 2, id="chat-closed-once-then-ok"),
     pytest.param("wire", "chat", _json_cut, {}, APIConnectionError, 3, id="chat-json-body-cut"),
-    pytest.param("practice", "chat", "cut_after=0;times=1", {}, SIMULATED_MARKER, 2, id="chat-json-body-cut-once-then-ok"),
+    pytest.param("practice", "chat", "cut_after=0;times=1", {}, SIMULATED_MARKER, 2,
+                 id="chat-json-body-cut-once-then-ok"),
     pytest.param("practice", "stream", "keepalive=30", {"timeout": 0.6}, APITimeoutError, 1,
                  id="stream-keepalive-comments-forever"),
     pytest.param("practice", "chat", "keepalive=30", {"timeout": 0.6}, APITimeoutError, 1, id="chat-held-open-forever"),
     pytest.param("practice", "chat", "delay=30", {"timeout": 0.6}, APITimeoutError, 1, id="chat-slow-first-byte"),
-    pytest.param("wire", "stream", _text_drip, {"timeout": 0.6}, APITimeoutError, 1, id="stream-text-drip-past-deadline"),
+    pytest.param("wire", "stream", _text_drip, {"timeout": 0.6}, APITimeoutError, 1,
+                 id="stream-text-drip-past-deadline"),
 ]
 
 
@@ -568,11 +570,14 @@ def _cut_before_text_then_503(conn, request, n):
 
 BAD_ANSWER = [
     # id: how, script or practice fault, expected class or text, pieces that arrived, attempts, waits
-    pytest.param("stream", sends(head(), chunk("partial"), b'data: {"statusCode": 429, "message": "Too Many Requests"}\n\n'),
+    pytest.param("stream", sends(head(), chunk("partial"),
+                                 b'data: {"statusCode": 429, "message": "Too Many Requests"}\n\n'),
                  RateLimitError, "partial", 1, [], id="stream-error-object-in-200"),
-    pytest.param("stream", sends(head(), b'event: error\ndata: {"error": {"message": "provider failed", "code": 502}}\n\n'),
+    pytest.param("stream", sends(head(),
+                                 b'event: error\ndata: {"error": {"message": "provider failed", "code": 502}}\n\n'),
                  InternalServerError, "", 1, [], id="stream-openai-error-event"),
-    pytest.param("stream", sends(head(), chunk("a"), b'data: {"error": {"message": "overloaded", "type": "server_error"}}\n\n'),
+    pytest.param("stream", sends(head(), chunk("a"),
+                                 b'data: {"error": {"message": "overloaded", "type": "server_error"}}\n\n'),
                  APIError, "a", 1, [], id="stream-error-without-status"),
     pytest.param("stream", sends(head(), b"event: error\ndata: upstream went away\n\n"),
                  APIError, "", 1, [], id="stream-error-event-not-json"),
@@ -580,18 +585,19 @@ BAD_ANSWER = [
                  id="stream-closed-before-done"),
     pytest.param("stream", sends(head(), chunk("whole"), chunk("half")[:25]), APIConnectionError, "whole", 1, [],
                  id="stream-cut-mid-chunk"),
-    pytest.param("stream", sends(head(extra="Transfer-Encoding: chunked\r\n"), _chunked(chunk("a") + chunk("b"), 7)[:-5],
-                                 b"zz\r\n"), APIConnectionError, "ab", 1, [], id="stream-broken-chunked-framing"),
+    pytest.param("stream", sends(head(extra="Transfer-Encoding: chunked\r\n"),
+                                 _chunked(chunk("a") + chunk("b"), 7)[:-5], b"zz\r\n"),
+                 APIConnectionError, "ab", 1, [], id="stream-broken-chunked-framing"),
     pytest.param("stream", "cut_after=2", APIConnectionError, None, 1, [], id="stream-practice-cut-after-2"),
     pytest.param("stream", _cut_before_text_once, "fine", "fine", 2, [0.5], id="stream-cut-before-text-once"),
     pytest.param("stream", sends(head(), b": PROCESSING\n\n"), APIConnectionError, "", 3, [0.5, 1.0],
                  id="stream-cut-before-text-always"),
     pytest.param("stream", _cut_before_text_then_503, InternalServerError, "", 3, [0.5, 1.0],
                  id="stream-cut-then-503s-stays-within-max_retries"),
-    pytest.param("chat", sends(head(200, "text/html", length=len(_html)), _html), APIResponseValidationError, None, 1, [],
-                 id="chat-html-on-200"),
-    pytest.param("stream", sends(head(200, "text/html", length=len(_html)), _html), APIResponseValidationError, "", 1, [],
-                 id="stream-html-on-200"),
+    pytest.param("chat", sends(head(200, "text/html", length=len(_html)), _html), APIResponseValidationError,
+                 None, 1, [], id="chat-html-on-200"),
+    pytest.param("stream", sends(head(200, "text/html", length=len(_html)), _html), APIResponseValidationError,
+                 "", 1, [], id="stream-html-on-200"),
     pytest.param("chat", sends(head(200, "application/json", length=9), b"not json!"), APIResponseValidationError, None,
                  1, [], id="chat-invalid-json-labelled-json"),
     pytest.param("chat", sends(head(200, "application/json", length=0)), APIResponseValidationError, None, 1, [],
@@ -663,7 +669,8 @@ def test_redirect(srv, wire, waits, status, host, cls, method):
 
 
 def test_redirect_loop_ends_with_a_connection_error(wire, waits):
-    wire.use(lambda conn, request, n: conn.sendall(head(307, "text/plain", f"Location: /v1/chat/completions?hop={n}\r\n", 0)))
+    wire.use(lambda conn, request, n: conn.sendall(
+        head(307, "text/plain", f"Location: /v1/chat/completions?hop={n}\r\n", 0)))
     client, attempts = make(wire.base_url)
     with pytest.raises(APIConnectionError, match="TooManyRedirects"):
         client.chat(SAY)

@@ -271,7 +271,8 @@ def _boundaries():
             cases += [(name, spec.minimum, True, "min"), (name, _below(spec), False, "just-below-min")]
         if spec.maximum is not None:
             cases += [(name, spec.maximum, True, "max"), (name, _above(spec), False, "just-above-max")]
-    cases += [("stop", ["a", "b", "c", "d"], True, "4-strings"), ("stop", ["a", "b", "c", "d", "e"], False, "5-strings")]
+    cases += [("stop", ["a", "b", "c", "d"], True, "4-strings"),
+              ("stop", ["a", "b", "c", "d", "e"], False, "5-strings")]
     return cases
 
 
@@ -373,9 +374,10 @@ def test_client_refuses_every_value_outside_a_documented_range(case):
 
 
 json_scalars = st.one_of(st.none(), st.booleans(), st.integers(-2**63, 2**63), finite, st.text(max_size=5))
-json_values = st.recursive(json_scalars, lambda inner: st.one_of(st.lists(inner, max_size=5),
-                                                                 st.dictionaries(st.text(max_size=3), inner, max_size=3)),
-                           max_leaves=6)
+json_values = st.recursive(
+    json_scalars,
+    lambda inner: st.one_of(st.lists(inner, max_size=5), st.dictionaries(st.text(max_size=3), inner, max_size=3)),
+    max_leaves=6)
 checked = sorted(n for n, spec in schema.PARAMS.items() if spec.kind != "object")
 
 

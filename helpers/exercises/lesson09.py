@@ -125,7 +125,8 @@ def _check_failed_prompts(failed_prompts: Any) -> str:
         if set(got) < set(want):
             raise Incorrect(f"For {label}, `failed_prompts` missed some failures: a failure can be any error "
                             "(a 503, a 429, a timeout), so test `item.ok` rather than one kind of error.")
-        raise Incorrect(f"For {label}, `failed_prompts` returned {got!r:.80}, which is not the prompts of the failed items.")
+        raise Incorrect(f"For {label}, `failed_prompts` returned {got!r:.80}, which is not the prompts of the "
+                        "failed items.")
     return "Correct! Failures stay in the batch, and now you can list them."
 
 
