@@ -6,6 +6,7 @@ none). The lesson's quotes, the kit's copies (helpers/doc_examples.py, helpers/d
 runnable version are checked against them. The examples are run against loopback servers; the
 notebook is also run with ``node`` and ``curl`` taken off PATH, where it must say so and go on.
 """
+# ruff: noqa: E501, W291 -- the page's text below is kept as published: its long line and its trailing space included
 from __future__ import annotations
 
 import difflib
@@ -276,7 +277,8 @@ def test_the_javascript_example_runs_against_the_connection(practice_default):
     answer = run.json()
     assert answer["object"] == "chat.completion" and answer["model"] == "google/gemma-3-27b-it"
     sent = list(practice_default.requests)[before:]
-    assert [r["body"]["messages"] for r in sent] == [[{"role": "user", "content": "Hi! What do you think about mankind?"}]]
+    prompt = "Hi! What do you think about mankind?"
+    assert [r["body"]["messages"] for r in sent] == [[{"role": "user", "content": prompt}]]
 
 
 @pytest.mark.skipif(shutil.which("curl") is None or shutil.which("sh") is None, reason="curl or sh is not on PATH")

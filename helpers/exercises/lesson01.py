@@ -184,7 +184,8 @@ def _check_extract_answer(extract_answer: Any) -> str:
             raise Incorrect(f"For {label}, extract_answer() returned None. Return the text (printing it is not "
                             "returning it), and check each key on the way down.")
         raise Incorrect(f"For {label}, extract_answer() returned {got!r:.80}, not the assistant's message text.")
-    return "The text comes out of the documented sample, the kit's own answers with extra fields, and ones without `meta`."
+    return ("The text comes out of the documented sample, the kit's own answers with extra fields, and ones "
+            "without `meta`.")
 
 
 q2 = Exercise(
