@@ -337,6 +337,29 @@ def test_an_echoed_key_comes_back_masked(echo_client, runner):
     assert echo_client not in doc_examples.javascript_to_run() + doc_examples.CURL_EXAMPLE
 
 
+@pytest.fixture
+def refused_client():
+    """The default client pointed at a loopback port where nothing listens."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    helpers.set_client(helpers.Client(api_key="canary-refused-0000", base_url=f"http://127.0.0.1:{port}/v1",
+                                      max_retries=0))
+    yield
+    helpers.set_client(None)
+
+
+@pytest.mark.parametrize("runner", ["run_javascript_example", "run_curl_example"])
+def test_a_failed_call_is_reported_not_raised(refused_client, runner):
+    run = getattr(doc_examples, runner)()
+    if not run.ran:
+        pytest.skip(str(run))
+    assert not run.ok and run.returncode not in (0, None)
+    assert str(run).startswith(f"{run.tool} exited with status {run.returncode}:")
+
+
 # --------------------------------------------------------------------------- the lesson without node
 
 def _outputs(nb) -> str:
