@@ -66,7 +66,8 @@ def lesson_version(path: str | os.PathLike) -> str:
         nb = json.loads(Path(path).read_text(encoding="utf-8"))
         cells = [(c.get("cell_type"), "".join(c.get("source", ""))) for c in nb.get("cells", [])]
     except (OSError, ValueError, AttributeError, TypeError) as exc:
-        raise WorkshopError(f"{path} is not a readable notebook ({exc}). Restore it from git, then try again.") from None
+        raise WorkshopError(f"{path} is not a readable notebook ({exc}). Restore it from git, then try again."
+                            ) from None
     return hashlib.sha256(json.dumps(cells, ensure_ascii=False).encode("utf-8")).hexdigest()[:10]
 
 
@@ -229,7 +230,8 @@ def pack(dest: str | os.PathLike | None = None) -> Path:
 
     dest = Path(dest).resolve() if dest else find_lessons_dir().parent / DEFAULT_DEST
     if not dest.is_dir() or not any(dest.iterdir()):
-        raise WorkshopError(f"Nothing to pack: {dest} is missing or empty. Run `python -m helpers.workshop copy` first.")
+        raise WorkshopError(f"Nothing to pack: {dest} is missing or empty. "
+                            "Run `python -m helpers.workshop copy` first.")
     archive = dest / f"{dest.name}.zip"
     partial = archive.with_suffix(".zip.partial")
     with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf:

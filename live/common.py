@@ -214,7 +214,8 @@ def explain_error(exc: BaseException, target: Target) -> tuple[str, str]:
     if isinstance(exc, errors.APIConnectionError):
         diagnosis = diagnose_connection(target.base_url, timeout=3.0)
         if diagnosis.no_network:
-            return f"no network: {diagnosis.text}", "Connect this machine to the internet (or fix DNS), then run it again."
+            return (f"no network: {diagnosis.text}",
+                    "Connect this machine to the internet (or fix DNS), then run it again.")
         return (f"cannot connect: {diagnosis.text}",
                 "Check AIML_API_BASE (unset it for the real API; is that server running?) and your proxy settings.")
     if isinstance(exc, errors.APIResponseValidationError):

@@ -30,7 +30,8 @@ import requests
 
 from helpers import schema
 
-from .common import NO_KEY_TEXT, Deadline, DeadlinePassed, Target, diagnose_connection, format_table, load_target, redact
+from .common import (NO_KEY_TEXT, Deadline, DeadlinePassed, Target, diagnose_connection, format_table, load_target,
+                     redact)
 
 #: Where the kit's description of the API comes from (update when re-encoding a newer one).
 KIT_SOURCE = "the vendor's OpenAPI description \"AIML API 1.0.0\" of the Gemma 3 endpoint, as of 2026-11"
@@ -276,7 +277,8 @@ def _check_answer_shape(report: DriftReport, data: Any, headers: dict) -> None:
     if not isinstance(data, dict) or data.get("object") != "chat.completion":
         missing.append("object chat.completion")
     choices = data.get("choices") if isinstance(data, dict) else None
-    message = choices[0].get("message") if isinstance(choices, list) and choices and isinstance(choices[0], dict) else None
+    first = choices[0] if isinstance(choices, list) and choices else None
+    message = first.get("message") if isinstance(first, dict) else None
     if not isinstance(message, dict) or not isinstance(message.get("content", ""), (str, type(None))):
         missing.append("choices[0].message")
     if not isinstance(data, dict) or not isinstance(data.get("usage"), dict):

@@ -226,11 +226,13 @@ def budget_check(pf: Preflight, *, learners: int, lessons: int | None, only: str
         return
     pf.plan = f"{learners} learner{'s' if learners != 1 else ''} x {how}"
     detail = (f"{pf.plan}: about {est.calls_per_learner} calls and {format_usd(est.per_learner_usd)} per learner;\n"
-              f"estimate {format_usd(est.total_usd)} (x{margin:g} margin) against a balance of {format_usd(pf.balance)}")
+              f"estimate {format_usd(est.total_usd)} (x{margin:g} margin) "
+              f"against a balance of {format_usd(pf.balance)}")
     if pf.balance is not None and pf.balance >= est.total_usd:
         pf.add("budget", GO, detail)
     else:
-        pf.add("budget", NO_GO, detail + "\nTop up at https://aimlapi.com/app/billing/ or plan fewer learners or lessons.")
+        pf.add("budget", NO_GO,
+               detail + "\nTop up at https://aimlapi.com/app/billing/ or plan fewer learners or lessons.")
     missing, _ = lesson_profile.stale_lessons(profile, notebooks if notebooks is not None
                                               else lesson_notebooks(lesson_profile.NOTEBOOKS))
     if missing:

@@ -223,7 +223,8 @@ def select_lessons(profile: dict, rates: dict[str, float], count: int | None = N
         for item in filter(None, (i.strip() for i in only.split(","))):
             match = [n for n in names if n == item or (item.isdigit() and n.split("_")[0] == item.zfill(2))]
             if not match:
-                raise ValueError(f"--only: no lesson {item!r} in the profile (known: {', '.join(n[:2] for n in names)}).")
+                known = ", ".join(n[:2] for n in names)
+                raise ValueError(f"--only: no lesson {item!r} in the profile (known: {known}).")
             chosen.extend(m for m in match if m not in chosen)
         return chosen, "lessons " + ", ".join(n[:2] for n in chosen)
     if count is None or count == len(names):
@@ -250,8 +251,9 @@ def estimate_session(profile: dict, lessons: list[str], learners: int, rates: di
         per_lesson[name], lesson_notes = lesson_cost(entry, rates)
         calls += entry.get("calls", 0)
         notes.extend(n for n in lesson_notes if n not in notes)
-    notes.insert(0, f"every answer runs to its max_tokens ({profile.get('uncapped_completion_tokens', UNCAPPED_COMPLETION_TOKENS)} "
-                    f"when a call sets none); prompts x{PROMPT_TOKEN_FACTOR:g} of the practice count; every token priced "
+    uncapped = profile.get("uncapped_completion_tokens", UNCAPPED_COMPLETION_TOKENS)
+    notes.insert(0, f"every answer runs to its max_tokens ({uncapped} when a call sets none); "
+                    f"prompts x{PROMPT_TOKEN_FACTOR:g} of the practice count; every token priced "
                     f"at the measured cost per answer token (an upper bound); margin x{margin:g}")
     return Estimate(lessons, learners, margin, per_lesson, calls, notes)
 
@@ -284,7 +286,8 @@ def main(argv: list[str] | None = None) -> int:
     profile = build_profile(notebooks, cell_timeout=args.cell_timeout, as_real=not args.practice_mode)
     args.output.write_text(json.dumps(profile, indent=1, sort_keys=True) + "\n")
     failed = [n for n, e in profile["lessons"].items() if not e["ran_clean"]]
-    print(f"Wrote {args.output}" + (f" (these lessons failed part-way, their counts are partial: {failed})" if failed else ""))
+    partial = f" (these lessons failed part-way, their counts are partial: {failed})" if failed else ""
+    print(f"Wrote {args.output}{partial}")
     return 0
 
 

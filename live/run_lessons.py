@@ -119,7 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         prof = lesson_profile.load_profile()
         calls = sum(prof["lessons"].get(Path(p).stem, {}).get("calls", 0) for p in notebooks)
-        print(f"{len(notebooks)} lessons; about {calls} chat calls by the lesson profile, plus about 10 for the checks.")
+        print(f"{len(notebooks)} lessons; about {calls} chat calls by the lesson profile, "
+              "plus about 10 for the checks.")
     except FileNotFoundError:
         pass
     started = time.monotonic()

@@ -397,8 +397,10 @@ def test_count_calls_from_a_practice_servers_records(counting):
         "".join(client.stream("Stream this", max_tokens=7))
         with pytest.raises(helpers.InternalServerError):  # the real API ignores the header, and bills the call
             client.chat("Faulty", max_tokens=3, extra_headers={"X-Practice-Fault": "status=503"})
-        requests.post(server.base_url + "/chat/completions", timeout=10, headers={"Authorization": f"Bearer {server.key}"},
-                      json={"model": helpers.MODELS[0], "messages": [{"role": "user", "content": "x"}], "temperature": 9})
+        requests.post(server.base_url + "/chat/completions", timeout=10,
+                      headers={"Authorization": f"Bearer {server.key}"},
+                      json={"model": helpers.MODELS[0], "messages": [{"role": "user", "content": "x"}],
+                            "temperature": 9})
         with pytest.raises(helpers.AuthenticationError):
             helpers.Client(api_key="not-the-key-1111", base_url=server.base_url, max_retries=0).chat("Hi")
         client.models()
@@ -407,7 +409,8 @@ def test_count_calls_from_a_practice_servers_records(counting):
     small, large = counted["models"][helpers.MODELS[0]], counted["models"][helpers.MODELS[1]]
     assert counted["calls"] == 4 and counted["refused"] == 2
     assert (small["calls"], small["streams"], small["completion_cap"], small["uncapped_calls"]) == (3, 1, 30, 0)
-    assert (large["calls"], large["completion_cap"], large["uncapped_calls"]) == (1, profile.UNCAPPED_COMPLETION_TOKENS, 1)
+    assert (large["calls"], large["completion_cap"], large["uncapped_calls"]) == (
+        1, profile.UNCAPPED_COMPLETION_TOKENS, 1)
     assert small["prompt_tokens"] == 5  # "Hello there", "Stream this", "Faulty"
 
 
@@ -422,7 +425,8 @@ def test_counting_server_tells_a_wrong_key_with_the_same_last_four():
 def test_build_profile_counts_a_notebooks_calls(tmp_path):
     nb = write_notebook(tmp_path / "00_counted.ipynb",
                         "import helpers",
-                        "helpers.chat('One', max_tokens=5)\nhelpers.chat('Two', model='google/gemma-3-12b-it', max_tokens=6)",
+                        "helpers.chat('One', max_tokens=5)\n"
+                        "helpers.chat('Two', model='google/gemma-3-12b-it', max_tokens=6)",
                         "print(''.join(helpers.stream('Three', max_tokens=4)))")
     before = {k: os.environ.get(k) for k in ("AIML_API_BASE", "AIML_API_KEY")}
     built = profile.build_profile([nb], out=lambda *_: None)

@@ -258,7 +258,8 @@ def test_git_pull_of_updated_lessons_never_conflicts_with_a_learners_executed_co
     pulled = git(learner, "pull", "--no-rebase", "-q")
     assert pulled.returncode == 0
     assert copy.read_bytes() == mine_before
-    assert (learner / "notebooks" / "00_setup.ipynb").read_bytes() == (kit / "notebooks" / "00_setup.ipynb").read_bytes()
+    setup = Path("notebooks") / "00_setup.ipynb"
+    assert (learner / setup).read_bytes() == (kit / setup).read_bytes()
 
     # Copying again brings lesson 02 and puts the new lesson 00 beside the learner's.
     report = workshop.copy_lessons(source=learner / "notebooks")
@@ -446,7 +447,8 @@ def test_the_colab_cell_does_nothing_outside_colab(tmp_path):
     """Run a lesson with the launch cells in a real kernel here: it must not clone, install or move."""
     lesson = make_lesson(tmp_path / "00_setup.ipynb", "Setup",
                          "import os\nassert os.getcwd() == os.path.realpath(%r), os.getcwd()\n"
-                         "assert 'KIT' not in globals()\nimport helpers\nprint(helpers.describe_mode())" % str(tmp_path))
+                         "assert 'KIT' not in globals()\nimport helpers\nprint(helpers.describe_mode())"
+                         % str(tmp_path))
     launch_links.update_file(lesson, "ada/gemma-kit", "main", "notebooks",
                              kit_dir=str(tmp_path / "content" / "gemma-kit"))
     run_notebook(lesson)
@@ -493,7 +495,8 @@ def test_the_colab_cell_on_a_fake_colab_installs_the_kit_and_reads_the_secret(tm
         "    return value\n")
     venv = tmp_path / "colab-python"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
-    site = Path(subprocess.run([str(venv / "bin" / "python"), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+    purelib = "import sysconfig; print(sysconfig.get_paths()['purelib'])"
+    site = Path(subprocess.run([str(venv / "bin" / "python"), "-c", purelib],
                                capture_output=True, text=True, check=True).stdout.strip())
     (site / "_colab_preinstalled.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
 

@@ -107,7 +107,8 @@ def colab_setup_source(slug: str, branch: str, *, repo_url: str | None = None, k
         "    import importlib, os, subprocess\n"
         f"    KIT = {json.dumps(kit_dir)}\n"
         "    if not os.path.isdir(KIT):\n"
-        f"        subprocess.run([\"git\", \"clone\", \"--quiet\", \"--depth\", \"1\", \"--branch\", {json.dumps(branch)},\n"
+        "        subprocess.run([\"git\", \"clone\", \"--quiet\", \"--depth\", \"1\", "
+        f"\"--branch\", {json.dumps(branch)},\n"
         f"                        {json.dumps(repo_url)}, KIT], check=True, timeout=300)\n"
         "    subprocess.run([sys.executable, \"-m\", \"pip\", \"install\", \"--quiet\", KIT, \"openai>=1.40\"],\n"
         "                   check=True, timeout=600)\n"
@@ -146,7 +147,8 @@ def updated_notebook(nb, slug: str, branch: str, lesson_path: str, *, remove: bo
             for cell in new:
                 cell.pop("id", None)
         first = cells[0] if cells else None
-        at = 1 if first is not None and first.cell_type == "markdown" and "".join(first.source).lstrip().startswith("#") else 0
+        titled = first is not None and first.cell_type == "markdown" and "".join(first.source).lstrip().startswith("#")
+        at = 1 if titled else 0
         cells[at:at] = new
     nb.cells = cells
     return nb
