@@ -28,6 +28,7 @@ from .limits import SeatLimits
 from .pricing import Price, output_bound, prices_from_catalogue, prompt_token_bound
 from .redact import Redactor
 from .store import Store
+from .upstream_key import mask
 from .usage import usage_window
 from .wire import MAX_BODY_BYTES, MESSAGES, BodyTooLarge, api_error, bearer, chat_body_problem, dumps, parse_json, \
     read_body
@@ -67,6 +68,7 @@ class Relay:
         self._prices_lock = asyncio.Lock()
         self._models_cache: dict[tuple, tuple[float, int, bytes]] = {}
         self._seats: dict[str, tuple[int, str]] = {}  # code hash -> (id, name); codes never change
+        self.in_flight: dict[int, Call] = {}  # reserved and not yet settled, by call id
 
     @property
     def chat_url(self) -> str:
@@ -83,6 +85,9 @@ class Relay:
         await self.refresh_prices()
 
     async def stop(self) -> None:
+        """Settle what is still in flight at its reservation (the upstream's bill for it is unknown), then close."""
+        for call in list(self.in_flight.values()):
+            self.settle(call, Outcome("abandoned", call.reserved, None, error="the relay stopped during the call"))
         if self.client is not None:
             await self.client.aclose()
         if self.store is not None:
@@ -146,11 +151,14 @@ class Relay:
                     self._seats[digest] = found
             if found is not None:
                 return found
+            log.info("401 on %s: no seat has the code %s", request.url.path, mask(code))
         return api_error(401, MESSAGES[401] + " (This classroom relay takes the seat code your instructor "
                          "gave you as the key.)", request.url.path)
 
     def settle(self, call: Call, outcome: Outcome) -> None:
         """Queue the call's settlement (not awaited); what the upstream said is redacted before it is stored."""
+        if self.in_flight.pop(call.id, None) is None:
+            return  # settled already (at the relay's stop, say)
         outcome.request_id = self.redactor.text(outcome.request_id)[:200] if outcome.request_id else None
         outcome.error = self.redactor.text(outcome.error)[:500] if outcome.error else None
         self.store.post("settle", call.id, outcome)
@@ -209,6 +217,7 @@ class Relay:
         if isinstance(reserved, Refusal):
             return refusal_answer(reserved, amount, path), False
         call = Call(reserved, seat_id, seat_name, model, price, amount, path)
+        self.in_flight[call.id] = call
         headers = upstream_headers(request.headers, self.settings.key)
         if not stream:
             try:

@@ -2,7 +2,13 @@
 // Everything shown is set with textContent, never innerHTML.
 "use strict";
 const POLL_MS = 1000;
-const usd = (v) => "$" + Number(v).toFixed(6);
+// Calls cost fractions of a cent: up to 9 decimals, trailing zeros dropped, at least 2 ($0.50, $0.0000021).
+function usd(v) {
+  let text = Number(v).toFixed(9).replace(/0+$/, "");
+  const decimals = text.length - text.indexOf(".") - 1;
+  if (decimals < 2) text += "0".repeat(2 - decimals);
+  return "$" + text;
+}
 
 async function post(path) {
   const answer = await fetch(path, { method: "POST", credentials: "same-origin",

@@ -68,6 +68,11 @@ class HostileUpstream:
             return _json(conn, 200, {"object": "chat.completion", "model": MODEL, "usage": usage, "meta": meta,
                                      "choices": [{"index": 0, "message": {"role": "assistant", "content": "fine"},
                                                   "finish_reason": "stop"}]}, "x-aimlapi-usd-spent: 0.00000052\r\n")
+        if prompt == "overcharge":  # reports far more than any reservation for this call
+            meta_over = {"usage": {"credits_used": 20000, "usd_spent": 0.01}}
+            return _json(conn, 200, {"object": "chat.completion", "model": MODEL, "usage": usage, "meta": meta_over,
+                                     "choices": [{"index": 0, "message": {"role": "assistant", "content": "fine"},
+                                                  "finish_reason": "stop"}]}, "x-aimlapi-usd-spent: 0.01\r\n")
         if prompt == "echo-401":
             return _json(conn, 401, {"message": f"Invalid key: {auth}", "statusCode": 401})
         if prompt == "echo-400":

@@ -15,7 +15,8 @@ import requests
 import helpers
 from helpers.practice import PracticeServer
 
-from relay_support import ADMIN_TOKEN, CANARY, MODEL, Relay, add_seats, chat_body
+from relay_support import ADMIN_TOKEN, CANARY, Relay, add_seats, chat_body
+from hostile_upstream import PRICE, HostileUpstream
 
 TIMEOUT = 15
 RACERS = 40
@@ -52,6 +53,11 @@ def _seat(db, name: str) -> sqlite3.Row:
     with sqlite3.connect(db) as con:
         con.row_factory = sqlite3.Row
         return con.execute("SELECT * FROM seats WHERE name = ?", (name,)).fetchone()
+
+
+def _rows_reserved(db) -> int:
+    with sqlite3.connect(db) as con:
+        return con.execute("SELECT reserved_nusd FROM calls WHERE status = 'ok'").fetchone()[0]
 
 
 def _admin_seats(relay) -> dict:
@@ -103,29 +109,34 @@ def test_past_the_seats_concurrency_the_answer_is_429_with_retry_after(upstream,
         assert "4 calls at once" in answer.json()["message"]
 
 
-def test_the_rate_limit_and_an_overrun(upstream, tmp_path):
+def test_past_the_rate_limit_the_answer_is_429_with_retry_after(upstream, tmp_path):
     db = tmp_path / "rate.db"
-    rate, over = add_seats(db, 2, 1.0)
-    # A price bound far below what the upstream really charges: its reported cost overruns the reservation.
-    with Relay(db, upstream.base_url, "--rate-limit", 3, "--price", f"{MODEL}=0.000001,0.000001") as relay:
+    rate = add_seats(db, 1, 1.0)[0]
+    with Relay(db, upstream.base_url, "--rate-limit", 3) as relay:
         with helpers.Client(api_key=rate["code"], base_url=relay.url, max_retries=0) as client:
             for _ in range(3):
-                client.chat("Hi", model="google/gemma-3-12b-it", max_tokens=8)
+                client.chat("Hi", max_tokens=8)
             with pytest.raises(helpers.RateLimitError):
-                client.chat("Hi", model="google/gemma-3-12b-it", max_tokens=8)
-        answer = requests.post(relay.url + "/chat/completions", json=chat_body(model="google/gemma-3-12b-it"),
+                client.chat("Hi", max_tokens=8)
+        answer = requests.post(relay.url + "/chat/completions", json=chat_body(),
                                headers={"Authorization": f"Bearer {rate['code']}"}, timeout=TIMEOUT)
         assert answer.status_code == 429 and 1 <= int(answer.headers["Retry-After"]) <= 60
         assert "3 calls a minute" in answer.json()["message"]
 
-        first = requests.post(relay.url + "/chat/completions", json=chat_body(max_tokens=100), timeout=TIMEOUT,
-                              headers={"Authorization": f"Bearer {over['code']}"})
+
+def test_an_upstream_cost_over_the_reservation_pauses_the_seat(tmp_path):
+    db = tmp_path / "overrun.db"
+    over = add_seats(db, 1, 1.0)[0]
+    with HostileUpstream() as upstream, Relay(db, upstream.base_url, "--price", PRICE) as relay:
+        first = requests.post(relay.url + "/chat/completions", json=chat_body("overcharge", max_tokens=100),
+                              timeout=TIMEOUT, headers={"Authorization": f"Bearer {over['code']}"})
         assert first.status_code == 200  # the answer was already paid for: the learner gets it
         seats = _admin_seats(relay)
-        assert seats["seat-02"]["paused"] and seats["seat-02"]["overrun_usd"] > 0
-        assert "more than" in seats["seat-02"]["pause_reason"] and seats["seat-02"]["last_error"]
-        after = requests.post(relay.url + "/chat/completions", json=chat_body(max_tokens=100), timeout=TIMEOUT,
+        assert seats["seat-01"]["paused"] and seats["seat-01"]["overrun_usd"] > 0
+        assert "more than" in seats["seat-01"]["pause_reason"] and "overrun" in seats["seat-01"]["last_error"]
+        after = requests.post(relay.url + "/chat/completions", json=chat_body("ok", max_tokens=100), timeout=TIMEOUT,
                               headers={"Authorization": f"Bearer {over['code']}"})
-        assert after.status_code == 403 and "paused" in after.json()["message"]
-    row = _seat(db, "seat-02")
-    assert row["paused"] == 1 and row["overrun_nusd"] > 0
+        assert after.status_code == 403 and "paused after an overrun" in after.json()["message"]
+    row = _seat(db, "seat-01")
+    assert row["paused"] == 1 and row["spent_nusd"] == 10_000_000  # the reported $0.01 is what it cost
+    assert row["overrun_nusd"] == 10_000_000 - _rows_reserved(db)

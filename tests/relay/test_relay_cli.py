@@ -136,5 +136,5 @@ def test_report_by_seat_and_model_with_csv(upstream, tmp_path):
                        ("seat-02", "google/gemma-3-4b-it")}
     second = by[("seat-02", "google/gemma-3-4b-it")]
     assert second["requests"] == "2" and second["errors"] == "1"
-    assert int(by[("seat-01", "google/gemma-3-4b-it")]["completion_tokens"]) == 8
+    assert 0 < int(by[("seat-01", "google/gemma-3-4b-it")]["completion_tokens"]) <= 8  # max_tokens=8
     assert float(by[("seat-01", "google/gemma-3-12b-it")]["spent_usd"]) > 0

@@ -55,14 +55,14 @@ def _drive(page, relay, seat) -> None:
     page.get_by_role("button", name="Log in").click()
     row = page.locator("#seats tbody tr[data-seat='seat-01']")
     row.wait_for()
-    assert row.locator("td.spent").inner_text() == "$0.000000"
+    assert row.locator("td.spent").inner_text() == "$0.00"
     cookies = {c["name"]: c for c in page.context.cookies()}
     assert cookies["relay_admin"]["httpOnly"] and cookies["relay_admin"]["sameSite"] == "Strict"
     assert page.evaluate("document.cookie") == ""  # the page's script cannot read the token
 
     assert _call(relay, seat).status_code == 200
     page.wait_for_function("() => document.querySelector(\"tr[data-seat='seat-01'] td.spent\").textContent "
-                           "!== '$0.000000'")  # the page polls: the spend shows without a reload
+                           "!== '$0.00'")  # the page polls: the spend shows without a reload
     assert row.locator("td.requests").inner_text() == "1"
 
     row.get_by_role("button", name="Pause seat-01").click()
