@@ -139,3 +139,22 @@ def test_a_404_from_another_endpoint_names_the_path_that_was_called():
         with pytest.raises(helpers.NotFoundError) as info:
             helpers.Client(api_key=KEY, base_url=srv.base_url.replace("/v1", "/oops/v1")).chat("Hi")
     assert "the path is /chat/completions (POST) (this call went to /oops/v1/chat/completions)" in str(info.value)
+
+
+def test_the_retry_policy_runs_on_the_clock_and_sleep_the_client_is_given():
+    """A fake clock that the fake sleep moves on: the deadline, not real time, decides when to give up."""
+    now = [1000.0]
+    waits = []
+
+    def sleep(seconds):
+        waits.append(seconds)
+        now[0] += seconds
+
+    unavailable = json_reply(503, {"message": "Service unavailable"})
+    with RawServer(lambda c, r, n: c.sendall(unavailable)) as srv:
+        client = make_client(srv, timeout=1.2, max_retries=5, sleep=sleep, clock=lambda: now[0], jitter=lambda: 0.0)
+        with pytest.raises(helpers.InternalServerError) as info:
+            client.chat("Hi")
+    # 0.5 s, then 1 s would end past the 1.2 s deadline: two attempts, one wait, and no real time spent waiting
+    assert waits == [0.5] and len(srv.requests) == 2 and now[0] == 1000.5
+    assert "retried 1 time" in str(info.value)
