@@ -109,6 +109,19 @@ def test_pause_and_resume_while_serving_apply_to_the_next_call(upstream, tmp_pat
                              timeout=TIMEOUT)
         assert seats.status_code == 200 and [s["name"] for s in seats.json()["seats"]] == ["seat-01", "seat-02"]
         assert relay.output().count(token) == 1
+        # The admin API takes the token as a bearer: one seat, then all.
+        admin = {"Authorization": f"Bearer {token}"}
+        paused = requests.post(relay.root + "/admin/api/seats/seat-02/pause", headers=admin, timeout=TIMEOUT)
+        assert paused.json() == {"changed": 1, "paused": True, "seat": "seat-02"}
+        assert status(two) == 403 and status(one) == 200
+        assert requests.post(relay.root + "/admin/api/seats/seat-02/resume", headers=admin,
+                             timeout=TIMEOUT).status_code == 200 and status(two) == 200
+        assert requests.post(relay.root + "/admin/api/pause-all", headers=admin, timeout=TIMEOUT).json()["changed"] == 2
+        assert status(one) == 403 and status(two) == 403
+        requests.post(relay.root + "/admin/api/resume-all", headers=admin, timeout=TIMEOUT)
+        assert status(one) == 200
+        assert requests.post(relay.root + "/admin/api/seats/seat-99/pause", headers=admin,
+                             timeout=TIMEOUT).status_code == 404
     raw = b"".join(p.read_bytes() for p in tmp_path.iterdir() if p.is_file())
     assert token.encode() not in raw
     table = cli("seats", "list", db=db).stdout

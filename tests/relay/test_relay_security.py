@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import socket
 import sqlite3
+import time
 
 import pytest
 import requests
@@ -103,6 +104,8 @@ def test_nothing_the_relay_writes_or_shows_holds_the_key(hostile):
     relay, _, seats, db = hostile
     for prompt in ("echo-401", "echo-json-200", "echo-text-500"):
         _chat(relay, seats[0]["code"], prompt)
+    stranger = "relay-wrong-seat-code-abcd9"
+    assert _chat(relay, stranger, "ok").status_code == 401
     dashboard = requests.get(relay.root + "/admin/api/seats", timeout=TIMEOUT,
                              headers={"Authorization": f"Bearer {ADMIN_TOKEN}"}).text
     models = requests.get(relay.url + "/models", timeout=TIMEOUT).text
@@ -113,6 +116,15 @@ def test_nothing_the_relay_writes_or_shows_holds_the_key(hostile):
         assert not leaks(text), f"{where}: {leaks(text)}"
     assert "upstream 500" in dashboard  # the last error was recorded, without the key
     assert seats[0]["code"] not in files.decode("latin-1") and seats[0]["code"] not in relay.output()
+    assert stranger not in relay.output() and "no seat has the code ****bcd9" in _settle_log(relay)
+
+
+def _settle_log(relay) -> str:
+    for _ in range(50):  # the relay logs just after answering
+        if "no seat has the code" in relay.output():
+            break
+        time.sleep(0.02)
+    return relay.output()
 
 
 @pytest.mark.parametrize("target", [
