@@ -14,6 +14,7 @@ import time
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 
+import anyio
 import httpx
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -83,6 +84,12 @@ class Relay:
         limits = httpx.Limits(max_connections=512, max_keepalive_connections=128)
         self.client = httpx.AsyncClient(timeout=timeout, limits=limits, trust_env=False, follow_redirects=False)
         await self.refresh_prices()
+        if self.prices:
+            log.info("prices for %s", ", ".join(f"{m} (${p.input_per_m:g}, ${p.output_per_m:g} per million tokens)"
+                                                for m, p in sorted(self.prices.items())))
+        else:
+            log.warning("no model has a price, so every call will be refused: check --upstream, or give "
+                        "--price MODEL=IN,OUT (USD per million tokens)")
 
     async def stop(self) -> None:
         """Settle what is still in flight at its reservation (the upstream's bill for it is unknown), then close."""
@@ -181,8 +188,8 @@ class Relay:
         if content_type.split(";")[0].strip().lower() != "application/json":
             return api_error(400, "Body validation error! Expected Content-Type application/json, received "
                              f"{content_type[:80] or 'none'}", path)
-        try:
-            body = parse_json(raw)
+        try:  # a large body is parsed off the event loop, so other learners' streams keep flowing
+            body = parse_json(raw) if len(raw) < 1_000_000 else await anyio.to_thread.run_sync(parse_json, raw)
         except ValueError as exc:
             return api_error(400, f"Body validation error! Invalid JSON: {exc}", path)
         problem = chat_body_problem(body)
@@ -289,6 +296,8 @@ async def not_found(request: Request, exc: HTTPException) -> Response:
 
 
 async def server_error(request: Request, exc: Exception) -> Response:
+    if isinstance(exc, ConnectionAbortedError):  # a stream the upstream cut, cut for the learner on purpose
+        raise exc
     log.error("internal error on %s %s: %s", request.method, request.url.path, type(exc).__name__)
     return api_error(500, MESSAGES[500], request.url.path)
 

@@ -174,7 +174,11 @@ def _unreachable(call: Call, exc: Exception, cost: int) -> tuple[Response, Outco
 # --------------------------------------------------------------------------- streams
 
 class StreamWatch:
-    """Reads an SSE stream as it passes: was it finished ([DONE]), and what did its last chunks report."""
+    """Reads an SSE stream as it passes: was it finished ([DONE]), and what did its last chunks report.
+
+    Hand-written: it only looks for ``data:`` lines that carry usage or ``[DONE]``; the bytes
+    themselves pass through untouched (the relay never re-encodes a learner's stream).
+    """
 
     def __init__(self):
         self._line = b""

@@ -280,9 +280,6 @@ class Ledger:
                  "prompt_tokens": r["prompt_tokens"], "completion_tokens": r["completion_tokens"],
                  "spent_usd": to_usd(r["spent_nusd"]), "open": r["open"]} for r in rows]
 
-    def calls(self, limit: int = 1000) -> list[dict]:
-        return [dict(r) for r in self.db.execute("SELECT * FROM calls ORDER BY id DESC LIMIT ?", (limit,))]
-
 
 @dataclass
 class Outcome:

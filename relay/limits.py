@@ -2,6 +2,8 @@
 
 Kept in the relay's memory and touched only from its event loop (no locks needed). Past a
 limit the relay answers 429 with ``Retry-After``, which the kit's client already honours.
+Hand-written: a counter and a rolling window per seat are a dozen lines, and the relay needs
+the exact wait to put in ``Retry-After``.
 """
 from __future__ import annotations
 
@@ -37,6 +39,3 @@ class SeatLimits:
         self._in_flight[seat_id] -= 1
         if self._in_flight[seat_id] <= 0:
             del self._in_flight[seat_id]
-
-    def in_flight(self, seat_id: int) -> int:
-        return self._in_flight[seat_id]

@@ -39,6 +39,7 @@ class QuietAborts(logging.Filter):
         exc = record.exc_info[1] if record.exc_info else None
         if isinstance(exc, ConnectionAbortedError):
             record.msg, record.args, record.exc_info = "stream cut: %s", (exc,), None
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
         return True
 
 
