@@ -53,6 +53,7 @@ class Settings:
     prices: dict[str, tuple[float, float]] = field(default_factory=dict)
     timeout: float = 120.0
     max_body: int = MAX_BODY_BYTES
+    body_timeout: float = 30.0
 
 
 class Relay:
@@ -180,7 +181,11 @@ class Relay:
             return found
         seat_id, seat_name = found
         try:
-            raw = await read_body(request, self.settings.max_body)
+            with anyio.fail_after(self.settings.body_timeout):  # a client dripping its body is dropped
+                raw = await read_body(request, self.settings.max_body)
+        except TimeoutError:
+            return api_error(408, f"{MESSAGES[408]}: the body did not arrive within {self.settings.body_timeout:g} s",
+                             path, {"connection": "close"})
         except BodyTooLarge:
             return api_error(413, f"Payload Too Large: the body is over {self.settings.max_body} bytes", path,
                              {"connection": "close"})

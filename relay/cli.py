@@ -41,6 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="a model's price bound in USD per million tokens (input, output); wins over the "
                        "upstream's catalogue; repeatable")
     serve.add_argument("--timeout", type=float, default=120.0, help="seconds to wait on the upstream (default: 120)")
+    serve.add_argument("--body-timeout", type=float, default=30.0,
+                       help="seconds a learner has to send a request's body (default: 30)")
     serve.add_argument("--ssl-keyfile", help="serve HTTPS: the TLS private key (PEM)")
     serve.add_argument("--ssl-certfile", help="serve HTTPS: the TLS certificate chain (PEM)")
     serve.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])

@@ -75,11 +75,15 @@ def serve(args) -> int:
         print(f"relay: {exc}", file=sys.stderr)
         return 2
     token = os.environ.get(TOKEN_VARIABLE, "").strip()
+    if token and len(token) < 16:
+        print(f"{TOKEN_VARIABLE} is too short to guard the dashboard: use 16 characters or more (or unset it "
+              "and the relay makes one).", file=sys.stderr)
+        return 2
     generated = not token
     if generated:
         token = secrets.token_urlsafe(24)
     settings = Settings(upstream_root(args.upstream), key, args.db, hash_token(token), args.concurrency,
-                        args.rate_limit, prices, args.timeout)
+                        args.rate_limit, prices, args.timeout, body_timeout=args.body_timeout)
     configure_logging(args.log_level, Redactor(key))
     sock = _bind(args.host, args.port)
     scheme = "https" if args.ssl_certfile else "http"

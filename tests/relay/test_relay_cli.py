@@ -78,6 +78,9 @@ def test_serve_refuses_without_a_key_or_with_a_bad_price(tmp_path):
     done = subprocess.run(base + ["--price", "google/gemma-3-4b-it=cheap"], cwd=tmp_path, env=relay_env(),
                           capture_output=True, text=True, timeout=30)
     assert done.returncode == 2 and "MODEL=IN,OUT" in done.stderr
+    done = subprocess.run(base, cwd=tmp_path, env=relay_env(RELAY_ADMIN_TOKEN="short"), capture_output=True,
+                          text=True, timeout=30)
+    assert done.returncode == 2 and "too short" in done.stderr
 
 
 def test_pause_and_resume_while_serving_apply_to_the_next_call(upstream, tmp_path):

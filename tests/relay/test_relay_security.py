@@ -159,6 +159,19 @@ def test_absolute_urls_and_other_hosts_go_only_to_the_upstream(hostile):
         assert decoy.connections == 0
 
 
+def test_a_body_dripped_too_slowly_gets_a_408(tmp_path):
+    db = tmp_path / "slow.db"
+    seat = add_seats(db, 1, 1.0)[0]
+    with HostileUpstream() as upstream, Relay(db, upstream.base_url, "--price", PRICE, "--body-timeout", 0.5) as relay:
+        port = int(relay.root.rsplit(":", 1)[1])
+        with socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT) as s:
+            s.sendall(f"POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {seat['code']}\r\n"
+                      "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"mod".encode())
+            answer = s.recv(65536)  # no more bytes come: the relay answers once the body's time is up
+        assert answer.startswith(b"HTTP/1.1 408") and b'"statusCode":408' in answer
+        assert not [r for r in upstream.requests if r.path.endswith("/chat/completions")]
+
+
 def test_a_seat_code_never_opens_the_admin_pages(hostile):
     relay, _, seats, _ = hostile
     headers = {"Authorization": f"Bearer {seats[0]['code']}"}
