@@ -15,9 +15,10 @@ from ..keys import PRACTICE_KEY
 from .catalogue import MODEL_SPECS, SERVED_MODELS
 from .controls import (PracticeOnlyError, clear, controls, cut_next, fail_next, failing_server, fresh_rate_window,
                        slow_next, slow_server)
+from .next_tokens import next_tokens
 from .replies import SIMULATED_MARKER
 from .server import PracticeServer, shared_server
 
 __all__ = ["PracticeServer", "shared_server", "PRACTICE_KEY", "SIMULATED_MARKER", "MODEL_SPECS", "SERVED_MODELS",
            "fail_next", "slow_next", "cut_next", "fresh_rate_window", "slow_server", "failing_server", "clear",
-           "controls", "PracticeOnlyError"]
+           "controls", "PracticeOnlyError", "next_tokens"]

@@ -3,13 +3,14 @@
 It counts, for every context of up to four tokens in ``helpers/practice/corpus``, which token came
 next. The probability of the next token mixes the longest context seen with shorter ones
 (interpolation in the manner of Witten-Bell smoothing, down to a fixed tail of common tokens), and
-every count is weighted by how well its corpus section matches the prompt's topic. The three chat
-models differ as a small and a bigger model do: the 12B (and the 27B) use a longer context and lean
-less on the short ones, so they follow the text they learned further and wander less.
+every count is weighted by how well its corpus section matches the prompt's topic. The chat models
+differ as a small and a bigger model do: the 4B has learned from about half of the text and uses
+three tokens of context; the 12B (and the 27B) learned from all of it, use four, lean less on the
+shorter contexts and choose more confidently, so they follow what they learned further and wander less.
 
     model = get_model()                                        # built at first use, then cached
-    weights = model.uniform_weights()
-    ids, logits = Conditioned(model, CONFIGS["google/gemma-3-4b-it"], weights).next(model.start_context())
+    conditioned = Conditioned(model, CONFIGS["google/gemma-3-12b-it"], model.uniform_weights())
+    ids, logits = conditioned.next(model.start_context())      # the first token's candidates
 
 Nothing here is built at ``import helpers``: :func:`get_model` builds on its first call (well
 under half a second) and keeps the model for the life of the process.
@@ -22,7 +23,7 @@ import threading
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from operator import itemgetter
 
 from .corpus import LINE, PARAGRAPH, Section, load_sections
@@ -55,6 +56,8 @@ class ModelConfig:
 
     order: int  # n of the n-gram: order - 1 tokens of context
     smoothing: float  # weight of shorter contexts: higher wanders more
+    confidence: float  # logits are this times the log-probabilities: a trained model's sharper choices
+    learned_all: bool  # False: learns from every other paragraph of each section (a smaller model knows less)
     focus: float  # extra weight of the corpus section that best matches the prompt
     min_tokens: int  # a paragraph break after this many answer tokens ends the answer
     max_tokens: int  # past this many, the next sentence end ends the answer
@@ -64,12 +67,12 @@ class ModelConfig:
 
 
 CONFIGS = {
-    "google/gemma-3-4b-it": ModelConfig(order=3, smoothing=0.25, focus=80.0, min_tokens=40, max_tokens=110,
-                                        max_paragraphs=1, lists=False, steps=False),
-    "google/gemma-3-12b-it": ModelConfig(order=4, smoothing=0.1, focus=200.0, min_tokens=80, max_tokens=200,
-                                         max_paragraphs=3, lists=True, steps=True),
-    "google/gemma-3-27b-it": ModelConfig(order=5, smoothing=0.08, focus=300.0, min_tokens=110, max_tokens=240,
-                                         max_paragraphs=3, lists=True, steps=True),
+    "google/gemma-3-4b-it": ModelConfig(order=4, smoothing=0.1, confidence=1.3, learned_all=False, focus=80.0,
+                                        min_tokens=40, max_tokens=110, max_paragraphs=2, lists=False, steps=False),
+    "google/gemma-3-12b-it": ModelConfig(order=5, smoothing=0.04, confidence=1.5, learned_all=True, focus=200.0,
+                                         min_tokens=80, max_tokens=200, max_paragraphs=3, lists=True, steps=True),
+    "google/gemma-3-27b-it": ModelConfig(order=5, smoothing=0.02, confidence=1.7, learned_all=True, focus=300.0,
+                                         min_tokens=110, max_tokens=240, max_paragraphs=3, lists=True, steps=True),
 }
 
 
@@ -235,29 +238,32 @@ class Conditioned:
             if token in probs:
                 probs[token] *= math.exp(bonus)
         best = heapq.nlargest(MAX_CANDIDATES, probs.items(), key=itemgetter(1))
-        total = sum(p for _, p in best)
-        return [t for t, _ in best], [math.log(p / total) + LOGIT_OFFSET for _, p in best]
+        top, sharp = best[0][1], self.config.confidence
+        return [t for t, _ in best], [sharp * math.log(p / top) + LOGIT_OFFSET for _, p in best]
 
 
-_models: dict[tuple[str, str], NgramModel] = {}
+_models: dict[tuple[str, str, bool], NgramModel] = {}
 _lock = threading.Lock()
 
 
-def get_model(language: str = "en", topic: str = "") -> NgramModel:
+def get_model(language: str = "en", topic: str = "", everything: bool = True) -> NgramModel:
     """The practice model of one language ("en", "fr", "es", "de"), built on first use and kept.
 
-    It learns from the language's prose; with ``topic`` (such as "poems", the verse), a model of
-    that topic's text alone."""
-    model = _models.get((language, topic))
+    It learns from the language's prose; with ``topic`` (such as "poems", the verse), from that
+    topic's text alone; without ``everything``, from every other paragraph of each section only
+    (the first, the third, ...), as a smaller model that has learned less."""
+    key = (language, topic, everything)
+    model = _models.get(key)
     if model is None:
         with _lock:
-            model = _models.get((language, topic))
+            model = _models.get(key)
             if model is None:
-                sections = [s for s in load_sections() if s.language == language
+                sections = [s if everything else replace(s, paragraphs=s.paragraphs[::2])
+                            for s in load_sections() if s.language == language
                             and (s.topic == topic if topic else not s.verse)]
                 if not sections:
                     raise ValueError(f"the practice model has no text in language {language!r} {topic}".strip())
-                model = _models[(language, topic)] = NgramModel(sections)
+                model = _models[key] = NgramModel(sections)
     return model
 
 
