@@ -167,7 +167,9 @@ def test_a_body_dripped_too_slowly_gets_a_408(tmp_path):
         with socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT) as s:
             s.sendall(f"POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {seat['code']}\r\n"
                       "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"mod".encode())
-            answer = s.recv(65536)  # no more bytes come: the relay answers once the body's time is up
+            answer = b""  # no more bytes come: the relay answers once the body's time is up, then closes
+            while chunk := s.recv(65536):
+                answer += chunk
         assert answer.startswith(b"HTTP/1.1 408") and b'"statusCode":408' in answer
         assert not [r for r in upstream.requests if r.path.endswith("/chat/completions")]
 
