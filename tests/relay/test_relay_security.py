@@ -94,9 +94,15 @@ def test_a_stream_the_learner_abandons_is_closed_upstream_at_once(hostile):
     assert any(b"piece 2" in g for g in got)
     assert upstream.slow_done.wait(TIMEOUT), "the upstream stream never ended"
     assert upstream.sent_slow < SLOW_EVENTS // 2, f"the upstream went on to send {upstream.sent_slow} events"
-    with sqlite3.connect(db) as con:
-        status, reserved, settled = con.execute("SELECT status, reserved_nusd, settled_nusd FROM calls "
-                                                "WHERE status = 'abandoned' ORDER BY id DESC").fetchone()
+    for _ in range(100):  # the relay settles just after closing the upstream (bounded: 2 s)
+        with sqlite3.connect(db) as con:
+            row = con.execute("SELECT status, reserved_nusd, settled_nusd FROM calls WHERE status = 'abandoned' "
+                              "ORDER BY id DESC").fetchone()
+        if row:
+            break
+        time.sleep(0.02)
+    assert row, "the abandoned stream was never settled"
+    status, reserved, settled = row
     assert status == "abandoned" and settled == reserved > 0  # the reservation stands: the cost is unknown
 
 
