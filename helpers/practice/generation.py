@@ -74,16 +74,18 @@ class Generator:
     def candidates(self) -> tuple[list[int], list[float]]:
         """The next token's candidates and logits: the model's, with this answer's rules applied."""
         ids, logits = self.plan.conditioned.next(tuple(self.context))
-        banned = self._banned()
+        for token in self._banned():
+            if token in ids and len(ids) > 1:
+                at = ids.index(token)
+                ids, logits = ids[:at] + ids[at + 1:], logits[:at] + logits[at + 1:]
         limit = LONG_SENTENCE_BRIEF if self.plan.sentence_limit else LONG_SENTENCE
         push = 0.35 * (self.sentence_tokens - limit)
-        if not banned and push <= 0:
-            return ids, logits
-        pairs = [(t, x) for t, x in zip(ids, logits) if t not in banned] or list(zip(ids, logits))
-        if push > 0:
-            pairs = [(t, x + push if self.model.words[t] in SENTENCE_ENDS else x) for t, x in pairs]
-            pairs.sort(key=lambda pair: -pair[1])
-        return [t for t, _ in pairs], [x for _, x in pairs]
+        if push > 0:  # a long sentence: its end gets likelier with every token
+            words = self.model.words
+            pairs = sorted(((x + push if words[t] in SENTENCE_ENDS else x, t) for t, x in zip(ids, logits)),
+                           key=lambda pair: -pair[0])
+            ids, logits = [t for _, t in pairs], [x for x, _ in pairs]
+        return ids, logits
 
     def _banned(self) -> set[int]:
         banned = set(self.grams.get(self.trail, ()))

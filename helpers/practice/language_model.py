@@ -17,7 +17,6 @@ under half a second) and keeps the model for the life of the process.
 """
 from __future__ import annotations
 
-import heapq
 import math
 import threading
 from array import array
@@ -35,9 +34,12 @@ MAX_CONTEXT = 4
 #: (it divides positive logits and multiplies negative ones).
 LOGIT_OFFSET = 10.0
 #: The candidates a distribution keeps, likeliest first (the rest of the tail is negligible).
-MAX_CANDIDATES = 48
-#: How many of the commonest tokens make the bottom level of the mix, the one every context shares.
-TAIL_SIZE = 40
+MAX_CANDIDATES = 120
+#: The bottom level of the mix, the one every context shares: the commonest tokens, which always
+#: keep at least TAIL_FLOOR of the probability. Far too unlikely to matter at low temperatures, they
+#: are what a high temperature brings up, as a real model's long tail is: the text gets odd.
+TAIL_SIZE = 100
+TAIL_FLOOR = 0.01
 #: A context seen at most this often (or a paragraph start) is counted event by event with the
 #: request's weights. A more frequent one is counted once without weights (its commonest followers
 #: kept); for contexts of two tokens or more, the request's most favoured sections then add their
@@ -46,7 +48,9 @@ TAIL_SIZE = 40
 DIRECT_LIMIT = 12
 COMMON_FOLLOWERS = 32
 FAVOURED_LIMIT = 6
-#: Sections whose weight is within this of 1 count as 1 (a rounding of the mix).
+#: Distributions one conditioned model keeps (each about 1.5 kB); past this, its cache starts again.
+CACHE_ENTRIES = 2000
+#: In frequent contexts, sections weighing less than 1 plus this count as 1 (a rounding of the mix).
 WEIGHT_TOLERANCE = 0.5
 
 
@@ -98,7 +102,9 @@ class NgramModel:
         self._index(stream, section_of)
         self.counts = Counter(t for t in stream if t > 1)
         total = sum(c for _, c in self.counts.most_common(TAIL_SIZE))
-        self.tail = [(t, c / total) for t, c in self.counts.most_common(TAIL_SIZE)]
+        self.tail = [(t, c / total) for t, c in self.counts.most_common(TAIL_SIZE)]  # likeliest first
+        self.tail_share = dict(self.tail)
+        self.tail_logs = [(t, math.log(p)) for t, p in self.tail]
         self.lower = [w.lower() for w in self.words]
         self.by_lower: dict[str, list[int]] = {}
         for number, word in enumerate(self.lower):
@@ -175,23 +181,26 @@ class Conditioned:
     def __init__(self, model: NgramModel, config: ModelConfig, weights: list[float],
                  bonus: dict[int, float] | None = None):
         self.model, self.config, self.weights, self.bonus = model, config, weights, bonus or {}
-        favoured = sorted(((i, w - 1.0) for i, w in enumerate(weights) if abs(w - 1.0) > WEIGHT_TOLERANCE),
+        favoured = sorted(((i, w - 1.0) for i, w in enumerate(weights) if w - 1.0 > WEIGHT_TOLERANCE),
                           key=lambda item: -item[1])
         self.favoured = favoured[:FAVOURED_LIMIT]  # the sections that make most of the difference
-        self.cache: dict[tuple[int, ...], tuple[list[int], list[float]]] = {}
+        self.cache: dict[tuple[int, ...], tuple[array, array]] = {}
+        self.tail = [(t, config.confidence * lp) for t, lp in model.tail_logs]
 
-    def next(self, context: tuple[int, ...]) -> tuple[list[int], list[float]]:
+    def next(self, context: tuple[int, ...]) -> tuple[array, array]:
         """Candidate ids and their logits, likeliest first, for the token after ``context``."""
         context = context[len(context) - (self.config.order - 1):]
         found = self.cache.get(context)
         if found is None:
-            if len(self.cache) > 20_000:
+            if len(self.cache) >= CACHE_ENTRIES:
                 self.cache.clear()  # bounded: a long session does not grow without limit
             found = self.cache[context] = self._compute(context)
         return found
 
-    def probabilities(self, context: tuple[int, ...]) -> dict[int, float]:
-        """The mixed distribution (before the conversation bonus and the cut to MAX_CANDIDATES)."""
+    def probabilities(self, context: tuple[int, ...]) -> tuple[dict[int, float], float]:
+        """The mix of every context length seen (before the conversation bonus), and the probability
+        left for the tail: ``(probabilities, tail)``; a tail token t has ``tail * model.tail_share[t]``
+        more (on top of what the contexts give it)."""
         model, gamma = self.model, self.config.smoothing
         probs: dict[int, float] = {}
         remaining = 1.0
@@ -205,9 +214,12 @@ class Conditioned:
             for token, count in followers:
                 probs[token] = probs.get(token, 0.0) + count * scale
             remaining -= share
-        for token, p in model.tail:
-            probs[token] = probs.get(token, 0.0) + remaining * p
-        return probs
+        if remaining < TAIL_FLOOR:
+            keep = (1.0 - TAIL_FLOOR) / (1.0 - remaining)
+            for token in probs:
+                probs[token] *= keep
+            remaining = TAIL_FLOOR
+        return probs, remaining
 
     def _counts(self, lo: int, hi: int, length: int, start: bool):
         """Weighted followers of the run lo:hi: (followers and counts, events, distinct followers, total)."""
@@ -232,14 +244,24 @@ class Conditioned:
             total += extra * (last - first)
         return counts.items(), hi - lo, max(types, len(counts)), total
 
-    def _compute(self, context: tuple[int, ...]) -> tuple[list[int], list[float]]:
-        probs = self.probabilities(context)
+    def _compute(self, context: tuple[int, ...]) -> tuple[array, array]:
+        probs, tail = self.probabilities(context)
+        shares = self.model.tail_share
+        for token in probs:
+            probs[token] += tail * shares.get(token, 0.0)
         for token, bonus in self.bonus.items():
-            if token in probs:
-                probs[token] *= math.exp(bonus)
-        best = heapq.nlargest(MAX_CANDIDATES, probs.items(), key=itemgetter(1))
-        top, sharp = best[0][1], self.config.confidence
-        return [t for t, _ in best], [sharp * math.log(p / top) + LOGIT_OFFSET for _, p in best]
+            p = probs.get(token) or tail * shares.get(token, 0.0)
+            if p:
+                probs[token] = p * math.exp(bonus)
+        head = sorted(probs.items(), key=itemgetter(1), reverse=True)
+        sharp = self.config.confidence
+        offset = LOGIT_OFFSET - sharp * math.log(head[0][1])
+        pairs = [(t, sharp * math.log(p) + offset) for t, p in head]
+        base = offset + sharp * math.log(tail)
+        pairs += [(t, base + x) for t, x in self.tail if t not in probs]
+        pairs.sort(key=itemgetter(1), reverse=True)  # two sorted runs: a merge
+        del pairs[MAX_CANDIDATES:]
+        return array("I", [t for t, _ in pairs]), array("d", [x for _, x in pairs])
 
 
 _models: dict[tuple[str, str, bool], NgramModel] = {}

@@ -60,7 +60,7 @@ class NextTokens:
         head = [f"Next token after {self.context!r}" if self.context else "First token of the answer",
                 f"({LABEL}; model {self.model})"]
         names = ["token"] + self.columns
-        cells = [[_shown(r["token"])] + [f"{r[c]:.1%}" if r[c] else "-" for c in self.columns] for r in self.rows]
+        cells = [[_shown(r["token"])] + [_percent(r[c]) for c in self.columns] for r in self.rows]
         widths = [max(len(x) for x in col) for col in zip(names, *cells)]
         lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths))]
         lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)) for row in cells]
@@ -70,7 +70,7 @@ class NextTokens:
         cell = 'style="text-align:left;padding:2px 10px"'
         head = "".join(f"<th {cell}>{html.escape(n)}</th>" for n in ["token"] + self.columns)
         body = "".join("<tr>" + f"<td {cell}><code>{html.escape(_shown(r['token']))}</code></td>" + "".join(
-            f"<td {cell}>{r[c]:.1%}</td>" if r[c] else f"<td {cell}>-</td>" for c in self.columns) + "</tr>"
+            f"<td {cell}>{_percent(r[c])}</td>" for c in self.columns) + "</tr>"
             for r in self.rows)
         after = html.escape(self.context) if self.context else "(the start of the answer)"
         return (f"<p><b>Next token after</b> <code>{after}</code><br><small>{html.escape(LABEL)}; "
@@ -96,6 +96,10 @@ class NextTokens:
         ax.set_title("The practice model's next-token distribution (not Gemma's)", fontsize="medium")
         ax.legend(loc="lower right", fontsize="small")
         return ax
+
+
+def _percent(p: float) -> str:
+    return "-" if not p else "<0.1%" if p < 0.001 else f"{p:.1%}"
 
 
 def _shown(token: str) -> str:

@@ -265,6 +265,8 @@ def _shape(plan: Plan, lead: Lead, convo: Conversation, config: ModelConfig) -> 
 
 # --------------------------------------------------------------------------- the plan
 
+#: Conditioned models kept for later requests alike (the same prompt again, as lessons send).
+CONDITIONED_KEPT = 8
 _conditioned: dict[tuple, Conditioned] = {}
 
 
@@ -278,7 +280,7 @@ def _conditioning(model_id: str, language: str, config: ModelConfig, texts: list
     key = (model_id, language, only, tuple(round(w, 3) for w in weights), tuple(sorted(bonus.items())))
     found = _conditioned.get(key)
     if found is None:
-        if len(_conditioned) >= 32:
+        if len(_conditioned) >= CONDITIONED_KEPT:
             _conditioned.clear()  # bounded: each one holds a cache of distributions
         found = _conditioned[key] = Conditioned(model, config, weights, bonus)
     return found
