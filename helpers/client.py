@@ -219,7 +219,8 @@ class Client(Endpoints):
         params.pop("stream", None)
         body = self.build_request(prompt_or_messages, model=model, **params)
         started = time.monotonic()
-        response, _ = self._send("POST", self.chat_url, self._deadline(timeout), json=body, headers=extra_headers)
+        response, _ = self._send("POST", self.chat_url, self._deadline(timeout), budget=timeout, json=body,
+                                 headers=extra_headers)
         data = self._json(response)
         return ChatResult.from_response(data, response.headers, latency_s=time.monotonic() - started,
                                         requested_model=model)
@@ -236,7 +237,7 @@ class Client(Endpoints):
 
         def send(deadline: float, first_attempt: int) -> tuple[requests.Response, int]:
             return self._send("POST", self.chat_url, deadline, stream=True, first_attempt=first_attempt,
-                              json=body, headers=extra_headers)
+                              budget=timeout, json=body, headers=extra_headers)
 
         return ChatStream(send, model=model, policy=self.retry_policy, redact=self.redact,
                           timeout=timeout or self.timeout)
@@ -267,7 +268,7 @@ class Client(Endpoints):
     # --- transport -----------------------------------------------------------------------
 
     def _send(self, method: str, url: str, deadline: float, *, stream: bool = False, first_attempt: int = 0,
-              **kwargs) -> tuple[requests.Response, int]:
+              budget: float | None = None, **kwargs) -> tuple[requests.Response, int]:
         """One request with retries; returns (response with a status below 400, retries used so far).
 
         ``first_attempt`` counts retries already spent on this call (a stream sent again after a cut),
@@ -278,8 +279,8 @@ class Client(Endpoints):
         while True:
             remaining = deadline - policy.clock()
             if remaining <= 0:
-                raise errors.APITimeoutError(self._timeout_text())
-            response, failure = self._attempt(method, url, remaining, attempt, stream=stream, **kwargs)
+                raise errors.APITimeoutError(self._timeout_text(budget))
+            response, failure = self._attempt(method, url, remaining, attempt, stream=stream, budget=budget, **kwargs)
             if response is not None:
                 return response, attempt
             headers = getattr(failure, "headers", None)
@@ -290,8 +291,8 @@ class Client(Endpoints):
             policy.pause(wait, RETRY_RECORD, method, urlsplit(url).path, wait, cause, attempt + 1, policy.max_retries)
             attempt += 1
 
-    def _attempt(self, method: str, url: str, remaining: float, attempt: int, **kwargs
-                 ) -> tuple[requests.Response | None, errors.APIError | None]:
+    def _attempt(self, method: str, url: str, remaining: float, attempt: int, *, budget: float | None = None,
+                 **kwargs) -> tuple[requests.Response | None, errors.APIError | None]:
         """One HTTP request: (the response, None) below 400, (None, the error) when another try may help.
 
         An error status that no retry can fix (a 400, a 401, ...) is raised at once.
@@ -300,7 +301,7 @@ class Client(Endpoints):
             response = self._session.request(method, url, timeout=(min(CONNECT_TIMEOUT, remaining), remaining),
                                              **kwargs)
         except requests.Timeout:
-            return None, errors.APITimeoutError(self._timeout_text())
+            return None, errors.APITimeoutError(self._timeout_text(budget))
         except requests.RequestException as exc:
             failure = errors.APIConnectionError(self._connection_text(url, exc))
             failure.__cause__ = exc
@@ -313,9 +314,11 @@ class Client(Endpoints):
             raise failure
         return None, failure
 
-    def _timeout_text(self) -> str:
-        return (f"No complete answer within the {self.timeout:g} s deadline. The server may be slow or "
-                "unreachable: try again, or pass a larger timeout to Client(timeout=...).")
+    def _timeout_text(self, budget: float | None = None) -> str:
+        """``budget``: the call's own timeout, when it passed one (else the client's)."""
+        where = "timeout=... to the call" if budget else "a larger timeout to Client(timeout=...)"
+        return (f"No complete answer within the {budget or self.timeout:g} s deadline. The server may be slow or "
+                f"unreachable: try again, or pass {where}.")
 
     def _connection_text(self, url: str, exc: Exception) -> str:
         host = urlsplit(url).netloc

@@ -63,7 +63,8 @@ def _data_url(data: bytes, name: str, suffix: str = "") -> str:
         raise ValueError(f"{name} is empty (0 bytes): pass the bytes of a JPG, PNG, GIF or WEBP image.")
     if len(data) > MAX_IMAGE_BYTES:
         raise ValueError(f"{name} is {_size_text(len(data))}; the limit here is {_size_text(MAX_IMAGE_BYTES)}. "
-                         "Shrink it first, e.g. with Pillow: img.thumbnail((1024, 1024)); img.save('small.jpg', quality=85).")
+                         "Shrink it first, e.g. with Pillow: "
+                         "img.thumbnail((1024, 1024)); img.save('small.jpg', quality=85).")
     mime = sniff_mime(data)
     if mime is None:
         claimed = _EXTENSIONS.get(suffix.lower())
@@ -102,7 +103,8 @@ def image_part(source: str | os.PathLike | bytes | bytearray, detail: str | None
             if not sep or ";base64" not in head.lower():
                 raise ValueError("A data URL must look like 'data:image/png;base64,<data>'.")
             if mime not in IMAGE_MIME_TYPES:
-                raise ValueError(f"The data URL says {mime or 'no type'}; the API takes image/jpeg, image/png, image/gif or image/webp.")
+                raise ValueError(f"The data URL says {mime or 'no type'}; "
+                                 "the API takes image/jpeg, image/png, image/gif or image/webp.")
             return _part(text, detail)
         if not text:
             raise ValueError("The image source is empty: pass a file path, bytes or an http(s) URL.")
@@ -117,7 +119,8 @@ def image_part(source: str | os.PathLike | bytes | bytearray, detail: str | None
     size = path.stat().st_size
     if size > MAX_IMAGE_BYTES:  # checked before reading, so a huge file is never loaded
         raise ValueError(f"{path.name} is {_size_text(size)}; the limit here is {_size_text(MAX_IMAGE_BYTES)}. "
-                         "Shrink it first, e.g. with Pillow: img.thumbnail((1024, 1024)); img.save('small.jpg', quality=85).")
+                         "Shrink it first, e.g. with Pillow: "
+                         "img.thumbnail((1024, 1024)); img.save('small.jpg', quality=85).")
     data = path.read_bytes()
     if not path.suffix and data and sniff_mime(data) is None:
         return _part(_data_url(data, f"The bytes of {path.name}"), detail)  # raises, naming the file
@@ -138,7 +141,8 @@ def user_message(text: str, *images: Any, detail: str | None = None) -> dict:
     for image in images:
         if isinstance(image, dict):
             if image.get("type") != "image_url":
-                raise ValueError(f"A ready-made part must be an image part ({{'type': 'image_url', ...}}), not {image!r:.80}.")
+                raise ValueError("A ready-made part must be an image part ({'type': 'image_url', ...}), "
+                                 f"not {image!r:.80}.")
             parts.append(image)
         else:
             parts.append(image_part(image, detail=detail))

@@ -159,7 +159,8 @@ def test_repo2docker_reads_binder_as_intended(tmp_path):
     copy_repo = where(r"^COPY --chown=1000:1000 src/ \$\{REPO_DIR\}/$")
     post = where(r"^RUN \./binder/postBuild$")
     assert install < copy_repo < post, "requirements installed before the repository is copied, postBuild after"
-    assert not [ln for ln in lines if re.search(r'-r "requirements\.txt"', ln)], "the top-level requirements.txt was read"
+    top_level = [ln for ln in lines if re.search(r'-r "requirements\.txt"', ln)]
+    assert not top_level, "the top-level requirements.txt was read"
 
 
 # --------------------------------------------------------------------------- a fresh environment built the Binder way
@@ -183,7 +184,8 @@ def binder_env(tmp_path_factory):
 
     def step(*cmd, cwd=repo, timeout=900):
         result = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
-        assert result.returncode == 0, f"{' '.join(map(str, cmd))} failed:\n{result.stdout[-2000:]}\n{result.stderr[-3000:]}"
+        command = " ".join(map(str, cmd))
+        assert result.returncode == 0, f"{command} failed:\n{result.stdout[-2000:]}\n{result.stderr[-3000:]}"
         return result
 
     started = time.perf_counter()
@@ -220,7 +222,8 @@ def test_the_binder_environment_is_consistent(binder_env):
     assert "No broken requirements" in check.stdout
     extensions = binder_env["step"](str(binder_env["venv"] / "bin" / "jupyter"), "labextension", "list")
     listing = extensions.stdout + extensions.stderr
-    assert re.search(r"@jupyter-widgets/jupyterlab-manager .*enabled", listing), "the widgets would not show in JupyterLab"
+    assert re.search(r"@jupyter-widgets/jupyterlab-manager .*enabled", listing), \
+        "the widgets would not show in JupyterLab"
 
 
 def test_every_helpers_module_imports_in_the_binder_environment(binder_env):

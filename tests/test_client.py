@@ -220,3 +220,14 @@ def test_save_key_writes_a_private_dotenv(tmp_path):
     assert path.stat().st_mode & 0o777 == 0o600
     with pytest.raises(ValueError):
         save_key("two words", path)
+
+
+def test_a_calls_own_timeout_is_the_one_its_timeout_error_names(server):
+    client = helpers.Client(api_key=server.key, base_url=server.base_url, max_retries=0, timeout=60)
+    with pytest.raises(helpers.APITimeoutError) as info:
+        client.chat("Hi", timeout=0.3, extra_headers={"X-Practice-Fault": "delay=3"})
+    assert "0.3 s deadline" in str(info.value) and "timeout=... to the call" in str(info.value)
+    with pytest.raises(helpers.APITimeoutError) as info:
+        helpers.Client(api_key=server.key, base_url=server.base_url, max_retries=0, timeout=0.3).chat(
+            "Hi", extra_headers={"X-Practice-Fault": "delay=3"})
+    assert "0.3 s deadline" in str(info.value) and "Client(timeout=...)" in str(info.value)

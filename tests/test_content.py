@@ -114,7 +114,8 @@ def test_folder_is_refused(tmp_path):
 def test_unsupported_type_is_refused(tmp_path):
     bmp = tmp_path / "old.bmp"
     Image.new("RGB", (8, 8)).save(bmp, format="BMP")
-    with pytest.raises(ValueError, match=r"old.bmp is a \.bmp file, which is not a supported image.*JPG, PNG, GIF or WEBP"):
+    with pytest.raises(ValueError,
+                       match=r"old.bmp is a \.bmp file, which is not a supported image.*JPG, PNG, GIF or WEBP"):
         image_part(bmp)
     with pytest.raises(ValueError, match=r"The image bytes are not a supported image \(they start with b'BM"):
         image_part(bmp.read_bytes())

@@ -133,7 +133,8 @@ def test_the_three_models_answer_and_the_12b_is_more_structured(server):
     assert "\n1. " not in text_of(small)
     assert small.json()["usage"]["completion_tokens"] < medium.json()["usage"]["completion_tokens"]
     # The 27B is dearer per token than the 12B, which is dearer than the 4B.
-    per_token = [r.json()["meta"]["usage"]["usd_spent"] / r.json()["usage"]["total_tokens"] for r in (small, medium, large)]
+    per_token = [r.json()["meta"]["usage"]["usd_spent"] / r.json()["usage"]["total_tokens"]
+                 for r in (small, medium, large)]
     assert per_token[0] < per_token[1] < per_token[2]
 
 

@@ -197,7 +197,8 @@ ECHO = [
     # id: script, what the client calls, expected error
     pytest.param(_echo(401, "json"), "chat", helpers.AuthenticationError, id="chat-401-json-body"),
     pytest.param(_echo(400, "json-list"), "chat", helpers.BadRequestError, id="chat-400-message-list"),
-    pytest.param(_echo(401, "json-key-as-name"), "chat", helpers.AuthenticationError, id="chat-401-key-as-a-field-name"),
+    pytest.param(_echo(401, "json-key-as-name"), "chat", helpers.AuthenticationError,
+                 id="chat-401-key-as-a-field-name"),
     pytest.param(_echo(500, "text"), "chat", helpers.InternalServerError, id="chat-500-plain-text-retried"),
     pytest.param(_echo(502, "html"), "chat", helpers.InternalServerError, id="chat-502-html"),
     pytest.param(_echo(401, "json"), "stream", helpers.AuthenticationError, id="stream-401-json-body"),
@@ -237,8 +238,8 @@ def test_echoed_key_never_reaches_an_error_a_log_or_a_traceback(caplog, script, 
     assert type(err) is cls, repr(err)
     assert srv.requests[0].headers["authorization"] == f"Bearer {CANARY}"  # the key was sent, and echoed
     attributes = json.dumps({k: v for k, v in vars(err).items()}, default=str)
-    everything = "\n".join([str(err), repr(err), json.dumps(err.body, default=str), str(getattr(err, "api_message", "")),
-                            attributes, formatted, record_text(caplog.records),
+    everything = "\n".join([str(err), repr(err), json.dumps(err.body, default=str),
+                            str(getattr(err, "api_message", "")), attributes, formatted, record_text(caplog.records),
                             repr(stream) + (stream.text if stream else "")])
     assert not leaks(everything), leaks(everything)
     if isinstance(err, helpers.APIStatusError) and how != "stream":

@@ -366,7 +366,8 @@ def test_load_run_has_no_failures_and_no_memory_growth():
                     ok = r.status_code == 200 and r.text.rstrip().endswith("data: [DONE]")
                 else:
                     r = session.post(url, json=body, headers=auth, timeout=10)
-                    ok = r.status_code == 200 and r.json()["choices"][0]["message"]["content"].startswith(SIMULATED_MARKER)
+                    content = r.json()["choices"][0]["message"]["content"] if r.status_code == 200 else ""
+                    ok = content.startswith(SIMULATED_MARKER)
             except requests.RequestException as exc:
                 return type(exc).__name__
             return None if ok else f"status {r.status_code}"

@@ -4,6 +4,7 @@
 ``GET /v2/billing`` and ``GET /v2/usage`` answer with the API's body shapes, headers, status codes and
 error messages. ``/practice/controls`` (practice only) carries the lesson controls.
 """
+
 from __future__ import annotations
 
 import json
@@ -23,16 +24,15 @@ from urllib.parse import parse_qs, urlsplit
 
 from ..schema import CLIENT_REQUEST_ID as _CLIENT_REQUEST_ID, GEMMA_SYSTEM_ROLE_MESSAGE, check_request
 from .catalogue import MODEL_SPECS, SERVED_MODELS, ModelSpec, cost, model_entry, usd_text
-from .faults import Fault
 from .replies import SIMULATED_MARKER, Reply, make_reply
 
 logger = logging.getLogger("helpers.practice")
 
 MESSAGES = {  # the documented error messages
     401: "This request requires a valid API key. You can create a new API key on the Billing page: "
-         "https://aimlapi.com/app/keys",
+    "https://aimlapi.com/app/keys",
     403: "You've run out of credits. Please top up your balance or update your payment method to "
-         "continue: https://aimlapi.com/app/billing/",
+    "continue: https://aimlapi.com/app/billing/",
     400: "Body validation error!",
     404: "Not Found",
     408: "Request Timeout",
@@ -71,13 +71,12 @@ class _Refusal(Exception):
         self.status, self.message, self.close, self.drain = status, message, close, drain
 
 
-
 class _HTTPServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
     request_queue_size = 128
 
-    def __init__(self, address, practice: PracticeServer):
+    def __init__(self, address, practice):  # a helpers.practice.PracticeServer
         self.practice = practice
         self._open: set[socket.socket] = set()
         self._open_lock = threading.Lock()
@@ -110,6 +109,7 @@ class _HTTPServer6(_HTTPServer):
 
 
 # --------------------------------------------------------------------------- one connection
+
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
@@ -283,8 +283,9 @@ class _Handler(BaseHTTPRequestHandler):
         if client_id and _CLIENT_REQUEST_ID.match(client_id):
             self.send_header("x-client-request-id", client_id)
 
-    def _send_json(self, status: int, payload: dict, headers: dict | None = None, close: bool = False,
-                   cut: bool = False) -> None:
+    def _send_json(
+        self, status: int, payload: dict, headers: dict | None = None, close: bool = False, cut: bool = False
+    ) -> None:
         data = _dumps(payload).encode("utf-8")
         self.send_response(status)
         self.send_header("Content-Type", "application/json; charset=utf-8")
@@ -305,8 +306,13 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(data)
 
     def _send_error(self, status: int, message: str, headers: dict | None = None, close: bool = False) -> None:
-        body = {"message": message, "path": self._path(), "requestId": self.request_id,
-                "statusCode": status, "timestamp": _now_iso()}
+        body = {
+            "message": message,
+            "path": self._path(),
+            "requestId": self.request_id,
+            "statusCode": status,
+            "timestamp": _now_iso(),
+        }
         self._send_json(status, body, headers, close)
 
     def _drop(self) -> None:
@@ -323,9 +329,15 @@ class _Handler(BaseHTTPRequestHandler):
         path, method = self._path(), self.command
         method = "GET" if method == "HEAD" else method
         routes = {("POST", p): self._chat for p in CHAT_PATHS}
-        routes.update({("GET", "/v1/models"): self._models, ("GET", "/v2/billing"): self._billing,
-                       ("GET", "/v2/usage"): self._usage, ("GET", CONTROLS_PATH): self._controls,
-                       ("POST", CONTROLS_PATH): self._controls})
+        routes.update(
+            {
+                ("GET", "/v1/models"): self._models,
+                ("GET", "/v2/billing"): self._billing,
+                ("GET", "/v2/usage"): self._usage,
+                ("GET", CONTROLS_PATH): self._controls,
+                ("POST", CONTROLS_PATH): self._controls,
+            }
+        )
         handler = routes.get((method, path.rstrip("/") or "/"))
         if handler is None:
             self._send_error(404, f"Cannot {self.command} {path}")
@@ -347,8 +359,11 @@ class _Handler(BaseHTTPRequestHandler):
         if "all" in include or query.get("details", [""])[-1] in ("true", "1"):
             include |= {"pricing", "modalities", "capabilities"}
         types = {t for v in query.get("type", []) for t in v.split(",") if t}
-        data = [model_entry(MODEL_SPECS[m], include) for m in SERVED_MODELS
-                if (not wanted or m in wanted) and (not types or "chat-completion" in types)]
+        data = [
+            model_entry(MODEL_SPECS[m], include)
+            for m in SERVED_MODELS
+            if (not wanted or m in wanted) and (not types or "chat-completion" in types)
+        ]
         self._send_json(200, {"object": "list", "data": data})
 
     def _billing(self, raw: bytes) -> None:
@@ -365,9 +380,17 @@ class _Handler(BaseHTTPRequestHandler):
         except ValueError as exc:
             return self._send_error(400, str(exc))
         spend, count = self.server.practice.spent_between(start.timestamp(), end.timestamp())
-        self._send_json(200, {"api_key_prefix": None, "start": _now_iso(start.timestamp()),
-                              "end": _now_iso(end.timestamp()), "spend": round(spend, 6),
-                              "currency": "USD", "requests": count})
+        self._send_json(
+            200,
+            {
+                "api_key_prefix": None,
+                "start": _now_iso(start.timestamp()),
+                "end": _now_iso(end.timestamp()),
+                "spend": round(spend, 6),
+                "currency": "USD",
+                "requests": count,
+            },
+        )
 
     def _controls(self, raw: bytes) -> None:
         """The lesson controls (helpers.practice.fail_next and friends): GET shows them, POST changes them."""
@@ -389,8 +412,9 @@ class _Handler(BaseHTTPRequestHandler):
             return self._send_error(401, MESSAGES[401])
         content_type = self.headers.get("Content-Type") or ""
         if content_type.split(";")[0].strip().lower() != "application/json":
-            return self._send_error(400, "Body validation error! Expected Content-Type application/json, "
-                                         f"received {content_type or 'none'}")
+            return self._send_error(
+                400, f"Body validation error! Expected Content-Type application/json, received {content_type or 'none'}"
+            )
         try:
             body = _parse_json(raw)
         except ValueError as exc:
@@ -425,8 +449,9 @@ class _Handler(BaseHTTPRequestHandler):
             self._stream(answer, fault.cut_after, fault.keepalive)
         else:
             practice.pause(fault.keepalive)  # no stream to keep alive: just a long wait
-            practice.pause(practice.latency * (spec.first_token_seconds
-                                                + spec.seconds_per_token * reply.completion_tokens))
+            practice.pause(
+                practice.latency * (spec.first_token_seconds + spec.seconds_per_token * reply.completion_tokens)
+            )
             headers = {"x-aimlapi-credits-used": str(credits), "x-aimlapi-usd-spent": usd_text(usd)}
             self._send_json(200, answer.completion(), headers, cut=fault.cut_after is not None and fault.cuts_json)
 
@@ -489,40 +514,52 @@ class _Answer:
     @property
     def usage(self) -> dict:
         r = self.reply
-        return {"prompt_tokens": r.prompt_tokens, "completion_tokens": r.completion_tokens,
-                "total_tokens": r.prompt_tokens + r.completion_tokens}
+        return {
+            "prompt_tokens": r.prompt_tokens,
+            "completion_tokens": r.completion_tokens,
+            "total_tokens": r.prompt_tokens + r.completion_tokens,
+        }
 
     @property
     def meta(self) -> dict:
         return {"usage": {"credits_used": self.credits, "usd_spent": self.usd}}
 
     def _base(self, kind: str) -> dict:
-        return {"id": self.id, "object": kind, "created": self.created, "model": self.body["model"],
-                "provider": "practice-server"}
+        return {
+            "id": self.id,
+            "object": kind,
+            "created": self.created,
+            "model": self.body["model"],
+            "provider": "practice-server",
+        }
 
     def completion(self) -> dict:
         message = {"role": "assistant", "content": SIMULATED_MARKER + self.reply.text, "refusal": None}
-        return {**self._base("chat.completion"),
-                "choices": [{"index": 0, "message": message, "finish_reason": self.reply.finish_reason,
-                             "logprobs": None}],
-                "usage": self.usage, "meta": self.meta}
+        return {
+            **self._base("chat.completion"),
+            "choices": [{"index": 0, "message": message, "finish_reason": self.reply.finish_reason, "logprobs": None}],
+            "usage": self.usage,
+            "meta": self.meta,
+        }
 
     def event(self, delta: dict, finish_reason: str | None = None, **extra) -> str:
-        chunk = {**self._base("chat.completion.chunk"),
-                 "choices": [{"index": 0, "delta": delta, "finish_reason": finish_reason, "logprobs": None}],
-                 **extra}
+        chunk = {
+            **self._base("chat.completion.chunk"),
+            "choices": [{"index": 0, "delta": delta, "finish_reason": finish_reason, "logprobs": None}],
+            **extra,
+        }
         return "data: " + _dumps(chunk) + "\n\n"
 
     def closing_events(self) -> list[str]:
         options = self.body.get("stream_options") or {}
         if options.get("include_usage"):
             usage = {**self._base("chat.completion.chunk"), "choices": [], "usage": self.usage, "meta": self.meta}
-            return [self.event({}, self.reply.finish_reason),
-                    "data: " + _dumps(usage) + "\n\n"]
+            return [self.event({}, self.reply.finish_reason), "data: " + _dumps(usage) + "\n\n"]
         return [self.event({}, self.reply.finish_reason, meta=self.meta)]
 
 
 # --------------------------------------------------------------------------- small pure helpers
+
 
 def _dumps(payload) -> str:
     """Compact JSON that always encodes as UTF-8: a lone surrogate from the request (valid JSON as an
@@ -576,8 +613,9 @@ def _usage_window(query: dict[str, list[str]]) -> tuple[datetime, datetime]:
     if period is not None or not (start or end):
         m = _PERIOD.match(period or "24h")
         if not m:
-            raise ValueError(f"period must be a positive integer followed by h or d (for example 24h "
-                             f"or 7d), received '{period}'")
+            raise ValueError(
+                f"period must be a positive integer followed by h or d (for example 24h or 7d), received '{period}'"
+            )
         hours = int(m.group(1)) * (24 if m.group(2) == "d" else 1)
         if hours > MAX_USAGE_WINDOW.days * 24:
             raise ValueError("The window must not exceed 92 days")

@@ -209,7 +209,8 @@ def stats_text(result: Any) -> str:
     completion = usage.get("completion_tokens")
     bits = [f"first token {_seconds(result.time_to_first_token_s)}", f"total {_seconds(result.latency_s)}"]
     if isinstance(result.tokens, int):
-        bits.append(f"{result.tokens} tokens ({usage.get('prompt_tokens', '?')} in, {completion if completion is not None else '?'} out)")
+        shown_out = completion if completion is not None else "?"
+        bits.append(f"{result.tokens} tokens ({usage.get('prompt_tokens', '?')} in, {shown_out} out)")
     else:
         bits.append("tokens unknown")
     rate = tokens_per_second(result)
