@@ -497,8 +497,8 @@ def test_run_lessons_cost_is_the_balance_drop(server, no_dotenv, monkeypatch, tm
                         "for m in helpers.MODELS:\n    helpers.chat('Spend a little', model=m, max_tokens=30)")
     [result] = run_lessons.run_lessons([nb], target, out=lambda *_: None)
     assert result.run.ok, result.run.error
-    # the billing endpoint shows the balance to 6 decimals: the cost is the drop in what it shows
-    assert result.cost_usd == pytest.approx(5.0 - round(server.balance, 6), abs=1e-12) and result.cost_usd > 0
+    # the billing endpoint shows the balance to 12 decimals: the cost is the drop in what it shows
+    assert result.cost_usd == pytest.approx(5.0 - round(server.balance, 12), abs=1e-12) and result.cost_usd > 0
     text = run_lessons.lessons_table([result])
     assert "00_spend" in text and "1/1 pass" in text
 

@@ -538,7 +538,7 @@ def test_the_docs_name_only_commands_that_exist(name):
     text = DOCS[name]
     subcommands = set(re.findall(r"python -m helpers\.workshop (\w+)", text))
     assert subcommands and subcommands <= {"copy", "status", "pack"}, subcommands
-    targets = set(re.findall(r"\bmake (\w[\w-]*)", text))
+    targets = set(re.findall(r"\bmake ([a-z][\w-]*)", text))  # "may make 4 calls" is no target
     makefile = (ROOT / "Makefile").read_text()
     assert targets and all(re.search(rf"^{t}:", makefile, re.M) for t in targets), targets
     for call in re.findall(r"helpers\.(\w+)\(", text):

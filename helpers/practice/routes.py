@@ -370,7 +370,7 @@ class _Handler(BaseHTTPRequestHandler):
         if not self._authorized():
             return self._send_error(401, MESSAGES[401])
         balance = self.server.practice.balance
-        self._send_json(200, {"current_balance": round(balance, 6), "currency": "USD"})
+        self._send_json(200, {"current_balance": round(balance, 12), "currency": "USD"})
 
     def _usage(self, raw: bytes) -> None:
         if not self._authorized():
@@ -386,7 +386,7 @@ class _Handler(BaseHTTPRequestHandler):
                 "api_key_prefix": None,
                 "start": _now_iso(start.timestamp()),
                 "end": _now_iso(end.timestamp()),
-                "spend": round(spend, 6),
+                "spend": round(spend, 12),
                 "currency": "USD",
                 "requests": count,
             },
