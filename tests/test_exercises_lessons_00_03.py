@@ -55,6 +55,7 @@ WRONG = [
     ("lesson01", "q2", 'def extract_answer(data):\n    return data["choices"]["message"]["content"]', "[0]"),
     ("lesson01", "q2", 'def extract_answer(data):\n    return data["choices"][0]["message"]', "one level"),
     ("lesson01", "q2", 'def extract_answer(data):\n    return data["choices"]', "list"),
+    ("lesson01", "q2", 'def extract_answer(data):\n    return data', "the whole answer"),
     ("lesson01", "q2", 'def extract_answer(data):\n    print(data["choices"][0]["message"]["content"])', "printing it"),
     ("lesson01", "q2", 'def extract_answer(data):\n    return data["meta"] and data["choices"][0]["message"]["content"]',
      "has no `meta`"),

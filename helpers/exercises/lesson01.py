@@ -174,6 +174,9 @@ def _check_extract_answer(extract_answer: Any) -> str:
         got = _call(extract_answer, "extract_answer", label, data)
         if got == text:
             continue
+        if isinstance(got, dict) and "choices" in got:
+            raise Incorrect(f"For {label}, extract_answer() returned the whole answer it was given: follow the "
+                            "path from `choices` down to the text.")
         if isinstance(got, dict):
             raise Incorrect(f"For {label}, extract_answer() returned a dict with keys {sorted(got)}: go one level "
                             "deeper, down to the text.")
