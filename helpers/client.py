@@ -176,7 +176,7 @@ class Client(Endpoints):
         if not self._api_key:
             return (f"No key: calls to {self.base_url} will be refused (401). Set AIML_API_KEY (or put it in .env) "
                     "and restart the kernel, or unset AIML_API_BASE to use the practice server.")
-        if self._api_key.startswith("relay-"):  # a classroom relay's seat code (relay.SEAT_PREFIX), no call needed
+        if keys.is_relay_seat(self._api_key):  # a classroom relay's seat code: known without a call
             return (f"Real mode through the classroom relay at {self.base_url}, seat {self.api_key_masked}: calls "
                     "reach the real API on your instructor's key and spend your seat's budget (balance() shows "
                     "what is left). Set AIML_PRACTICE=1 to practise offline instead.")

@@ -20,6 +20,15 @@ def is_practice_key(key: str | None) -> bool:
     return bool(key) and key.startswith(PRACTICE_KEY_PREFIX)
 
 
+#: Every seat code of a classroom relay (``python -m relay``) starts with this; the relay makes its codes with it.
+RELAY_SEAT_PREFIX = "relay-"
+
+
+def is_relay_seat(key: str | None) -> bool:
+    """True for a classroom relay's seat code: the kit can say so without a call."""
+    return bool(key) and key.startswith(RELAY_SEAT_PREFIX)
+
+
 def _dotenv_values() -> dict[str, str]:
     """Values from the nearest .env (searched upwards from the working directory), not exported."""
     from dotenv import dotenv_values, find_dotenv

@@ -4,8 +4,8 @@ The instructor runs it (``python -m relay serve``); each learner sets two values
 ``AIML_API_BASE=http://RELAY:PORT/v1`` and ``AIML_API_KEY=<seat code>``, and the kit, raw
 ``requests`` and the OpenAI SDK work as they do against the API. Not installed for learners
 (requirements-relay.txt, not requirements.txt). See workshop/GUIDE.md.
-"""
 
-#: Every seat code starts with this, so the kit can tell a relay seat from an API key offline
-#: (helpers.Client.describe checks the same prefix).
-SEAT_PREFIX = "relay-"
+It runs on top of the kit (requirements.txt) and shares ``helpers.keys`` with it: the upstream key
+is found and masked as the lessons' key is, and seat codes carry ``helpers.keys.RELAY_SEAT_PREFIX``,
+which ``helpers.describe_mode()`` recognises.
+"""

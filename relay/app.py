@@ -22,6 +22,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from helpers.keys import mask_key
+
 from . import admin
 from .forward import Call, RelayedStream, describe, forward_json, open_stream, upstream_headers
 from .ledger import Outcome, Refusal, hash_code, to_usd
@@ -29,7 +31,6 @@ from .limits import SeatLimits
 from .pricing import Price, output_bound, prices_from_catalogue, prompt_token_bound
 from .redact import Redactor
 from .store import Store
-from .upstream_key import mask
 from .usage import usage_window
 from .wire import MAX_BODY_BYTES, MESSAGES, BodyTooLarge, api_error, bearer, chat_body_problem, dumps, parse_json, \
     read_body
@@ -159,7 +160,7 @@ class Relay:
                     self._seats[digest] = found
             if found is not None:
                 return found
-            log.info("401 on %s: no seat has the code %s", request.url.path, mask(code))
+            log.info("401 on %s: no seat has the code %s", request.url.path, mask_key(code))
         return api_error(401, MESSAGES[401] + " (This classroom relay takes the seat code your instructor "
                          "gave you as the key.)", request.url.path)
 

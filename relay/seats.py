@@ -8,7 +8,8 @@ import re
 import secrets
 from pathlib import Path
 
-from . import SEAT_PREFIX
+from helpers.keys import RELAY_SEAT_PREFIX
+
 from .ledger import Ledger, LedgerError
 
 #: Letters and digits that cannot be misread on paper (no 0/o, 1/l/i).
@@ -19,9 +20,9 @@ MAX_BUDGET = 1000.0
 
 
 def new_code() -> str:
-    """A fresh seat code: the relay's prefix, then four groups of five characters."""
+    """A fresh seat code: the prefix the kit recognises, then four groups of five characters."""
     groups = ("".join(secrets.choice(ALPHABET) for _ in range(GROUP_LENGTH)) for _ in range(GROUPS))
-    return SEAT_PREFIX + "-".join(groups)
+    return RELAY_SEAT_PREFIX + "-".join(groups)
 
 
 def run(args) -> int:

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import uvicorn
 
-from .upstream_key import find_key, mask
+from helpers.keys import find_api_key, mask_key
 
 from .admin import hash_token
 from .app import Settings, create_app
@@ -64,7 +64,7 @@ def configure_logging(level: str, redactor: Redactor) -> None:
 
 
 def serve(args) -> int:
-    key, source = find_key()
+    key, source = find_api_key()
     if not key:
         print("No upstream key: set AIML_API_KEY in the environment or in .env (never on the command line, "
               "where `ps` would show it), then start the relay again.", file=sys.stderr)
@@ -96,7 +96,7 @@ def serve(args) -> int:
 
     def announce() -> None:
         print(base_url, flush=True)
-        print(f"Classroom relay for {args.upstream} with the key {mask(key)} (from {source}); "
+        print(f"Classroom relay for {args.upstream} with the key {mask_key(key)} (from {source}); "
               f"ledger {args.db}.", flush=True)
         print(f"Dashboard: {base_url[:-3]}/admin", flush=True)
         if generated:

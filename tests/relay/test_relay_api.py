@@ -65,15 +65,13 @@ def test_describe_mode_recognises_a_seat_code_offline(room, monkeypatch):
     assert "classroom relay" not in plain and plain.startswith("Real mode")
 
 
-def test_seat_codes_carry_the_prefix_describe_looks_for(room):
-    import relay
+def test_seat_codes_carry_the_prefix_the_kit_recognises(room):
+    from helpers.keys import RELAY_SEAT_PREFIX, is_relay_seat
+    from relay.seats import new_code
 
     _, seats = room
-    assert all(s["code"].startswith(relay.SEAT_PREFIX) for s in seats)
-    import helpers.client
-
-    source = helpers.client.__file__
-    assert f'startswith("{relay.SEAT_PREFIX}")' in open(source).read()
+    assert all(is_relay_seat(s["code"]) and s["code"].startswith(RELAY_SEAT_PREFIX) for s in seats)
+    assert is_relay_seat(new_code()) and not is_relay_seat(CANARY) and not is_relay_seat(None)
 
 
 def test_raw_requests_like_the_documentation(room, upstream):
