@@ -77,6 +77,20 @@ def to_gemma(messages):
     return [{"role": "user", "content": system["content"] + "\\n\\n" + first["content"]}, *rest]
 ''', "unchanged"),
     ("lesson04", "q2", "to_gemma = 'fold the system message in'", "should be a function"),
+    ("lesson04", "q2", '''
+def to_gemma(messages):
+    if messages[0]["role"] != "system":
+        return list(messages)
+    system, first, *rest = messages
+    return [{"role": "user", "content": system["content"] + first["content"]}, *rest]
+''', "run together"),
+    ("lesson04", "q2", '''
+def to_gemma(messages):
+    if messages[0]["role"] != "system":
+        return list(messages)
+    system, first, *rest = messages
+    return [{"role": "user", "content": system["content"] + "\\n" + first["content"]}, *rest]
+''', "a blank line, then the question"),
     # lesson 04, q3: chat_turn
     ("lesson04", "q3", '''
 def chat_turn(history, user_text):

@@ -103,6 +103,10 @@ def _check_to_gemma(to_gemma: Any) -> str:
                 raise Incorrect("Given a list with no system message, `to_gemma` should return the same messages unchanged.")
             continue
         instructions, rest = case[0]["content"], case[1:]
+        if len(out) == len(case):
+            raise Incorrect(f"Given {len(case)} messages, one of them system, the result still has {len(out)}: the "
+                            "instructions are a message of their own: fold the instructions into an existing message "
+                            "(the first user message) instead.")
         if len(out) != len(rest):
             raise Incorrect(f"For {len(case)} messages (one of them system) the result has {len(out)}; "
                             "fold the instructions into an existing message instead of adding or dropping one.")
@@ -118,6 +122,12 @@ def _check_to_gemma(to_gemma: Any) -> str:
             raise Incorrect("The first user message lost its own text; keep it after the instructions.")
         if first.index(instructions) > first.index(question):
             raise Incorrect("The instructions come after the question; put them first, where a reader meets them first.")
+        if first == instructions + question:
+            raise Incorrect("The instructions and the question run together with nothing between them: put a blank "
+                            "line between the two, as the task says.")
+        if first != instructions + "\n\n" + question:
+            raise Incorrect(f"The first user message came out as {first!r:.90}: it should be the instructions, a blank "
+                            "line, then the question, with nothing else added.")
         if out[1:] != rest[1:]:
             raise Incorrect("Only the first user message should change; the later messages should stay as they were.")
         reject_problems(check_messages(out))
