@@ -55,7 +55,8 @@ WRONG = [
     # lesson 04, q2: to_gemma
     ("lesson04", "q2", 'def to_gemma(messages):\n    return [m for m in messages if m["role"] != "system"]',
      "instructions are missing"),
-    ("lesson04", "q2", 'def to_gemma(messages):\n    return [{**m, "role": "user"} if m["role"] == "system" else m for m in messages]',
+    ("lesson04", "q2", 'def to_gemma(messages):\n'
+                       '    return [{**m, "role": "user"} if m["role"] == "system" else m for m in messages]',
      "fold the instructions into an existing message"),
     ("lesson04", "q2", '''
 def to_gemma(messages):
@@ -188,6 +189,11 @@ def to_data_url(path):
 ''', "raised KeyError"),
     ("lesson05", "q2", '''
 def to_data_url(path):
+    ext = path[path.rfind("."):].lower()
+    return "data:image/png;base64," + base64.b64encode(open(path, "rb").read()).decode("ascii")
+''', "Path(path) turns either into a Path"),
+    ("lesson05", "q2", '''
+def to_data_url(path):
     return "data:image/png;base64," + base64.b64encode(str(path).encode()).decode("ascii")
 ''', "not to an image"),
     # lesson 05, q3: image_type(data)
@@ -232,7 +238,11 @@ def image_type(data):
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return "image/webp"
     return {0x89: "image/png", 0xFF: "image/jpeg", 0x47: "image/gif"}.get(data[0])
-''', "raised IndexError"),
+''', "raised IndexError: index out of range. Some files are shorter"),
+    ("lesson05", "q3", '''
+def image_type(data):
+    return "image/png" if data.startswith("\\x89PNG") else None
+''', "compare it with bytes literals"),
     ("lesson05", "q3", "def image_type(data):\n    return \"image/png\"", "not the type of the bytes"),
     # lesson 06, q1: measure
     ("lesson06", "q1", '''

@@ -40,22 +40,23 @@ def _format_mime(fmt: str | None) -> str | None:
 
 def judge_data_url(url: Any, where: str) -> tuple[str, bytes, Any]:
     """(mime, decoded bytes, PIL image) of a data URL, or Incorrect naming what is wrong with it."""
+    At = where[:1].upper() + where[1:]  # ``where`` opening a sentence
     if isinstance(url, (bytes, bytearray)):
-        raise Incorrect(f"{where} is bytes; a URL is text: turn the base64 bytes into a str before building it.")
+        raise Incorrect(f"{At} is bytes; a URL is text: turn the base64 bytes into a str before building it.")
     if not isinstance(url, str):
-        raise Incorrect(f"{where} should be a string, not {type(url).__name__}.")
+        raise Incorrect(f"{At} should be a string, not {type(url).__name__}.")
     if not url.startswith("data:"):
-        raise Incorrect(f"{where} should start with 'data:' (a data URL carries the image inside it).")
+        raise Incorrect(f"{At} should start with 'data:' (a data URL carries the image inside it).")
     head, sep, payload = url.partition(",")
     if not sep:
-        raise Incorrect(f"{where} has no comma: a data URL is 'data:<type>;base64,' followed by the data.")
+        raise Incorrect(f"{At} has no comma: a data URL is 'data:<type>;base64,' followed by the data.")
     if not head.endswith(";base64"):
-        raise Incorrect(f"{where} should say ';base64' just before the comma.")
+        raise Incorrect(f"{At} should say ';base64' just before the comma.")
     mime = head[len("data:"):-len(";base64")]
     if mime == "image/jpg":
-        raise Incorrect(f"{where} says image/jpg, which is not a registered MIME type; JPEG files have another name.")
+        raise Incorrect(f"{At} says image/jpg, which is not a registered MIME type; JPEG files have another name.")
     if mime not in IMAGE_MIME_TYPES:
-        raise Incorrect(f"{where} says {mime or 'no type'}; the API takes {', '.join(IMAGE_MIME_TYPES)}.")
+        raise Incorrect(f"{At} says {mime or 'no type'}; the API takes {', '.join(IMAGE_MIME_TYPES)}.")
     if payload.startswith(("b'", 'b"')):
         raise Incorrect(f"The data in {where} starts with {payload[:2]!r}: that is how Python prints a bytes "
                         "object, so the bytes were formatted into the string instead of being decoded to text.")
@@ -65,10 +66,12 @@ def judge_data_url(url: Any, where: str) -> tuple[str, bytes, Any]:
         raise Incorrect(f"The data after 'base64,' in {where} is not valid base64.") from None
     img = _open_image(data)
     if img is None:
-        raise Incorrect(f"The data in {where} decodes, but not to an image: encode the file's bytes, not its name or path.")
+        raise Incorrect(f"The data in {where} decodes, but not to an image: encode the file's bytes, not its name "
+                        "or path.")
     actual = _format_mime(img.format)
     if actual != mime:
-        raise Incorrect(f"{where} says {mime}, but the bytes inside are a {img.format} image: the type must match the file.")
+        raise Incorrect(f"{At} says {mime}, but the bytes inside are a {img.format} image: the type must match "
+                        "the file.")
     return mime, data, img
 
 
@@ -102,6 +105,9 @@ def _check_message(message: Any) -> str:
         if sample is not None and (img.format, img.size) != (sample.format, sample.size):
             raise Incorrect(f"The image inside is a {img.size[0]}x{img.size[1]} {img.format}, not the lesson's "
                             "sample picture: read the bytes of images/scene.png.")
+    if "detail" not in inner:
+        raise Incorrect("The image part's 'image_url' dict has no 'detail' key (so its detail is None); the task "
+                        "asks for the cheap, fast setting.")
     if inner.get("detail") != "low":
         raise Incorrect(f"The image's detail is {inner.get('detail')!r}; the task asks for the cheap, fast setting.")
     reject_problems(check_messages([message], allow_empty_text=False))
@@ -134,7 +140,18 @@ message = {
 
 # --------------------------------------------------------------------------- q2: any file to a data URL
 
-_Q2_FILES = (("PNG", "photo.png"), ("JPEG", "photo.jpg"), ("JPEG", "scan.JPEG"), ("GIF", "anim.gif"), ("WEBP", "pic.webp"))
+_Q2_FILES = (("PNG", "photo.png"), ("JPEG", "photo.jpg"), ("JPEG", "scan.JPEG"), ("GIF", "anim.gif"),
+             ("WEBP", "pic.webp"))
+_Q2_COLOURS = ((200, 40, 40), (40, 160, 60), (30, 60, 200), (240, 200, 40), (90, 90, 90))
+
+
+def _path_tip(exc: Exception) -> str:
+    if isinstance(exc, KeyError):
+        return ("Your code has no entry for that extension: file names spell JPEG two ways, and in capitals too, "
+                "so compare extensions in one case.")
+    if isinstance(exc, (AttributeError, TypeError)) and ("Path" in str(exc) or "str" in str(exc)):
+        return "`path` may be a str or a Path: Path(path) turns either into a Path."
+    return ""
 
 
 def _check_to_data_url(to_data_url: Any) -> str:
@@ -143,11 +160,12 @@ def _check_to_data_url(to_data_url: Any) -> str:
     from PIL import Image
 
     with tempfile.TemporaryDirectory(prefix="lesson05-") as tmp:
-        for colour, (fmt, name) in zip(((200, 40, 40), (40, 160, 60), (30, 60, 200), (240, 200, 40), (90, 90, 90)), _Q2_FILES):
+        for colour, (fmt, name) in zip(_Q2_COLOURS, _Q2_FILES):
             path = Path(tmp) / name
             Image.new("RGB", (24, 16), colour).save(path, format=fmt)
             for given in (path, str(path)):
-                url = run_learner(to_data_url, "to_data_url", given)
+                url = run_learner(to_data_url, "to_data_url", given, tip=_path_tip,
+                                  situation=f"{name} given as a {'Path' if isinstance(given, Path) else 'str'}")
                 where = f"the URL for {name}"
                 mime, data, img = judge_data_url(url, where)
                 if data != path.read_bytes():
@@ -205,11 +223,19 @@ def _q3_cases() -> list[tuple[str, bytes, str | None]]:
     ]
 
 
+def _bytes_tip(exc: Exception) -> str:
+    if isinstance(exc, TypeError) and "bytes" in str(exc):
+        return "`data` is bytes: compare it with bytes literals such as b\"GIF\", not with str."
+    if isinstance(exc, IndexError):
+        return "Some files are shorter than a header, or empty: a slice such as data[:4] never fails, an index can."
+    return ""
+
+
 def _check_image_type(image_type: Any) -> str:
     if not callable(image_type):
         raise Incorrect("`image_type` should be a function (def image_type(data): ...).")
     for what, data, want in _q3_cases():
-        got = run_learner(image_type, "image_type", data, situation=what)
+        got = run_learner(image_type, "image_type", data, situation=what, tip=_bytes_tip)
         if got == want:
             continue
         if got == "image/jpg":
