@@ -35,7 +35,8 @@ def _check_make_headers(make_headers: Any) -> str:
         except Exception as exc:
             raise Incorrect(f"make_headers(...) raised {type(exc).__name__}: {exc}") from None
         if not isinstance(headers, dict):
-            raise Incorrect(f"make_headers(...) returned {type(headers).__name__}; return a dict of header names to values.")
+            raise Incorrect(f"make_headers(...) returned {type(headers).__name__}; return a dict of header names "
+                            "to values.")
         results.append(headers)
     headers = results[0]
     auth = _header(headers, "Authorization")
@@ -44,8 +45,8 @@ def _check_make_headers(make_headers: Any) -> str:
     if not isinstance(auth, str):
         raise Incorrect(f"The Authorization value is {type(auth).__name__}; it must be a string.")
     if "<YOUR_AIMLAPI_KEY>" in auth:
-        raise Incorrect("The Authorization header still holds the placeholder <YOUR_AIMLAPI_KEY>: put the api_key argument "
-                        "in its place.")
+        raise Incorrect("The Authorization header still holds the placeholder <YOUR_AIMLAPI_KEY>: put the api_key "
+                        "argument in its place.")
     if "{" in auth and "}" in auth:
         raise Incorrect("The Authorization value contains curly braces: did you forget the f in front of the string "
                         "(f\"...{...}\")?")
@@ -59,7 +60,8 @@ def _check_make_headers(make_headers: Any) -> str:
         raise Incorrect("The Authorization value is the bare key: it needs the scheme word in front (the page "
                         "writes 'Bearer <YOUR_AIMLAPI_KEY>').")
     if not auth.startswith("Bearer"):
-        raise Incorrect("The Authorization value must start with the word 'Bearer' (capital B), as in the page's example.")
+        raise Incorrect("The Authorization value must start with the word 'Bearer' (capital B), as in the page's "
+                        "example.")
     if auth != f"Bearer {_KEY_A}":
         raise Incorrect("The Authorization value should be exactly 'Bearer', one space, then the key: no quotes, "
                         "no extra spaces, nothing after the key.")
@@ -79,7 +81,8 @@ q1 = Exercise(
     checker=_check_make_headers,
     hints=[
         "Look at the `headers={...}` part of the page's example: two entries.",
-        "The placeholder `<YOUR_AIMLAPI_KEY>` is replaced by the key, angle brackets included; the word before it stays.",
+        "The placeholder `<YOUR_AIMLAPI_KEY>` is replaced by the key, angle brackets included; the word before it "
+        "stays.",
         "An f-string puts a variable into text: `f\"Bearer {api_key}\"`.",
     ],
     solution_code='''
@@ -129,7 +132,8 @@ NO_META = {
     "object": "chat.completion",
     "created": 1762343746,
     "model": "google/gemma-3-12b-it",
-    "choices": [{"index": 0, "message": {"role": "assistant", "content": "A short answer."}, "finish_reason": "length"}],
+    "choices": [{"index": 0, "message": {"role": "assistant", "content": "A short answer."},
+                 "finish_reason": "length"}],
 }
 
 NULL_META = {**NO_META, "id": "chatcmpl-nullmeta", "meta": None}

@@ -100,7 +100,8 @@ def _check_to_gemma(to_gemma: Any) -> str:
             raise Incorrect("The result still holds a 'system' message, which Gemma 3 refuses.")
         if case[0]["role"] != "system":
             if out != case:
-                raise Incorrect("Given a list with no system message, `to_gemma` should return the same messages unchanged.")
+                raise Incorrect("Given a list with no system message, `to_gemma` should return the same messages "
+                                "unchanged.")
             continue
         instructions, rest = case[0]["content"], case[1:]
         if len(out) == len(case):
@@ -121,7 +122,8 @@ def _check_to_gemma(to_gemma: Any) -> str:
         if question not in first:
             raise Incorrect("The first user message lost its own text; keep it after the instructions.")
         if first.index(instructions) > first.index(question):
-            raise Incorrect("The instructions come after the question; put them first, where a reader meets them first.")
+            raise Incorrect("The instructions come after the question; put them first, where a reader meets them "
+                            "first.")
         if first == instructions + question:
             raise Incorrect("The instructions and the question run together with nothing between them: put a blank "
                             "line between the two, as the task says.")
