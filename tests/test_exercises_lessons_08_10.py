@@ -40,23 +40,37 @@ def cost_of(response):
     return usage.get("credits_used")
 ''', "not the dollars"),
     ("lesson08", "q1", "cost_of = 0.0001", "should be a function"),
+    ("lesson08", "q1", "def cost_of(response):\n    return response['meta']['usage']['usd_spent']",
+     "response.json() gives the body as a dict"),
     # ---- lesson 08 q2: make_request_id(learner, call_number)
     ("lesson08", "q2", '''
+import re
+
 def make_request_id(learner, call_number):
     return f"{learner}-{call_number}"
 ''', "holds ' ', 'í', 'ó', which the API does not accept: the API would silently drop it"),
     ("lesson08", "q2", '''
+import re
+
 def make_request_id(learner, call_number):
     return re.sub(r"[^A-Za-z0-9._:-]", "-", learner) + "-" + str(call_number)
 ''', "is 202 characters long (the API keeps at most 128)"),
     ("lesson08", "q2", '''
+import re
+
 def make_request_id(learner, call_number):
     return "workshop-" + (re.sub(r"[^A-Za-z0-9._:-]", "-", learner)[:40] or "x")
 ''', "does not contain the call number"),
     ("lesson08", "q2", '''
+import re
+
 def make_request_id(learner, call_number):
     return f"call-{call_number}"
 ''', "keep the learner's name in it"),
+    ("lesson08", "q2", '''
+def make_request_id(learner, call_number):
+    return re.sub(r"[^A-Za-z0-9._:-]", "-", learner)[:40] + "-" + str(call_number)
+''', "raised NameError: name 're' is not defined. Import it in your cell first (import re)"),
     # ---- lesson 08 q3: estimate_workshop(tally, learners, calls_each)
     ("lesson08", "q3", '''
 def estimate_workshop(tally, learners, calls_each):
@@ -79,6 +93,15 @@ def estimate_workshop(tally, learners, calls_each):
 def estimate_workshop(tally, learners, calls_each):
     return {"calls": learners + calls_each, "tokens": 0, "usd": 0}
 ''', "'calls' is 50"),
+    ("lesson08", "q3", '''
+def estimate_workshop(tally, learners, calls_each):
+    return {"calls": learners * calls_each, "tokens": tally["tokens"], "usd": tally["usd"]}
+''', "`tally` is a CostTally, not a dict"),
+    ("lesson08", "q3", '''
+def estimate_workshop(tally, learners, calls_each):
+    calls = learners * calls_each
+    return {"calls": calls, "tokens": tally.average_tokens_per_call * calls, "usd": tally.average_usd_per_call * calls}
+''', "keep None as None"),
     # ---- lesson 09 q1: items = helpers.batch(...)
     ("lesson09", "q1", "my_batch = helpers.batch(QUESTIONS, concurrency=8, progress=False, max_tokens=30)",
      "ran with concurrency 8"),

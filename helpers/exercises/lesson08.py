@@ -24,14 +24,26 @@ __all__ = ["q1", "q2", "q3"]
 
 
 def _tip(exc: Exception) -> str:
+    if isinstance(exc, NameError):
+        return f"Import it in your cell first (import {exc.name})." if exc.name == "re" else ""
+    if isinstance(exc, TypeError) and "'Response'" in str(exc):
+        return "`response` is a requests Response, not a dict: response.json() gives the body as a dict."
     if isinstance(exc, (KeyError, TypeError, AttributeError)):
         return "A field can be missing or null: read it with .get() and an `or {}` fallback."
     return ""
 
 
-def _call(fn: Any, name: str, situation: str, *args: Any) -> Any:
-    """The learner's function on ``args``; a crash names the case, and the usual cause of a KeyError."""
-    return run_learner(fn, name, *args, situation=situation, tip=_tip)
+def _tally_tip(exc: Exception) -> str:
+    if isinstance(exc, TypeError) and "'CostTally'" in str(exc):
+        return "`tally` is a CostTally, not a dict: read its attributes, such as tally.calls."
+    if isinstance(exc, TypeError) and "NoneType" in str(exc):
+        return "An average is None when nothing was measured: keep None as None instead of computing with it."
+    return ""
+
+
+def _call(fn: Any, name: str, situation: str, *args: Any, tip=_tip) -> Any:
+    """The learner's function on ``args``; a crash names the case, and what usually causes it."""
+    return run_learner(fn, name, *args, situation=situation, tip=tip)
 
 
 # --------------------------------------------------------------------------- q1: cost of a raw response
@@ -88,7 +100,8 @@ def _check_cost_of(cost_of: Any) -> str:
             raise Incorrect(f"For {situation}, `cost_of` returned the credits ({got}), not the dollars.")
         if not math.isclose(got, usd, rel_tol=1e-9):
             raise Incorrect(f"For {situation}, `cost_of` returned {got!r}, not the dollars the response reports.")
-    return "Correct! The body's meta.usage first, the x-aimlapi-usd-spent header when the body is silent, None when both are."
+    return ("Correct! The body's meta.usage first, the x-aimlapi-usd-spent header when the body is silent, None "
+            "when both are.")
 
 
 q1 = Exercise(
@@ -141,9 +154,11 @@ def _check_make_request_id(make_request_id: Any) -> str:
             situation = f"learner {learner[:20] + ('...' if len(learner) > 20 else '')!r}, call {number}"
             rid = _call(make_request_id, "make_request_id", situation, learner, number)
             if not isinstance(rid, str):
-                raise Incorrect(f"For {situation}, `make_request_id` returned {type(rid).__name__}; a header value is text.")
+                raise Incorrect(f"For {situation}, `make_request_id` returned {type(rid).__name__}; a header value "
+                                "is text.")
             if not VALID_REQUEST_ID.match(rid):
-                raise Incorrect(f"For {situation}, the id {rid[:60]!r}{'...' if len(rid) > 60 else ''} {_why_invalid(rid)}: "
+                shown = f"{rid[:60]!r}{'...' if len(rid) > 60 else ''}"
+                raise Incorrect(f"For {situation}, the id {shown} {_why_invalid(rid)}: "
                                 "the API would silently drop it, and support could never find the call.")
             if str(number) not in rid:
                 raise Incorrect(f"For {situation}, the id {rid!r} does not contain the call number.")
@@ -165,10 +180,12 @@ q2 = Exercise(
     variables=("make_request_id",),
     checker=_check_make_request_id,
     hints=[
-        "Names have spaces, accents and apostrophes: replace every character outside A-Z a-z 0-9 . _ : - "
-        "(`re.sub(r\"[^A-Za-z0-9._:-]\", \"-\", name)`).",
+        "Names have spaces, accents and apostrophes: replace every character outside A-Z a-z 0-9 . _ : - with one "
+        "that is allowed, such as '-'.",
+        "`re.sub(pattern, replacement, text)` replaces every match; the pattern `[^abc]` matches any one character "
+        "that is not a, b or c.",
         "Cut the name part short (say 40 characters) so the whole id stays under 128, and put the number after it.",
-        "An empty name still needs a valid id: `name or \"anonymous\"`.",
+        "Test an id yourself: `re.fullmatch(r\"[A-Za-z0-9._:-]{1,128}\", rid)` is None when the API would drop it.",
     ],
     solution_code='''
 import re
@@ -185,8 +202,10 @@ def make_request_id(learner, call_number):
 def _tally(entries: list[tuple[float | None, int | None]]) -> CostTally:
     tally = CostTally()
     for usd, tokens in entries:
-        usage = {"prompt_tokens": tokens // 3, "completion_tokens": tokens - tokens // 3, "total_tokens": tokens} if tokens else {}
-        tally.add(ChatResult(text="(answer)", model="google/gemma-3-4b-it", finish_reason="stop", usage=usage, cost_usd=usd))
+        usage = ({"prompt_tokens": tokens // 3, "completion_tokens": tokens - tokens // 3, "total_tokens": tokens}
+                 if tokens else {})
+        tally.add(ChatResult(text="(answer)", model="google/gemma-3-4b-it", finish_reason="stop", usage=usage,
+                             cost_usd=usd))
     return tally
 
 
@@ -202,9 +221,11 @@ _WORKSHOPS = (
 
 def _check_estimate(estimate_workshop: Any) -> str:
     if not callable(estimate_workshop):
-        raise Incorrect("`estimate_workshop` should be a function: `def estimate_workshop(tally, learners, calls_each): ...`.")
+        raise Incorrect("`estimate_workshop` should be a function: "
+                        "`def estimate_workshop(tally, learners, calls_each): ...`.")
     for situation, entries, learners, calls_each, calls, tokens, usd in _WORKSHOPS:
-        out = _call(estimate_workshop, "estimate_workshop", situation, _tally(entries), learners, calls_each)
+        out = _call(estimate_workshop, "estimate_workshop", situation, _tally(entries), learners, calls_each,
+                    tip=_tally_tip)
         if not isinstance(out, dict):
             raise Incorrect(f"For {situation}, `estimate_workshop` returned {type(out).__name__}; return a dict "
                             "with 'calls', 'tokens' and 'usd'.")
@@ -229,7 +250,7 @@ def _check_estimate(estimate_workshop: Any) -> str:
             raise Incorrect(f"For {situation}, {key!r} is {got!r}; it should be the average per measured call "
                             "times the workshop's calls.")
     empty = _call(estimate_workshop, "estimate_workshop", "a tally with no call of known cost",
-                  _tally([(None, 50)]), 10, 10)
+                  _tally([(None, 50)]), 10, 10, tip=_tally_tip)
     if not isinstance(empty, dict) or empty.get("usd") is not None:
         shown = empty.get("usd") if isinstance(empty, dict) else empty
         raise Incorrect(f"When no measured call has a known cost, 'usd' is {shown!r:.40}; nothing was measured, "
