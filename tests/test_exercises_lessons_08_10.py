@@ -182,7 +182,12 @@ def ask(client, prompt):
     ("lesson10", "q2", '''
 def ask(client, prompt):
     return helpers.chat(prompt).text
-''', "sent no request"),
+''', "sent no request through the client it is given"),
+    ("lesson10", "q2", '''
+def ask(client, prompt):
+    c = client.chat.completions.create(model="google/gemma-3-4b-it", messages=[{"role": "user", "content": prompt}])
+    return c["choices"][0]["message"]["content"]
+''', "objects, not dicts"),
     # ---- lesson 10 q3: ask_with_id(client, prompt)
     ("lesson10", "q3", '''
 def ask_with_id(client, prompt):
@@ -202,6 +207,12 @@ def ask_with_id(client, prompt):
         model="google/gemma-3-4b-it", messages=[{"role": "user", "content": prompt}])
     return raw.parse().choices[0].message.content
 ''', "return a pair"),
+    ("lesson10", "q3", '''
+def ask_with_id(client, prompt):
+    raw = client.chat.completions.with_raw_response.create(
+        model="google/gemma-3-4b-it", messages=[{"role": "user", "content": prompt}])
+    return raw.choices[0].message.content, raw.headers.get("x-inference-id")
+''', "its .parse() gives the usual ChatCompletion"),
 ]
 
 

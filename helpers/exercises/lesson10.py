@@ -58,7 +58,8 @@ def _check_quick(quick: Any) -> str:
                         "helpers.connection() (never type a key into a cell).")
     seconds = _seconds(quick.timeout)
     if seconds is None:
-        raise Incorrect("`quick` has no time limit at all: a stalled connection would hang the notebook. Pass timeout=.")
+        raise Incorrect("`quick` has no time limit at all: a stalled connection would hang the notebook. "
+                        "Pass timeout=.")
     if seconds <= 0 or not math.isfinite(seconds):
         raise Incorrect(f"A timeout of {seconds!r} s cannot work: give a positive number of seconds.")
     attempts = 1 + quick.max_retries
@@ -80,7 +81,8 @@ q1 = Exercise(
     variables=("quick",),
     checker=_check_quick,
     hints=[
-        "helpers.connection() has .base_url and .api_key; OpenAI(...) takes base_url=, api_key=, timeout=, max_retries=.",
+        "helpers.connection() has .base_url and .api_key; OpenAI(...) takes base_url=, api_key=, timeout=, "
+        "max_retries=.",
         "The SDK's timeout applies to each attempt: with max_retries=2 there can be 3 attempts.",
         f"(1 + max_retries) x timeout must be at most {QUICK_LIMIT}, for example timeout=5 with max_retries=1.",
     ],
@@ -133,11 +135,21 @@ def _checking_openai(**options: Any) -> Iterator[tuple[Any, PracticeServer, list
 _PROMPT = "Tell me about San Francisco"
 
 
+def _sdk_tip(exc: Exception) -> str:
+    """What usually causes a crash in code that calls the SDK."""
+    text = str(exc)
+    if isinstance(exc, TypeError) and "not subscriptable" in text:
+        return "The SDK's answers are objects, not dicts: read their fields with dots (completion.choices[0]...)."
+    if isinstance(exc, AttributeError) and "Response' object has no attribute" in text:
+        return "The raw response carries the headers; its .parse() gives the usual ChatCompletion."
+    return ""
+
+
 def _run_with_openai(fn: Any, name: str) -> tuple[Any, list[dict], list[dict]]:
     """Run the learner's ``fn(client, prompt)`` once with a checking client: what it returned, the
     chat-completions bodies the server received, and the server's answers (headers and text)."""
     with _checking_openai() as (client, server, responses):
-        out = run_learner(fn, name, client, _PROMPT)
+        out = run_learner(fn, name, client, _PROMPT, tip=_sdk_tip)
         bodies = [r["body"] for r in server.requests
                   if r["path"].endswith("/chat/completions") and isinstance(r["body"], dict)]
     return out, bodies, responses
@@ -150,7 +162,8 @@ def _check_ask(ask: Any) -> str:
         raise Incorrect("`ask` should be a function: `def ask(client, prompt): ...`.")
     out, bodies, responses = _run_with_openai(ask, "ask")
     if not bodies:
-        raise Incorrect("`ask` sent no request: call client.chat.completions.create(...) with the client it is given.")
+        raise Incorrect("`ask` sent no request through the client it is given: call client.chat.completions"
+                        ".create(...) on that client, not helpers.chat or a client of your own.")
     if len(bodies) > 1:
         raise Incorrect(f"`ask` sent {len(bodies)} requests for one question; one is enough.")
     body = bodies[0]
@@ -163,7 +176,8 @@ def _check_ask(ask: Any) -> str:
         raise Incorrect("`ask` returned None: return the answer's text.")
     if not isinstance(out, str):
         kind = type(out).__name__
-        raise Incorrect(f"`ask` returned a {kind}; return the text only: it sits in the first choice's message content.")
+        raise Incorrect(f"`ask` returned a {kind}; return the text only: it sits in the first choice's message "
+                        "content.")
     if out != responses[-1]["text"]:
         raise Incorrect("`ask` returned a text that is not the answer's content: return choices[0].message.content.")
     return "Correct! The same chat call as helpers.chat, through the OpenAI SDK."
@@ -198,7 +212,8 @@ def _check_ask_with_id(ask_with_id: Any) -> str:
         raise Incorrect("`ask_with_id` should be a function: `def ask_with_id(client, prompt): ...`.")
     out, bodies, responses = _run_with_openai(ask_with_id, "ask_with_id")
     if not bodies:
-        raise Incorrect("`ask_with_id` sent no request: call the chat endpoint through client.chat.completions.")
+        raise Incorrect("`ask_with_id` sent no request through the client it is given: call the chat endpoint "
+                        "through that client's chat.completions.")
     if len(bodies) > 1:
         raise Incorrect(f"`ask_with_id` sent {len(bodies)} requests; one call gives both the text and the headers.")
     if not isinstance(out, tuple) or len(out) != 2:
