@@ -25,9 +25,9 @@ LINE = "\n"
 
 #: One practice token (see the module docstring); whitespace between tokens is dropped.
 TOKEN = re.compile(r"`[^`\n]{1,80}`|\d+(?:[.,:]\d+)*[A-Za-z]*(?:-\w+)*|\w+(?:['\u2019-]\w+)*|[^\w\s]")
-#: A text cut into pieces without losing a character: every token with the whitespace before it,
-#: and trailing whitespace kept on the last piece.
-_PIECE = re.compile(r"\s*(?:`[^`\n]{1,80}`|\d+(?:[.,:]\d+)*[A-Za-z]*(?:-\w+)*|\w+(?:['\u2019-]\w+)*|[^\w\s])")
+#: A text cut into pieces without losing a character: line breaks on their own (as the model writes
+#: them), every token with the other whitespace before it, and trailing whitespace on the last piece.
+_PIECE = re.compile(r"[^\S\n]*\n\n?|[^\S\n]*(?:`[^`\n]{1,80}`|\d+(?:[.,:]\d+)*[A-Za-z]*(?:-\w+)*|\w+(?:['\u2019-]\w+)*|[^\w\s])")
 
 _NO_SPACE_BEFORE = set(",.;:!?)]}%/\u201d\u2019")
 _NO_SPACE_AFTER = set("([{/$\u201c\u2018\u00bf\u00a1")

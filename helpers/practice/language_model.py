@@ -32,14 +32,14 @@ MAX_CONTEXT = 4
 #: Logits are log-probabilities plus this constant, so that the likeliest tokens have positive
 #: logits, as in a real model. Softmax does not see the shift; a repetition penalty does
 #: (it divides positive logits and multiplies negative ones).
-LOGIT_OFFSET = 10.0
+LOGIT_OFFSET = 25.0
 #: The candidates a distribution keeps, likeliest first (the rest of the tail is negligible).
 MAX_CANDIDATES = 120
 #: The bottom level of the mix, the one every context shares: the commonest tokens, which always
 #: keep at least TAIL_FLOOR of the probability. Far too unlikely to matter at low temperatures, they
 #: are what a high temperature brings up, as a real model's long tail is: the text gets odd.
-TAIL_SIZE = 100
-TAIL_FLOOR = 0.01
+TAIL_SIZE = 60
+TAIL_FLOOR = 0.012
 #: A context seen at most this often (or a paragraph start) is counted event by event with the
 #: request's weights. A more frequent one is counted once without weights (its commonest followers
 #: kept); for contexts of two tokens or more, the request's most favoured sections then add their
@@ -205,6 +205,8 @@ class Conditioned:
         probs: dict[int, float] = {}
         remaining = 1.0
         for length in range(len(context), 0, -1):
+            if remaining <= 2 * TAIL_FLOOR:
+                break  # the shorter contexts would add next to nothing: leave it to the tail
             lo, hi = model.span(context[len(context) - length:])
             if hi == lo:
                 continue
@@ -306,3 +308,33 @@ def attested_fraction(text: str, n: int = 4, language: str = "en") -> float:
         lo, hi = model.span(gram[:-1]) if n > 1 else (0, model.events)
         found += gram[-1] in model.following[lo:hi]
     return found / len(grams)
+
+
+_sentences: dict[str, frozenset[str]] = {}
+
+
+def whole_sentence_share(text: str, language: str = "en") -> float:
+    """The share of a text's sentences that the practice model's text contains word for word: a measure
+    of coherence (a model that keeps more context splices fewer sentences together)."""
+    from .corpus import SENTENCE_ENDS, tokenize
+
+    known = _sentences.get(language)
+    if known is None:
+        found: set[str] = set()
+        for section in load_sections():
+            if section.language == language:
+                for paragraph in section.paragraphs:
+                    found.update(_sentences_of(paragraph, SENTENCE_ENDS))
+        known = _sentences[language] = frozenset(found)
+    sentences = _sentences_of([t for t in tokenize(text) if t != LINE], SENTENCE_ENDS)
+    return sum(s in known for s in sentences) / len(sentences) if sentences else 0.0
+
+
+def _sentences_of(tokens, ends) -> list[str]:
+    sentences, current = [], []
+    for token in tokens:
+        current.append(token)
+        if token in ends:
+            sentences.append(" ".join(current))
+            current = []
+    return sentences
