@@ -24,10 +24,11 @@ PARAGRAPH = "\n\n"
 LINE = "\n"
 
 #: One practice token (see the module docstring); whitespace between tokens is dropped.
-TOKEN = re.compile(r"`[^`\n]{1,80}`|\d+(?:[.,:]\d+)*[A-Za-z]*(?:-\w+)*|\w+(?:['\u2019-]\w+)*|[^\w\s]")
+_TOKEN = r"`[^`\n]{1,80}`|\d+(?:[.,:]\d+)*[A-Za-z]*(?:-\w+)*|\w+(?:['\u2019-]\w+)*|[^\w\s]"
+TOKEN = re.compile(_TOKEN)
 #: A text cut into pieces without losing a character: line breaks on their own (as the model writes
 #: them), every token with the other whitespace before it, and trailing whitespace on the last piece.
-_PIECE = re.compile(r"[^\S\n]*\n\n?|[^\S\n]*(?:`[^`\n]{1,80}`|\d+(?:[.,:]\d+)*[A-Za-z]*(?:-\w+)*|\w+(?:['\u2019-]\w+)*|[^\w\s])")
+_PIECE = re.compile(rf"[^\S\n]*\n\n?|[^\S\n]*(?:{_TOKEN})")
 
 _NO_SPACE_BEFORE = set(",.;:!?)]}%/\u201d\u2019")
 _NO_SPACE_AFTER = set("([{/$\u201c\u2018\u00bf\u00a1")
