@@ -81,8 +81,8 @@ class Row:
 def fmt(value: float | None, unit: str) -> str:
     if value is None:
         return "n/a"
-    if unit == "events/s":
-        return f"{value:,.0f} events/s"
+    if unit in ("events/s", "tokens/s"):
+        return f"{value:,.0f} {unit}"
     if unit == "ms":
         return f"{value:.3f} ms" if abs(value) < 10 else f"{value:.1f} ms"
     if unit == "s":
@@ -664,7 +664,7 @@ def suite_breakdown(suite: dict) -> str:
 
 # --------------------------------------------------------------------------- main
 
-SECTIONS = ("per-call", "batch", "streaming", "import", "relay")
+SECTIONS = ("per-call", "batch", "streaming", "import", "relay", "sampler")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -721,6 +721,10 @@ def main(argv: list[str] | None = None) -> int:
         from bench_relay import measure as relay_measure  # benchmarks/bench_relay.py: the classroom relay
 
         rows += [Row("R", **row) for row in relay_measure(quick=q, say=say)]
+    if "sampler" in only:
+        from bench_sampler import measure as sampler_measure  # benchmarks/bench_sampler.py: the practice model
+
+        rows += [Row("S", **row) for row in sampler_measure(quick=q, say=say)]
     suite = None
     if args.with_test_suite:
         say(f"4. `make {args.test_target}`, the whole suite, once (minutes)...")
@@ -798,6 +802,9 @@ def write_results(rows: list[Row], m: dict, details: list[str], suite: dict | No
         "R. The classroom relay (`benchmarks/bench_relay.py`): practice servers and relays in their own",
         "   processes, `http.client` on kept-alive connections; added latency and first piece are the",
         "   medians through the relay minus direct, in alternating blocks; memory is the relay's RSS.",
+        "S. The practice model (`benchmarks/bench_sampler.py`): fresh interpreters; generation is",
+        "   `make_reply` at latency 0 on prompts the process has not seen and on one prompt again;",
+        "   build is the first `get_model()` of each model; memory is tracemalloc's count.",
         "",
         "Why separate processes: a server started in the benchmark's own process would take the GIL",
         "from the client being measured (every request handled by Python threads in the same",
