@@ -23,6 +23,16 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _positive_seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"{text} is not a number of seconds > 0")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m relay", description="A classroom relay for the AI/ML API: one "
                                      "funded key for the room, a budget per seat, the key never leaves this machine.")
@@ -40,8 +50,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--price", action="append", default=[], metavar="MODEL=IN,OUT",
                        help="a model's price bound in USD per million tokens (input, output); wins over the "
                        "upstream's catalogue; repeatable")
-    serve.add_argument("--timeout", type=float, default=120.0, help="seconds to wait on the upstream (default: 120)")
-    serve.add_argument("--body-timeout", type=float, default=30.0,
+    serve.add_argument("--timeout", type=_positive_seconds, default=120.0,
+                       help="seconds to wait on the upstream (default: 120)")
+    serve.add_argument("--header-timeout", type=_positive_seconds, default=10.0,
+                       help="seconds a learner has to send a request's headers (default: 10)")
+    serve.add_argument("--body-timeout", type=_positive_seconds, default=30.0,
                        help="seconds a learner has to send a request's body (default: 30)")
     serve.add_argument("--ssl-keyfile", help="serve HTTPS: the TLS private key (PEM)")
     serve.add_argument("--ssl-certfile", help="serve HTTPS: the TLS certificate chain (PEM)")

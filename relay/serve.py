@@ -16,6 +16,7 @@ from helpers.keys import find_api_key, mask_key
 from .admin import hash_token
 from .app import Settings, create_app
 from .pricing import parse_price_option
+from .protocol import header_deadline_protocol
 from .redact import Redactor
 
 TOKEN_VARIABLE = "RELAY_ADMIN_TOKEN"
@@ -89,7 +90,8 @@ def serve(args) -> int:
     scheme = "https" if args.ssl_certfile else "http"
     host = f"[{args.host}]" if ":" in args.host else args.host
     base_url = f"{scheme}://{host}:{sock.getsockname()[1]}/v1"
-    config = uvicorn.Config(create_app(settings), log_config=None, access_log=False, server_header=False,
+    config = uvicorn.Config(create_app(settings), http=header_deadline_protocol(args.header_timeout),
+                            log_config=None, access_log=False, server_header=False,
                             proxy_headers=False, timeout_graceful_shutdown=5, backlog=2048,
                             ssl_keyfile=args.ssl_keyfile, ssl_certfile=args.ssl_certfile, lifespan="on")
     server = uvicorn.Server(config)

@@ -7,6 +7,7 @@ ledger or the dashboard. Hostile request targets never reach anything but the up
 """
 from __future__ import annotations
 
+import re
 import socket
 import sqlite3
 import time
@@ -21,6 +22,8 @@ from hostile_upstream import PRICE, SLOW_EVENTS, HostileUpstream
 from rawserver import RawServer
 
 TIMEOUT = 15
+#: How long the hostile fixture's relay gives a client for a request's headers, and for its body.
+SLOW_CLIENT_SECONDS = 1
 API_SHAPE = {"message", "path", "requestId", "statusCode", "timestamp"}
 
 
@@ -28,7 +31,9 @@ API_SHAPE = {"message", "path", "requestId", "statusCode", "timestamp"}
 def hostile(tmp_path_factory):
     db = tmp_path_factory.mktemp("relay-hostile") / "room.db"
     seats = add_seats(db, 2, 1.0)
-    with HostileUpstream() as upstream, Relay(db, upstream.base_url, "--price", PRICE, "--timeout", 1) as relay:
+    with HostileUpstream() as upstream, Relay(db, upstream.base_url, "--price", PRICE, "--timeout", 1,
+                                              "--header-timeout", SLOW_CLIENT_SECONDS,
+                                              "--body-timeout", SLOW_CLIENT_SECONDS) as relay:
         yield relay, upstream, seats, db
 
 
@@ -165,19 +170,55 @@ def test_absolute_urls_and_other_hosts_go_only_to_the_upstream(hostile):
         assert decoy.connections == 0
 
 
-def test_a_body_dripped_too_slowly_gets_a_408(tmp_path):
-    db = tmp_path / "slow.db"
-    seat = add_seats(db, 1, 1.0)[0]
-    with HostileUpstream() as upstream, Relay(db, upstream.base_url, "--price", PRICE, "--body-timeout", 0.5) as relay:
-        port = int(relay.root.rsplit(":", 1)[1])
-        with socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT) as s:
-            s.sendall(f"POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {seat['code']}\r\n"
-                      "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"mod".encode())
-            answer = b""  # no more bytes come: the relay answers once the body's time is up, then closes
-            while chunk := s.recv(65536):
-                answer += chunk
-        assert answer.startswith(b"HTTP/1.1 408") and b'"statusCode":408' in answer
-        assert not [r for r in upstream.requests if r.path.endswith("/chat/completions")]
+def _until_closed(sock: socket.socket) -> bytes:
+    """Everything the relay sends until it closes the connection (socket.timeout if it never does)."""
+    answer = b""
+    while chunk := sock.recv(65536):
+        answer += chunk
+    return answer
+
+
+def test_a_body_dripped_too_slowly_gets_a_408(hostile):
+    relay, upstream, seats, _ = hostile
+    before = len(upstream.requests)
+    with socket.create_connection(("127.0.0.1", _port(relay)), timeout=TIMEOUT) as s:
+        s.sendall(f"POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {seats[0]['code']}\r\n"
+                  "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"mod".encode())
+        answer = _until_closed(s)  # no more bytes come: the relay answers once the body's time is up, then closes
+    assert answer.startswith(b"HTTP/1.1 408") and b'"statusCode":408' in answer
+    assert len(upstream.requests) == before
+
+
+def _one_answer(sock: socket.socket) -> bytes:
+    """One whole answer with a Content-Length, read from a connection that stays open."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        data += sock.recv(65536) or pytest.fail(f"the relay closed the connection: {data[:200]!r}")
+    head, _, rest = data.partition(b"\r\n\r\n")
+    length = int(re.search(rb"(?i)content-length: *(\d+)", head).group(1))
+    while len(rest) < length:
+        rest += sock.recv(65536) or pytest.fail("the relay closed the connection mid-answer")
+    return head + b"\r\n\r\n" + rest
+
+
+def test_a_client_that_sends_its_headers_too_slowly_is_cut_off(hostile):
+    """uvicorn alone would keep these connections open for ever (it times out only idle kept-alive ones)."""
+    relay, upstream, seats, _ = hostile
+    request = (f"POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {seats[0]['code']}\r\n"
+               "Content-Type: application/json\r\n").encode()
+    body = b'{"model":"google/gemma-3-4b-it","messages":[{"role":"user","content":"ok"}],"max_tokens":4}'
+    silent, partial, second = (socket.create_connection(("127.0.0.1", _port(relay)), timeout=TIMEOUT)
+                               for _ in range(3))
+    with silent, partial, second:
+        partial.sendall(request[:30])  # then nothing more
+        second.sendall(request + b"Content-Length: %d\r\n\r\n" % len(body) + body)  # a whole request...
+        assert _one_answer(second).startswith(b"HTTP/1.1 200")
+        second.sendall(request[:30])  # ...then half the headers of the next one on the same connection
+        before = len(upstream.requests)
+        for sock in (silent, partial, second):
+            answer = _until_closed(sock)
+            assert answer.startswith(b"HTTP/1.1 408") and b"headers did not arrive" in answer, answer[:200]
+    assert len(upstream.requests) == before
 
 
 def test_a_seat_code_never_opens_the_admin_pages(hostile):
@@ -207,8 +248,12 @@ def test_the_login_cookie_is_httponly_and_strict(hostile):
     assert "httponly" in cookie and "samesite=strict" in cookie and "path=/admin" in cookie
 
 
+def _port(relay) -> int:
+    return int(relay.root.rsplit(":", 1)[1])
+
+
 def _raw(relay, request_line: str, body: bytes, code: str, host: str | None = None) -> bytes:
-    port = int(relay.root.rsplit(":", 1)[1])
+    port = _port(relay)
     head = (f"{request_line}\r\nHost: {host or f'127.0.0.1:{port}'}\r\nAuthorization: Bearer {code}\r\n"
             f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\nConnection: close\r\n\r\n")
     with socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT) as s:
