@@ -127,6 +127,10 @@ def check_param(name: str, value: Any) -> list[Problem]:
         return _check_stop(value)
     if spec.kind == "object":
         return _check_object_param(name, value)
+    return _check_number(name, spec, value)
+
+
+def _check_number(name: str, spec: Param, value: Any) -> list[Problem]:
     if not _is_number(value):
         return [
             Problem(
@@ -307,68 +311,79 @@ def check_messages(messages: Any, *, allow_empty_text: bool = True) -> list[Prob
         ]
     problems: list[Problem] = []
     for i, msg in enumerate(messages):
-        where = f"messages.{i}"
-        if not isinstance(msg, dict):
-            problems.append(
-                Problem(
-                    where,
-                    f"Expected object, received {_type_name(msg)}",
-                    f"messages[{i}] must be a dict like {{'role': 'user', 'content': 'Hi'}}, not {msg!r}.",
-                )
+        problems.extend(_check_message(i, msg, allow_empty_text))
+    return problems
+
+
+def _check_message(i: int, msg: Any, allow_empty_text: bool) -> list[Problem]:
+    problems: list[Problem] = []
+    where = f"messages.{i}"
+    if not isinstance(msg, dict):
+        problems.append(
+            Problem(
+                where,
+                f"Expected object, received {_type_name(msg)}",
+                f"messages[{i}] must be a dict like {{'role': 'user', 'content': 'Hi'}}, not {msg!r}.",
             )
-            continue
-        role = msg.get("role")
-        if role == "system":
-            problems.append(
-                Problem(
-                    f"{where}.role",
-                    GEMMA_SYSTEM_ROLE_MESSAGE.format(i=i),
-                    f"messages[{i}] has role 'system', which Gemma 3 refuses (the API answers 400). "
-                    "Put your instructions at the start of the first user message instead.",
-                )
+        )
+        return problems
+    role = msg.get("role")
+    if role == "system":
+        problems.append(
+            Problem(
+                f"{where}.role",
+                GEMMA_SYSTEM_ROLE_MESSAGE.format(i=i),
+                f"messages[{i}] has role 'system', which Gemma 3 refuses (the API answers 400). "
+                "Put your instructions at the start of the first user message instead.",
             )
-            continue
-        if role not in ("user", "assistant"):
-            problems.append(
-                Problem(
-                    f"{where}.role",
-                    f"Invalid enum value. Expected 'user' | 'assistant', received '{role}'",
-                    f"messages[{i}] has role {role!r}; Gemma 3 takes only 'user' and 'assistant'.",
-                )
+        )
+        return problems
+    if role not in ("user", "assistant"):
+        problems.append(
+            Problem(
+                f"{where}.role",
+                f"Invalid enum value. Expected 'user' | 'assistant', received '{role}'",
+                f"messages[{i}] has role {role!r}; Gemma 3 takes only 'user' and 'assistant'.",
             )
-            continue
-        if "name" in msg and not isinstance(msg["name"], str):
-            problems.append(
-                Problem(
-                    f"{where}.name",
-                    f"Expected string, received {_type_name(msg['name'])}",
-                    f"messages[{i}]['name'] must be a string.",
-                )
+        )
+        return problems
+    if "name" in msg and not isinstance(msg["name"], str):
+        problems.append(
+            Problem(
+                f"{where}.name",
+                f"Expected string, received {_type_name(msg['name'])}",
+                f"messages[{i}]['name'] must be a string.",
             )
-        if "content" not in msg:
-            problems.append(Problem(f"{where}.content", "Required", f"messages[{i}] has no 'content'."))
-            continue
-        content = msg["content"]
-        if isinstance(content, str):
-            if not allow_empty_text and not content.strip():
-                problems.append(
-                    Problem(
-                        f"{where}.content",
-                        "String must contain at least 1 character(s)",
-                        f"messages[{i}] has empty content: write a prompt.",
-                    )
-                )
-        elif isinstance(content, list) and role == "user":
-            problems.extend(_check_parts(content, where, allow_empty_text))
-        else:
-            want = "a string or a list of content parts" if role == "user" else "a string"
+        )
+    if "content" not in msg:
+        problems.append(Problem(f"{where}.content", "Required", f"messages[{i}] has no 'content'."))
+        return problems
+    return problems + _check_content(i, role, msg["content"], allow_empty_text)
+
+
+def _check_content(i: int, role: str, content: Any, allow_empty_text: bool) -> list[Problem]:
+    where = f"messages.{i}"
+    problems: list[Problem] = []
+    if isinstance(content, str):
+        if not allow_empty_text and not content.strip():
             problems.append(
                 Problem(
                     f"{where}.content",
-                    f"Expected string, received {_type_name(content)}",
-                    f"messages[{i}]['content'] must be {want}, not {_type_name(content)}.",
+                    "String must contain at least 1 character(s)",
+                    f"messages[{i}] has empty content: write a prompt.",
                 )
             )
+    elif isinstance(content, list) and role == "user":
+        problems.extend(_check_parts(content, where, allow_empty_text))
+    else:
+        want = "a string or a list of content parts" if role == "user" else "a string"
+        problems.append(
+            Problem(
+                f"{where}.content",
+                f"Expected string, received {_type_name(content)}",
+                f"messages[{i}]['content'] must be {want}, not {_type_name(content)}.",
+            )
+        )
     return problems
 
 
