@@ -334,8 +334,12 @@ def create_app(settings: Settings) -> Starlette:
 
 class PathGuard:
     """Refuses request targets that are not a plain absolute path before any route sees them:
-    absolute-form URLs, percent-encoding (an encoded slash), ``.`` and ``..`` segments, empty
-    segments and backslashes. Only the listed paths exist, so nothing legitimate needs them."""
+    percent-encoding (an encoded slash), ``.`` and ``..`` segments, empty segments and backslashes.
+    Only the listed paths exist, so nothing legitimate needs them.
+
+    An absolute-form target (``POST http://elsewhere/v1/chat/completions``) arrives here as its path,
+    since uvicorn keeps only that, and is served like the path: the upstream is fixed at start, and
+    neither a target's host nor the ``Host`` header ever chooses where a call goes (tested)."""
 
     def __init__(self, app):
         self.app = app
