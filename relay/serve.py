@@ -17,6 +17,7 @@ from .admin import hash_token
 from .app import Settings, create_app
 from .pricing import parse_price_option
 from .protocol import header_deadline_protocol
+from .store import serve_alone
 from .redact import Redactor
 
 TOKEN_VARIABLE = "RELAY_ADMIN_TOKEN"
@@ -65,6 +66,7 @@ def configure_logging(level: str, redactor: Redactor) -> None:
 
 
 def serve(args) -> int:
+    """Run the relay until Ctrl-C or SIGTERM; 2 when the key, the token or a price is unusable."""
     key, source = find_api_key()
     if not key:
         print("No upstream key: set AIML_API_KEY in the environment or in .env (never on the command line, "
@@ -80,38 +82,39 @@ def serve(args) -> int:
         print(f"{TOKEN_VARIABLE} is too short to guard the dashboard: use 16 characters or more (or unset it "
               "and the relay makes one).", file=sys.stderr)
         return 2
-    generated = not token
-    if generated:
-        token = secrets.token_urlsafe(24)
-    settings = Settings(upstream_root(args.upstream), key, args.db, hash_token(token), args.concurrency,
-                        args.rate_limit, prices, args.timeout, body_timeout=args.body_timeout)
+    generated = None if token else secrets.token_urlsafe(24)
+    settings = Settings(upstream_root(args.upstream), key, args.db, hash_token(token or generated),
+                        args.concurrency, args.rate_limit, prices, args.timeout, body_timeout=args.body_timeout)
     configure_logging(args.log_level, Redactor(key))
-    sock = _bind(args.host, args.port)
+    lock = serve_alone(args.db)  # held until the relay stops
+    try:
+        sock = _bind(args.host, args.port)
+        config = uvicorn.Config(create_app(settings), http=header_deadline_protocol(args.header_timeout),
+                                log_config=None, access_log=False, server_header=False,
+                                proxy_headers=False, timeout_graceful_shutdown=5, backlog=2048,
+                                ssl_keyfile=args.ssl_keyfile, ssl_certfile=args.ssl_certfile, lifespan="on")
+        lines = ready_lines(args, sock.getsockname()[1], f"{mask_key(key)} (from {source})", generated)
+        with asyncio.Runner(loop_factory=config.get_loop_factory()) as runner:
+            runner.run(_run(uvicorn.Server(config), sock, lines))
+    finally:
+        lock.close()
+    return 0
+
+
+def ready_lines(args, port: int, key_shown: str, generated_token: str | None) -> list[str]:
+    """What the relay prints once it listens: its base URL first (alone on its line), then how to use it."""
     scheme = "https" if args.ssl_certfile else "http"
     host = f"[{args.host}]" if ":" in args.host else args.host
-    base_url = f"{scheme}://{host}:{sock.getsockname()[1]}/v1"
-    config = uvicorn.Config(create_app(settings), http=header_deadline_protocol(args.header_timeout),
-                            log_config=None, access_log=False, server_header=False,
-                            proxy_headers=False, timeout_graceful_shutdown=5, backlog=2048,
-                            ssl_keyfile=args.ssl_keyfile, ssl_certfile=args.ssl_certfile, lifespan="on")
-    server = uvicorn.Server(config)
-
-    def announce() -> None:
-        print(base_url, flush=True)
-        print(f"Classroom relay for {args.upstream} with the key {mask_key(key)} (from {source}); "
-              f"ledger {args.db}.", flush=True)
-        print(f"Dashboard: {base_url[:-3]}/admin", flush=True)
-        if generated:
-            print(f"Admin token (shown once, kept only as a hash; set {TOKEN_VARIABLE} to choose your own): {token}",
-                  flush=True)
-        if args.host in ("0.0.0.0", "::"):
-            print("Serving every network interface: learners use this machine's address. Put TLS in front "
-                  "(--ssl-certfile/--ssl-keyfile, or a reverse proxy): see workshop/GUIDE.md.", flush=True)
-        print("Ctrl-C stops it.", flush=True)
-
-    with asyncio.Runner(loop_factory=config.get_loop_factory()) as runner:
-        runner.run(_run(server, sock, announce))
-    return 0
+    base_url = f"{scheme}://{host}:{port}/v1"
+    lines = [base_url, f"Classroom relay for {args.upstream} with the key {key_shown}; ledger {args.db}.",
+             f"Dashboard: {base_url[:-3]}/admin"]
+    if generated_token:
+        lines.append(f"Admin token (shown once, kept only as a hash; set {TOKEN_VARIABLE} to choose your own): "
+                     f"{generated_token}")
+    if args.host in ("0.0.0.0", "::"):
+        lines.append("Serving every network interface: learners use this machine's address. Put TLS in front "
+                     "(--ssl-certfile/--ssl-keyfile, or a reverse proxy): see workshop/GUIDE.md.")
+    return lines + ["Ctrl-C stops it."]
 
 
 def _bind(host: str, port: int) -> socket.socket:
@@ -128,10 +131,10 @@ def _bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-async def _run(server: uvicorn.Server, sock: socket.socket, announce) -> None:
+async def _run(server: uvicorn.Server, sock: socket.socket, lines: list[str]) -> None:
     task = asyncio.create_task(server.serve(sockets=[sock]))
     while not server.started and not task.done():
         await asyncio.sleep(0.02)
     if server.started:
-        announce()
+        print("\n".join(lines), flush=True)
     await task

@@ -1,4 +1,5 @@
-"""The ledger survives kill -9: seats and spend stay, and a call left open is settled at its reservation."""
+"""The ledger survives kill -9: seats and spend stay, and a call left open is settled at its reservation.
+One relay serves one ledger: a second one on the same file refuses to start, until the first has gone."""
 from __future__ import annotations
 
 import sqlite3
@@ -7,7 +8,7 @@ import time
 
 import requests
 
-from relay_support import Relay, add_seats, chat_body
+from relay_support import Relay, add_seats, chat_body, cli
 from hostile_upstream import PRICE, HostileUpstream
 
 TIMEOUT = 15
@@ -41,6 +42,8 @@ def test_kill_9_then_restart_keeps_the_ledger_and_settles_the_open_call(tmp_path
                     break
                 time.sleep(0.05)
             assert len(upstream.requests) > seen, "the hanging call never reached the upstream"
+            second = cli("serve", "--upstream", upstream.base_url, "--port", 0, "--price", PRICE, db=db, check=False)
+            assert second.returncode == 1 and "Another relay is serving" in second.stderr, second
         finally:
             relay.kill()
         learner.join(TIMEOUT)
