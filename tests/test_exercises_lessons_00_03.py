@@ -96,7 +96,10 @@ WRONG = [
                        '"Tell me about San Francisco"}], "temperature": 0.2, "max_tokens": 60, "seed": 7}', "content"),
     # lesson 02, q2: repeatable parameters
     ("lesson02", "q2", "repeatable = {}", "Which parameter"),
-    ("lesson02", "q2", 'repeatable = {"temperature": 0}', "Which parameter"),
+    ("lesson02", "q2", 'repeatable = {"temperature": 0}', "no longer a random draw"),
+    ("lesson02", "q2", 'repeatable = {"temperature": 0.9, "top_k": 1, "seed": 3}', "top_k 1"),
+    ("lesson02", "q2", 'repeatable = {"seed": 42}', "keeps it at 0.9"),
+    ("lesson02", "q2", 'repeatable = {"seed": 42, "temperature": 0.2}', "drawn at random"),
     ("lesson02", "q2", 'repeatable = {"seed": 0}', "too small"),
     ("lesson02", "q2", 'repeatable = {"seed": "42"}', "must be a number"),
     ("lesson02", "q2", 'repeatable = {"seed": 4.5}', "whole number"),

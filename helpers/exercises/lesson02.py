@@ -7,9 +7,10 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from ..client import Client
 from ..schema import MODELS, PARAMS, check_messages, check_model, check_param
 from . import Exercise, Incorrect
-from ._checking import reject_problems, run_learner_on_copy
+from ._checking import checking_server, reject_problems, run_learner_on_copy
 
 SMALL, BIG = MODELS
 
@@ -79,7 +80,32 @@ body = {
 )
 
 
-# --- q2: parameters for a repeatable answer -------------------------------------------
+# --- q2: a random draw that repeats ---------------------------------------------------
+
+Q2_TEMPERATURE = 0.9
+Q2_PROMPT = "Tell me about San Francisco"
+
+
+def _greedy_setting(repeatable: dict) -> str | None:
+    """A setting that leaves one candidate per step: repeatable, but no longer a random draw."""
+    if repeatable.get("temperature") == 0:
+        return "temperature 0 always takes the likeliest token"
+    if repeatable.get("top_k") == 1:
+        return "top_k 1 keeps only the likeliest token"
+    top_p = repeatable.get("top_p")
+    if isinstance(top_p, (int, float)) and not isinstance(top_p, bool) and top_p <= 0.05:
+        return f"top_p {top_p} keeps only the likeliest token"
+    return None
+
+
+def _same_twice(repeatable: dict) -> bool:
+    """Send the learner's parameters twice to the checks' own practice server; the same text both times?"""
+    server = checking_server()
+    params = {"max_tokens": 40, **repeatable}
+    with Client(api_key=server.key, base_url=server.base_url, timeout=20, max_retries=0) as client:
+        first, second = (client.chat(Q2_PROMPT, **params).text for _ in range(2))
+    return first == second
+
 
 def _check_repeatable(repeatable: Any) -> str:
     if not isinstance(repeatable, dict):
@@ -93,25 +119,38 @@ def _check_repeatable(repeatable: Any) -> str:
         reject_problems(check_param(name, value), f"repeatable[{name!r}]")
     if repeatable.get("stream"):
         raise Incorrect("helpers.chat waits for a whole answer: leave `stream` out.")
+    greedy = _greedy_setting(repeatable)
+    if greedy:
+        raise Incorrect(f"{greedy}: the answer repeats, but it is no longer a random draw. The task keeps the "
+                        f"draw (temperature {Q2_TEMPERATURE}) and makes that draw repeat.")
     if "seed" not in repeatable:
         raise Incorrect("Nothing here fixes the random choices the model makes, so two calls can still differ. "
                         "Which parameter in the table pins them?")
     seed = repeatable["seed"]
     if isinstance(seed, bool) or not isinstance(seed, int):
         raise Incorrect(f"seed is {seed!r}; use a whole number (an int) so it is sent as an integer.")
-    return "A fixed seed with the same settings asks the server for the same random choices each time."
+    if repeatable.get("temperature") != Q2_TEMPERATURE:
+        raise Incorrect(f"`repeatable` sets temperature to {repeatable.get('temperature', 'its default')}; the task "
+                        f"keeps it at {Q2_TEMPERATURE}, so that the answer is still drawn at random.")
+    if not _same_twice(repeatable):
+        raise Incorrect("Sent twice to the practice server, these settings gave two different answers: "
+                        "something in them still changes from call to call.")
+    return ("Sent twice to the practice server, the same draw came back. A fixed seed with the same settings "
+            "asks for the same random choices; on the real API that is best effort.")
 
 
 q2 = Exercise(
-    name="A repeatable answer",
-    prompt="Set `repeatable` to a dict of parameters that makes the same prompt give the same answer twice.",
+    name="A draw that repeats",
+    prompt=f"Set `repeatable`: parameters that keep temperature {Q2_TEMPERATURE} and yet give the same answer twice.",
     variables=("repeatable",),
     checker=_check_repeatable,
     hints=[
         "Sampling draws random numbers. One parameter in the table above fixes where those draws start.",
-        "`{\"seed\": 42}` is enough; any whole number from 1 up works. Other parameters may stay, if in range.",
+        "Greedy settings (temperature 0, top_k 1) repeat too, but they stop drawing at random: the task wants "
+        f"temperature {Q2_TEMPERATURE} in the dict.",
+        "Any whole number from 1 up works as that parameter's value.",
     ],
-    solution_code='repeatable = {"seed": 42, "temperature": 0.7}',
+    solution_code=f'repeatable = {{"temperature": {Q2_TEMPERATURE}, "seed": 42}}',
 )
 
 
