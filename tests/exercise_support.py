@@ -26,7 +26,7 @@ from helpers.exercises import Exercise, Outcome, ____
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 
-#: Every lesson that has exercises: "lesson00" .. "lesson10" (each module helpers/exercises/lessonNN.py).
+#: Every lesson that has exercises: "lesson00" .. "lesson11" (each module helpers/exercises/lessonNN.py).
 LESSONS: tuple[str, ...] = tuple(sorted(m.name for m in pkgutil.iter_modules(helpers.exercises.__path__)
                                         if re.fullmatch(r"lesson\d\d", m.name)))
 

@@ -1,4 +1,4 @@
-"""What every exercise of every lesson (helpers.exercises.lesson00 .. lesson10) must do: its
+"""What every exercise of every lesson (helpers.exercises.lesson00 .. lesson11) must do: its
 solution passes, an untouched starter is "not attempted", the committed notebook holds the
 exercise's cells in place, and it has a prompt, hints and a solution. Also the framework's
 own behaviour (check() reading the notebook's variables, hints one at a time) and the
@@ -22,8 +22,8 @@ from helpers.exercises._checking import RecordingClient, default_client
 pytestmark = pytest.mark.usefixtures(fresh_default_client.__name__)
 
 
-def test_every_lesson_from_00_to_10_has_exercises():
-    assert LESSONS == tuple(f"lesson{n:02d}" for n in range(11)), LESSONS
+def test_every_lesson_from_00_to_11_has_exercises():
+    assert LESSONS == tuple(f"lesson{n:02d}" for n in range(12)), LESSONS
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
