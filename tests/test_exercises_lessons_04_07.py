@@ -351,8 +351,8 @@ def cost_per_1000(results):
     return {"google/gemma-3-4b-it": 0.2, "google/gemma-3-12b-it": 0.9}
 ''', "is off"),
     # lesson 06, q3: choose_model
-    ("lesson06", "q3", "def choose_model(rows, max_wait_s):\n    return min(rows, key=lambda r: r['cost_usd'])['model']",
-     "got an answer wrong"),
+    ("lesson06", "q3", "def choose_model(rows, max_wait_s):\n"
+                       "    return min(rows, key=lambda r: r['cost_usd'])['model']", "got an answer wrong"),
     ("lesson06", "q3", '''
 def choose_model(rows, max_wait_s):
     good = [r for r in rows if all(x["correct"] for x in rows if x["model"] == r["model"])]
