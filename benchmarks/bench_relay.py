@@ -29,6 +29,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # relay/ is not installed: it runs from the kit's folder
+    sys.path.insert(0, str(ROOT))
+
+from helpers.practice import MODEL_SPECS  # noqa: E402
+from relay.pricing import Price, worst_case_nusd  # noqa: E402
+
 PY = sys.executable
 KEY = "bench-canary-upstream-key-0123456789"
 MODEL = "google/gemma-3-4b-it"
@@ -222,12 +228,6 @@ def bench_memory(proc: subprocess.Popen, relayed: str, codes: list[str], calls: 
             "seconds": time.perf_counter() - started}
 
 
-def worst_case_nusd(body: dict, price_in: float = 0.04, price_out: float = 0.08) -> int:
-    """What the relay reserves for ``body`` at the practice prices (relay.pricing's bound, restated)."""
-    prompt = 32 + sum(8 + len(m["role"]) + len(m["content"].encode()) for m in body["messages"])
-    return math.ceil((prompt * price_in + body["max_tokens"] * price_out) * 1000) + 1000
-
-
 def bench_race(relayed: str, db: Path, codes: list[str], racers: int) -> dict:
     """For each seat, ``racers`` calls at once against a budget for two; then the ledger is read."""
     body = {**SMALL, "max_tokens": 100}
@@ -279,7 +279,8 @@ def measure(quick: bool = False, say=print) -> list[dict]:
         rows += load_rows(load, learners, streams_each)
         with practice(tmp, first_byte_delay=0.3) as delayed:
             db = tmp / "race.db"
-            budget = round(2.5 * worst_case_nusd({**SMALL, "max_tokens": 100}) / 1e9, 6)
+            practice_price = Price(MODEL_SPECS[MODEL].input_price, MODEL_SPECS[MODEL].output_price)
+            budget = round(2.5 * worst_case_nusd({**SMALL, "max_tokens": 100}, practice_price) / 1e9, 6)
             codes = seats(db, 3 if quick else 10, budget, "race")
             with relay(tmp, delayed, db, "--rate-limit", 1_000_000, "--concurrency", 64) as (_, relayed):
                 say(f"R. relay budgets: 40 calls at once on each of {len(codes)} seats, a budget for 2 each...")

@@ -26,9 +26,9 @@ from helpers.keys import mask_key
 
 from . import admin
 from .forward import Call, RelayedStream, describe, forward_json, open_stream, upstream_headers
-from .ledger import Outcome, Refusal, hash_code, to_usd
+from .ledger import Outcome, Refusal, hash_code, to_usd, usd_text
 from .limits import SeatLimits
-from .pricing import Price, output_bound, prices_from_catalogue, prompt_token_bound
+from .pricing import Price, prices_from_catalogue, worst_case_nusd
 from .redact import Redactor
 from .store import Store
 from .usage import usage_window
@@ -224,8 +224,7 @@ class Relay:
             known = ", ".join(sorted(self.prices)) or "none (the relay could not read the upstream's prices)"
             return api_error(400, f"Body validation error! [model] The classroom relay has no price for {model!r}, "
                              f"so it cannot budget the call. Models it can call: {known}.", path), False
-        prompt = min(prompt_token_bound(body["messages"]), price.context)
-        amount = price.worst_case_nusd(prompt, output_bound(body, price))
+        amount = worst_case_nusd(body, price)
         reserved = await self.store.call("reserve", seat_id, model, stream, amount)
         if isinstance(reserved, Refusal):
             return refusal_answer(reserved, amount, path), False
@@ -285,15 +284,15 @@ def _iso(moment) -> str:
 
 
 def refusal_answer(refusal: Refusal, amount: int, path: str) -> Response:
-    budget, left = to_usd(refusal.budget_nusd), to_usd(max(0, refusal.available_nusd))
+    """The API's 403, saying why the seat cannot make this call and what to do."""
     if refusal.kind == "paused":
         message = (f"Seat {refusal.seat} is paused {refusal.reason or 'by the instructor'}. Ask your instructor to "
-                   "resume it, "
-                   "or switch to practice mode (AIML_PRACTICE=1).")
+                   "resume it, or switch to practice mode (AIML_PRACTICE=1).")
     else:
-        message = (f"Seat {refusal.seat} has ${left:.6f} left of its ${budget:.2f} budget, and this call could cost "
-                   f"up to ${to_usd(amount):.6f}. Lower max_tokens or shorten the prompt, ask your instructor for "
-                   "more budget, or switch to practice mode (AIML_PRACTICE=1).")
+        message = (f"Seat {refusal.seat} has {usd_text(max(0, refusal.available_nusd))} left of its "
+                   f"{usd_text(refusal.budget_nusd)} budget, and this call could cost up to {usd_text(amount)}. "
+                   "Lower max_tokens or shorten the prompt, ask your instructor for more budget, or switch to "
+                   "practice mode (AIML_PRACTICE=1).")
     return api_error(403, message, path)
 
 

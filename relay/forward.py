@@ -16,7 +16,7 @@ import anyio
 import httpx
 from starlette.responses import Response
 
-from .ledger import Outcome, to_usd
+from .ledger import Outcome, usd_text
 from .pricing import Price, nusd_from_usd
 from .redact import Redactor
 from .wire import MESSAGES, api_error, dumps
@@ -322,5 +322,5 @@ async def open_stream(client: httpx.AsyncClient, url: str, body: dict, headers: 
 
 def describe(call: Call, outcome: Outcome) -> str:
     ms = (time.perf_counter() - call.started) * 1000
-    return (f"{call.seat} {call.model} {outcome.http_status} {outcome.status} ${to_usd(outcome.cost_nusd):.6f} "
-            f"(reserved ${to_usd(call.reserved):.6f}) {ms:.0f} ms")
+    return (f"{call.seat} {call.model} {outcome.http_status} {outcome.status} {usd_text(outcome.cost_nusd)} "
+            f"(reserved {usd_text(call.reserved)}) {ms:.0f} ms")

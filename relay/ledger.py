@@ -14,6 +14,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from helpers.cost import format_usd
+
 NANO = 1_000_000_000  # nano-dollars per USD
 
 SCHEMA = """
@@ -66,6 +68,12 @@ def to_nusd(usd: float) -> int:
 
 def to_usd(nusd: int | None) -> float:
     return round((nusd or 0) / NANO, 9)
+
+
+def usd_text(nusd: int | None) -> str:
+    """An amount as a learner reads it: ``$0.50`` from a cent up, ``$0.0000325`` (three digits) below."""
+    usd = to_usd(nusd)
+    return f"${usd:,.2f}" if usd >= 0.01 else format_usd(usd)
 
 
 def hash_code(code: str) -> str:
@@ -231,8 +239,8 @@ class Ledger:
                 "errors = errors + ?, last_error = CASE WHEN ? THEN ? ELSE last_error END, updated = ? "
                 "WHERE id = ?", (call["reserved_nusd"], cost, failed, failed, outcome.error, now, call["seat_id"]))
             if overrun:
-                reason = (f"after an overrun: the upstream reported ${to_usd(cost):.6f} for call {call_id}, "
-                          f"${to_usd(overrun):.6f} more than the ${to_usd(call['reserved_nusd']):.6f} reserved")
+                reason = (f"after an overrun: the upstream reported {usd_text(cost)} for call {call_id}, "
+                          f"{usd_text(overrun)} more than the {usd_text(call['reserved_nusd'])} reserved")
                 self.db.execute("UPDATE seats SET paused = 1, pause_reason = ?, overrun_nusd = overrun_nusd + ?, "
                                 "last_error = ? WHERE id = ?", (reason, overrun, reason, call["seat_id"]))
         self._write(run)

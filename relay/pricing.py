@@ -1,9 +1,10 @@
 """What a call can cost at most, before it is sent.
 
-Prices come from the upstream's ``GET /v1/models?include=pricing`` (USD per token unit), or
-from ``--price MODEL=IN,OUT`` (USD per million tokens), which wins. The worst case of a call is
-an upper bound of its prompt's tokens times the input price plus its ``max_tokens`` times the
-output price, plus a small margin for the upstream's own rounding.
+Prices come from the upstream's ``GET /v1/models?include=pricing`` (a ``fixed`` price, USD per
+token unit), or from ``--price MODEL=IN,OUT`` (USD per million tokens), which wins. The worst
+case of a call is an upper bound of its prompt's tokens times the input price, plus its output
+bound (``max_tokens``, capped at the model's ``outputMax``, for each of ``n`` choices, plus any
+``prediction``) times the output price, plus a small margin for the upstream's own rounding.
 """
 from __future__ import annotations
 
@@ -58,29 +59,38 @@ def parse_price_option(text: str) -> tuple[str, float, float]:
 
 
 def prices_from_catalogue(payload) -> dict[str, Price]:
-    """Prices read from a ``/v1/models?include=pricing`` answer; models without a usable price are left out."""
+    """Prices read from a ``/v1/models?include=pricing`` answer; models without a usable, ``fixed`` price
+    (an input and an output rate per token) are left out."""
     found = {}
     data = payload.get("data") if isinstance(payload, dict) else None
     for entry in data if isinstance(data, list) else []:
         try:
+            if entry["pricing"].get("kind", "fixed") != "fixed":  # variants, variable: no price to bound with
+                continue
             units = {u["unit"]: float(u["price"]) * 1_000_000 / float(u.get("per") or 1)
                      for u in entry["pricing"]["units"]}
             info = entry.get("info") or {}
             found[str(entry["id"])] = Price(units["input_token"], units["output_token"],
                                             int(info.get("outputMax") or DEFAULT_OUTPUT_MAX),
                                             int(info.get("contextLength") or DEFAULT_CONTEXT))
-        except (KeyError, TypeError, ValueError, ZeroDivisionError):
+        except (AttributeError, KeyError, TypeError, ValueError, ZeroDivisionError):
             continue
     return found
 
 
-def prompt_token_bound(messages: list) -> int:
-    """An upper bound of the prompt's tokens: every UTF-8 byte of text counts as one token (a tokenizer
-    never makes more tokens than bytes), images and files a fixed amount more."""
-    total = REQUEST_OVERHEAD
-    for message in messages:
-        total += MESSAGE_OVERHEAD + _tokens_in(message)
-    return total
+def worst_case_nusd(body: dict, price: Price) -> int:
+    """The most a chat call with ``body`` can cost, in nano-dollars. Sets or caps ``max_tokens`` in ``body``
+    (see ``output_bound``), so reserve this amount and send that body."""
+    prompt = min(prompt_token_bound(body), price.context)
+    return price.worst_case_nusd(prompt, output_bound(body, price))
+
+
+def prompt_token_bound(body: dict) -> int:
+    """An upper bound of the prompt's tokens: every UTF-8 byte of text anywhere in the body counts as one
+    token (a tokenizer never makes more tokens than bytes; tools, a response format and the like reach the
+    prompt too), every image and file a fixed amount more, and the chat template's markers on top."""
+    fields = {k: v for k, v in body.items() if k != "model"}
+    return REQUEST_OVERHEAD + MESSAGE_OVERHEAD * len(body.get("messages") or ()) + _tokens_in(fields)
 
 
 def _tokens_in(value) -> int:
@@ -95,16 +105,19 @@ def _tokens_in(value) -> int:
 
 
 def output_bound(body: dict, price: Price) -> int:
-    """The most output tokens the call can bill; sets ``max_tokens`` in ``body`` when the learner did not,
-    and caps a larger one at the model's ``outputMax``."""
+    """The most output tokens the call can bill: ``max_tokens`` (or ``max_completion_tokens``, the larger of
+    the two) for each of ``n`` choices, plus a ``prediction``'s tokens (billed as output where rejected).
+    Sets ``max_tokens`` in ``body`` to the model's ``outputMax`` when the learner gave neither, and caps a
+    larger one at it, so the upstream can never generate more than this bound."""
     asked = [body[k] for k in ("max_tokens", "max_completion_tokens") if body.get(k) is not None]
     if not asked:
         body["max_tokens"] = price.output_max
-        return price.output_max
     for key in ("max_tokens", "max_completion_tokens"):
         if body.get(key) is not None and body[key] > price.output_max:
             body[key] = price.output_max
-    return min(price.output_max, max(math.ceil(v) for v in asked))
+    per_choice = min(price.output_max, max(math.ceil(v) for v in asked)) if asked else price.output_max
+    prediction = _tokens_in(body["prediction"]) if body.get("prediction") is not None else 0
+    return per_choice * int(body.get("n") or 1) + prediction
 
 
 def nusd_from_usd(value) -> int | None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from helpers.keys import RELAY_SEAT_PREFIX
 
-from .ledger import Ledger, LedgerError
+from .ledger import Ledger, LedgerError, to_nusd, usd_text
 
 #: Letters and digits that cannot be misread on paper (no 0/o, 1/l/i).
 ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
@@ -66,7 +66,8 @@ def add(args) -> int:
     if args.json:
         print(json.dumps(rows))
         return 0
-    print(_table([[r["name"], r["code"], f"${r['budget_usd']:.2f}"] for r in rows], ["seat", "code", "budget"]))
+    print(_table([[r["name"], r["code"], usd_text(to_nusd(r["budget_usd"]))] for r in rows],
+                 ["seat", "code", "budget"]))
     path = Path(args.handout) if args.handout else Path(args.db).with_name(Path(args.db).stem + "-handout.md")
     write_handout(path, rows, args.url)
     print(f"\nThe codes are shown this once and kept only as hashes. Handout: {path} (yours to print, then delete).")
@@ -81,7 +82,7 @@ def write_handout(path: Path, rows: list[dict], url: str) -> None:
              "`helpers.describe_mode()` then says *classroom relay*. Keep your code to yourself: it spends "
              "your seat's budget. The kit, raw `requests` and the OpenAI SDK all work with these two values.", "",
              "| seat | budget | your AIML_API_KEY |", "| --- | --- | --- |"]
-    lines += [f"| {row['name']} | ${row['budget_usd']:.2f} | `{row['code']}` |" for row in rows]
+    lines += [f"| {row['name']} | {usd_text(to_nusd(row['budget_usd']))} | `{row['code']}` |" for row in rows]
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     os.fchmod(fd, 0o600)
     with os.fdopen(fd, "w") as f:
@@ -97,7 +98,7 @@ def show(ledger: Ledger, as_json: bool) -> int:
     if not seats:
         print("No seats yet: `python -m relay seats add --db PATH --count N --budget USD`.")
         return 0
-    print(_table([[s["name"], f"${s['budget_usd']:.6f}", f"${s['spent_usd']:.6f}", str(s["requests"]),
+    print(_table([[s["name"], usd_text(to_nusd(s["budget_usd"])), usd_text(to_nusd(s["spent_usd"])), str(s["requests"]),
                    "paused" if s["paused"] else "active"] for s in seats],
                  ["seat", "budget", "spent", "requests", "state"]))
     return 0
@@ -122,9 +123,9 @@ def report(args) -> int:
         return 0
     total = sum(r["spent_usd"] for r in rows)
     body = [[r["seat"], r["model"], str(r["requests"]), str(r["errors"]), str(r["prompt_tokens"]),
-             str(r["completion_tokens"]), f"${r['spent_usd']:.6f}"] for r in rows]
+             str(r["completion_tokens"]), usd_text(to_nusd(r["spent_usd"]))] for r in rows]
     print(_table(body, ["seat", "model", "requests", "errors", "prompt tokens", "completion tokens", "spent"]))
-    print(f"\nTotal: ${total:.6f} over {sum(r['requests'] for r in rows)} requests."
+    print(f"\nTotal: {usd_text(to_nusd(total))} over {sum(r['requests'] for r in rows)} requests."
           + (f" Written to {args.csv}." if args.csv else ""))
     return 0
 

@@ -105,6 +105,9 @@ def chat_body_problem(body) -> str | None:
         value = body.get(key)
         if value is not None and not (_number(value) and 1 <= value <= 10_000_000):
             return f"Body validation error! [{key}] Expected number >= 1, received {json.dumps(value)[:40]}"
+    n = body.get("n")
+    if n is not None and not (isinstance(n, int) and not isinstance(n, bool) and 1 <= n <= 128):
+        return f"Body validation error! [n] Expected integer between 1 and 128, received {json.dumps(n)[:40]}"
     if "stream" in body and not isinstance(body["stream"], bool):
         return "Body validation error! [stream] Expected boolean"
     return None

@@ -110,6 +110,51 @@ def test_the_relay_sets_max_tokens_when_the_learner_did_not(room, upstream):
     assert upstream.requests[-1]["body"]["max_tokens"] == 12  # the learner's own is kept
 
 
+def _tiny_png() -> bytes:
+    from io import BytesIO
+
+    from PIL import Image
+
+    out = BytesIO()
+    Image.new("RGB", (8, 8), (200, 30, 30)).save(out, format="PNG")
+    return out.getvalue()
+
+
+def test_no_call_is_billed_above_its_reservation(room):
+    """The worst case reserved is an upper bound of what the upstream reports, whatever the call looks like."""
+    from helpers.content import user_message
+
+    relay, seats = room
+    code = seats[1]["code"]
+    bodies = [chat_body("Éléphant, 象, 🐘: " * 40, max_tokens=64), chat_body("Tell me about San Francisco " * 200),
+              {"model": MODEL, "messages": [user_message("What colour is this?", _tiny_png())], "max_tokens": 32},
+              chat_body("Write a poem", max_completion_tokens=40, stream=True),
+              {"model": "google/gemma-3-12b-it", "messages": [{"role": "user", "content": "Hi"},
+                                                              {"role": "assistant", "content": "Hello!"},
+                                                              {"role": "user", "content": "A haiku, please"}]}]
+    for body in bodies:
+        answer = _post(relay, code, body)
+        assert answer.status_code == 200, answer.text
+    rows = _settled_rows(relay.db, seats[1]["name"], len(bodies))
+    assert [r[0] for r in rows] == ["ok"] * len(bodies)
+    assert all(0 < settled <= reserved for _, reserved, settled in rows), rows
+
+
+def _settled_rows(db, seat: str, count: int) -> list:
+    """The seat's calls once ``count`` of them are settled (the relay settles just after answering; bounded)."""
+    import sqlite3
+    import time
+
+    for _ in range(100):
+        with sqlite3.connect(db) as con:
+            rows = con.execute("SELECT c.status, c.reserved_nusd, c.settled_nusd FROM calls c JOIN seats s "
+                               "ON s.id = c.seat_id WHERE s.name = ? AND c.status != 'open'", (seat,)).fetchall()
+        if len(rows) >= count:
+            break
+        time.sleep(0.02)
+    return rows
+
+
 def test_the_openai_sdk_works_through_the_relay(room):
     openai = pytest.importorskip("openai")
     relay, seats = room

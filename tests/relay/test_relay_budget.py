@@ -5,7 +5,6 @@ reported cost afterwards; these tests race calls against that and read the ledge
 """
 from __future__ import annotations
 
-import math
 import sqlite3
 import threading
 
@@ -13,18 +12,20 @@ import pytest
 import requests
 
 import helpers
-from helpers.practice import PracticeServer
+from helpers.practice import MODEL_SPECS, PracticeServer
+from relay.ledger import to_nusd, usd_text
+from relay.pricing import Price, worst_case_nusd
 
-from relay_support import ADMIN_TOKEN, CANARY, Relay, add_seats, chat_body
+from relay_support import ADMIN_TOKEN, CANARY, MODEL, Relay, add_seats, chat_body
 from hostile_upstream import PRICE, HostileUpstream
 
 TIMEOUT = 15
 RACERS = 40
-# The worst case the relay reserves for chat_body("Hi", max_tokens=100) at the practice prices
-# (0.04 and 0.08 USD per million tokens): (32 + 8 + len("user") + len("Hi")) prompt tokens and 100
-# output tokens, plus the 1000 nano-dollar margin.
-WORST_NUSD = math.ceil((46 * 0.04 + 100 * 0.08) * 1000) + 1000
-BUDGET_FOR_TWO = round(2.5 * WORST_NUSD / 1e9, 6)
+# What the relay reserves for chat_body("Hi", max_tokens=100) at the practice server's prices for the
+# model, and a budget that covers two such calls but not three.
+WORST_NUSD = worst_case_nusd(chat_body("Hi", max_tokens=100), Price(MODEL_SPECS[MODEL].input_price,
+                                                                    MODEL_SPECS[MODEL].output_price))
+BUDGET_FOR_TWO = round(2.5 * WORST_NUSD / 1e9, 6)  # seats add keeps micro-dollars
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +86,8 @@ def test_forty_calls_in_flight_never_overspend_a_budget_for_two(upstream, tmp_pa
     assert len(refused) == RACERS - statuses.count(200)
     for body in refused:
         assert body["statusCode"] == 403 and set(body) == {"message", "path", "requestId", "statusCode", "timestamp"}
-        assert f"of its ${BUDGET_FOR_TWO:.2f} budget" in body["message"] and "max_tokens" in body["message"]
+        assert f"of its {usd_text(to_nusd(BUDGET_FOR_TWO))} budget" in body["message"]
+        assert "could cost up to $0.0000" in body["message"] and "max_tokens" in body["message"]
     with sqlite3.connect(db) as con:
         settled, calls = con.execute("SELECT SUM(settled_nusd), COUNT(*) FROM calls").fetchone()
     assert settled == row["spent_nusd"] and calls == RACERS  # every call is a row, and the rows add up
