@@ -287,11 +287,11 @@ def summary(prompt: str, earlier: str) -> str | None:
     colon = re.search(r"[:\n]\s*(.+)$", after, re.S)
     before = prompt[:asked.start()].rsplit("\n", 1)[0] if "\n" in prompt[:asked.start()] else ""
     if colon and len(colon.group(1).split()) > 5:
-        source = colon.group(1).strip()
+        source = colon.group(1).strip()[:50_000]
     elif len(before.split()) > 5:
-        source = before.strip()
+        source = before.strip()[-50_000:]
     else:
-        source = earlier.strip()
+        source = earlier.strip()[:50_000]
     if not source:
         return ("There is nothing to summarise yet. Paste the text after a colon, for example "
                 "\u201cSummarise: ...\u201d.")

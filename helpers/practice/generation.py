@@ -184,7 +184,9 @@ class Generator:
 def generate(plan: Plan, settings: SamplerSettings, rng: random.Random, limit: int) -> tuple[list[str], str]:
     """The pieces of one answer and its finish reason ("stop" or "length", at ``limit`` pieces)."""
     writer = Generator(plan, limit)
-    while writer.finish is None:
+    for _ in range(4 * limit + 64):  # a bound on steps, not only on pieces: nothing can loop for ever
+        if writer.finish is not None:
+            break
         ids, logits = writer.candidates()
         writer.accept(sample(ids, logits, settings, writer.history.counts, rng))
-    return writer.pieces, writer.finish
+    return writer.pieces, writer.finish or "length"

@@ -125,7 +125,7 @@ class Conversation:
         prompt = _text_of(last.get("content"))
         first = _text_of(users[0].get("content")) if users else ""
         instructions = (first[:5000] + "\n" + prompt[:5000]).lower()
-        return cls(prompt, instructions, [_text_of(m.get("content")) for m in users[:-1]],
+        return cls(prompt, instructions, [_text_of(m.get("content"))[:20_000] for m in users[:-1]],
                    texts[-2] if len(texts) >= 2 else "", describe_attachments(last.get("content")))
 
     def topic_texts(self, hint: str) -> list[tuple[str, float]]:
