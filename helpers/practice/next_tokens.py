@@ -7,8 +7,10 @@
     view.chart()    # a bar chart (matplotlib, imported only when called)
 
 This is the practice model's own distribution, computed offline by the kit's small n-gram
-model; it is not Gemma's. It shows honestly what a real inference engine does with a model's
-probabilities: penalties, then top_k, top_p, min_p (and top_a), then temperature.
+model; it is not Gemma's. Its "model" column is what the practice model offers for this answer
+(its own rules included: it never repeats a run of tokens it already wrote). The other columns show
+honestly what a real inference engine does with a model's probabilities: penalties, then top_k,
+top_p, min_p (and top_a), then temperature.
 """
 from __future__ import annotations
 
