@@ -77,9 +77,11 @@ class Admin:
 
     async def login(self, request: Request) -> Response:
         try:
-            raw = await read_body(request, 8192)
+            raw = await read_body(request, 8192, self.relay.settings.body_timeout)
         except BodyTooLarge:
-            return api_error(413, "Payload Too Large", request.url.path)
+            return api_error(413, "Payload Too Large", request.url.path, {"connection": "close"})
+        except TimeoutError:
+            return api_error(408, "Request Timeout", request.url.path, {"connection": "close"})
         token = (parse_qs(raw.decode("utf-8", "replace")).get("token") or [""])[0]
         if not self._token_ok(token):
             page = (STATIC / "login.html").read_text().replace("<!--error-->",

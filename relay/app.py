@@ -9,6 +9,7 @@ else is a 404 in the API's shape, and nothing but those calls ever reaches the u
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import time
 from contextlib import asynccontextmanager
@@ -176,20 +177,41 @@ class Relay:
     # -- chat
 
     async def chat(self, request: Request) -> Response:
+        """``POST /v1/chat/completions`` for a seat: read, checked, limited, reserved, forwarded, settled."""
         path = request.url.path
         found = await self.seat(request)
         if isinstance(found, Response):
             return found
         seat_id, seat_name = found
+        body = await self._chat_body(request)
+        if isinstance(body, Response):
+            return self.refused(seat_id, None, body)
+        limited = self.limits.acquire(seat_id)
+        if limited:
+            which, wait = limited
+            what = (f"{self.settings.concurrency} calls at once" if which == "concurrency"
+                    else f"{self.settings.per_minute} calls a minute")
+            return self.refused(seat_id, body["model"], api_error(
+                429, f"Too Many Requests: this seat may make {what} through the classroom relay. Wait {wait} s and "
+                "try again.", path, {"Retry-After": str(wait)}))
+        handed_over = False
         try:
-            with anyio.fail_after(self.settings.body_timeout):  # a client dripping its body is dropped
-                raw = await read_body(request, self.settings.max_body)
+            answer, handed_over = await self._priced_call(request, body, seat_id, seat_name)
+            return answer
+        finally:
+            if not handed_over:
+                self.limits.release(seat_id)
+
+    async def _chat_body(self, request: Request) -> dict | Response:
+        """The request's body, read within the limits and checked enough to price it; else the API's error."""
+        path, limit, seconds = request.url.path, self.settings.max_body, self.settings.body_timeout
+        try:
+            raw = await read_body(request, limit, seconds)
         except TimeoutError:
-            return api_error(408, f"{MESSAGES[408]}: the body did not arrive within {self.settings.body_timeout:g} s",
-                             path, {"connection": "close"})
-        except BodyTooLarge:
-            return api_error(413, f"Payload Too Large: the body is over {self.settings.max_body} bytes", path,
+            return api_error(408, f"{MESSAGES[408]}: the body did not arrive within {seconds:g} s", path,
                              {"connection": "close"})
+        except BodyTooLarge:
+            return api_error(413, f"Payload Too Large: the body is over {limit} bytes", path, {"connection": "close"})
         content_type = request.headers.get("content-type", "")
         if content_type.split(";")[0].strip().lower() != "application/json":
             return api_error(400, "Body validation error! Expected Content-Type application/json, received "
@@ -199,31 +221,22 @@ class Relay:
         except ValueError as exc:
             return api_error(400, f"Body validation error! Invalid JSON: {exc}", path)
         problem = chat_body_problem(body)
-        if problem:
-            return api_error(400, problem, path)
-        limited = self.limits.acquire(seat_id)
-        if limited:
-            which, wait = limited
-            self.store.post("record_refusal", seat_id, body["model"], 429, f"429: over the seat's {which} limit")
-            what = (f"{self.settings.concurrency} calls at once" if which == "concurrency"
-                    else f"{self.settings.per_minute} calls a minute")
-            return api_error(429, f"Too Many Requests: this seat may make {what} through the classroom relay. "
-                             f"Wait {wait} s and try again.", path, {"Retry-After": str(wait)})
-        handed_over = False
-        try:
-            answer, handed_over = await self._priced_call(request, body, seat_id, seat_name)
-            return answer
-        finally:
-            if not handed_over:
-                self.limits.release(seat_id)
+        return api_error(400, problem, path) if problem else body
+
+    def refused(self, seat_id: int, model: str | None, answer: Response) -> Response:
+        """``answer``, an error the relay gives without forwarding the call; the call is still a row in the ledger."""
+        message = json.loads(answer.body)["message"]
+        self.store.post("record_refusal", seat_id, model, answer.status_code, f"{answer.status_code}: {message}"[:300])
+        return answer
 
     async def _priced_call(self, request: Request, body: dict, seat_id: int, seat_name: str):
         path, model, stream = request.url.path, body["model"], bool(body.get("stream"))
         price = await self.price_for(model)
         if price is None:
             known = ", ".join(sorted(self.prices)) or "none (the relay could not read the upstream's prices)"
-            return api_error(400, f"Body validation error! [model] The classroom relay has no price for {model!r}, "
-                             f"so it cannot budget the call. Models it can call: {known}.", path), False
+            return self.refused(seat_id, model, api_error(
+                400, f"Body validation error! [model] The classroom relay has no price for {model!r}, so it cannot "
+                f"budget the call. Models it can call: {known}.", path)), False
         amount = worst_case_nusd(body, price)
         reserved = await self.store.call("reserve", seat_id, model, stream, amount)
         if isinstance(reserved, Refusal):

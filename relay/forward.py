@@ -100,7 +100,10 @@ def error_answer(status: int, raw: bytes, call: Call, redactor: Redactor, header
         message = message if isinstance(message, str) else json.dumps(message)
     except (ValueError, KeyError, TypeError):
         message = MESSAGES.get(status, "Error")
-    if status == 401:  # the relay's own key was refused: not the learner's seat code
+    if status < 400:  # a redirect or another success: nothing a learner's client should follow or trust
+        status, message = 502, (f"Bad Gateway: the upstream API answered {status} instead of an answer or an error. "
+                                "Try again; tell your instructor if it lasts.")
+    elif status == 401:  # the relay's own key was refused: not the learner's seat code
         status, message = 502, ("Bad Gateway: the upstream API refused the relay's key (401). "
                                 "Tell your instructor; your seat code is fine.")
     elif status == 403:

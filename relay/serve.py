@@ -55,14 +55,18 @@ def upstream_root(url: str) -> str:
 
 
 def configure_logging(level: str, redactor: Redactor) -> None:
+    """One redacting handler on the root logger, so every library's lines (uvicorn's, asyncio's, httpx's)
+    pass through it too; the relay's own at ``level``, everyone else's from warnings up."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(RedactingFormatter(redactor))
     handler.addFilter(QuietAborts())
-    for name, lvl in (("relay", level.upper()), ("uvicorn", "WARNING"), ("uvicorn.error", "WARNING")):
-        logger = logging.getLogger(name)
-        logger.handlers[:] = [handler]
-        logger.setLevel(lvl)
-        logger.propagate = False
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(logging.WARNING)
+    logging.getLogger("relay").setLevel(level.upper())
+    for name in ("relay", "uvicorn", "uvicorn.error", "uvicorn.access"):
+        logging.getLogger(name).handlers[:] = []
+        logging.getLogger(name).propagate = True
 
 
 def serve(args) -> int:

@@ -10,6 +10,7 @@ import math
 import uuid
 from datetime import datetime, timezone
 
+import anyio
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -53,20 +54,22 @@ def api_error(status: int, message: str, path: str, headers: dict | None = None,
 
 
 class BodyTooLarge(Exception):
-    pass
+    """The body passed its size limit."""
 
 
-async def read_body(request: Request, limit: int = MAX_BODY_BYTES) -> bytes:
-    """The whole request body, or BodyTooLarge as soon as it passes ``limit`` bytes."""
+async def read_body(request: Request, limit: int, seconds: float) -> bytes:
+    """The whole request body; BodyTooLarge as soon as it passes ``limit`` bytes, TimeoutError when it has not
+    all arrived after ``seconds`` (a client dripping its body is dropped)."""
     length = request.headers.get("content-length", "")
     if length.strip().isdigit() and int(length) > limit:
         raise BodyTooLarge
     parts, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise BodyTooLarge
-        parts.append(chunk)
+    with anyio.fail_after(seconds):
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > limit:
+                raise BodyTooLarge
+            parts.append(chunk)
     return b"".join(parts)
 
 

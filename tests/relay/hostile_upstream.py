@@ -73,6 +73,9 @@ class HostileUpstream:
             return _json(conn, 200, {"object": "chat.completion", "model": MODEL, "usage": usage, "meta": meta_over,
                                      "choices": [{"index": 0, "message": {"role": "assistant", "content": "fine"},
                                                   "finish_reason": "stop"}]}, "x-aimlapi-usd-spent: 0.01\r\n")
+        if prompt == "redirect":  # somewhere else, and a cookie: neither reaches the learner
+            return _json(conn, 302, {"message": "moved"}, "location: http://127.0.0.1:9/steal\r\n"
+                         f"set-cookie: upstream={key}\r\n")
         if prompt == "echo-401":
             return _json(conn, 401, {"message": f"Invalid key: {auth}", "statusCode": 401})
         if prompt == "echo-400":

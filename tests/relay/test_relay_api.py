@@ -5,13 +5,17 @@ accepts only the canary key the relay holds; learners send only their seat codes
 """
 from __future__ import annotations
 
+import json
+import sqlite3
+import time
+
 import pytest
 import requests
 
 import helpers
 from helpers.practice import SIMULATED_MARKER, PracticeServer
 
-from relay_support import CANARY, MODEL, Relay, add_seats, chat_body, error_shape, leaks
+from relay_support import CANARY, MODEL, Relay, add_seats, chat_body, cli, error_shape, leaks
 
 TIMEOUT = 10
 
@@ -25,7 +29,7 @@ def upstream():
 @pytest.fixture(scope="module")
 def room(upstream, tmp_path_factory):
     db = tmp_path_factory.mktemp("relay-api") / "room.db"
-    seats = add_seats(db, 3, 0.50)
+    seats = add_seats(db, 4, 0.50)
     with Relay(db, upstream.base_url) as relay:
         yield relay, seats
 
@@ -136,19 +140,19 @@ def test_no_call_is_billed_above_its_reservation(room):
         answer = _post(relay, code, body)
         assert answer.status_code == 200, answer.text
     rows = _settled_rows(relay.db, seats[1]["name"], len(bodies))
-    assert [r[0] for r in rows] == ["ok"] * len(bodies)
-    assert all(0 < settled <= reserved for _, reserved, settled in rows), rows
+    assert [r[1] for r in rows] == ["ok"] * len(bodies)
+    assert all(0 < settled <= reserved for _, _, reserved, settled in rows), rows
 
 
-def _settled_rows(db, seat: str, count: int) -> list:
-    """The seat's calls once ``count`` of them are settled (the relay settles just after answering; bounded)."""
-    import sqlite3
-    import time
-
+def _settled_rows(db, seat: str, count: int, more: str = "") -> list:
+    """The seat's calls as (id, status, reserved, settled, *more) once ``count`` of them are closed
+    (the relay settles and records just after answering; bounded)."""
+    columns = "c.id, c.status, c.reserved_nusd, c.settled_nusd" + "".join(f", c.{m.strip()}" for m in more.split(",")
+                                                                          if m.strip())
     for _ in range(100):
         with sqlite3.connect(db) as con:
-            rows = con.execute("SELECT c.status, c.reserved_nusd, c.settled_nusd FROM calls c JOIN seats s "
-                               "ON s.id = c.seat_id WHERE s.name = ? AND c.status != 'open'", (seat,)).fetchall()
+            rows = con.execute(f"SELECT {columns} FROM calls c JOIN seats s ON s.id = c.seat_id "
+                               "WHERE s.name = ? AND c.status != 'open' ORDER BY c.id", (seat,)).fetchall()
         if len(rows) >= count:
             break
         time.sleep(0.02)
@@ -201,6 +205,25 @@ def test_a_bad_body_gets_the_apis_400(room, raw, content_type, says):
     assert error_shape(body) == {"message", "path", "requestId", "statusCode", "timestamp"}
     assert body["message"].startswith("Body validation error!") and says in body["message"]
     assert body["path"] == "/v1/chat/completions"
+
+
+def test_the_relays_own_refusals_are_rows_in_the_ledger_too(room):
+    """Every call a seat makes is a row, also one the relay answers itself without forwarding it."""
+    relay, seats = room
+    code, headers = seats[3]["code"], {"Authorization": f"Bearer {seats[3]['code']}"}
+    sent = [requests.post(relay.url + "/chat/completions", data=b"{not json", timeout=TIMEOUT,
+                          headers={**headers, "Content-Type": "application/json"}),
+            _post(relay, code, chat_body(model="no/such-model")),
+            requests.post(relay.url + "/chat/completions", data=b"a" * (11 * 1024 * 1024), timeout=TIMEOUT,
+                          headers={**headers, "Content-Type": "application/json"}),
+            _post(relay, code, chat_body(max_tokens=4))]
+    assert [a.status_code for a in sent] == [400, 400, 413, 200]
+    rows = _settled_rows(relay.db, seats[3]["name"], len(sent), "http_status, model, error")
+    assert [r[1] for r in rows] == ["refused", "refused", "refused", "ok"]
+    assert [r[4] for r in rows] == [400, 400, 413, 200] and rows[1][5] == "no/such-model"
+    assert "Invalid JSON" in rows[0][6] and "no price" in rows[1][6] and "Payload Too Large" in rows[2][6]
+    listed = {s["name"]: s for s in json.loads(cli("seats", "list", "--json", db=relay.db).stdout)}
+    assert listed[seats[3]["name"]]["requests"] == len(sent)
 
 
 def test_the_upstreams_own_400_comes_back_as_it_is(room):

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import socket
 import sqlite3
+import subprocess
+import sys
 import time
 
 import pytest
@@ -17,7 +19,7 @@ import requests
 
 from relay.redact import Redactor
 
-from relay_support import ADMIN_TOKEN, CANARY, Relay, add_seats, chat_body, cli, leaks
+from relay_support import ADMIN_TOKEN, CANARY, ROOT, Relay, add_seats, chat_body, cli, leaks
 from hostile_upstream import PRICE, SLOW_EVENTS, HostileUpstream
 from rawserver import RawServer
 
@@ -46,15 +48,19 @@ def _everything(answer: requests.Response) -> str:
     return f"{answer.status_code} {dict(answer.headers)} {answer.content!r}"
 
 
-@pytest.mark.parametrize("prompt, status", [
-    ("echo-401", 502), ("echo-400", 400), ("echo-text-500", 500), ("echo-json-200", 200), ("bad-json", 502),
-    ("silent", 504),
+ERRORS = [("echo-401", 502), ("echo-400", 400), ("echo-text-500", 500), ("silent", 504), ("redirect", 502)]
+
+
+@pytest.mark.parametrize("prompt, status, stream", [
+    *((p, s, False) for p, s in ERRORS + [("echo-json-200", 200), ("bad-json", 502)]),
+    *((p, s, True) for p, s in ERRORS),  # a streamed 200 is the echo-stream test's
 ])
-def test_no_piece_of_the_key_reaches_the_learner(hostile, prompt, status):
+def test_no_piece_of_the_key_reaches_the_learner(hostile, prompt, status, stream):
     relay, upstream, seats, _ = hostile
-    answer = _chat(relay, seats[0]["code"], prompt)
+    answer = _chat(relay, seats[0]["code"], prompt, stream=stream, allow_redirects=False)
     assert answer.status_code == status, answer.text
     assert not leaks(_everything(answer)), leaks(_everything(answer))
+    assert not {"location", "set-cookie", "x-debug-auth"} & {h.lower() for h in answer.headers}
     if status != 200:
         assert set(answer.json()) == API_SHAPE
     assert upstream.requests[-1].headers["authorization"] == f"Bearer {CANARY}"  # the relay did send the key
@@ -184,12 +190,14 @@ def _until_closed(sock: socket.socket) -> bytes:
     return answer
 
 
-def test_a_body_dripped_too_slowly_gets_a_408(hostile):
+@pytest.mark.parametrize("path, content_type", [("/v1/chat/completions", "application/json"),
+                                                ("/admin/login", "application/x-www-form-urlencoded")])
+def test_a_body_dripped_too_slowly_gets_a_408(hostile, path, content_type):
     relay, upstream, seats, _ = hostile
     before = len(upstream.requests)
     with socket.create_connection(("127.0.0.1", _port(relay)), timeout=TIMEOUT) as s:
-        s.sendall(f"POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {seats[0]['code']}\r\n"
-                  "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"mod".encode())
+        s.sendall(f"POST {path} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {seats[0]['code']}\r\n"
+                  f"Content-Type: {content_type}\r\nContent-Length: 100\r\n\r\ntoken=".encode())
         answer = _until_closed(s)  # no more bytes come: the relay answers once the body's time is up, then closes
     assert answer.startswith(b"HTTP/1.1 408") and b'"statusCode":408' in answer
     assert len(upstream.requests) == before
@@ -268,6 +276,21 @@ def _raw(relay, request_line: str, body: bytes, code: str, host: str | None = No
         while chunk := s.recv(65536):
             data += chunk
     return data
+
+
+def test_every_log_line_is_redacted_whichever_library_writes_it():
+    """asyncio, httpx or any other library logs through the relay's one redacting handler too."""
+    script = ("import logging; from relay.redact import Redactor; from relay.serve import configure_logging; "
+              f"configure_logging('info', Redactor({CANARY!r})); "
+              f"logging.getLogger('asyncio').error('Task exception: key=%s', {CANARY!r}); "
+              f"logging.getLogger('httpx').warning('header Bearer {CANARY}'); "
+              f"logging.getLogger('relay').info('relay line {CANARY[:12]}'); "
+              "logging.getLogger('httpx').info('quiet below warnings')")
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "Task exception: key=****" in done.stderr and "header Bearer ****" in done.stderr
+    assert "relay line ****" in done.stderr and "quiet below" not in done.stderr
+    assert not leaks(done.stderr + done.stdout), leaks(done.stderr)
 
 
 @pytest.mark.parametrize("cut", range(1, 12))
