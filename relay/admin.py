@@ -6,7 +6,6 @@ code never does), compared in constant time with the hash the relay keeps.
 """
 from __future__ import annotations
 
-import hashlib
 import hmac
 from pathlib import Path
 from urllib.parse import parse_qs
@@ -15,7 +14,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from .ledger import LedgerError
+from .ledger import LedgerError, hash_secret
 from .wire import BodyTooLarge, api_error, bearer, read_body
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -28,10 +27,6 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
     "Cache-Control": "no-store",
 }
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.strip().encode("utf-8")).hexdigest()
 
 
 def routes(relay) -> list[Route]:
@@ -53,7 +48,7 @@ class Admin:
         self.relay = relay
 
     def _token_ok(self, token: str | None) -> bool:
-        return bool(token) and hmac.compare_digest(hash_token(token), self.relay.settings.admin_hash)
+        return bool(token) and hmac.compare_digest(hash_secret(token), self.relay.settings.admin_hash)
 
     def authorized(self, request: Request, *, posting: bool = False) -> bool:
         if self._token_ok(bearer(request)):

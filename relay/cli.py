@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from . import seats as seat_commands
 from .ledger import LedgerError
@@ -101,14 +100,6 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
-
-
-def db_must_exist(path: str) -> Path:
-    db = Path(path)
-    if not db.exists():
-        raise LedgerError(f"{db} does not exist yet: create seats first with "
-                          f"`python -m relay seats add --db {db} --count N --budget USD`.")
-    return db
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -187,7 +187,6 @@ class StreamWatch:
         self._line = b""
         self.done = False
         self.payload: dict = {}
-        self.pieces = 0
 
     def feed(self, chunk: bytes) -> None:
         lines = (self._line + chunk).split(b"\n")
@@ -197,7 +196,6 @@ class StreamWatch:
             if not line.startswith(b"data:"):
                 continue
             data = line[5:].strip()
-            self.pieces += 1
             if data == b"[DONE]":
                 self.done = True
             elif b'"usage"' in data or b'"meta"' in data:

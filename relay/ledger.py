@@ -8,7 +8,6 @@ WAL lets one write while the other reads, and every write is one short transacti
 from __future__ import annotations
 
 import hashlib
-import hmac
 import sqlite3
 import time
 from dataclasses import dataclass
@@ -56,10 +55,10 @@ CREATE INDEX IF NOT EXISTS calls_open ON calls(status) WHERE status = 'open';
 CREATE INDEX IF NOT EXISTS calls_seat_time ON calls(seat_id, started);
 """
 
-#: Call statuses: open (reserved, in flight), ok, error, cut (stream ended early), abandoned (the learner
-#: left), refused (never forwarded), recovered (left open by a crash, settled at its reservation).
+# A call's status: open (reserved, in flight), ok, error, cut (stream ended early), abandoned (the learner
+# left), refused (answered by the relay, never forwarded), recovered (left open by a crash, settled at its
+# reservation).
 _REFUSED = {"paused": "the seat is paused", "budget": "over the remaining budget"}
-STATUSES = ("open", "ok", "error", "cut", "abandoned", "refused", "recovered")
 
 
 def to_nusd(usd: float) -> int:
@@ -76,13 +75,15 @@ def usd_text(nusd: int | None) -> str:
     return f"${usd:,.2f}" if usd >= 0.01 else format_usd(usd)
 
 
+def hash_secret(secret: str) -> str:
+    """The only form in which a seat code or the admin token is kept (both are random and long, so plain
+    SHA-256 suffices). Codes are looked up by this hash, so a lookup's timing tells nothing about a code."""
+    return hashlib.sha256(secret.strip().encode("utf-8")).hexdigest()
+
+
 def hash_code(code: str) -> str:
-    """The stored form of a seat code or admin token (codes are high-entropy, so plain SHA-256 suffices)."""
-    return hashlib.sha256(code.strip().lower().encode("utf-8")).hexdigest()
-
-
-def same_hash(a: str, b: str) -> bool:
-    return hmac.compare_digest(a.encode(), b.encode())
+    """A seat code's hash, whatever the case it was typed in (codes are lower case)."""
+    return hash_secret(code.lower())
 
 
 class LedgerError(Exception):
@@ -177,10 +178,9 @@ class Ledger:
     # -- the relay's hot path
 
     def find_seat(self, code_hash: str) -> tuple[int, str] | None:
-        row = self.db.execute("SELECT id, name, code_hash FROM seats WHERE code_hash = ?", (code_hash,)).fetchone()
-        if row is None or not same_hash(row["code_hash"], code_hash):
-            return None
-        return row["id"], row["name"]
+        """The (id, name) of the seat whose code has this hash, or None."""
+        row = self.db.execute("SELECT id, name FROM seats WHERE code_hash = ?", (code_hash,)).fetchone()
+        return None if row is None else (row["id"], row["name"])
 
     def reserve(self, seat_id: int, model: str, stream: bool, amount: int) -> int | Refusal:
         """Hold ``amount`` nano-dollars of the seat's budget for one call: the call's id, or a Refusal."""

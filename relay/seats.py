@@ -25,11 +25,19 @@ def new_code() -> str:
     return RELAY_SEAT_PREFIX + "-".join(groups)
 
 
+def db_must_exist(path: str) -> Path:
+    """The ledger's path, or LedgerError saying how to create it (a typo must not make an empty ledger)."""
+    db = Path(path)
+    if not db.exists():
+        raise LedgerError(f"{db} does not exist yet: create seats first with "
+                          f"`python -m relay seats add --db {db} --count N --budget USD`.")
+    return db
+
+
 def run(args) -> int:
+    """``seats add|list|pause|resume|pause-all|resume-all``."""
     if args.action == "add":
         return add(args)
-    from .cli import db_must_exist
-
     ledger = Ledger(db_must_exist(args.db))
     try:
         if args.action == "list":
@@ -105,8 +113,7 @@ def show(ledger: Ledger, as_json: bool) -> int:
 
 
 def report(args) -> int:
-    from .cli import db_must_exist
-
+    """``report``: spend by seat and model, printed and optionally written as CSV."""
     ledger = Ledger(db_must_exist(args.db))
     try:
         rows = ledger.report()

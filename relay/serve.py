@@ -13,8 +13,8 @@ import uvicorn
 
 from helpers.keys import find_api_key, mask_key
 
-from .admin import hash_token
 from .app import Settings, create_app
+from .ledger import hash_secret
 from .pricing import parse_price_option
 from .protocol import header_deadline_protocol
 from .store import serve_alone
@@ -87,7 +87,7 @@ def serve(args) -> int:
               "and the relay makes one).", file=sys.stderr)
         return 2
     generated = None if token else secrets.token_urlsafe(24)
-    settings = Settings(upstream_root(args.upstream), key, args.db, hash_token(token or generated),
+    settings = Settings(upstream_root(args.upstream), key, args.db, hash_secret(token or generated),
                         args.concurrency, args.rate_limit, prices, args.timeout, body_timeout=args.body_timeout)
     configure_logging(args.log_level, Redactor(key))
     lock = serve_alone(args.db)  # held until the relay stops
