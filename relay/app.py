@@ -24,6 +24,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from helpers.keys import mask_key
+from helpers.request_parsing import parse_json, usage_window
 
 from . import admin
 from .forward import Call, RelayedStream, describe, forward_json, open_stream, upstream_headers
@@ -32,9 +33,7 @@ from .limits import SeatLimits
 from .pricing import Price, prices_from_catalogue, worst_case_nusd
 from .redact import Redactor
 from .store import Store
-from .usage import usage_window
-from .wire import MAX_BODY_BYTES, MESSAGES, BodyTooLarge, api_error, bearer, chat_body_problem, dumps, parse_json, \
-    read_body
+from .wire import MAX_BODY_BYTES, MESSAGES, BodyTooLarge, api_error, bearer, chat_body_problem, dumps, read_body
 
 log = logging.getLogger("relay")
 
@@ -278,7 +277,7 @@ class Relay:
         if isinstance(found, Response):
             return found
         try:
-            start, end = usage_window(request.query_params)
+            start, end = usage_window(*(request.query_params.get(k) for k in ("period", "start", "end")))
         except ValueError as exc:
             return api_error(400, str(exc), request.url.path)
         spend, count = await self.store.call("usage", found[0], start.timestamp(), end.timestamp())

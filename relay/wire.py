@@ -73,22 +73,6 @@ async def read_body(request: Request, limit: int, seconds: float) -> bytes:
     return b"".join(parts)
 
 
-def _reject_constant(name: str):
-    raise ValueError(f"{name} is not valid JSON")
-
-
-def parse_json(raw: bytes):
-    """The body as JSON; ValueError (with a readable reason) when it is not."""
-    try:
-        return json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
-    except UnicodeDecodeError as exc:
-        raise ValueError(f"the body is not UTF-8 ({exc.reason} at byte {exc.start})") from None
-    except RecursionError:
-        raise ValueError("the body is nested too deeply") from None
-    except json.JSONDecodeError as exc:
-        raise ValueError(str(exc)) from None
-
-
 def _number(value) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import secrets
 import socket
 import socketserver
@@ -18,10 +17,11 @@ import threading
 import time
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
+from ..request_parsing import parse_json as _parse_json, usage_window
 from ..schema import CLIENT_REQUEST_ID as _CLIENT_REQUEST_ID, GEMMA_SYSTEM_ROLE_MESSAGE, check_request
 from .catalogue import MODEL_SPECS, SERVED_MODELS, ModelSpec, cost, model_entry, usd_text
 from .replies import SIMULATED_MARKER, Reply, make_reply
@@ -46,8 +46,6 @@ MESSAGES = {  # the documented error messages
 }
 CHAT_PATHS = ("/v1/chat/completions", "/chat/completions")  # the vendor documents both
 CONTROLS_PATH = "/practice/controls"
-_PERIOD = re.compile(r"^(\d+)([hd])$")
-MAX_USAGE_WINDOW = timedelta(days=92)
 
 
 class Stopping(Exception):
@@ -376,7 +374,8 @@ class _Handler(BaseHTTPRequestHandler):
         if not self._authorized():
             return self._send_error(401, MESSAGES[401])
         try:
-            start, end = _usage_window(self._query())
+            query = self._query()
+            start, end = usage_window(*(query.get(k, [None])[-1] for k in ("period", "start", "end")))
         except ValueError as exc:
             return self._send_error(400, str(exc))
         spend, count = self.server.practice.spent_between(start.timestamp(), end.timestamp())
@@ -572,22 +571,6 @@ def _dumps(payload) -> str:
     return text
 
 
-def _reject_constant(name: str):
-    raise ValueError(f"{name} is not valid JSON")
-
-
-def _parse_json(raw: bytes):
-    """The request body as JSON; ValueError (with a readable reason) when it is not."""
-    try:
-        return json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
-    except UnicodeDecodeError as exc:
-        raise ValueError(f"the body is not UTF-8 ({exc.reason} at byte {exc.start})") from None
-    except RecursionError:
-        raise ValueError("the body is nested too deeply") from None
-    except json.JSONDecodeError as exc:
-        raise ValueError(str(exc)) from None
-
-
 def _try_json(raw: bytes):
     try:
         return _parse_json(raw) if raw else None
@@ -601,40 +584,6 @@ def _validation_message(problems: list) -> str:
         if p.path.endswith(".role") and p.api == GEMMA_SYSTEM_ROLE_MESSAGE.format(i=index):
             return p.api
     return "Body validation error! " + "; ".join(f"[{p.path}] {p.api}" for p in problems)
-
-
-def _usage_window(query: dict[str, list[str]]) -> tuple[datetime, datetime]:
-    """The (start, end) of a /v2/usage query; ValueError with the reason when it is not valid."""
-    period = query.get("period", [None])[-1]
-    start, end = query.get("start", [None])[-1], query.get("end", [None])[-1]
-    now = datetime.now(timezone.utc)
-    if period is not None and (start or end):
-        raise ValueError("Provide either period or both start and end, not both")
-    if period is not None or not (start or end):
-        m = _PERIOD.match(period or "24h")
-        if not m:
-            raise ValueError(
-                f"period must be a positive integer followed by h or d (for example 24h or 7d), received '{period}'"
-            )
-        hours = int(m.group(1)) * (24 if m.group(2) == "d" else 1)
-        if hours > MAX_USAGE_WINDOW.days * 24:
-            raise ValueError("The window must not exceed 92 days")
-        return now - timedelta(hours=hours), now
-    if not (start and end):
-        raise ValueError("start and end must be given together")
-    try:
-        begin, finish = (_utc(datetime.fromisoformat(v.replace("Z", "+00:00"))) for v in (start, end))
-    except ValueError:
-        raise ValueError("start and end must be ISO-8601 dates, for example 2026-07-01T00:00:00Z") from None
-    if finish < begin:
-        raise ValueError("end must not be earlier than start")
-    if finish - begin > MAX_USAGE_WINDOW:
-        raise ValueError("The window must not exceed 92 days")
-    return begin, finish
-
-
-def _utc(moment: datetime) -> datetime:
-    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
 
 
 def http_server(host: str, port: int, practice) -> ThreadingHTTPServer:
