@@ -31,7 +31,7 @@ import sys
 import tempfile
 import time
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -99,7 +99,8 @@ def ratio_text(row: Row) -> str:
 def baseline_text(row: Row) -> str:
     if row.baseline is None:
         return row.baseline_label
-    return f"{fmt(row.baseline, row.unit)} ({row.baseline_label})" if row.baseline_label else fmt(row.baseline, row.unit)
+    shown = fmt(row.baseline, row.unit)
+    return f"{shown} ({row.baseline_label})" if row.baseline_label else shown
 
 
 HEADERS = ["#", "Measure", "Median", "Baseline", "Ratio", "Goal", "Result", "Runs"]
@@ -113,14 +114,16 @@ def table_cells(rows: list[Row]) -> list[list[str]]:
 def text_table(rows: list[Row]) -> str:
     cells = table_cells(rows)
     widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(HEADERS)]
-    line = lambda cs: "  ".join(c.ljust(w) for c, w in zip(cs, widths)).rstrip()
+    def line(cs):
+        return "  ".join(c.ljust(w) for c, w in zip(cs, widths)).rstrip()
     out = [line(HEADERS), line(["-" * w for w in widths])]
     out += [line(c) for c in cells]
     return "\n".join(out)
 
 
 def markdown_table(rows: list[Row]) -> str:
-    esc = lambda s: s.replace("|", "\\|")
+    def esc(s):
+        return s.replace("|", "\\|")
     out = ["| " + " | ".join(HEADERS) + " |", "|" + "|".join(["---"] * len(HEADERS)) + "|"]
     for c in table_cells(rows):
         c = list(c)
@@ -752,7 +755,8 @@ def main(argv: list[str] | None = None) -> int:
     misses = [r for r in rows if r.ok is False]
     met = len([r for r in rows if r.ok])
     say(f"\n{met} goal{'s' if met != 1 else ''} met, {len(misses)} missed"
-        + (": " + "; ".join(r.measure for r in misses) if misses else "") + f". ({time.perf_counter() - started:.0f} s)")
+        + (": " + "; ".join(r.measure for r in misses) if misses else "")
+        + f". ({time.perf_counter() - started:.0f} s)")
 
     if not args.no_save:
         if q or set(only) != set(SECTIONS):

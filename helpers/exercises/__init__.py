@@ -102,7 +102,8 @@ class Exercise:
         missing = [v for v in self.variables if v not in values or _unfinished(values[v])]
         if missing:
             names = ", ".join(f"`{m}`" for m in missing)
-            return Outcome("not attempted", f"Not attempted yet: replace the ____ in {names} with your code, run that cell, then check again.")
+            return Outcome("not attempted", f"Not attempted yet: replace the ____ in {names} with your code, "
+                                            "run that cell, then check again.")
         try:
             praise = self.checker(**{v: values[v] for v in self.variables})
         except Incorrect as exc:
@@ -117,7 +118,8 @@ class Exercise:
             values = {v: scope[v] for v in self.variables if v in scope}
         outcome = self.judge(**values)
         icon = {"correct": "✅", "incorrect": "❌", "not attempted": "✍️"}[outcome.status]
-        _show(f"{icon} **{self.name}: {outcome.status}.** {outcome.message}", f"{icon} {self.name}: {outcome.status}. {outcome.message}")
+        _show(f"{icon} **{self.name}: {outcome.status}.** {outcome.message}",
+              f"{icon} {self.name}: {outcome.status}. {outcome.message}")
         self.last_outcome = outcome
 
     def hint(self, n: int | None = None) -> None:
@@ -135,7 +137,8 @@ class Exercise:
 
     def solution(self) -> None:
         """Show one correct answer."""
-        _show(f"💬 **Solution:**\n```python\n{self.solution_code.strip()}\n```", "Solution:\n" + self.solution_code.strip())
+        code = self.solution_code.strip()
+        _show(f"💬 **Solution:**\n```python\n{code}\n```", "Solution:\n" + code)
 
     def __repr__(self) -> str:
         return f"<Exercise {self.name}: {self.prompt}  (check(), hint(), solution())>"

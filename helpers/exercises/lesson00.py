@@ -159,7 +159,8 @@ q3 = Exercise(
     variables=("models_url",),
     checker=_check_models_url,
     hints=[
-        "Joining 'https://api.aimlapi.com/v1/' and '/models' naively gives '.../v1//models', which some servers refuse.",
+        "Joining 'https://api.aimlapi.com/v1/' and '/models' naively gives '.../v1//models', "
+        "which some servers refuse.",
         "`str.rstrip('/')` removes every slash at the end of a string.",
     ],
     solution_code='''

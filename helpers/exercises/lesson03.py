@@ -70,12 +70,13 @@ def _check_parse_sse_line(parse_sse_line: Any) -> str:
             continue
         want_text = allowed[0] is not None
         if not want_text:
-            raise Incorrect(f"For {label} ({_show_line(line)}), parse_sse_line returned {got!r:.60}; that line carries no "
-                            "text, so return None.")
+            raise Incorrect(f"For {label} ({_show_line(line)}), parse_sse_line returned {got!r:.60}; "
+                            "that line carries no text, so return None.")
         if isinstance(got, str) and got.strip() == allowed[0].strip():
             raise Incorrect(f"For {label}, parse_sse_line returned {got!r}: spaces are part of the text "
                             "(they separate words across pieces), so do not strip them.")
-        raise Incorrect(f"For {label} ({_show_line(line)}), parse_sse_line returned {got!r:.60}, not the delta's content.")
+        raise Incorrect(f"For {label} ({_show_line(line)}), parse_sse_line returned {got!r:.60}, "
+                        "not the delta's content.")
     return "Text comes out of content chunks; comments, blank lines, [DONE], role-only and usage chunks give None."
 
 
@@ -88,7 +89,8 @@ q1 = Exercise(
     hints=[
         "Only lines that start with `data:` matter. Everything else (comments starting with ':', blank lines, "
         "`event:` and `id:` fields) gives None.",
-        "After `data:` (and one optional space) comes either `[DONE]` or JSON: compare with '[DONE]' before json.loads.",
+        "After `data:` (and one optional space) comes either `[DONE]` or JSON: "
+        "compare with '[DONE]' before json.loads.",
         "Chunks without text exist: `choices` can be [], `delta` can be {} or hold only a role, `content` can be null. "
         "Use `.get(...)` and return None when there is nothing.",
     ],
@@ -168,11 +170,13 @@ def _check_assemble(assemble: Any) -> str:
                                 "its JSON. `str.splitlines()` and `iter_lines()` also split at U+2028; split only on "
                                 "\\r\\n, \\r and \\n.") from None
             raise Incorrect(f"For {label}, assemble raised {type(exc).__name__}: {exc}. "
-                            + (tip or "If parse_sse_line passed its check, look at how the bytes become lines.")) from None
+                            + (tip or "If parse_sse_line passed its check, look at how the bytes become lines.")
+                            ) from None
         if isinstance(got, bytes):
             raise Incorrect(f"For {label}, assemble returned bytes; decode them and return the text as a string.")
         if not isinstance(got, str):
-            raise Incorrect(f"For {label}, assemble returned {type(got).__name__}; return the whole text as one string.")
+            raise Incorrect(f"For {label}, assemble returned {type(got).__name__}; "
+                            "return the whole text as one string.")
         if got == want:
             continue
         if "Ã" in got or "â" in got:
