@@ -40,7 +40,7 @@ __all__ = [
     # modules imported above
     "batching", "client", "cost", "errors", "key_prompt", "keys", "logs", "results", "schema", "sse", "streaming",
     # modules and subpackages loaded on first use
-    "compare", "content", "doc_examples", "exercises", "ports", "practice", "request_parsing", "widgets", "workshop",
+    "compare", "content", "doc_examples", "exercises", "ports", "practice", "serving", "widgets", "workshop",
 ]
 
 

@@ -24,7 +24,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from helpers.keys import mask_key
-from helpers.request_parsing import parse_json, usage_window
+from helpers.serving import MAX_BODY_BYTES, MESSAGES, parse_json, usage_window
 
 from . import admin
 from .forward import Call, RelayedStream, describe, forward_json, open_stream, upstream_headers
@@ -33,7 +33,7 @@ from .limits import SeatLimits
 from .pricing import Price, prices_from_catalogue, worst_case_nusd
 from .redact import Redactor
 from .store import Store
-from .wire import MAX_BODY_BYTES, MESSAGES, BodyTooLarge, api_error, bearer, chat_body_problem, dumps, read_body
+from .wire import BodyTooLarge, api_error, bearer, chat_body_problem, dumps, read_body
 
 log = logging.getLogger("relay")
 

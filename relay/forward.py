@@ -16,10 +16,12 @@ import anyio
 import httpx
 from starlette.responses import Response
 
+from helpers.serving import MESSAGES
+
 from .ledger import Outcome, usd_text
 from .pricing import Price, nusd_from_usd
 from .redact import Redactor
-from .wire import MESSAGES, api_error, dumps
+from .wire import api_error, dumps
 
 log = logging.getLogger("relay")
 

@@ -14,26 +14,6 @@ import anyio
 from starlette.requests import Request
 from starlette.responses import Response
 
-MAX_BODY_BYTES = 10 * 1024 * 1024  # the practice server's limit
-
-MESSAGES = {  # the API's documented messages
-    400: "Body validation error!",
-    401: "This request requires a valid API key. You can create a new API key on the Billing page: "
-         "https://aimlapi.com/app/keys",
-    403: "You've run out of credits. Please top up your balance or update your payment method to "
-         "continue: https://aimlapi.com/app/billing/",
-    404: "Not Found",
-    408: "Request Timeout",
-    409: "Conflict",
-    413: "Payload Too Large",
-    422: "Unprocessable Entity",
-    429: "Too Many Requests",
-    500: "Internal server error",
-    502: "Bad Gateway",
-    503: "Service unavailable",
-    504: "Generation timeout",
-}
-
 
 def now_iso() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")

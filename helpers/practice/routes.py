@@ -21,29 +21,13 @@ from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
-from ..request_parsing import parse_json as _parse_json, usage_window
+from ..serving import MESSAGES, parse_json as _parse_json, usage_window
 from ..schema import CLIENT_REQUEST_ID as _CLIENT_REQUEST_ID, GEMMA_SYSTEM_ROLE_MESSAGE, check_request
 from .catalogue import MODEL_SPECS, SERVED_MODELS, ModelSpec, cost, model_entry, usd_text
 from .replies import SIMULATED_MARKER, Reply, make_reply
 
 logger = logging.getLogger("helpers.practice")
 
-MESSAGES = {  # the documented error messages
-    401: "This request requires a valid API key. You can create a new API key on the Billing page: "
-    "https://aimlapi.com/app/keys",
-    403: "You've run out of credits. Please top up your balance or update your payment method to "
-    "continue: https://aimlapi.com/app/billing/",
-    400: "Body validation error!",
-    404: "Not Found",
-    408: "Request Timeout",
-    409: "Conflict",
-    422: "Unprocessable Entity",
-    429: "Too Many Requests",
-    500: "Internal server error",
-    502: "Bad Gateway",
-    503: "Service unavailable",
-    504: "Generation timeout",
-}
 CHAT_PATHS = ("/v1/chat/completions", "/chat/completions")  # the vendor documents both
 CONTROLS_PATH = "/practice/controls"
 

@@ -17,6 +17,7 @@ import threading
 import time
 
 from ..keys import PRACTICE_KEY, mask_key
+from ..serving import MAX_BODY_BYTES
 from .faults import Fault, FaultBoard
 from .routes import Stopping, http_server
 
@@ -34,7 +35,7 @@ class PracticeServer:
     def __init__(self, host: str = "127.0.0.1", port: int = 0, *, key: str = PRACTICE_KEY,
                  latency: float = 1.0, rate_limit: int | None = None, fail_rate: float = 0.0,
                  first_byte_delay: float = 0.0, cut_stream_after: int | None = None,
-                 balance: float = 5.0, max_body_bytes: int = 10 * 1024 * 1024,
+                 balance: float = 5.0, max_body_bytes: int = MAX_BODY_BYTES,
                  client_timeout: float = 10.0):
         self.host, self._requested_port, self.key = host, port, key
         self.latency = latency

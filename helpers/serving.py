@@ -1,13 +1,35 @@
-"""What a server that speaks the API reads from a request: a body as strict JSON, the window of a usage query.
+"""Serving the API: what a server that speaks it must say and read alike, whichever server it is.
 
-Shared by the two such servers in this repository, the offline practice server
-(``helpers.practice``) and the classroom relay (``relay/``), so both answer a bad request alike.
+The API's documented error messages, the body size limit, a request body read as strict JSON
+and the window of a ``/v2/usage`` query. Shared by the two such servers in this repository, the
+offline practice server (``helpers.practice``) and the classroom relay (``relay/``).
 """
 from __future__ import annotations
 
 import json
 import re
 from datetime import datetime, timedelta, timezone
+
+#: The API's documented error messages, by status.
+MESSAGES = {
+    400: "Body validation error!",
+    401: "This request requires a valid API key. You can create a new API key on the Billing page: "
+         "https://aimlapi.com/app/keys",
+    403: "You've run out of credits. Please top up your balance or update your payment method to "
+         "continue: https://aimlapi.com/app/billing/",
+    404: "Not Found",
+    408: "Request Timeout",
+    409: "Conflict",
+    413: "Payload Too Large",
+    422: "Unprocessable Entity",
+    429: "Too Many Requests",
+    500: "Internal server error",
+    502: "Bad Gateway",
+    503: "Service unavailable",
+    504: "Generation timeout",
+}
+#: The largest request body either server reads.
+MAX_BODY_BYTES = 10 * 1024 * 1024
 
 #: ``GET /v2/usage?period=``: hours or days, for example 24h or 7d.
 PERIOD = re.compile(r"^(\d{1,5})([hd])$")
