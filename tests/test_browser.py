@@ -13,7 +13,7 @@ import pytest
 
 from helpers.practice import SIMULATED_MARKER, PracticeServer
 
-from browser_support import (CHROMIUM, CHROMIUM_ARGS, ROOT, JupyterLab, dismiss_dialogs, require_browser,
+from support.browser import (CHROMIUM, CHROMIUM_ARGS, ROOT, JupyterLab, dismiss_dialogs, require_browser,
                              screenshot, wait_for_idle_kernel)
 
 NOTEBOOK = "notebooks/11_playground.ipynb"

@@ -8,7 +8,7 @@ import pytest
 
 import helpers
 from helpers.client import backoff_seconds
-from rawserver import RawServer, http_head, send_slowly
+from support.rawserver import RawServer, http_head, send_slowly
 
 KEY = "sk-canary-0123456789abcdef"
 

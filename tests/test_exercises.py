@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import helpers
-from exercise_support import (ALL, LESSONS, assert_every_exercise_has_a_mistake, cell_sources, check_cell_index,
+from support.exercises import (ALL, LESSONS, assert_every_exercise_has_a_mistake, cell_sources, check_cell_index,
                               exercise, exercise_names, fresh_default_client, lessons_of, notebook_cells, run)
 from helpers.exercises import Exercise
 from helpers.exercises._checking import RecordingClient, default_client

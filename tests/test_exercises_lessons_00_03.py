@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from exercise_support import assert_named_mistake, mistake_ids, run
+from support.exercises import assert_named_mistake, mistake_ids, run
 from helpers.exercises import lesson01, lesson02
 
 # --- typical wrong answers, one table per lesson ---------------------------------------

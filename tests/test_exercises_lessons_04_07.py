@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 import helpers
-from exercise_support import assert_named_mistake, mistake_ids, run
+from support.exercises import assert_named_mistake, mistake_ids, run
 from helpers.exercises import lesson04, lesson07
 
 

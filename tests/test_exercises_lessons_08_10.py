@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from exercise_support import assert_named_mistake, fresh_default_client, mistake_ids
+from support.exercises import assert_named_mistake, fresh_default_client, mistake_ids
 
 # Each test builds the default client from the environment (conftest's practice server).
 pytestmark = pytest.mark.usefixtures(fresh_default_client.__name__)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from exercise_support import assert_named_mistake, fresh_default_client, mistake_ids, run
+from support.exercises import assert_named_mistake, fresh_default_client, mistake_ids, run
 
 pytestmark = pytest.mark.usefixtures(fresh_default_client.__name__)
 

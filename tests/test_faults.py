@@ -35,7 +35,7 @@ from helpers.errors import (APIConnectionError, APIError, APIResponseValidationE
                             APITimeoutError, AuthenticationError, BadRequestError, InternalServerError,
                             NotFoundError, PermissionDeniedError, RateLimitError, UnprocessableEntityError)
 from helpers.practice import SIMULATED_MARKER, PracticeServer
-from rawserver import RawServer, send_slowly
+from support.rawserver import RawServer, send_slowly
 
 KEY = "sk-canary-faults-0123456789abcdef"
 #: The running test's release event (set at its teardown), for the scripts that wait.

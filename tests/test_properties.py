@@ -23,7 +23,7 @@ import helpers
 from helpers import schema
 from helpers.practice import PracticeServer
 from helpers.sse import SSEDecoder
-from rawserver import RawServer, send_slowly
+from support.rawserver import RawServer, send_slowly
 
 PURE = settings(max_examples=200, deadline=None, derandomize=True, database=None)
 LOOPBACK = settings(max_examples=30, deadline=None, derandomize=True, database=None)

@@ -35,7 +35,7 @@ import helpers
 from helpers import client as client_module
 from helpers import keys
 from helpers.practice import PracticeServer
-from rawserver import RawServer, send_slowly
+from support.rawserver import RawServer, send_slowly
 
 ROOT = Path(__file__).resolve().parents[1]
 CHECKER = ROOT / "tools" / "check_secrets.py"

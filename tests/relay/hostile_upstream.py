@@ -1,7 +1,7 @@
 """A scripted upstream that misbehaves on request: it echoes the relay's key, breaks off, stays silent.
 
 The behaviour is picked by the prompt's text (the relay forwards bodies, not a learner's extra
-headers), e.g. ``chat_body("echo-400")``. Built on tests/rawserver.py: one request per connection.
+headers), e.g. ``chat_body("echo-400")``. Built on tests/support/rawserver.py: one request per connection.
 """
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import json
 import threading
 import time
 
-from relay_support import MODEL  # first: it puts tests/ on the path, for rawserver
+from relay_support import MODEL  # first: it puts tests/ on the path, for support/
 
-from rawserver import RawServer, http_head, send_slowly  # noqa: E402
+from support.rawserver import RawServer, http_head, send_slowly  # noqa: E402
 
 PRICE = f"{MODEL}=0.04,0.08"
 SLOW_EVENTS = 400

@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 TESTS = ROOT / "tests"
-if str(TESTS) not in sys.path:  # browser_support.py and rawserver.py live one folder up
+if str(TESTS) not in sys.path:  # support/ (the browser helpers, the raw server) lives one folder up
     sys.path.insert(0, str(TESTS))
 
 #: A made-up upstream key; no piece of it longer than 4 characters may ever reach a learner or a file.

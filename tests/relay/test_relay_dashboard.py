@@ -12,7 +12,7 @@ import requests
 from helpers.practice import PracticeServer
 
 from relay_support import ADMIN_TOKEN, CANARY, Relay, add_seats, chat_body, leaks
-from browser_support import CHROMIUM, CHROMIUM_ARGS, require_browser, screenshot
+from support.browser import CHROMIUM, CHROMIUM_ARGS, require_browser, screenshot
 
 STEP_MS = 20_000  # the longest any single step may take (a bound, not a measurement)
 

@@ -21,7 +21,7 @@ from relay.redact import Redactor
 
 from relay_support import ADMIN_TOKEN, CANARY, ROOT, Relay, add_seats, chat_body, cli, leaks
 from hostile_upstream import PRICE, SLOW_EVENTS, HostileUpstream
-from rawserver import RawServer
+from support.rawserver import RawServer
 
 TIMEOUT = 15
 #: How long the hostile fixture's relay gives a client for a request's headers, and for its body.

@@ -23,7 +23,7 @@ import helpers
 import helpers.exercises
 from helpers.exercises import Exercise, Outcome, ____
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "notebooks"
 
 #: Every lesson that has exercises: "lesson00" .. "lesson11" (each module helpers/exercises/lessonNN.py).
