@@ -104,13 +104,16 @@ def test_pause_and_resume_while_serving_apply_to_the_next_call(upstream, tmp_pat
         assert all(s["paused"] for s in listed) and listed[0]["requests"] == 4 and listed[0]["spent_usd"] > 0
         cli("seats", "resume-all", db=db)
         assert status(one) == 200 and status(two) == 200
+        late = add_seats(db, 1, 1.0, prefix="late")[0]  # a seat added while serving works at once
+        assert status(late) == 200
         missing = cli("seats", "pause", "seat-99", db=db, check=False)
         assert missing.returncode == 1 and "No seat named 'seat-99'" in missing.stderr
         # No RELAY_ADMIN_TOKEN: the relay made one, printed it once, and keeps only its hash.
         token = re.search(r"Admin token \(shown once[^)]*\): (\S+)", relay.output()).group(1)
         seats = requests.get(relay.root + "/admin/api/seats", headers={"Authorization": f"Bearer {token}"},
                              timeout=TIMEOUT)
-        assert seats.status_code == 200 and [s["name"] for s in seats.json()["seats"]] == ["seat-01", "seat-02"]
+        assert seats.status_code == 200 and [s["name"] for s in seats.json()["seats"]] == ["seat-01", "seat-02",
+                                                                                            "late-01"]
         assert relay.output().count(token) == 1
         # The admin API takes the token as a bearer: one seat, then all.
         admin = {"Authorization": f"Bearer {token}"}
@@ -119,7 +122,7 @@ def test_pause_and_resume_while_serving_apply_to_the_next_call(upstream, tmp_pat
         assert status(two) == 403 and status(one) == 200
         assert requests.post(relay.root + "/admin/api/seats/seat-02/resume", headers=admin,
                              timeout=TIMEOUT).status_code == 200 and status(two) == 200
-        assert requests.post(relay.root + "/admin/api/pause-all", headers=admin, timeout=TIMEOUT).json()["changed"] == 2
+        assert requests.post(relay.root + "/admin/api/pause-all", headers=admin, timeout=TIMEOUT).json()["changed"] == 3
         assert status(one) == 403 and status(two) == 403
         requests.post(relay.root + "/admin/api/resume-all", headers=admin, timeout=TIMEOUT)
         assert status(one) == 200
