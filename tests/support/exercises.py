@@ -1,9 +1,10 @@
-"""What the exercise tests share: every lesson's exercises, the names its notebook provides, and
-``run()``, which executes learner code like a notebook cell and judges it.
+"""The exercise harness: every lesson's exercises, the names its notebook provides, ``run()``, which
+executes learner code like a notebook cell and judges it, and :class:`LessonExercises`, the tests every
+exercise must pass, written once.
 
-``tests/test_exercises.py`` holds the tests every exercise must pass; the per-lesson files
-(``test_exercises_lessons_NN_MM.py``) hold each exercise's typical wrong answers and its
-special cases, and check them with :func:`assert_named_mistake`.
+Each lesson has one file, ``tests/exercises/test_lessonNN.py``: a subclass of LessonExercises that names
+the lesson's module and holds its typical wrong answers (checked with :func:`assert_named_mistake`) and its
+special cases. ``tests/exercises/test_framework.py`` tests the framework itself.
 """
 from __future__ import annotations
 
@@ -115,11 +116,10 @@ def run(lesson: str, q: str, code: str) -> Outcome:
 
 
 # --- typical wrong answers ----------------------------------------------------------------
-# Each per-lesson file has a table WRONG of (lesson, exercise, learner code, a fragment the
-# failure message must contain).
+# Each lesson's file has a table of (exercise, learner code, a fragment the failure message must contain).
 
 def mistake_ids(wrong: list[tuple]) -> list[str]:
-    return [f"{w[0]}-{w[1]}-{i}" for i, w in enumerate(wrong)]
+    return [f"{w[0]}-{i}" for i, w in enumerate(wrong)]
 
 
 def assert_named_mistake(lesson: str, q: str, code: str, fragment: str) -> Outcome:
@@ -137,22 +137,98 @@ def assert_named_mistake(lesson: str, q: str, code: str, fragment: str) -> Outco
     return outcome
 
 
-def lessons_of(test_file: str) -> list[str]:
-    """The lessons a per-lesson file covers, read from its name: ``..._lessons_04_07.py`` covers 04 to 07."""
-    first, last = re.search(r"_lessons_(\d\d)_(\d\d)\.py$", test_file).groups()
-    return [f"lesson{n:02d}" for n in range(int(first), int(last) + 1)]
-
-
-def assert_every_exercise_has_a_mistake(wrong: list[tuple], test_file: str) -> None:
-    """The table WRONG of ``test_file`` tests every exercise of the lessons the file covers, and no other."""
-    covered = {(w[0], w[1]) for w in wrong}
-    expected = {(lesson, q) for lesson in lessons_of(test_file) for q in exercise_names(lesson)}
-    assert covered == expected, {"without a tested mistake": expected - covered, "not this file's": covered - expected}
-
-
 @pytest.fixture
 def fresh_default_client():
     """The default client is built from the environment (conftest's practice server) before and after."""
     helpers.set_client(None)
     yield
     helpers.set_client(None)
+
+
+# --- what every exercise of a lesson must do ----------------------------------------------
+
+class LessonExercises:
+    """The tests every exercise must pass, written once; each lesson's file runs them for its lesson.
+
+    A lesson's file (``tests/exercises/test_lesson07.py``) subclasses this with the lesson's module and
+    its table of typical wrong answers::
+
+        WRONG = [("q1", "learner code", "a fragment the failure message must contain"), ...]
+
+        class TestLesson07(LessonExercises):
+            module = lesson07
+            mistakes = WRONG
+
+    and pytest runs every test below for that lesson's exercises and wrong answers, beside the
+    special cases the file adds as methods of its own.
+    """
+
+    #: the lesson's exercise module, ``helpers.exercises.lessonNN``
+    module: ModuleType
+    #: the lesson's typical wrong answers: (exercise, learner code, a fragment the failure message must contain)
+    mistakes: list[tuple[str, str, str]] = []
+
+    @property
+    def lesson(self) -> str:
+        return self.module.__name__.rpartition(".")[2]
+
+    def pytest_generate_tests(self, metafunc):
+        """``q``, ``code``, ``fragment``: one test per wrong answer; ``q`` alone: one per exercise."""
+        if "fragment" in metafunc.fixturenames:
+            metafunc.parametrize("q,code,fragment", self.mistakes, ids=mistake_ids(self.mistakes))
+        elif "q" in metafunc.fixturenames:
+            metafunc.parametrize("q", exercise_names(self.lesson))
+
+    @pytest.fixture(autouse=True)
+    def fresh_default_client(self):
+        """Each test builds the default client from the environment (conftest's practice server)."""
+        helpers.set_client(None)
+        yield
+        helpers.set_client(None)
+
+    def test_two_to_four_exercises_numbered_from_q1(self):
+        names = exercise_names(self.lesson)
+        assert 2 <= len(names) <= 4, names
+        assert names == [f"q{i}" for i in range(1, len(names) + 1)], names
+
+    def test_solution_is_correct(self, q):
+        outcome = run(self.lesson, q, exercise(self.lesson, q).solution_code)
+        assert outcome.status == "correct", outcome.message
+
+    def test_untouched_starter_is_not_attempted(self, q):
+        variables = exercise(self.lesson, q).variables
+        outcome = run(self.lesson, q, "\n".join(f"{v} = ____" for v in variables))
+        assert outcome.status == "not attempted"
+        assert all(f"`{v}`" in outcome.message for v in variables), outcome.message
+
+    def test_function_starter_is_not_attempted_either(self, q):
+        """A starter may define the function with ``____`` in its body; that is not an attempt yet."""
+        starter = "\n".join(f"def {v}(*args):\n    return ____" for v in exercise(self.lesson, q).variables)
+        assert run(self.lesson, q, starter).status == "not attempted"
+
+    def test_the_notebook_starter_is_not_attempted_and_the_cells_are_in_place(self, q):
+        """The committed lesson states the task, has a starter, a check, and hint/solution commented out;
+        its starter cell, run as is, is judged "not attempted"."""
+        lesson = self.lesson
+        cells, sources = notebook_cells(lesson), cell_sources(lesson)
+        assert f"from helpers.exercises.{lesson} import" in "\n".join(sources)
+        check = check_cell_index(lesson, q)
+        assert cells[check - 1]["cell_type"] == "code" and "____" in sources[check - 1]
+        assert sources[check + 1] == f"#{q}.hint()\n#{q}.solution()"
+        assert cells[check - 2]["cell_type"] == "markdown", "a Markdown cell states the task"
+        assert run(lesson, q, sources[check - 1]).status == "not attempted"
+
+    def test_exercise_has_prompt_hints_and_solution(self, q):
+        ex = exercise(self.lesson, q)
+        assert ex.prompt and ex.solution_code.strip()
+        assert len(ex.hints) >= 2
+
+    def test_every_exercise_has_a_typical_mistake_tested(self):
+        """The table of wrong answers tests every exercise of the lesson, and names no other."""
+        covered = {w[0] for w in self.mistakes}
+        expected = set(exercise_names(self.lesson))
+        assert covered == expected, {"without a tested mistake": expected - covered,
+                                     "no such exercise": covered - expected}
+
+    def test_typical_mistake_is_named(self, q, code, fragment):
+        assert_named_mistake(self.lesson, q, code, fragment)
