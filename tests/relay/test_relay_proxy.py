@@ -1,0 +1,149 @@
+"""The relay is not an open proxy, outlasts slow clients, and keeps its admin pages to the admin token.
+
+Request targets with ``..``, encoded slashes, other paths or other hosts reach nothing but the
+configured upstream; a client that sends its headers or its body too slowly is cut off; a seat
+code never opens the dashboard or its API, and the dashboard's cookie is HttpOnly and strict.
+"""
+from __future__ import annotations
+
+import re
+import socket
+
+import pytest
+import requests
+
+from relay_support import ADMIN_TOKEN
+from support.rawserver import RawServer
+
+TIMEOUT = 15
+
+
+@pytest.mark.parametrize("target", [
+    "/v1/../admin/api/seats", "/v1/chat/completions/../../admin", "/v1%2Fchat%2Fcompletions", "/v1/chat%2fcompletions",
+    "//127.0.0.1:{decoy}/v1/chat/completions", "/v1/./chat/completions", "/v1\\chat\\completions",
+    "/v1/embeddings", "/v1/images/generations", "/v2/keys", "/chat/completions",
+    "http://127.0.0.1:{decoy}/v1/../admin/api/seats", "http://127.0.0.1:{decoy}/v1%2fchat/completions",
+])
+def test_hostile_targets_reach_nothing(hostile, target):
+    relay, upstream, seats, _ = hostile
+    with RawServer(lambda conn, req, n: None) as decoy:
+        before = len(upstream.requests)
+        body = b'{"model":"google/gemma-3-4b-it","messages":[{"role":"user","content":"ok"}]}'
+        answer = _raw(relay, f"POST {target.format(decoy=decoy.port)} HTTP/1.1", body, seats[0]["code"])
+        assert answer.startswith(b"HTTP/1.1 404"), answer[:200]
+        assert len(upstream.requests) == before and decoy.connections == 0
+
+
+def test_absolute_urls_and_other_hosts_go_only_to_the_upstream(hostile):
+    """An absolute-form target is served as its path (HTTP/1.1 servers must accept the form; uvicorn reduces
+    it to the path): the upstream is fixed when the relay starts, so neither the target's host nor the
+    Host header ever chooses where a call goes."""
+    relay, upstream, seats, _ = hostile
+    with RawServer(lambda conn, req, n: None) as decoy:
+        body = b'{"model":"google/gemma-3-4b-it","messages":[{"role":"user","content":"ok"}]}'
+        elsewhere = f"127.0.0.1:{decoy.port}"
+        upstream_host = upstream.base_url.split("//")[1].split("/")[0]
+        for line, host in ((f"POST http://{elsewhere}/v1/chat/completions HTTP/1.1", elsewhere),
+                           (f"POST https://{elsewhere}/v1/chat/completions HTTP/1.1", "evil.example"),
+                           ("POST /v1/chat/completions HTTP/1.1", elsewhere),
+                           ("POST /v1/chat/completions HTTP/1.1", "evil.example")):
+            before = len(upstream.requests)
+            answer = _raw(relay, line, body, seats[0]["code"], host=host)
+            assert answer.startswith(b"HTTP/1.1 200"), (line, host, answer[:200])
+            assert len(upstream.requests) == before + 1  # the configured upstream, and only it
+            assert upstream.requests[-1].headers["host"] == upstream_host
+            assert upstream.requests[-1].path == "/v1/chat/completions"
+        assert decoy.connections == 0
+
+
+def _until_closed(sock: socket.socket) -> bytes:
+    """Everything the relay sends until it closes the connection (socket.timeout if it never does)."""
+    answer = b""
+    while chunk := sock.recv(65536):
+        answer += chunk
+    return answer
+
+
+def _one_answer(sock: socket.socket) -> bytes:
+    """One whole answer with a Content-Length, read from a connection that stays open."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        data += sock.recv(65536) or pytest.fail(f"the relay closed the connection: {data[:200]!r}")
+    head, _, rest = data.partition(b"\r\n\r\n")
+    length = int(re.search(rb"(?i)content-length: *(\d+)", head).group(1))
+    while len(rest) < length:
+        rest += sock.recv(65536) or pytest.fail("the relay closed the connection mid-answer")
+    return head + b"\r\n\r\n" + rest
+
+
+def test_a_client_too_slow_with_its_headers_or_its_body_is_cut_off(hostile):
+    """uvicorn alone would keep a connection whose headers never end open for ever (it times out only idle
+    kept-alive ones); the relay answers 408 and closes it, and the same for a body dripped too slowly."""
+    relay, upstream, seats, _ = hostile
+    head = f"Host: x\r\nAuthorization: Bearer {seats[0]['code']}\r\n"
+    request = f"POST /v1/chat/completions HTTP/1.1\r\n{head}Content-Type: application/json\r\n".encode()
+    body = b'{"model":"google/gemma-3-4b-it","messages":[{"role":"user","content":"ok"}],"max_tokens":4}'
+    socks = [socket.create_connection(("127.0.0.1", _port(relay)), timeout=TIMEOUT) for _ in range(5)]
+    silent, partial, second, chat_body_cut, login_body_cut = socks
+    try:
+        partial.sendall(request[:30])  # then nothing more
+        second.sendall(request + b"Content-Length: %d\r\n\r\n" % len(body) + body)  # a whole request...
+        assert _one_answer(second).startswith(b"HTTP/1.1 200")
+        second.sendall(request[:30])  # ...then half the headers of the next one on the same connection
+        chat_body_cut.sendall(request + b"Content-Length: 100\r\n\r\n{\"mod")
+        login_body_cut.sendall(f"POST /admin/login HTTP/1.1\r\n{head}Content-Type: application/x-www-form-urlencoded"
+                               "\r\nContent-Length: 100\r\n\r\ntoken=".encode())
+        before = len(upstream.requests)
+        headers_cut = [_until_closed(sock) for sock in (silent, partial, second)]
+        bodies_cut = [_until_closed(sock) for sock in (chat_body_cut, login_body_cut)]
+    finally:
+        for sock in socks:
+            sock.close()
+    for answer in headers_cut:
+        assert answer.startswith(b"HTTP/1.1 408") and b"headers did not arrive" in answer, answer[:200]
+    for answer in bodies_cut:
+        assert answer.startswith(b"HTTP/1.1 408") and b'"statusCode":408' in answer, answer[:200]
+    assert len(upstream.requests) == before
+
+
+def test_a_seat_code_never_opens_the_admin_pages(hostile):
+    relay, _, seats, _ = hostile
+    headers = {"Authorization": f"Bearer {seats[0]['code']}"}
+    assert requests.get(relay.root + "/admin/api/seats", headers=headers, timeout=TIMEOUT).status_code == 401
+    for path in ("/admin/api/seats/seat-01/pause", "/admin/api/pause-all"):
+        assert requests.post(relay.root + path, headers=headers, timeout=TIMEOUT).status_code == 401
+    cookie = {"relay_admin": seats[0]["code"]}
+    assert requests.get(relay.root + "/admin/api/seats", cookies=cookie, timeout=TIMEOUT).status_code == 401
+    page = requests.get(relay.root + "/admin", cookies=cookie, timeout=TIMEOUT)
+    assert 'name="token"' in page.text and "pause-all" not in page.text  # the login page, not the dashboard
+    login = requests.post(relay.root + "/admin/login", data={"token": seats[0]["code"]}, timeout=TIMEOUT,
+                          allow_redirects=False)
+    assert login.status_code == 401 and "set-cookie" not in login.headers
+    # A POST with the right cookie but without the dashboard's header (a form on another site) is refused too.
+    ok_cookie = {"relay_admin": ADMIN_TOKEN}
+    assert requests.post(relay.root + "/admin/api/pause-all", cookies=ok_cookie, timeout=TIMEOUT).status_code == 401
+
+
+def test_the_login_cookie_is_httponly_and_strict(hostile):
+    relay, _, _, _ = hostile
+    login = requests.post(relay.root + "/admin/login", data={"token": ADMIN_TOKEN}, timeout=TIMEOUT,
+                          allow_redirects=False)
+    assert login.status_code == 303
+    cookie = login.headers["set-cookie"].lower()
+    assert "httponly" in cookie and "samesite=strict" in cookie and "path=/admin" in cookie
+
+
+def _port(relay) -> int:
+    return int(relay.root.rsplit(":", 1)[1])
+
+
+def _raw(relay, request_line: str, body: bytes, code: str, host: str | None = None) -> bytes:
+    port = _port(relay)
+    head = (f"{request_line}\r\nHost: {host or f'127.0.0.1:{port}'}\r\nAuthorization: Bearer {code}\r\n"
+            f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\nConnection: close\r\n\r\n")
+    with socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT) as s:
+        s.sendall(head.encode() + body)
+        data = b""
+        while chunk := s.recv(65536):
+            data += chunk
+    return data
