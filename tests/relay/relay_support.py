@@ -5,6 +5,8 @@ only that key, so a call that works proves the relay, and only the relay, sent i
 """
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import signal
@@ -55,9 +57,16 @@ def cli(*args, db=None, cwd=None, check=True) -> subprocess.CompletedProcess:
 
 
 def add_seats(db, count: int, budget: float, prefix: str = "seat") -> list[dict]:
-    """Create seats through the command line; their names and codes."""
-    return json.loads(cli("seats", "add", "--count", count, "--budget", budget, "--prefix", prefix, "--json",
-                          db=db).stdout)
+    """Create seats with ``seats add --json``, run in this process (test_relay_cli.py runs it as a command);
+    their names and codes."""
+    from relay.cli import main
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        status = main(["seats", "add", "--db", str(db), "--count", str(count), "--budget", str(budget),
+                       "--prefix", prefix, "--json"])
+    assert status == 0, out.getvalue()
+    return json.loads(out.getvalue())
 
 
 class Relay:

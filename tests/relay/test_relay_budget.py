@@ -97,7 +97,7 @@ def test_forty_calls_in_flight_never_overspend_a_budget_for_two(upstream, tmp_pa
 def test_past_the_seats_concurrency_the_answer_is_429_with_retry_after(upstream, tmp_path):
     db = tmp_path / "limits.db"
     seat = add_seats(db, 1, 1.0)[0]
-    upstream.first_byte_delay = 1.0
+    upstream.first_byte_delay = 0.5  # every call stays in flight while the others arrive
     try:
         with Relay(db, upstream.base_url, "--rate-limit", 1000) as relay:  # default concurrency: 4
             answers = _race(relay.url, seat["code"], 8, chat_body("Hi", max_tokens=8))
