@@ -339,6 +339,7 @@ def create_app(settings: Settings) -> Starlette:
     ]
     app = Starlette(routes=routes, lifespan=lifespan,
                     exception_handlers={404: not_found, 405: not_found, Exception: server_error})
+    app.router.redirect_slashes = False  # Starlette's redirect would name whatever host the Host header says
     app.state.relay = relay
     return PathGuard(app)
 

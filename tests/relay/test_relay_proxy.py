@@ -23,14 +23,16 @@ TIMEOUT = 15
     "//127.0.0.1:{decoy}/v1/chat/completions", "/v1/./chat/completions", "/v1\\chat\\completions",
     "/v1/embeddings", "/v1/images/generations", "/v2/keys", "/chat/completions",
     "http://127.0.0.1:{decoy}/v1/../admin/api/seats", "http://127.0.0.1:{decoy}/v1%2fchat/completions",
+    "/v1/chat/completions/", "/admin/api/seats/",  # no redirect to the slashless path (on the Host header's host)
 ])
 def test_hostile_targets_reach_nothing(hostile, target):
     relay, upstream, seats, _ = hostile
     with RawServer(lambda conn, req, n: None) as decoy:
         before = len(upstream.requests)
         body = b'{"model":"google/gemma-3-4b-it","messages":[{"role":"user","content":"ok"}]}'
-        answer = _raw(relay, f"POST {target.format(decoy=decoy.port)} HTTP/1.1", body, seats[0]["code"])
-        assert answer.startswith(b"HTTP/1.1 404"), answer[:200]
+        answer = _raw(relay, f"POST {target.format(decoy=decoy.port)} HTTP/1.1", body, seats[0]["code"],
+                      host=f"127.0.0.1:{decoy.port}")
+        assert answer.startswith(b"HTTP/1.1 404") and b"location:" not in answer.lower(), answer[:200]
         assert len(upstream.requests) == before and decoy.connections == 0
 
 
