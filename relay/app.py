@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import math
 import time
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -55,6 +56,7 @@ class Settings:
     timeout: float = 120.0
     max_body: int = MAX_BODY_BYTES
     body_timeout: float = 30.0
+    catalogue_seconds: float = CATALOGUE_SECONDS  # how long prices and /v1/models answers are kept
 
 
 class Relay:
@@ -67,7 +69,7 @@ class Relay:
         self.store: Store | None = None
         self.client: httpx.AsyncClient | None = None
         self.prices: dict[str, Price] = {}
-        self._prices_at = -CATALOGUE_SECONDS
+        self._prices_at = -math.inf  # never read yet
         self._prices_lock = asyncio.Lock()
         self._models_cache: dict[tuple, tuple[float, int, bytes]] = {}
         self._seats: dict[str, tuple[int, str]] = {}  # code hash -> (id, name); codes never change
@@ -105,25 +107,31 @@ class Relay:
     # -- prices and the catalogue
 
     async def refresh_prices(self) -> None:
+        """Read the upstream's catalogue again (at most once a minute); a failed read keeps the prices known."""
         async with self._prices_lock:
-            if time.monotonic() - self._prices_at < CATALOGUE_SECONDS and self.prices:
+            if time.monotonic() - self._prices_at < self.settings.catalogue_seconds and self.prices:
                 return
             self._prices_at = time.monotonic()
-            found = {}
             try:
                 answer = await self.client.get(self.settings.upstream + "/v1/models", params={"include": "pricing"},
                                                timeout=10.0)
-                if answer.status_code == 200:
-                    found = prices_from_catalogue(answer.json())
-                else:
-                    log.warning("upstream /v1/models answered %s: no prices from it", answer.status_code)
+                if answer.status_code != 200:
+                    log.warning("upstream /v1/models answered %s: prices not updated", answer.status_code)
+                    self._price_overrides(self.prices)
+                    return
+                found = prices_from_catalogue(answer.json())
             except (httpx.HTTPError, ValueError) as exc:
-                log.warning("could not read prices from the upstream (%s); only --price models can be called",
-                            type(exc).__name__)
-            for model, (low, high) in self.settings.prices.items():
-                known = found.get(model)
-                found[model] = Price(low, high, *((known.output_max, known.context) if known else ()))
-            self.prices = found
+                log.warning("could not read prices from the upstream (%s); prices not updated", type(exc).__name__)
+                self._price_overrides(self.prices)
+                return
+            self._price_overrides(found)
+
+    def _price_overrides(self, found: dict[str, Price]) -> None:
+        """``found`` with the --price bounds over it (keeping the catalogue's limits) becomes the price list."""
+        for model, (low, high) in self.settings.prices.items():
+            known = found.get(model)
+            found[model] = Price(low, high, *((known.output_max, known.context) if known else ()))
+        self.prices = found
 
     async def price_for(self, model: str) -> Price | None:
         if model not in self.prices:
@@ -133,7 +141,7 @@ class Relay:
     async def models(self, request: Request) -> Response:
         query = tuple((k, v) for k, v in sorted(request.query_params.multi_items()) if k in MODEL_QUERY_KEYS)
         cached = self._models_cache.get(query)
-        if cached is None or time.monotonic() - cached[0] > CATALOGUE_SECONDS:
+        if cached is None or time.monotonic() - cached[0] > self.settings.catalogue_seconds:
             try:
                 answer = await self.client.get(self.settings.upstream + "/v1/models", params=list(query),
                                                timeout=15.0)

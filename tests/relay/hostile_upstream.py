@@ -32,6 +32,7 @@ class HostileUpstream:
     """``with HostileUpstream() as up: up.base_url``; ``up.sent_slow`` counts the slow stream's events sent."""
 
     def __init__(self):
+        self.models_down = False  # set: /v1/models answers 503
         self.sent_slow = 0
         self.slow_done = threading.Event()
         self.release = threading.Event()
@@ -57,7 +58,12 @@ class HostileUpstream:
         auth = request.headers.get("authorization", "")
         key = auth.partition(" ")[2]
         if request.path.startswith("/v1/models"):
-            return _json(conn, 200, {"object": "list", "data": [{"id": MODEL, "info": {"description": f"key {key}"}}]})
+            if self.models_down:
+                return _json(conn, 503, {"message": "Service unavailable", "statusCode": 503})
+            pricing = {"kind": "fixed", "units": [{"unit": "input_token", "price": 0.04, "per": 1_000_000},
+                                                  {"unit": "output_token", "price": 0.08, "per": 1_000_000}]}
+            return _json(conn, 200, {"object": "list", "data": [{"id": MODEL, "info": {"description": f"key {key}"},
+                                                                 "pricing": pricing}]})
         try:
             prompt = json.loads(request.body)["messages"][0]["content"]
         except (ValueError, KeyError, IndexError, TypeError):

@@ -107,3 +107,34 @@ def test_price_options_and_reported_costs():
             parse_price_option(bad)
     assert nusd_from_usd("0.00000052") == 520 and nusd_from_usd(0.01) == 10_000_000
     assert [nusd_from_usd(v) for v in (None, "x", -1, float("inf"))] == [None] * 4
+
+
+def test_a_failed_catalogue_read_keeps_the_prices_known():
+    """A learner's unknown model makes the relay read the catalogue again; if that read fails, the prices
+    it had stay (else every call in the room would be refused until the next good read)."""
+    import asyncio
+
+    import httpx
+
+    from relay.app import Relay, Settings
+    from relay.serve import upstream_root
+
+    from hostile_upstream import MODEL, HostileUpstream
+
+    async def read_twice(upstream) -> tuple[dict, dict]:
+        relay = Relay(Settings(upstream_root(upstream.base_url), "k" * 32, "unused.db", "unused",
+                               prices={"other/model": (1.0, 2.0)}, catalogue_seconds=0))
+        relay.client = httpx.AsyncClient(timeout=10)
+        try:
+            await relay.refresh_prices()
+            first = dict(relay.prices)
+            upstream.models_down = True
+            assert await relay.price_for("no/such-model") is None  # a fresh read, which fails
+            return first, relay.prices
+        finally:
+            await relay.client.aclose()
+
+    with HostileUpstream() as upstream:
+        first, after = asyncio.run(read_twice(upstream))
+    assert set(first) == {MODEL, "other/model"} and after == first
+    assert first[MODEL].input_per_m == pytest.approx(0.04) and first["other/model"] == Price(1.0, 2.0)
