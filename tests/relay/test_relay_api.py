@@ -132,16 +132,21 @@ def test_no_call_is_billed_above_its_reservation(room):
     code = seats[1]["code"]
     bodies = [chat_body("Éléphant, 象, 🐘: " * 40, max_tokens=64), chat_body("Tell me about San Francisco " * 200),
               {"model": MODEL, "messages": [user_message("What colour is this?", _tiny_png())], "max_tokens": 32},
-              chat_body("Write a poem", max_completion_tokens=40, stream=True),
+              chat_body("Write a poem", max_completion_tokens=40, stream=True, stream_options={"include_usage": True}),
               {"model": "google/gemma-3-12b-it", "messages": [{"role": "user", "content": "Hi"},
                                                               {"role": "assistant", "content": "Hello!"},
                                                               {"role": "user", "content": "A haiku, please"}]}]
     for body in bodies:
         answer = _post(relay, code, body)
         assert answer.status_code == 200, answer.text
-    rows = _settled_rows(relay.db, seats[1]["name"], len(bodies))
+    rows = _settled_rows(relay.db, seats[1]["name"], len(bodies),
+                         "model, stream, http_status, prompt_tokens, completion_tokens, upstream_request_id, started, "
+                         "finished")
     assert [r[1] for r in rows] == ["ok"] * len(bodies)
-    assert all(0 < settled <= reserved for _, _, reserved, settled in rows), rows
+    assert all(0 < settled <= reserved for _, _, reserved, settled, *_ in rows), rows
+    # Every call's row: seat, model, status, tokens, reserved, settled, the upstream's request id, times.
+    assert [(r[4], r[5], r[6]) for r in rows] == [(b["model"], int(bool(b.get("stream"))), 200) for b in bodies]
+    assert all(r[7] and r[8] and r[9] and r[10] <= r[11] for r in rows), [r[7:] for r in rows]
 
 
 def _settled_rows(db, seat: str, count: int, more: str = "") -> list:
