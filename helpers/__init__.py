@@ -7,7 +7,7 @@ With no key configured, every call goes to the offline practice server and each
 answer says it is simulated. ``helpers.Client`` is the reusable object underneath.
 
 ``__all__`` is the whole public surface: the names the lessons, widgets, exercises and
-README use, then the package's modules (tests/test_exported_members.py holds it to that).
+README use, then the package's modules (tests/repository/test_exported_members.py holds it to that).
 A module listed there but not imported below loads on first use, so that ``import helpers``
 stays quick (ipywidgets alone takes a second).
 """

@@ -32,7 +32,7 @@ from .keys import redact
 __all__ = ["PAGE_JAVASCRIPT", "CURL_EXAMPLE", "ExampleRun", "javascript_to_run", "run_javascript_example",
            "run_curl_example", "documented_sample", "SAMPLE_FILE"]
 
-#: The page's JavaScript example, character for character (tests/test_lesson01_quotes.py holds the
+#: The page's JavaScript example, character for character (tests/lessons/test_lesson01_quotes.py holds the
 #: page's text and checks this copy against it).
 PAGE_JAVASCRIPT = """\
 async function main() {

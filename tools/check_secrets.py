@@ -7,7 +7,7 @@ shaped like a key.
 
 Exit status 0 when everything is clean, 1 with one line per problem (and what to do) otherwise.
 The same check runs as a pre-commit hook (.pre-commit-config.yaml) and in the test suite
-(tests/test_secrets.py). Standard library only, so any Python 3.10+ runs it.
+(tests/repository/test_secrets.py). Standard library only, so any Python 3.10+ runs it.
 
 A made-up key in a test or an exercise is allowed when its text says so: the match contains
 the word "canary" (for example ``sk-canary-0123456789abcdef``). The practice server's key

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from relay_support import ROOT
 
-from test_function_length import LIMIT, function_lengths
+from support.function_length import LIMIT, function_lengths
 
 
 def test_no_function_in_the_relay_is_longer_than_60_lines():

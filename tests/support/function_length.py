@@ -1,15 +1,14 @@
-"""No function in helpers/ is longer than 60 lines, tables aside (the developers' guide).
+"""How long a function is, by the developers' guide's measure (no function longer than 60 lines, tables aside).
 
 A function's length is the lines from its ``def`` to its last line, blank lines and its
 docstring included, less the lines of the literal tables inside it: a list, tuple, set or
 dict of constants only, spread over several lines (a table of cases is read, not followed).
+tests/repository/test_function_length.py holds helpers/ to it, tests/relay/test_relay_code.py the relay.
 """
 from __future__ import annotations
 
 import ast
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
 LIMIT = 60
 
 
@@ -38,20 +37,3 @@ def function_lengths(source: str) -> list[tuple[str, int, int]]:
                 lines -= set(range(node.lineno, node.end_lineno + 1))
         found.append((fn.name, fn.lineno, len(lines)))
     return found
-
-
-def test_no_function_in_helpers_is_longer_than_60_lines():
-    too_long = [f"{path.relative_to(ROOT)}:{line} {name}() has {length} lines"
-                for path in sorted((ROOT / "helpers").rglob("*.py"))
-                for name, line, length in function_lengths(path.read_text())
-                if length > LIMIT]
-    assert too_long == [], f"split these into functions of at most {LIMIT} lines"
-
-
-def test_the_measure_counts_code_and_leaves_tables_out():
-    body = "\n".join(f"    x{i} = {i}" for i in range(LIMIT))
-    table = "    CASES = [\n" + "".join(f"        ({i}, 'case {i}'),\n" for i in range(100)) + "    ]"
-    counted = {name: length for name, _, length in function_lengths(
-        f"def long():\n{body}\n\n\ndef tabled():\n{table}\n    return CASES\n\n\n"
-        f"def computed():\n    rows = [\n{chr(10).join(f'        f({i}),' for i in range(70))}\n    ]\n")}
-    assert counted == {"long": LIMIT + 1, "tabled": 2, "computed": 73}

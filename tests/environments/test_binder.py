@@ -36,7 +36,7 @@ import requests
 from helpers.ports import free_port
 from helpers.workshop import LESSON_GLOB
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 BINDER = ROOT / "binder"
 PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;#]+)")
 #: Lines in binder/requirements.txt that pip reads as local paths (they stop repo2docker

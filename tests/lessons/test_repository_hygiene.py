@@ -1,6 +1,6 @@
 """Committed notebooks carry no outputs and no secrets, lessons keep their shape, and the README lists every lesson.
 
-The whole repository's secret scan is in test_secrets.py; both use tools/check_secrets.py, the
+The whole repository's secret scan is in tests/repository/test_secrets.py; both use tools/check_secrets.py, the
 pre-commit hook's checker.
 """
 import importlib.util
@@ -13,7 +13,7 @@ import pytest
 
 from helpers.workshop import LESSON_GLOB
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob(LESSON_GLOB))
 
 _spec = importlib.util.spec_from_file_location("check_secrets", ROOT / "tools" / "check_secrets.py")

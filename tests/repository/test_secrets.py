@@ -1,11 +1,11 @@
 """A canary key never leaks: not into a lesson's outputs, a widget's state, an error, a log
 record or a saved notebook; and the repository refuses what would leak it.
 
-Scans (``pytest --collect-only -q tests/test_secrets.py`` counts them):
+Scans (``pytest --collect-only -q tests/repository/test_secrets.py`` counts them):
 
   LESSONS   not here: every lesson runs once, under nbval, holding the canary of
             tests/support/canary.py, and conftest.py scans each cell's outputs, the kernel's log
-            records and its widgets' state as the cells run (tests/test_canary_scan.py proves
+            records and its widgets' state as the cells run (tests/lessons/test_canary_scan.py proves
             that scan fails a leaking lesson)
   WIDGETS   each widget built, driven (send, stop, show code, check key, errors) and its whole
             displayed state scanned, with every log record
@@ -37,7 +37,7 @@ from helpers import keys
 from helpers.practice import PracticeServer
 from support.rawserver import RawServer, send_slowly
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CHECKER = ROOT / "tools" / "check_secrets.py"
 
 # Mixed case and digits, 32 characters: no id or word on screen shares a 5-character piece with it.

@@ -25,7 +25,7 @@ from helpers.ports import free_port
 from helpers.practice import MODEL_SPECS, PracticeServer
 from live import common, drift, preflight, profile, run_lessons
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CANARY_KEY = "live-canary-key-0123456789abcdef"
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import nbformat
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 CELLS = {
     "clean": "import os\nimport helpers\nprint(helpers.chat('Hi', max_tokens=3).text[:40])",

@@ -21,7 +21,7 @@ import helpers
 from helpers import workshop
 from helpers.client import set_client
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PNG = bytes.fromhex("89504e470d0a1a0a") + b"not really a picture"
 
 

@@ -26,7 +26,7 @@ import nbformat
 
 import helpers
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "helpers"
 #: Where the kit is used: the lessons, the README, the workshop files, the widgets and the exercises.
 CONSUMERS = [*sorted((ROOT / "notebooks").glob("*.ipynb")), ROOT / "README.md",

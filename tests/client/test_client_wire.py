@@ -1,7 +1,7 @@
 """The client against scripted raw-socket servers: streams, retries, deadlines, secrets.
 
 The fault matrix (statuses, Retry-After forms, deadlines, stream byte shapes, bad answers,
-redirects) is in tests/test_faults.py; these are the cases outside it."""
+redirects) is in tests/client/test_faults.py; these are the cases outside it."""
 import json
 
 import pytest

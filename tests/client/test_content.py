@@ -198,7 +198,7 @@ def test_user_message_refuses_bad_text_and_parts():
 
 
 def test_sample_image_shipped_with_the_lessons():
-    path = Path(__file__).resolve().parent.parent / "notebooks" / "images" / "scene.png"
+    path = Path(__file__).resolve().parents[2] / "notebooks" / "images" / "scene.png"
     assert path.exists(), "notebooks/images/scene.png is used by lesson 05"
     assert path.stat().st_size < 100_000
     assert _decode(image_part(path))[0] == "image/png"

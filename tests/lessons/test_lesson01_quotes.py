@@ -24,7 +24,7 @@ import helpers
 from helpers import doc_examples
 from helpers.exercises import lesson01
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 LESSON = ROOT / "notebooks" / "01_copy_the_example.ipynb"
 
 # --------------------------------------------------------------------------- the page, as published

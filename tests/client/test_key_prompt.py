@@ -20,7 +20,7 @@ import helpers
 from helpers import key_prompt
 from helpers.practice import PracticeServer
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 #: A made-up key (it works only on this file's own practice server).
 TYPED = "canary-typed-key-000000000000wxyz"
 

@@ -2,7 +2,7 @@
 
 Every call goes over loopback HTTP to a practice server (or, for "real mode", to a tiny
 stand-in that answers like the real API without the practice marker). No browser here:
-tests/test_browser.py drives the same widgets in JupyterLab.
+tests/widgets/test_browser.py drives the same widgets in JupyterLab.
 """
 from __future__ import annotations
 
