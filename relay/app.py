@@ -192,13 +192,13 @@ class Relay:
         seat_id, seat_name = found
         body = await self._chat_body(request)
         if isinstance(body, Response):
-            return self.refused(seat_id, None, body)
+            return await self.refused(seat_id, None, body)
         limited = self.limits.acquire(seat_id)
         if limited:
             which, wait = limited
             what = (f"{self.settings.concurrency} calls at once" if which == "concurrency"
                     else f"{self.settings.per_minute} calls a minute")
-            return self.refused(seat_id, body["model"], api_error(
+            return await self.refused(seat_id, body["model"], api_error(
                 429, f"Too Many Requests: this seat may make {what} through the classroom relay. Wait {wait} s and "
                 "try again.", path, {"Retry-After": str(wait)}))
         handed_over = False
@@ -230,10 +230,12 @@ class Relay:
         problem = chat_body_problem(body)
         return api_error(400, problem, path) if problem else body
 
-    def refused(self, seat_id: int, model: str | None, answer: Response) -> Response:
-        """``answer``, an error the relay gives without forwarding the call; the call is still a row in the ledger."""
+    async def refused(self, seat_id: int, model: str | None, answer: Response) -> Response:
+        """``answer``, an error the relay gives without forwarding the call, once the call is a row in the ledger
+        (written before the answer goes out, so not even a kill -9 loses it)."""
         message = json.loads(answer.body)["message"]
-        self.store.post("record_refusal", seat_id, model, answer.status_code, f"{answer.status_code}: {message}"[:300])
+        await self.store.call("record_refusal", seat_id, model, answer.status_code,
+                              f"{answer.status_code}: {message}"[:300])
         return answer
 
     async def _priced_call(self, request: Request, body: dict, seat_id: int, seat_name: str):
@@ -241,7 +243,7 @@ class Relay:
         price = await self.price_for(model)
         if price is None:
             known = ", ".join(sorted(self.prices)) or "none (the relay could not read the upstream's prices)"
-            return self.refused(seat_id, model, api_error(
+            return await self.refused(seat_id, model, api_error(
                 400, f"Body validation error! [model] The classroom relay has no price for {model!r}, so it cannot "
                 f"budget the call. Models it can call: {known}.", path)), False
         amount = worst_case_nusd(body, price)

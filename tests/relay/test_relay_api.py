@@ -220,8 +220,11 @@ def test_the_relays_own_refusals_are_rows_in_the_ledger_too(room):
                           headers={**headers, "Content-Type": "application/json"}),
             _post(relay, code, chat_body(model="no/such-model")),
             requests.post(relay.url + "/chat/completions", data=b"a" * (11 * 1024 * 1024), timeout=TIMEOUT,
-                          headers={**headers, "Content-Type": "application/json"}),
-            _post(relay, code, chat_body(max_tokens=4))]
+                          headers={**headers, "Content-Type": "application/json"})]
+    with sqlite3.connect(relay.db) as con:  # written before the answers went out: no waiting
+        assert con.execute("SELECT COUNT(*) FROM calls c JOIN seats s ON s.id = c.seat_id WHERE s.name = ?",
+                           (seats[3]["name"],)).fetchone()[0] == 3
+    sent.append(_post(relay, code, chat_body(max_tokens=4)))
     assert [a.status_code for a in sent] == [400, 400, 413, 200]
     rows = _settled_rows(relay.db, seats[3]["name"], len(sent), "http_status, model, error")
     assert [r[1] for r in rows] == ["refused", "refused", "refused", "ok"]
