@@ -1,7 +1,7 @@
 """The practice server under abuse: every bad request gets an error answer (or a hang-up
 for a client too slow to finish one), and the server keeps serving afterwards.
 
-Tables (``pytest --collect-only -q tests/test_server_abuse.py`` counts them):
+Tables (``pytest --collect-only -q tests/practice/test_server_abuse.py`` counts them):
 
   ABUSE   malformed JSON, wrong content types, bodies at and over ``max_body_bytes``,
           broken HTTP: one raw request each, the status it must get, then a good request
@@ -31,7 +31,7 @@ import requests
 
 from helpers.practice import PRACTICE_KEY, SIMULATED_MARKER, PracticeServer
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 LIMIT = 64 * 1024  # max_body_bytes of the server under test
 CLIENT_TIMEOUT = 0.5  # seconds the server waits on a silent client
 GIVE_UP = 5.0  # our own socket timeout: a bound, never a measurement

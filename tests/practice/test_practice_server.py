@@ -21,7 +21,7 @@ from helpers.practice import PRACTICE_KEY, SIMULATED_MARKER, PracticeServer, sha
 from helpers.practice.cli import main
 from helpers.practice.replies import split_pieces
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SMALL, MEDIUM, LARGE = "google/gemma-3-4b-it", "google/gemma-3-12b-it", "google/gemma-3-27b-it"
 AUTH = {"Authorization": f"Bearer {PRACTICE_KEY}"}
 MSG_401 = ("This request requires a valid API key. You can create a new API key on the Billing page: "
