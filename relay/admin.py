@@ -30,6 +30,7 @@ SECURITY_HEADERS = {
 
 
 def routes(relay) -> list[Route]:
+    """The dashboard's routes: its page, login and logout, its files, and the admin API."""
     admin = Admin(relay)
     return [
         Route("/admin", admin.page, methods=["GET"]),
@@ -44,6 +45,8 @@ def routes(relay) -> list[Route]:
 
 
 class Admin:
+    """The dashboard and the admin API, open only to the admin token (a bearer, or the login cookie)."""
+
     def __init__(self, relay):
         self.relay = relay
 
@@ -51,6 +54,7 @@ class Admin:
         return bool(token) and hmac.compare_digest(hash_secret(token), self.relay.settings.admin_hash)
 
     def authorized(self, request: Request, *, posting: bool = False) -> bool:
+        """True for the admin token; a POST on the cookie alone also needs the dashboard's header (CSRF)."""
         if self._token_ok(bearer(request)):
             return True
         if not self._token_ok(request.cookies.get(COOKIE)):
@@ -62,15 +66,18 @@ class Admin:
                          "at /admin). A seat code does not open it.", request.url.path)
 
     async def page(self, request: Request) -> Response:
+        """``GET /admin``: the dashboard for the admin, the login page for everyone else."""
         name = "dashboard.html" if self.authorized(request) else "login.html"
         return Response((STATIC / name).read_bytes(), headers=SECURITY_HEADERS, media_type="text/html")
 
     def static_file(self, name: str, media_type: str):
+        """A route handler that serves one of the dashboard's files."""
         async def serve(request: Request) -> Response:
             return Response((STATIC / name).read_bytes(), headers=SECURITY_HEADERS, media_type=media_type)
         return serve
 
     async def login(self, request: Request) -> Response:
+        """``POST /admin/login``: the right token sets the HttpOnly, SameSite=Strict cookie."""
         try:
             raw = await read_body(request, 8192, self.relay.settings.body_timeout)
         except BodyTooLarge:
@@ -89,11 +96,13 @@ class Admin:
         return answer
 
     async def logout(self, request: Request) -> Response:
+        """``POST /admin/logout``: the cookie is deleted."""
         answer = RedirectResponse("/admin", status_code=303, headers=SECURITY_HEADERS)
         answer.delete_cookie(COOKIE, path="/admin", httponly=True, samesite="strict")
         return answer
 
     async def seats(self, request: Request) -> Response:
+        """``GET /admin/api/seats``: every seat and the totals, as JSON."""
         if not self.authorized(request):
             return self._refused(request)
         seats = await self.relay.store.call("seats")
@@ -102,9 +111,11 @@ class Admin:
         return JSONResponse({"seats": seats, "totals": totals}, headers={"Cache-Control": "no-store"})
 
     async def seat_action(self, request: Request) -> Response:
+        """``POST /admin/api/seats/NAME/pause`` or ``.../resume``."""
         return await self._pause(request, request.path_params["name"], request.path_params["action"])
 
     async def all_action(self, request: Request) -> Response:
+        """``POST /admin/api/pause-all`` or ``.../resume-all``."""
         action = request.path_params["action"]
         if action not in ("pause-all", "resume-all"):
             return api_error(404, f"Cannot POST {request.url.path}", request.url.path)

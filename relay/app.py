@@ -80,6 +80,7 @@ class Relay:
         return self.settings.upstream + "/v1/chat/completions"
 
     async def start(self) -> None:
+        """Open the ledger (settling what a crash left open), the upstream client, and read the prices."""
         self.store = Store(self.settings.db)
         recovered = await self.store.call("recover")
         if recovered:
@@ -134,11 +135,13 @@ class Relay:
         self.prices = found
 
     async def price_for(self, model: str) -> Price | None:
+        """The model's price bound, reading the catalogue again for a model not known yet; None if none."""
         if model not in self.prices:
             await self.refresh_prices()
         return self.prices.get(model)
 
     async def models(self, request: Request) -> Response:
+        """``GET /v1/models``: the upstream's answer, kept a minute per query."""
         query = tuple((k, v) for k, v in sorted(request.query_params.multi_items()) if k in MODEL_QUERY_KEYS)
         cached = self._models_cache.get(query)
         if cached is None or time.monotonic() - cached[0] > self.settings.catalogue_seconds:
@@ -275,6 +278,7 @@ class Relay:
     # -- what a seat may read about itself
 
     async def billing(self, request: Request) -> Response:
+        """``GET /v2/billing``: the seat's remaining budget as the API's balance."""
         found = await self.seat(request)
         if isinstance(found, Response):
             return found
@@ -283,6 +287,7 @@ class Relay:
                         media_type="application/json")
 
     async def usage(self, request: Request) -> Response:
+        """``GET /v2/usage``: what the seat spent in the window asked for."""
         found = await self.seat(request)
         if isinstance(found, Response):
             return found
@@ -319,10 +324,12 @@ def refusal_answer(refusal: Refusal, amount: int, path: str) -> Response:
 
 
 async def not_found(request: Request, exc: HTTPException) -> Response:
+    """Any other path or method: the API's 404."""
     return api_error(404, f"Cannot {request.method} {request.url.path}", request.url.path)
 
 
 async def server_error(request: Request, exc: Exception) -> Response:
+    """A bug: the API's 500, logged by type only (its message could hold anything)."""
     if isinstance(exc, ConnectionAbortedError):  # a stream the upstream cut, cut for the learner on purpose
         raise exc
     log.error("internal error on %s %s: %s", request.method, request.url.path, type(exc).__name__)
@@ -330,6 +337,7 @@ async def server_error(request: Request, exc: Exception) -> Response:
 
 
 def create_app(settings: Settings) -> Starlette:
+    """The relay's ASGI application for ``settings``, behind its path guard."""
     relay = Relay(settings)
 
     @asynccontextmanager

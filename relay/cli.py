@@ -33,6 +33,7 @@ def _positive_seconds(text: str) -> float:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The command line: serve, seats (add, list, pause, resume, pause-all, resume-all) and report."""
     parser = argparse.ArgumentParser(prog="python -m relay", description="A classroom relay for the AI/ML API: one "
                                      "funded key for the room, a budget per seat, the key never leaves this machine.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -86,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run ``python -m relay ARGS``; the exit status (1 with a message for a ledger problem)."""
     args = build_parser().parse_args(argv)
     try:
         if args.command == "serve":

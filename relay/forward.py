@@ -58,6 +58,7 @@ def upstream_headers(request_headers, key: str) -> dict:
 
 
 def passed_headers(upstream: httpx.Response, redactor: Redactor) -> dict:
+    """The upstream's headers a learner may see (``PASSED_HEADERS``), redacted."""
     return {name: redactor.text(upstream.headers[name]) for name in PASSED_HEADERS if name in upstream.headers}
 
 
@@ -76,6 +77,7 @@ def reported_cost(payload, headers) -> int | None:
 
 
 def tokens_of(payload) -> tuple[int | None, int | None]:
+    """The (prompt, completion) tokens an answer reports, or (None, None)."""
     try:
         usage = payload["usage"]
         return int(usage["prompt_tokens"]), int(usage["completion_tokens"])
@@ -191,6 +193,7 @@ class StreamWatch:
         self.payload: dict = {}
 
     def feed(self, chunk: bytes) -> None:
+        """Read one chunk as it passes (lines may be split across chunks)."""
         lines = (self._line + chunk).split(b"\n")
         self._line = lines.pop()[-MAX_SSE_LINE:]
         for line in lines:
@@ -324,6 +327,7 @@ async def open_stream(client: httpx.AsyncClient, url: str, body: dict, headers: 
 
 
 def describe(call: Call, outcome: Outcome) -> str:
+    """One log line for a settled call: seat, model, status, cost, reservation, time."""
     ms = (time.perf_counter() - call.started) * 1000
     return (f"{call.seat} {call.model} {outcome.http_status} {outcome.status} {usd_text(outcome.cost_nusd)} "
             f"(reserved {usd_text(call.reserved)}) {ms:.0f} ms")

@@ -62,10 +62,12 @@ _REFUSED = {"paused": "the seat is paused", "budget": "over the remaining budget
 
 
 def to_nusd(usd: float) -> int:
+    """USD as whole nano-dollars."""
     return round(usd * NANO)
 
 
 def to_usd(nusd: int | None) -> float:
+    """Nano-dollars as USD (0 for None)."""
     return round((nusd or 0) / NANO, 9)
 
 
@@ -264,11 +266,13 @@ class Ledger:
     # -- what a seat may read about itself
 
     def balance(self, seat_id: int) -> int:
+        """The seat's budget less its spend and its reservations, never below 0."""
         row = self.db.execute("SELECT budget_nusd - spent_nusd - reserved_nusd FROM seats WHERE id = ?",
                               (seat_id,)).fetchone()
         return max(0, row[0])
 
     def usage(self, seat_id: int, start: float, end: float) -> tuple[int, int]:
+        """(nano-dollars, calls) of the seat's calls started in the window, refusals aside."""
         row = self.db.execute("SELECT COALESCE(SUM(COALESCE(settled_nusd, reserved_nusd)), 0), COUNT(*) FROM calls "
                               "WHERE seat_id = ? AND started BETWEEN ? AND ? AND status != 'refused'",
                               (seat_id, start, end)).fetchone()
@@ -303,6 +307,7 @@ class Outcome:
 
 
 def seat_view(row: sqlite3.Row) -> dict:
+    """A seat's row as the dashboard and ``seats list`` show it (USD, the code as ****abcd)."""
     return {"name": row["name"], "code": "****" + row["code_hint"], "budget_usd": to_usd(row["budget_nusd"]),
             "spent_usd": to_usd(row["spent_nusd"]), "reserved_usd": to_usd(row["reserved_nusd"]),
             "remaining_usd": to_usd(max(0, row["budget_nusd"] - row["spent_nusd"] - row["reserved_nusd"])),

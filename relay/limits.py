@@ -15,6 +15,8 @@ WINDOW = 60.0
 
 
 class SeatLimits:
+    """Calls in flight and calls per rolling minute, per seat."""
+
     def __init__(self, concurrency: int = 4, per_minute: int = 60):
         self.concurrency = concurrency
         self.per_minute = per_minute
@@ -36,6 +38,7 @@ class SeatLimits:
         return None
 
     def release(self, seat_id: int) -> None:
+        """A call that ``acquire`` let through has ended."""
         self._in_flight[seat_id] -= 1
         if self._in_flight[seat_id] <= 0:
             del self._in_flight[seat_id]

@@ -35,10 +35,12 @@ class Price:
 
     def worst_case_nusd(self, prompt_tokens: int, max_tokens: int) -> int:
         # USD per million tokens = 1000 nano-USD per token.
+        """The most a call of these token bounds can cost, in nano-dollars, with the margin."""
         exact = (prompt_tokens * self.input_per_m + max_tokens * self.output_per_m) * 1000
         return math.ceil(exact) + MARGIN_NUSD
 
     def cost_nusd(self, prompt_tokens: int, completion_tokens: int) -> int:
+        """What a call of these tokens costs at this price, in nano-dollars."""
         return math.ceil((prompt_tokens * self.input_per_m + completion_tokens * self.output_per_m) * 1000)
 
 

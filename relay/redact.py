@@ -23,16 +23,19 @@ class Redactor:
         self._pattern = re.compile(b"|".join(re.escape(p) for p in pieces)) if pieces else None
 
     def bytes(self, data: bytes) -> bytes:
+        """``data`` with every piece of the key masked."""
         if self._pattern is None or not data:
             return data
         return self._pattern.sub(MASK, data)
 
     def text(self, value: str) -> str:
+        """The same for text."""
         if self._pattern is None or not value:
             return value
         return self.bytes(value.encode("utf-8", "surrogatepass")).decode("utf-8", "replace")
 
     def stream(self) -> "StreamRedactor":
+        """A redactor for one stream, which catches a key split across reads."""
         return StreamRedactor(self)
 
     def holds(self, tail: bytes) -> bool:
@@ -52,6 +55,7 @@ class StreamRedactor:
         self._pending = b""
 
     def feed(self, chunk: bytes) -> bytes:
+        """The next chunk, redacted; a tail that could begin a piece of the key waits for the next."""
         data = self._r.bytes(self._pending + chunk)
         keep = 0
         for k in range(min(PIECE - 1, len(data)), 0, -1):
@@ -62,5 +66,6 @@ class StreamRedactor:
         return data[: len(data) - keep] if keep else data
 
     def flush(self) -> bytes:
+        """What was held back, at the stream's end."""
         rest, self._pending = self._pending, b""
         return rest

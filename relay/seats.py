@@ -53,6 +53,7 @@ def run(args) -> int:
 
 
 def add(args) -> int:
+    """``seats add``: new seats with fresh codes, printed once (a table and a handout, or JSON)."""
     if not NAME.match(args.prefix):
         raise LedgerError(f"--prefix {args.prefix!r}: use up to 32 letters, digits, - or _.")
     if not 0 < args.budget <= MAX_BUDGET:
@@ -98,6 +99,7 @@ def write_handout(path: Path, rows: list[dict], url: str) -> None:
 
 
 def show(ledger: Ledger, as_json: bool) -> int:
+    """``seats list``: every seat's budget, spend, requests and state."""
     keys = ("name", "budget_usd", "spent_usd", "requests", "paused")
     seats = [{k: s[k] for k in keys} for s in ledger.seats()]
     if as_json:

@@ -46,6 +46,7 @@ class QuietAborts(logging.Filter):
 
 
 def upstream_root(url: str) -> str:
+    """The upstream's root URL from ``--upstream`` (its /v1 dropped); SystemExit when it is not one."""
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
         raise SystemExit(f"--upstream {url!r}: give the API's base URL, for example https://api.aimlapi.com/v1")

@@ -16,10 +16,12 @@ from starlette.responses import Response
 
 
 def now_iso() -> str:
+    """Now in UTC, as the API writes its timestamps."""
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def dumps(payload) -> bytes:
+    """Compact UTF-8 JSON."""
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
 
 
