@@ -19,7 +19,9 @@ from .wire import BodyTooLarge, api_error, bearer, read_body
 
 STATIC = Path(__file__).resolve().parent / "static"
 COOKIE = "relay_admin"
-#: A header the dashboard's own script sends with its POSTs: a form on another site cannot.
+#: A header the dashboard's own script sends with its POSTs. SameSite=Strict keeps the cookie from other sites,
+#: but another port of the same host is the same site (a notebook server beside the relay, say); a page there
+#: can send the cookie with a form, yet cannot add this header without a CORS preflight, which the relay refuses.
 DASHBOARD_HEADER = "x-relay-dashboard"
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "

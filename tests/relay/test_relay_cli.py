@@ -11,7 +11,7 @@ import requests
 
 from helpers.practice import PracticeServer
 
-from relay_support import CANARY, Relay, add_seats, chat_body, cli, relay_env
+from relay_support import CANARY, Relay, add_seats, chat_body, cli, leaks, relay_env
 
 TIMEOUT = 10
 
@@ -48,6 +48,7 @@ def test_seats_add_prints_a_table_and_writes_a_handout(tmp_path):
     text = handout.read_text()
     assert "AIML_API_BASE=https://relay.example.org/v1" in text and "AIML_API_KEY=" in text
     assert all(code in text for code in codes) and "seat-02" in text
+    assert not leaks(text + done.stdout + done.stderr)  # the relay's key was in this command's environment
 
 
 @pytest.mark.parametrize("args, says", [

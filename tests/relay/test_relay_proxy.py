@@ -124,6 +124,12 @@ def test_a_seat_code_never_opens_the_admin_pages(hostile):
     # A POST with the right cookie but without the dashboard's header (a form on another site) is refused too.
     ok_cookie = {"relay_admin": ADMIN_TOKEN}
     assert requests.post(relay.root + "/admin/api/pause-all", cookies=ok_cookie, timeout=TIMEOUT).status_code == 401
+    # Nor can a page on another port of this host (the same site, so the cookie goes along) add the header:
+    # the browser asks first, and the relay allows no other origin.
+    preflight = requests.options(relay.root + "/admin/api/pause-all", timeout=TIMEOUT, headers={
+        "Origin": "http://127.0.0.1:8888", "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "x-relay-dashboard"})
+    assert preflight.status_code == 404 and not [h for h in preflight.headers if h.lower().startswith("access-control")]
 
 
 def test_the_login_cookie_is_httponly_and_strict(hostile):
