@@ -80,7 +80,7 @@ q1 = Exercise(
     checker=_check_safe_chat,
     hints=[
         "Wrap helpers.chat(prompt) in try/except and return the answer's .text.",
-        "Every error the API or the network causes is a subclass of one class named in the lesson's error tree.",
+        "Every error the API or the network causes derives from one class: the lesson names it under its two tables.",
         "except helpers.APIError as e: print(...) and return None. Do not use a bare except or `except Exception`.",
     ],
     solution_code='''
@@ -189,6 +189,9 @@ def _check_schedule(backoff_schedule: Any) -> str:
     for n in (3, 1, 8, 0):
         got = run_learner(backoff_schedule, "backoff_schedule", n)
         want = _expected_schedule(n)
+        if got is None:
+            raise Incorrect(f"`backoff_schedule({n})` returned None: printing the waits does not hand them back. "
+                            "End the function with `return`.")
         try:
             got_list = list(got)
         except TypeError:

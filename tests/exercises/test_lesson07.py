@@ -109,7 +109,7 @@ def what_to_do(error):
     ("q3", "def backoff_schedule(retries):\n    return [min(0.5 * 2 ** i, 8) for i in range(retries + 1)]",
      "gave 4 waits"),
     ("q3", "def backoff_schedule(retries):\n    print([min(0.5 * 2 ** i, 8) for i in range(retries)])",
-     "returned NoneType"),
+     "returned None"),
 ]
 
 

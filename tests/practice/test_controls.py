@@ -1,4 +1,6 @@
 """The lessons' one-line practice controls, over real HTTP to a practice server on loopback."""
+import os
+
 import pytest
 import requests
 
@@ -138,3 +140,74 @@ def test_a_server_without_controls_is_named(srv):
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+@pytest.fixture()
+def real_mode(srv, monkeypatch):
+    """The kit in real mode: a key that is not a practice key, sent to a server on loopback."""
+    monkeypatch.delenv("AIML_PRACTICE", raising=False)
+    real = helpers.Client(api_key="a-real-looking-key-1234", base_url=srv.base_url, max_retries=0)
+    helpers.set_client(real)
+    yield real
+    practice.switch().back()  # whatever a failed test left on
+
+
+def test_switch_puts_real_mode_into_practice_mode_and_back(real_mode, srv, monkeypatch):
+    srv.reset()
+    switch = practice.switch()
+    assert switch.on and helpers.mode() == "practice" and helpers.get_client() is not real_mode
+    assert os.environ["AIML_PRACTICE"] == "1"
+    assert helpers.Client().mode == "practice"  # a client built meanwhile from the environment too
+    assert "until .back()" in repr(switch)
+    practice.fail_next(1, status=403)  # reaches the practice server, not the one real mode talks to
+    with pytest.raises(helpers.PermissionDeniedError):
+        helpers.chat("Hi", max_tokens=5)
+    assert not srv.requests
+    switch.back()
+    assert helpers.get_client() is real_mode and helpers.mode() == "real"  # the same client: a typed key too
+    assert "AIML_PRACTICE" not in os.environ
+    assert repr(switch).startswith("Switched back. Real mode")
+    switch.back()  # a second time changes nothing
+    assert helpers.get_client() is real_mode
+
+
+def test_switch_restores_a_variable_that_was_set(real_mode, monkeypatch):
+    monkeypatch.setenv("AIML_PRACTICE", "0")
+    switch = practice.switch()
+    assert os.environ["AIML_PRACTICE"] == "1"
+    switch.back()
+    assert os.environ["AIML_PRACTICE"] == "0"
+
+
+def test_running_the_switch_cell_twice_returns_the_same_switch(real_mode):
+    first = practice.switch()
+    again = practice.switch()
+    assert again is first
+    again.back()
+    assert helpers.get_client() is real_mode and not first.on
+
+
+def test_switch_as_a_with_block_ends_even_when_the_block_raises(real_mode):
+    with pytest.raises(ZeroDivisionError), practice.switch():
+        assert helpers.mode() == "practice"
+        1 / 0
+    assert helpers.get_client() is real_mode and "AIML_PRACTICE" not in os.environ
+
+
+def test_a_with_block_inside_a_switch_leaves_it_on(real_mode):
+    outer = practice.switch()
+    with practice.switch() as inner:
+        assert inner is outer
+    assert outer.on and helpers.mode() == "practice"
+    outer.back()
+    assert helpers.get_client() is real_mode
+
+
+def test_switch_in_practice_mode_changes_nothing(srv, monkeypatch):
+    monkeypatch.delenv("AIML_PRACTICE", raising=False)
+    before = helpers.get_client()
+    switch = practice.switch()
+    assert not switch.on and helpers.get_client() is before and "AIML_PRACTICE" not in os.environ
+    assert "practice mode already" in repr(switch)
+    switch.back()
+    assert helpers.get_client() is before
