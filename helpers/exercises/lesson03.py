@@ -180,8 +180,8 @@ def _check_assemble(assemble: Any) -> str:
         if got == want:
             continue
         if "Ã" in got or "â" in got:
-            raise Incorrect(f"For {label}, the result contains mojibake ({got!r:.50}): the bytes were decoded with the "
-                            "wrong codec. Streams from this API are UTF-8.")
+            raise Incorrect(f"For {label}, the result has garbled characters ({got!r:.50}), as in trap 1: the bytes "
+                            "were decoded with the wrong encoding. Streams from this API are UTF-8.")
         if "IGNORED" in got:
             raise Incorrect(f"For {label}, the result includes text sent after `data: [DONE]`: stop reading there.")
         if "\u2028" in want:
@@ -201,7 +201,7 @@ q2 = Exercise(
     variables=("assemble",),
     checker=_check_assemble,
     hints=[
-        "Three steps: bytes → text (which codec?), text → lines, lines → pieces with parse_sse_line.",
+        "Three steps: bytes → text (which encoding?), text → lines, lines → pieces with parse_sse_line.",
         "`re.split(r\"\\r\\n|\\r|\\n\", text)` splits on the three line ends SSE allows, and nothing else.",
         "Stop at the line `data: [DONE]`; join the pieces with `\"\".join(...)`.",
     ],
@@ -245,7 +245,7 @@ def _check_undo_latin1(undo_latin1: Any) -> str:
             raise Incorrect(f"undo_latin1({garbled!r}) returned its input unchanged.")
         if got == _garble(garbled):
             raise Incorrect(f"undo_latin1({garbled!r}) returned {got!r}: even more garbled. You went the wrong way "
-                            "round: swap the two codecs.")
+                            "round: swap the two encodings.")
         raise Incorrect(f"undo_latin1({garbled!r}) returned {got!r:.60}, not the original text.")
     return "Latin-1 turns the text back into the exact bytes, and UTF-8 reads them right."
 
@@ -258,7 +258,7 @@ q3 = Exercise(
     checker=_check_undo_latin1,
     hints=[
         "Latin-1 maps every byte to one character and back, so no information was lost: first get the bytes back.",
-        "`text.encode(\"latin-1\")` gives back the original bytes; then decode them with the right codec.",
+        "`text.encode(\"latin-1\")` gives back the original bytes; then decode them with the right encoding.",
     ],
     solution_code='''
 def undo_latin1(text):

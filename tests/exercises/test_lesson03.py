@@ -37,7 +37,7 @@ WRONG = [
     ("q2", 'import re\ndef assemble(raw):\n    text = raw.decode("latin-1")\n'
            '    out = []\n    for line in re.split(r"\\r\\n|\\r|\\n", text):\n'
            '        if line == "data: [DONE]":\n            break\n'
-           '        out.append(parse_sse_line(line) or "")\n    return "".join(out)', "mojibake"),
+           '        out.append(parse_sse_line(line) or "")\n    return "".join(out)', "garbled characters"),
     ("q2", 'def assemble(raw):\n    out = []\n    for line in raw.decode("utf-8").splitlines():\n'
            '        if line == "data: [DONE]":\n            break\n'
            '        out.append(parse_sse_line(line) or "")\n    return "".join(out)', "U+2028"),
