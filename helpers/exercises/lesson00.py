@@ -76,6 +76,9 @@ def _check_mask(mask: Any) -> str:
         raise Incorrect("`mask` should be a function: `def mask(key): ...` that returns a string.")
     for key in _FAKE_KEYS:
         shown = run_learner(mask, "mask", key, situation=f"a {len(key)}-character key")
+        if shown is None:
+            raise Incorrect(f"mask() returned None for a {len(key)}-character key: printing the text does not hand "
+                            "it back. End the function with `return`.")
         if not isinstance(shown, str):
             raise Incorrect(f"mask() returned {type(shown).__name__} for a {len(key)}-character key; return a string "
                             "(print would show it, but a caller needs the text).")

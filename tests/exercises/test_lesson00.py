@@ -24,7 +24,7 @@ WRONG = [
     ("q2", 'def mask(key):\n    return "****" + key[-8:]', "shows 8 of its characters"),
     ("q2", 'def mask(key):\n    return key[:4] + "****"', "last 4 characters"),
     ("q2", 'def mask(key):\n    return "****" + key[-4:]', "just '****'"),
-    ("q2", 'def mask(key):\n    print("****" + key[-4:])', "returned NoneType"),
+    ("q2", 'def mask(key):\n    print("****" + key[-4:])', "returned None"),
     ("q2", 'def mask(key):\n    return "****" + key[-4:] if len(key) >= 12 else "****"', "raised TypeError"),
     ("q2", 'mask = "****"', "should be a function"),
     # q3: models_url(base_url)
