@@ -45,28 +45,36 @@ def relay_env(**extra) -> dict:
     return env
 
 
-def cli(*args, db=None, cwd=None, check=True) -> subprocess.CompletedProcess:
-    """``python -m relay ARGS`` to completion."""
-    command = [sys.executable, "-m", "relay", *map(str, args)]
-    if db is not None:
-        command += ["--db", str(db)]
-    done = subprocess.run(command, cwd=cwd or ROOT, env=relay_env(), capture_output=True, text=True, timeout=60)
+def cli(*args, db=None, check=True, process=False) -> subprocess.CompletedProcess:
+    """``python -m relay ARGS`` to completion: its ``main()`` in this process, or with ``process`` a real
+    ``python -m relay`` (for ``serve``, the environment, exit codes as a shell sees them)."""
+    argv = [*map(str, args), *(["--db", str(db)] if db is not None else [])]
+    if process:
+        done = subprocess.run([sys.executable, "-m", "relay", *argv], cwd=ROOT, env=relay_env(), capture_output=True,
+                              text=True, timeout=60)
+    else:
+        done = _in_process(argv)
     if check and done.returncode != 0:
-        raise AssertionError(f"{' '.join(command[2:])} exited {done.returncode}:\n{done.stdout}\n{done.stderr}")
+        raise AssertionError(f"{' '.join(argv)} exited {done.returncode}:\n{done.stdout}\n{done.stderr}")
     return done
 
 
-def add_seats(db, count: int, budget: float, prefix: str = "seat") -> list[dict]:
-    """Create seats with ``seats add --json``, run in this process (test_relay_cli.py runs it as a command);
-    their names and codes."""
+def _in_process(argv: list[str]) -> subprocess.CompletedProcess:
     from relay.cli import main
 
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        status = main(["seats", "add", "--db", str(db), "--count", str(count), "--budget", str(budget),
-                       "--prefix", prefix, "--json"])
-    assert status == 0, out.getvalue()
-    return json.loads(out.getvalue())
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            status = main(argv)
+        except SystemExit as exc:  # argparse refusing an option
+            status = exc.code if isinstance(exc.code, int) else 1
+    return subprocess.CompletedProcess(["python", "-m", "relay", *argv], status, out.getvalue(), err.getvalue())
+
+
+def add_seats(db, count: int, budget: float, prefix: str = "seat") -> list[dict]:
+    """Create seats with ``seats add --json``; their names and codes."""
+    return json.loads(cli("seats", "add", "--count", count, "--budget", budget, "--prefix", prefix, "--json",
+                          db=db).stdout)
 
 
 class Relay:

@@ -1,4 +1,8 @@
-"""Every command of ``python -m relay``, and changes made while the relay serves taking effect at once."""
+"""Every command of ``python -m relay``, and changes made while the relay serves taking effect at once.
+
+Most run as the command's ``main()`` in this process (a process each would cost more than the test);
+those marked ``process=True`` run as ``python -m relay``, so the command itself is covered too.
+"""
 from __future__ import annotations
 
 import csv
@@ -24,7 +28,7 @@ def upstream():
 
 def test_seats_add_json_prints_exactly_names_codes_and_budgets(tmp_path):
     db = tmp_path / "room.db"
-    done = cli("seats", "add", "--count", 3, "--budget", 0.25, "--prefix", "lab", "--json", db=db)
+    done = cli("seats", "add", "--count", 3, "--budget", 0.25, "--prefix", "lab", "--json", db=db, process=True)
     seats = json.loads(done.stdout)
     assert [list(s) for s in seats] == [["name", "code", "budget_usd"]] * 3
     assert [s["name"] for s in seats] == ["lab-01", "lab-02", "lab-03"]
@@ -62,7 +66,7 @@ def test_bad_seat_options_say_what_to_do(tmp_path, args, says):
 
 def test_commands_on_a_missing_ledger_say_how_to_start(tmp_path):
     for args in (("seats", "list"), ("report",), ("seats", "pause-all")):
-        done = cli(*args, db=tmp_path / "none.db", check=False)
+        done = cli(*args, db=tmp_path / "none.db", check=False, process=True)
         assert done.returncode == 1 and "seats add" in done.stderr
     assert not (tmp_path / "none.db").exists()
 
@@ -94,7 +98,7 @@ def test_pause_and_resume_while_serving_apply_to_the_next_call(upstream, tmp_pat
 
     with Relay(db, upstream.base_url, env={"RELAY_ADMIN_TOKEN": ""}) as relay:
         assert status(one) == 200
-        assert "Paused seat-01" in cli("seats", "pause", "seat-01", db=db).stdout
+        assert "Paused seat-01" in cli("seats", "pause", "seat-01", db=db, process=True).stdout
         assert status(one) == 403 and status(two) == 200
         cli("seats", "resume", "seat-01", db=db)
         assert status(one) == 200

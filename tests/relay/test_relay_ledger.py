@@ -42,7 +42,8 @@ def test_kill_9_then_restart_keeps_the_ledger_and_settles_the_open_call(tmp_path
                     break
                 time.sleep(0.05)
             assert len(upstream.requests) > seen, "the hanging call never reached the upstream"
-            second = cli("serve", "--upstream", upstream.base_url, "--port", 0, "--price", PRICE, db=db, check=False)
+            second = cli("serve", "--upstream", upstream.base_url, "--port", 0, "--price", PRICE, db=db, check=False,
+                         process=True)
             assert second.returncode == 1 and "Another relay is serving" in second.stderr, second
         finally:
             relay.kill()
