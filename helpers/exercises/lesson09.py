@@ -44,8 +44,8 @@ def _check_my_batch(my_batch: Any) -> str:
     if prompts != QUESTIONS:
         raise Incorrect("The batch ran the questions in another order: pass `QUESTIONS` as it is.")
     if items.concurrency != 4:
-        raise Incorrect(f"This batch ran with concurrency {items.concurrency}; the task asks for at most 4 "
-                        "calls in flight at once.")
+        raise Incorrect(f"This batch ran with concurrency {items.concurrency}; the task asks for concurrency 4 "
+                        "(at most 4 calls in flight at once).")
     if items.failures:
         first = items.failures[0]
         raise Incorrect(f"{len(items.failures)} call(s) failed (the first: {type(first.error).__name__}); "
@@ -60,7 +60,7 @@ def _check_my_batch(my_batch: Any) -> str:
 
 q1 = Exercise(
     name="A bounded batch",
-    prompt="Run `QUESTIONS` through helpers.batch() with at most 4 calls at once and answers capped at 30 tokens; "
+    prompt="Run `QUESTIONS` through helpers.batch() with concurrency 4 and answers capped at 30 tokens; "
            "keep the result in `my_batch`.",
     variables=("my_batch",),
     checker=_check_my_batch,
