@@ -170,9 +170,10 @@ class Client(Endpoints):
     def describe(self) -> str:
         """One paragraph saying where answers come from and how to switch."""
         if self.simulated:
+            how = ("unset AIML_PRACTICE (it keeps the kit here although a key is set)" if keys.practice_forced()
+                   and keys.find_api_key()[0] else "set AIML_API_KEY (or put it in .env)")
             return (f"Practice mode: answers are simulated by the offline practice server at {self.base_url} "
-                    "and every answer says so. To use the real API, set AIML_API_KEY (or put it in .env) "
-                    "and restart the kernel.")
+                    f"and every answer says so. To use the real API, {how} and restart the kernel.")
         if not self._api_key:
             return (f"No key: calls to {self.base_url} will be refused (401). Set AIML_API_KEY (or put it in .env) "
                     "and restart the kernel, or unset AIML_API_BASE to use the practice server.")
@@ -338,7 +339,7 @@ class Client(Endpoints):
         text = f"Error code {status}"
         if api_message:
             text += f": {api_message}"
-        text += f"\n{errors.next_step(status, retries, path)}"
+        text += f"\n{errors.next_step(status, retries, path, simulated=self.simulated)}"
         headers = requests.structures.CaseInsensitiveDict(
             {name: self.redact(value) for name, value in response.headers.items()})
         return errors.status_error_class(status)(

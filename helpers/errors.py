@@ -118,8 +118,9 @@ AUTH_ADVICE = (f"Check the key: copy the whole key again (no spaces or quotes) a
 CHAT_PATH = "/chat/completions"
 
 
-def next_step(status: int, retries: int, path: str | None = None) -> str:
-    """What a learner should do about an error status (``path``: the one that was called, for a 404)."""
+def next_step(status: int, retries: int, path: str | None = None, *, simulated: bool = False) -> str:
+    """What a learner should do about an error status (``path``: the one that was called, for a 404;
+    ``simulated``: the practice server answered, so switching to it is no advice)."""
     tried = f"The client already retried {retries} time{'s' if retries != 1 else ''}. " if retries else ""
     if status == 400:
         return "Fix the request: the message above names the field that is wrong."
@@ -135,6 +136,8 @@ def next_step(status: int, retries: int, path: str | None = None) -> str:
     if status == 429:
         return tried + "Wait a minute, then send fewer requests at once (helpers.batch bounds concurrency)."
     if status >= 500:
+        if simulated:
+            return tried + "The practice server answered with a server error (a practice fault, or a bug); try again."
         return tried + "The server or model provider failed; try again later, or switch to the practice server."
     return tried + "See the message above."
 

@@ -169,6 +169,21 @@ def test_no_key_means_the_embedded_practice_server(no_env):
     assert c.chat("Hi").text.startswith(SIMULATED_MARKER)
 
 
+def test_practice_mode_says_how_to_leave_it(no_env, monkeypatch):
+    assert "set AIML_API_KEY" in helpers.Client().describe()
+    monkeypatch.setenv("AIML_API_KEY", CANARY)
+    monkeypatch.setenv("AIML_PRACTICE", "1")  # a key is set, but the learner asked for practice
+    c = helpers.Client()
+    assert c.simulated and "unset AIML_PRACTICE" in c.describe() and "set AIML_API_KEY" not in c.describe()
+
+
+def test_a_practice_servers_5xx_does_not_advise_switching_to_the_practice_server(server):
+    c = helpers.Client(api_key=server.key, base_url=server.base_url, max_retries=0)
+    with pytest.raises(helpers.InternalServerError) as info:
+        c.chat("Hi", extra_headers={"X-Practice-Fault": "status=503"})
+    assert "practice fault" in str(info.value) and "switch to the practice server" not in str(info.value)
+
+
 def test_key_from_the_environment_and_its_fallbacks(no_env, monkeypatch):
     monkeypatch.setenv("AIMLAPI_API_KEY", CANARY)
     c = helpers.Client()
