@@ -23,6 +23,31 @@ def checking_server():
     return _checking_server
 
 
+def checking_client() -> Client:
+    """A client of the checks' own practice server that never retries (a verdict comes quickly)."""
+    server = checking_server()
+    return Client(api_key=server.key, base_url=server.base_url, timeout=20, max_retries=0)
+
+
+def check_settings(settings: Any, variable: str, *, what: str, no_model: str) -> dict:
+    """The verdict on a learner's dict of optional chat settings; returns it without the streaming ones.
+
+    ``what``: what the dict should look like; ``no_model``: why it must not set the model or the messages.
+    """
+    from ..schema import PARAMS, check_param
+
+    if not isinstance(settings, dict):
+        raise Incorrect(f"`{variable}` should be {what}.")
+    for name, value in settings.items():
+        if name in ("model", "messages"):
+            raise Incorrect(f"`{variable}` sets {name!r}; {no_model}")
+        if name not in PARAMS:
+            raise Incorrect(f"{name!r} is not a parameter of the chat-completions endpoint (see the table of "
+                            "optional parameters in lesson 02).")
+        reject_problems(check_param(name, value), f"{variable}[{name!r}]")
+    return {k: v for k, v in settings.items() if k not in ("stream", "stream_options")}
+
+
 class RecordingClient(Client):
     """A practice-server client that remembers every request a learner's code sends.
 

@@ -7,10 +7,9 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from ..client import Client
 from ..schema import MODELS, PARAMS, check_messages, check_model, check_param
 from . import Exercise, Incorrect
-from ._checking import checking_server, reject_problems, run_learner_on_copy
+from ._checking import check_settings, checking_client, reject_problems, run_learner_on_copy
 
 SMALL, BIG = MODELS
 
@@ -100,23 +99,15 @@ def _greedy_setting(repeatable: dict) -> str | None:
 
 def _same_twice(repeatable: dict) -> bool:
     """Send the learner's parameters twice to the checks' own practice server; the same text both times?"""
-    server = checking_server()
     params = {"max_tokens": 40, **repeatable}
-    with Client(api_key=server.key, base_url=server.base_url, timeout=20, max_retries=0) as client:
+    with checking_client() as client:
         first, second = (client.chat(Q2_PROMPT, **params).text for _ in range(2))
     return first == second
 
 
 def _check_repeatable(repeatable: Any) -> str:
-    if not isinstance(repeatable, dict):
-        raise Incorrect("`repeatable` should be a dict of keyword arguments, such as {\"temperature\": 0.7}.")
-    for name, value in repeatable.items():
-        if name in ("model", "messages"):
-            raise Incorrect(f"`repeatable` sets {name!r}; the cell below passes the model and prompt itself: "
-                            "keep only the optional parameters.")
-        if name not in PARAMS:
-            raise Incorrect(f"{name!r} is not a parameter of the chat-completions endpoint (see the table above).")
-        reject_problems(check_param(name, value), f"repeatable[{name!r}]")
+    check_settings(repeatable, "repeatable", what='a dict of keyword arguments, such as {"temperature": 0.7}',
+                   no_model="the cell below passes the model and prompt itself: keep only the optional parameters.")
     if repeatable.get("stream"):
         raise Incorrect("helpers.chat waits for a whole answer: leave `stream` out.")
     greedy = _greedy_setting(repeatable)

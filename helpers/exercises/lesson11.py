@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..client import Client
-from ..schema import MODELS, PARAMS, check_messages, check_param, check_request
+from ..schema import MODELS, check_messages, check_request
 from . import Exercise, Incorrect
-from ._checking import checking_server, is_number, reject_problems
+from ._checking import check_settings, checking_client, is_number, reject_problems
 
 __all__ = ["q1", "q2", "q3"]
 
@@ -23,11 +22,6 @@ MOST_TOKENS = 20
 HOT = 1.5
 Q2_PROMPT = "Tell me about San Francisco"
 Q2_CALLS = 4
-
-
-def _practice_client() -> Client:
-    server = checking_server()
-    return Client(api_key=server.key, base_url=server.base_url, timeout=20, max_retries=0)
 
 
 # --------------------------------------------------------------------------- q1: a short answer
@@ -56,7 +50,7 @@ def _check_short_request(short_request: Any) -> str:
         raise Incorrect(f"`short_request` lets the answer run to {cap:g} tokens; the task wants at most "
                         f"{MOST_TOKENS}.")
     params = {k: v for k, v in sendable.items() if k not in ("model", "messages")}
-    with _practice_client() as client:
+    with checking_client() as client:
         answer = client.chat(sendable["messages"], model=SMALL, **params)
     tokens = answer.usage.get("completion_tokens")
     if not isinstance(tokens, int) or tokens > MOST_TOKENS:
@@ -90,15 +84,9 @@ short_request = {{
 # --------------------------------------------------------------------------- q2: one answer, even hot
 
 def _check_settings_shape(settings: Any) -> dict:
-    if not isinstance(settings, dict):
-        raise Incorrect("`one_answer` should be a dict of settings, like what playground.settings() returns.")
-    for name, value in settings.items():
-        if name in ("model", "messages"):
-            raise Incorrect(f"`one_answer` sets {name!r}; keep only the settings (the check sends its own prompt "
-                            "to the 4B).")
-        if name not in PARAMS:
-            raise Incorrect(f"{name!r} is not a parameter of the chat-completions endpoint.")
-        reject_problems(check_param(name, value), f"one_answer[{name!r}]")
+    settings = check_settings(settings, "one_answer",
+                              what="a dict of settings, like what playground.settings() returns",
+                              no_model="keep only the settings (the check sends its own prompt to the 4B).")
     temperature = settings.get("temperature")
     if not is_number(temperature) or temperature < HOT:
         raise Incorrect(f"`one_answer` sets temperature {temperature!r}; the task keeps it at {HOT} or more, "
@@ -106,13 +94,13 @@ def _check_settings_shape(settings: Any) -> dict:
     if "seed" in settings:
         raise Incorrect("A seed repeats one random draw. The task asks for settings under which there is "
                         "nothing left to draw: leave the seed out.")
-    return {k: v for k, v in settings.items() if k not in ("stream", "stream_options")}
+    return settings
 
 
 def _check_one_answer(one_answer: Any) -> str:
     settings = _check_settings_shape(one_answer)
     params = {"max_tokens": 40, **settings}
-    with _practice_client() as client:
+    with checking_client() as client:
         texts = [client.chat(Q2_PROMPT, model=SMALL, **params).text for _ in range(Q2_CALLS)]
         greedy = client.chat(Q2_PROMPT, model=SMALL, **{**params, "temperature": 0}).text
     different = len(set(texts))
@@ -170,7 +158,7 @@ def _check_history_shape(history: Any) -> list:
 
 def _check_history(history: Any) -> str:
     messages = _check_history_shape(history)
-    with _practice_client() as client:
+    with checking_client() as client:
         answer = client.chat(messages, model=SMALL, max_tokens=30, temperature=0).text
     if NAME not in answer:
         raise Incorrect(f"Sent to the practice server, the answer did not say {NAME}: {answer!r:.80}. "
