@@ -409,17 +409,20 @@ class _Handler(BaseHTTPRequestHandler):
             fault = practice.faults.claim(self.headers.get("X-Practice-Fault"))
         except ValueError as exc:
             return self._send_error(400, f"Invalid X-Practice-Fault header: {exc}")
-        practice.pause(fault.delay)
         if fault.status:
+            practice.pause(fault.delay)
             extra = {}
             if fault.retry_after is not None:
                 extra["Retry-After"] = fault.retry_after
             if fault.retry_after_ms is not None:
                 extra["retry-after-ms"] = fault.retry_after_ms
             return self._send_error(fault.status, MESSAGES.get(fault.status, "Error"), extra)
+        # The rate limit counts a call when it arrives, as the API's does: a slow answer still on its way
+        # must not take a place in a window opened after it was sent.
         wait = practice.admit()
         if wait is not None:
             return self._send_error(429, MESSAGES[429], {"Retry-After": str(wait)})
+        practice.pause(fault.delay)
         if practice.balance <= 0:
             return self._send_error(403, MESSAGES[403])
 

@@ -211,3 +211,14 @@ def test_switch_in_practice_mode_changes_nothing(srv, monkeypatch):
     assert "practice mode already" in repr(switch)
     switch.back()
     assert helpers.get_client() is before
+
+
+def test_a_slow_call_sent_before_a_fresh_window_takes_no_place_in_it(srv):
+    import time
+
+    practice.slow_next(1, seconds=1.5)
+    with pytest.raises(helpers.APITimeoutError):
+        helpers.chat("Hi", max_tokens=5, timeout=0.3)  # gives up; the server's handler is still waiting
+    practice.fresh_rate_window(per_minute=2)
+    time.sleep(1.5)  # the late handler wakes up inside the new window: it was counted when it arrived
+    assert statuses(3) == [200, 200, 429]
