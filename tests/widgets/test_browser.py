@@ -8,6 +8,7 @@ A screenshot lands in test-artifacts/ (gitignored) whether it passes or fails.
 from __future__ import annotations
 
 import hashlib
+import re
 
 import pytest
 
@@ -18,6 +19,9 @@ from support.browser import (CHROMIUM, CHROMIUM_ARGS, ROOT, JupyterLab, dismiss_
 
 NOTEBOOK = "notebooks/11_playground.ipynb"
 PROMPT = "Tell me about the Golden Gate Bridge"
+#: True once run-all has finished: JupyterLab sets a code cell's execution count when its reply arrives.
+ALL_CELLS_RAN = ("() => { const cells = Array.from(window.jupyterapp.shell.currentWidget.content.model.cells)"
+                 ".filter(c => c.type === 'code'); return cells.length > 0 && cells.every(c => c.executionCount); }")
 STEP_MS = 60_000  # the longest any single step may take (a bound, not a measurement)
 
 
@@ -73,6 +77,11 @@ def _drive(page, lab: JupyterLab, srv: PracticeServer) -> None:
     assert "****0000" in key_widget.inner_text() and srv.key not in key_widget.inner_text()
     assert password.input_value() == ""
 
+    # Run-all goes on in the kernel meanwhile (lesson cells send through the same playground): wait until every
+    # code cell has its execution count, or a click queued behind them would be answered after the checks below.
+    page.wait_for_function(ALL_CELLS_RAN)
+    wait_for_idle_kernel(page)
+
     # The playground: a typed prompt, Send, and the streamed answer in the output area.
     playground = page.locator(".gemma-playground")
     prompt = playground.get_by_label("Prompt")
@@ -85,7 +94,8 @@ def _drive(page, lab: JupyterLab, srv: PracticeServer) -> None:
     playground.locator("button.jupyter-button", has_text="Send").click()
     answer = playground.locator(".gemma-answer")
     answer.get_by_text(SIMULATED_MARKER.strip()).wait_for()
-    playground.get_by_text("first token").wait_for()  # the stats line: the stream finished
+    # The stats line of a finished stream ("first token 0.21 s"), not the "Waiting for the first token" note.
+    playground.get_by_text(re.compile(r"first token \d")).wait_for()
     assert "Practice mode" in playground.inner_text()
     sent = [r["body"] for r in srv.requests if r["path"].endswith("/chat/completions") and r["body"]]
     assert any(b["messages"] == [{"role": "user", "content": PROMPT}] and b.get("stream") for b in sent)
