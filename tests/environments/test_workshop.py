@@ -494,7 +494,11 @@ def test_the_colab_cell_on_a_fake_colab_installs_the_kit_and_reads_the_secret(tm
         "    if value is None:\n        raise SecretNotFoundError(name)\n"
         "    return value\n")
     venv = tmp_path / "colab-python"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
+    uv = shutil.which("uv", path=str(Path(sys.executable).parent)) or shutil.which("uv")
+    if uv:  # the same venv, pip seeded into it, in a tenth of a second (python -m venv takes 3 s here)
+        subprocess.run([uv, "venv", "-q", "--seed", "--python", sys.executable, str(venv)], check=True, timeout=120)
+    else:
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
     purelib = "import sysconfig; print(sysconfig.get_paths()['purelib'])"
     site = Path(subprocess.run([str(venv / "bin" / "python"), "-c", purelib],
                                capture_output=True, text=True, check=True).stdout.strip())
