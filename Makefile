@@ -37,9 +37,13 @@ lab: $(VENV)/.installed $(LAB_SETTINGS)
 	$(BIN)/jupyter lab --notebook-dir=notebooks --LabApp.news_url=None $(if $(filter 0,$(shell id -u)),--allow-root)
 
 ## Run every test: the helper, the practice server, every lesson notebook.
-## Three workers on two cores: much of the suite waits on kernels and servers (measured: 103 s with -n 2, 94 s with -n 3).
+## Six workers on two cores: much of the suite waits on kernels, servers and timeouts (measured on 2 cores:
+## 61 s with -n 4, 55 s with -n 5, 51 to 53 s with -n 6, 57 s with -n 8). The longest files start first
+## (conftest.py's LONGEST_FIRST; --no-loadscope-reorder keeps that order). Python may cache bytecode
+## (__pycache__ is gitignored) even where the shell sets PYTHONDONTWRITEBYTECODE: every worker, kernel
+## and server imports the kit and the tests, and compiling them afresh each time costs about 8 s of CPU.
 test: $(VENV)/.installed-test $(LAB_SETTINGS)
-	$(BIN)/python -m pytest -n 3 --dist loadfile
+	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n 6 --dist loadfile --no-loadscope-reorder
 
 ## Copy the lessons into my-work/ (yours to edit; git pull never touches it).
 my-copy: $(VENV)/.installed

@@ -46,10 +46,14 @@ def pytest_unconfigure(config):
         _server.stop()
 
 
-#: The longest files (whole seconds on 2 cores, measured by make bench ARGS=--with-test-suite) start first,
-#: so that no worker is left running one of them after the other has finished everything else.
-LONGEST_FIRST = ("test_binder.py", "test_workshop.py", "test_browser.py", "test_live.py", "test_relay_dashboard.py",
-                 "09_batch_work.ipynb", "07_errors_and_retries.ipynb", "02_modify_it.ipynb", "test_secrets.py")
+#: The longest files first (wall seconds under make test's load, measured with -n 4 on 2 cores), so that no
+#: worker is left running one of them after the others have finished everything else. The Makefile passes
+#: --no-loadscope-reorder, or xdist would reorder files by their number of tests instead.
+LONGEST_FIRST = ("test_binder.py", "test_server_abuse.py", "test_live.py", "test_workshop.py",  # 10 to 17 s
+                 "test_sampling_over_http.py", "test_browser.py", "07_errors_and_retries.ipynb",  # 7 to 10 s
+                 "09_batch_work.ipynb", "test_secrets.py", "test_faults.py", "02_modify_it.ipynb",  # 6 to 7 s
+                 "test_relay_proxy.py", "test_controls.py", "test_relay_budget.py", "test_relay_dashboard.py",
+                 "test_batch.py", "test_relay_security.py", "test_lesson01_quotes.py", "test_relay_cli.py")  # 4 to 5 s
 
 
 def pytest_collection_modifyitems(items):
