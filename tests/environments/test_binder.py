@@ -48,6 +48,8 @@ BINDER_ONLY = {"notebook"}
 NEWS_PLUGIN = "@jupyterlab/apputils-extension:notification"
 #: Where binder/postBuild and the Makefile put binder/overrides.json, under an environment's prefix.
 LAB_SETTINGS = Path("share", "jupyter", "lab", "settings", "overrides.json")
+#: ipywidgets' JupyterLab extension: without it a lesson's widgets show as text.
+WIDGETS_EXTENSION = "@jupyter-widgets/jupyterlab-manager"
 
 
 def pins(path: Path) -> dict[str, str]:
@@ -178,7 +180,10 @@ def binder_env(tmp_path_factory):
     base = tmp_path_factory.mktemp("binder")
     repo = repo_copy(base / "repo")
     venv = base / "venv"
-    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME")}
+    # PYTHONDONTWRITEBYTECODE too: pip (and so Binder) compiles what it installs, uv does not; letting Python
+    # cache bytecode as it imports keeps every process after the first from compiling JupyterLab afresh.
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME", "PYTHONDONTWRITEBYTECODE")}
     env["PATH"] = f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}"
     env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
 
@@ -220,45 +225,30 @@ def test_postbuild_writes_the_lab_settings(binder_env):
 def test_the_binder_environment_is_consistent(binder_env):
     check = binder_env["step"](str(binder_env["python"]), "-m", "pip", "check")
     assert "No broken requirements" in check.stdout
-    extensions = binder_env["step"](str(binder_env["venv"] / "bin" / "jupyter"), "labextension", "list")
-    listing = extensions.stdout + extensions.stderr
-    assert re.search(r"@jupyter-widgets/jupyterlab-manager .*enabled", listing), \
-        "the widgets would not show in JupyterLab"
 
 
-def test_every_helpers_module_imports_in_the_binder_environment(binder_env):
-    probe = ("import importlib, pkgutil, helpers\n"
-             "names = [m.name for m in pkgutil.walk_packages(helpers.__path__, 'helpers.')]\n"
-             "for name in names: importlib.import_module(name)\n"
-             "print(helpers.__file__); print(len(names))\n")
-    out = binder_env["step"](str(binder_env["python"]), "-c", probe, cwd=binder_env["repo"] / "notebooks")
-    where, count = out.stdout.split()
-    assert Path(where) == binder_env["repo"] / "helpers" / "__init__.py"
-    assert int(count) >= len(list((ROOT / "helpers").glob("*.py"))) - 1  # every module but __init__
-
-
-RUN_LESSONS = r'''
-import pathlib, sys, nbformat
+#: Run in the Binder environment's own Python: import every helpers module and every module a lesson imports,
+#: then run lessons top to bottom, each in a kernel of that environment. One interpreter for all three checks;
+#: the tests below each read their part of the JSON it prints.
+PROBE = r'''
+import ast, importlib, json, pathlib, pkgutil, sys, time, traceback
+started = time.perf_counter()
+import nbformat
 from nbclient import NotebookClient
-
-prefix = sys.argv[1]
-probe = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
-    "import sys\nassert sys.prefix == %r, ('the kernel is not the Binder environment', sys.prefix)" % prefix)])
-NotebookClient(probe, timeout=60, kernel_name="python3").execute()
-for name in sys.argv[2:]:
-    path = pathlib.Path(name)
-    nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=120, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
-    print("ran", path.name, flush=True)
-'''
-
-IMPORT_EVERYTHING = r'''
-import ast, importlib, pathlib, sys, nbformat
 from IPython.core.inputtransformer2 import TransformerManager
 
+prefix, run, lessons = sys.argv[1], json.loads(sys.argv[2]), json.loads(sys.argv[3])
+report = {}
+
+import helpers
+names = [m.name for m in pkgutil.walk_packages(helpers.__path__, "helpers.")]
+for name in names:
+    importlib.import_module(name)
+report["helpers"] = {"file": helpers.__file__, "modules": len(names)}
+report["seconds"] = {"helpers": time.perf_counter() - started}
+
 wanted = set()
-for name in sys.argv[1:]:
+for name in lessons:
     for cell in nbformat.read(name, as_version=4).cells:
         if cell.cell_type != "code":
             continue
@@ -275,16 +265,36 @@ for module in sorted(wanted):
         importlib.import_module(module)
     except ImportError as exc:
         missing.append(f"{module}: {exc}")
-print("\n".join(missing) if missing else f"all {len(wanted)} imported")
+report["imports"] = {"wanted": len(wanted), "missing": missing}
+report["seconds"]["imports"] = time.perf_counter() - started - report["seconds"]["helpers"]
+
+# Each lesson's kernel first proves it is this environment's, then runs the lesson.
+check = "import sys\nassert sys.prefix == %r, ('the kernel is not the Binder environment', sys.prefix)" % prefix
+report["ran"], report["failed"] = [], {}
+for name in run:
+    path = pathlib.Path(name)
+    nb = nbformat.read(path, as_version=4)
+    nb.cells.insert(0, nbformat.v4.new_code_cell(check))
+    try:
+        NotebookClient(nb, timeout=120, kernel_name="python3",
+                       resources={"metadata": {"path": str(path.parent)}}).execute()
+        report["ran"].append(path.name)
+    except Exception:
+        report["failed"][path.name] = traceback.format_exc()[-3000:]
+report["seconds"]["lessons"] = time.perf_counter() - started - sum(report["seconds"].values())
+print(json.dumps(report))
 '''
 
 
-def run_lessons(binder_env, lessons):
-    runner = binder_env["repo"].parent / "run_lessons.py"
-    runner.write_text(RUN_LESSONS)
-    out = binder_env["step"](str(binder_env["python"]), str(runner), str(binder_env["venv"]),
-                             *map(str, lessons), cwd=binder_env["repo"] / "notebooks", timeout=1200)
-    assert out.stdout.split() == [w for p in lessons for w in ("ran", p.name)]
+def probe(binder_env, lessons_to_run) -> dict:
+    script = binder_env["repo"].parent / "probe.py"
+    script.write_text(PROBE)
+    every = sorted((binder_env["repo"] / "notebooks").glob(LESSON_GLOB))
+    assert every, "no lessons"
+    out = binder_env["step"](str(binder_env["python"]), str(script), str(binder_env["venv"]),
+                             json.dumps(list(map(str, lessons_to_run))), json.dumps(list(map(str, every))),
+                             cwd=binder_env["repo"] / "notebooks", timeout=1200)
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def first_lesson() -> str:
@@ -292,40 +302,54 @@ def first_lesson() -> str:
     return f"{lessons['folder']}/{lessons['first']}"
 
 
-def test_the_first_lesson_runs_in_the_binder_environment(binder_env, session_server):
-    """The lesson the Binder badge opens, top to bottom, in the Binder environment's own kernel,
-    against the practice server the root conftest.py started."""
+@pytest.fixture(scope="module")
+def binder_probe(binder_env, session_server):
+    """The probe run once, with the lesson the Binder badge opens, against the practice server the root
+    conftest.py started; and how many calls that server had before and after."""
     assert os.environ["AIML_API_BASE"] == session_server.base_url
-    calls_before = len(session_server.requests)
-    run_lessons(binder_env, [binder_env["repo"] / first_lesson()])
-    assert len(session_server.requests) > calls_before, "the lesson did not reach the practice server"
+    before = len(session_server.requests)
+    report = probe(binder_env, [binder_env["repo"] / first_lesson()])
+    print("\nbinder probe:", ", ".join(f"{part} {seconds:.1f} s" for part, seconds in report["seconds"].items()))
+    return {**report, "calls": len(session_server.requests) - before}
 
 
-def test_everything_the_lessons_import_is_in_the_binder_environment(binder_env):
+def test_every_helpers_module_imports_in_the_binder_environment(binder_probe, binder_env):
+    helpers_seen = binder_probe["helpers"]
+    assert Path(helpers_seen["file"]) == binder_env["repo"] / "helpers" / "__init__.py"
+    assert helpers_seen["modules"] >= len(list((ROOT / "helpers").glob("*.py"))) - 1  # every module but __init__
+
+
+def test_everything_the_lessons_import_is_in_the_binder_environment(binder_probe):
     """Every module any lesson imports (a test-only package, say) imports in the Binder environment."""
-    lessons = sorted((binder_env["repo"] / "notebooks").glob(LESSON_GLOB))
-    assert lessons, "no lessons"
-    script = binder_env["repo"].parent / "import_everything.py"
-    script.write_text(IMPORT_EVERYTHING)
-    out = binder_env["step"](str(binder_env["python"]), str(script), *map(str, lessons),
-                             cwd=binder_env["repo"] / "notebooks")
-    assert out.stdout.startswith("all "), "not importable in the Binder environment:\n" + out.stdout
+    imports = binder_probe["imports"]
+    assert imports["wanted"] > 0
+    assert not imports["missing"], "not importable in the Binder environment:\n" + "\n".join(imports["missing"])
+
+
+def test_the_first_lesson_runs_in_the_binder_environment(binder_probe):
+    """The lesson the Binder badge opens, top to bottom, in the Binder environment's own kernel."""
+    assert not binder_probe["failed"], binder_probe["failed"]
+    assert binder_probe["ran"] == [Path(first_lesson()).name]
+    assert binder_probe["calls"] > 0, "the lesson did not reach the practice server"
 
 
 @pytest.mark.skipif(os.environ.get("BINDER_TEST_ALL_LESSONS") != "1",
                     reason="about 5 s a lesson on top of nbval's own run of them: set BINDER_TEST_ALL_LESSONS=1")
 def test_every_lesson_runs_in_the_binder_environment(binder_env, session_server):
     calls_before = len(session_server.requests)
-    run_lessons(binder_env, sorted((binder_env["repo"] / "notebooks").glob(LESSON_GLOB)))
+    lessons = sorted((binder_env["repo"] / "notebooks").glob(LESSON_GLOB))
+    report = probe(binder_env, lessons)
+    assert not report["failed"], report["failed"]
+    assert report["ran"] == [p.name for p in lessons]
     assert len(session_server.requests) > calls_before
 
 
-def test_the_badge_opens_the_first_lesson_in_jupyterlab(binder_env):
-    """Start JupyterLab from the Binder environment at the repository root, as Binder does, and ask for the
-    lesson the badge's urlpath names."""
-    path = first_lesson()
+@pytest.fixture(scope="module")
+def binder_lab(binder_env):
+    """JupyterLab started from the Binder environment at the repository root, as Binder starts it."""
     port = free_port()
-    log = open(binder_env["repo"].parent / "lab.log", "w")
+    log_path = binder_env["repo"].parent / "lab.log"
+    log = open(log_path, "w")
     lab = subprocess.Popen(
         [str(binder_env["venv"] / "bin" / "jupyter"), "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
          "--ServerApp.token=", "--ServerApp.password=", "--allow-root", "--LabApp.news_url=None",
@@ -341,15 +365,9 @@ def test_the_badge_opens_the_first_lesson_in_jupyterlab(binder_env):
             except requests.ConnectionError:
                 pass
             assert lab.poll() is None and time.monotonic() < deadline, \
-                "JupyterLab did not start:\n" + (binder_env["repo"].parent / "lab.log").read_text()[-3000:]
+                "JupyterLab did not start:\n" + log_path.read_text()[-3000:]
             time.sleep(0.3)
-        contents = requests.get(f"{url}/api/contents/{path}?content=0", timeout=10)
-        assert contents.status_code == 200 and contents.json()["type"] == "notebook", contents.text[:300]
-        page = requests.get(f"{url}/lab/tree/{path}", timeout=10)
-        assert page.status_code == 200 and "JupyterLab" in page.text
-        # The browser reads these defaults: "Never" to the news question, so the pop-up is never shown.
-        news = requests.get(f"{url}/lab/api/settings/{NEWS_PLUGIN}", timeout=10).json()["schema"]["properties"]
-        assert news["fetchNews"]["default"] == "false" and news["checkForUpdates"]["default"] is False
+        yield url
     finally:
         lab.terminate()
         try:
@@ -358,3 +376,31 @@ def test_the_badge_opens_the_first_lesson_in_jupyterlab(binder_env):
             lab.kill()
             lab.wait(timeout=5)
         log.close()
+
+
+def page_config(page: str) -> dict:
+    """The settings JupyterLab's server writes into the page for the browser to read."""
+    match = re.search(r'<script id="jupyter-config-data" type="application/json">(.*?)</script>', page, re.S)
+    assert match, "the page carries no jupyter-config-data"
+    return json.loads(match.group(1))
+
+
+def test_the_badge_opens_the_first_lesson_in_jupyterlab(binder_lab):
+    """Ask the Binder environment's JupyterLab for the lesson the badge's urlpath names."""
+    path = first_lesson()
+    contents = requests.get(f"{binder_lab}/api/contents/{path}?content=0", timeout=10)
+    assert contents.status_code == 200 and contents.json()["type"] == "notebook", contents.text[:300]
+    page = requests.get(f"{binder_lab}/lab/tree/{path}", timeout=10)
+    assert page.status_code == 200 and "JupyterLab" in page.text
+    # The browser reads these defaults: "Never" to the news question, so the pop-up is never shown.
+    news = requests.get(f"{binder_lab}/lab/api/settings/{NEWS_PLUGIN}", timeout=10).json()["schema"]["properties"]
+    assert news["fetchNews"]["default"] == "false" and news["checkForUpdates"]["default"] is False
+
+
+def test_jupyterlab_loads_the_widgets_extension(binder_lab):
+    """The page JupyterLab serves names the widgets' extension among those the browser loads, not disabled:
+    without it the lessons' widgets show as text."""
+    config = page_config(requests.get(f"{binder_lab}/lab/tree/{first_lesson()}", timeout=10).text)
+    loaded = {extension["name"] for extension in config.get("federated_extensions", [])}
+    assert WIDGETS_EXTENSION in loaded, f"the widgets would not show in JupyterLab (loaded: {sorted(loaded)})"
+    assert WIDGETS_EXTENSION not in config.get("disabledExtensions", [])
