@@ -34,16 +34,22 @@ TOPICS = ["the Golden Gate Bridge", "Alcatraz", "cable cars", "Chinatown", "the 
 BATCH = [f"In one sentence, what is {topic} in San Francisco known for?" for topic in TOPICS]
 
 
+#: One kept-alive connection for the module's thousand calls; loopback, so no proxy or .netrc to look up each time.
+HTTP = requests.Session()
+HTTP.trust_env = False
+
+
 @pytest.fixture(scope="module")
 def srv():
     with PracticeServer(latency=0) as server:
         yield server
+    HTTP.close()
 
 
 def answer(srv, prompt: str, model: str = SMALL, **params) -> dict:
     body = {"model": model, "messages": [{"role": "user", "content": prompt}], **params}
-    r = requests.post(srv.base_url + "/chat/completions", json=body, timeout=30,
-                      headers={"Authorization": f"Bearer {srv.key}"})
+    r = HTTP.post(srv.base_url + "/chat/completions", json=body, timeout=30,
+                  headers={"Authorization": f"Bearer {srv.key}"})
     assert r.status_code == 200, r.text[:300]
     return r.json()
 
