@@ -2,23 +2,23 @@
 
 No Docker engine runs here, so the image itself is never built. Two checks stand in for it:
 
-1. ``repo2docker --no-build --debug`` prints the Dockerfile it would build (skipped when
-   repo2docker is not installed; it is not in requirements-test.txt).
+1. ``repo2docker --no-build --debug`` prints the Dockerfile it would build (requirements-test.txt
+   installs repo2docker; the check skips itself where it is missing).
 2. A fresh virtual environment built exactly as binder/ says (binder/requirements.txt, then
    binder/postBuild run from the repository root with that environment first on PATH), in a
-   copy of the repository. In it: `pip check`, the widgets' JupyterLab extension, an import of
-   every helpers module, an import of every module any lesson imports, the first lesson (the
-   one the badge opens) run top to bottom in that environment's own kernel against the
-   practice server the root conftest.py started, and JupyterLab started the way Binder starts
-   it, serving the badge's path. So a broken Binder configuration fails the suite.
+   copy of the repository. In it: `pip check`; one probe interpreter that imports every helpers
+   module and every module any lesson imports, then runs the first lesson (the one the badge
+   opens) top to bottom in that environment's own kernel against the practice server the root
+   conftest.py started; and JupyterLab started the way Binder starts it, serving the badge's
+   path with the widgets' extension loaded. So a broken Binder configuration fails the suite.
 
-Why not every lesson by default: measured on the 2-core machine (pip reading the machine's
-local package index), building the environment takes 33 to 55 s and postBuild 3 to 6 s,
-depending on what else runs; running all 12 lessons in it took 37 to 49 s more (3 to 5 s a
-lesson), on top of nbval running the same lessons in the developers' environment. The default
-run of this module takes 55 to 75 s. What the Binder environment alone can break (a missing
-or mismatched package) shows at import time, which the import checks cover for every lesson
-in about 4 s. BINDER_TEST_ALL_LESSONS=1 runs every lesson as well (before a workshop, say).
+Why not every lesson by default: measured on the 2-core machine, uv builds the environment in
+2 to 3 s and postBuild takes 2 to 4 s; the default run of this module takes 15 to 20 s (up to 50 s
+while the shared host runs slow). Running all 12 lessons in it took 37 to 49 s more (3 to 5 s a
+lesson), on top of nbval running the same lessons in the developers' environment. What the Binder
+environment alone can break (a missing or mismatched package) shows at import time, which the
+probe covers for every module every lesson imports. BINDER_TEST_ALL_LESSONS=1 runs every lesson
+as well (before a workshop, say).
 """
 import json
 import os
