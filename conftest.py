@@ -6,6 +6,7 @@ lesson runs once, under nbval, holding it, and every cell's outputs, the kernels
 widgets' state are scanned for it as the cells run. Nothing here needs a key or the internet.
 """
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -17,13 +18,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "tests"))
 from support import canary  # noqa: E402
 
 _server = None
+_work: "Path | None" = None
 _capture: "canary.CaptureReader | None" = None
 _last_cells: set = set()
 _notebook_started: dict = {}
 
 
 def pytest_configure(config):
-    global _server, _capture
+    global _server, _capture, _work
     from helpers.practice import PracticeServer
 
     # Real keys from the developer's shell or .env must never reach a test run.
@@ -32,9 +34,9 @@ def pytest_configure(config):
     # Simulated delays at a tenth of their size: comparisons still show, the suite stays fast.
     latency = float(os.environ.get("AIML_PRACTICE_LATENCY", "0.1"))
     _server = PracticeServer(latency=latency, key=canary.CANARY).start()
-    work = Path(tempfile.mkdtemp(prefix="kit-canary-"))
-    os.environ.update(canary.install_kernel_capture(work / "ipython", work / "capture"))
-    _capture = canary.CaptureReader(work / "capture")
+    _work = Path(tempfile.mkdtemp(prefix="kit-canary-"))
+    os.environ.update(canary.install_kernel_capture(_work / "ipython", _work / "capture"))
+    _capture = canary.CaptureReader(_work / "capture")
     os.environ["AIML_API_BASE"] = _server.base_url
     os.environ["AIML_API_KEY"] = _server.key
     os.environ["AIML_PRACTICE_LATENCY"] = str(latency)
@@ -44,6 +46,8 @@ def pytest_configure(config):
 def pytest_unconfigure(config):
     if _server is not None:
         _server.stop()
+    if _work is not None:  # the kernels' IPython profile and captured logs: every run made a new one
+        shutil.rmtree(_work, ignore_errors=True)
 
 
 #: The longest files first (wall seconds under make test's load, measured with -n 4 on 2 cores), so that no
