@@ -212,14 +212,25 @@ def test_an_interrupted_batch_stops_sending_and_cleans_up():
 
     with PracticeServer(latency=0) as slow, helpers.Client(api_key=slow.key, base_url=slow.base_url,
                                                            timeout=10, max_retries=0) as c:
-        timer = threading.Timer(0.3, _thread.interrupt_main)
-        timer.start()
+        stop = threading.Event()
+
+        def press_ctrl_c():
+            # Again every half second until the batch stops: Python drops a KeyboardInterrupt that lands in a
+            # weakref callback or a __del__ ("Exception ignored in ..."), as it drops a real Ctrl-C there.
+            delay = 0.3
+            while not stop.wait(delay):
+                _thread.interrupt_main()
+                delay = 0.5
+
+        presser = threading.Thread(target=press_ctrl_c, daemon=True)
+        presser.start()
         try:
             with pytest.raises(KeyboardInterrupt):
                 batch([f"p{i}" for i in range(40)], client=c, concurrency=2, progress=False, max_tokens=5,
                       extra_headers={"X-Practice-Fault": "delay=2"})
         finally:
-            timer.cancel()
+            stop.set()
+            presser.join(timeout=5)
         assert c.session.hooks["response"] == []
         assert len(chat_requests(slow)) <= 2  # the two in flight; the 38 waiting were never sent
 
