@@ -526,9 +526,14 @@ def test_the_colab_cell_on_a_fake_colab_installs_the_kit_and_reads_the_secret(tm
     assert Path(state["helpers"]).is_relative_to(venv)  # installed from the clone, not this working tree
     assert (kit_dir / "notebooks" / "images" / "scene.png").is_file()
 
+    [installed] = site.glob("gemma_aiml_kit-*.dist-info/RECORD")
+    first_install = installed.stat()
+
     secret = "colab-secret-for-tests-4321"
     out, state = run(FAKE_COLAB_SECRET_AIML_API_KEY=secret)  # a second run: the clone is reused
     assert state["mode"] == "real" and "****4321" in out and secret not in out
+    again = installed.stat()  # and the kit the first run installed is used as it is, not installed again
+    assert (again.st_ino, again.st_mtime_ns) == (first_install.st_ino, first_install.st_mtime_ns)
 
 
 # --------------------------------------------------------------------------- the guide and the handout
