@@ -11,6 +11,7 @@ import hashlib
 import re
 
 import pytest
+import requests
 
 from helpers.practice import SIMULATED_MARKER, PracticeServer
 
@@ -54,6 +55,14 @@ def test_lesson_11_in_jupyterlab_streams_a_typed_prompt():
     assert _digest(notebook) == before, "the browser test changed the committed notebook"
 
 
+def prompt_tokens(srv: PracticeServer, prompt: str) -> int:
+    """What the practice server counts as the prompt's tokens (a one-token answer, not streamed)."""
+    r = requests.post(srv.base_url + "/chat/completions", timeout=10, headers={"Authorization": f"Bearer {srv.key}"},
+                      json={"model": "google/gemma-3-4b-it", "messages": [{"role": "user", "content": prompt}],
+                            "max_tokens": 1})
+    return r.json()["usage"]["prompt_tokens"]
+
+
 def _drive(page, lab: JupyterLab, srv: PracticeServer) -> None:
     page.set_default_timeout(STEP_MS)
     page.goto(lab.url(f"lab/tree/{NOTEBOOK}"))
@@ -90,12 +99,15 @@ def _drive(page, lab: JupyterLab, srv: PracticeServer) -> None:
     for label, value in (("temperature", "0.7"), ("top_p", "1"), ("max_tokens", "60")):
         assert playground.get_by_label(label, exact=True).input_value() == value
     assert playground.get_by_role("button", name="Stop").is_disabled()
+    # The lesson's own sends left a finished answer and stats line in the playground: the typed prompt's stats
+    # line is told apart by its prompt-token count ("(12 in, 48 out)"), which differs from theirs.
+    typed, earlier = prompt_tokens(srv, PROMPT), prompt_tokens(srv, prompt.input_value())
+    assert typed != earlier
     prompt.fill(PROMPT)
     playground.locator("button.jupyter-button", has_text="Send").click()
     answer = playground.locator(".gemma-answer")
+    playground.get_by_text(re.compile(rf"first token \d.*\({typed} in,")).wait_for()  # that stream finished
     answer.get_by_text(SIMULATED_MARKER.strip()).wait_for()
-    # The stats line of a finished stream ("first token 0.21 s"), not the "Waiting for the first token" note.
-    playground.get_by_text(re.compile(r"first token \d")).wait_for()
     assert "Practice mode" in playground.inner_text()
     sent = [r["body"] for r in srv.requests if r["path"].endswith("/chat/completions") and r["body"]]
     assert any(b["messages"] == [{"role": "user", "content": PROMPT}] and b.get("stream") for b in sent)
