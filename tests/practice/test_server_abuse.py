@@ -277,7 +277,8 @@ CROWD = 64
 @pytest.fixture
 def patient_server():
     """The module's server but for its client timeout: on a loaded machine, connecting 64 sockets takes longer
-    than the 0.5 s the slow-client tests give, and the first would be dropped as silent before the barrier."""
+    than the 0.5 s the slow-client tests give, and the first would be dropped as silent before the barrier.
+    (So this crowd meets a fresh server; the other crowd tests and every abuse case share the module's.)"""
     with PracticeServer(latency=0, client_timeout=4 * GIVE_UP, max_body_bytes=LIMIT) as srv:
         yield srv
         assert_still_serving(srv)
@@ -383,6 +384,7 @@ def test_load_run_has_no_failures_and_no_memory_growth():
                 r = connection.getresponse()
                 text = r.read().decode("utf-8")
             except (OSError, http.client.HTTPException) as exc:
+                connection.close()
                 local.connection = None
                 return type(exc).__name__
             if stream:
