@@ -10,7 +10,8 @@ No Docker engine runs here, so the image itself is never built. Two checks stand
    module and every module any lesson imports, then runs the first lesson (the one the badge
    opens) top to bottom in that environment's own kernel against the practice server the root
    conftest.py started; and JupyterLab started the way Binder starts it, serving the badge's
-   path with the widgets' extension loaded. So a broken Binder configuration fails the suite.
+   path with the widgets' extension among those its page loads. So a broken Binder configuration
+   fails the suite.
 
 Why not every lesson by default: measured on the 2-core machine, uv builds the environment in
 2 to 3 s and postBuild takes 2 to 4 s; the default run of this module takes 15 to 20 s (up to 50 s
@@ -227,6 +228,8 @@ def test_the_binder_environment_is_consistent(binder_env):
     assert "No broken requirements" in check.stdout
 
 
+#: The start of the probe's one line of report, whatever else a lesson or a library prints.
+PROBE_MARK = "binder-probe-report: "
 #: Run in the Binder environment's own Python: import every helpers module and every module a lesson imports,
 #: then run lessons top to bottom, each in a kernel of that environment. One interpreter for all three checks;
 #: the tests below each read their part of the JSON it prints.
@@ -237,15 +240,18 @@ import nbformat
 from nbclient import NotebookClient
 from IPython.core.inputtransformer2 import TransformerManager
 
-prefix, run, lessons = sys.argv[1], json.loads(sys.argv[2]), json.loads(sys.argv[3])
+prefix, run, lessons, mark = sys.argv[1], json.loads(sys.argv[2]), json.loads(sys.argv[3]), sys.argv[4]
 report = {}
 
-import helpers
-names = [m.name for m in pkgutil.walk_packages(helpers.__path__, "helpers.")]
-for name in names:
-    importlib.import_module(name)
-report["helpers"] = {"file": helpers.__file__, "modules": len(names)}
-report["seconds"] = {"helpers": time.perf_counter() - started}
+try:
+    import helpers
+    names = [m.name for m in pkgutil.walk_packages(helpers.__path__, "helpers.")]
+    for name in names:
+        importlib.import_module(name)
+    report["helpers"] = {"file": helpers.__file__, "modules": len(names)}
+except Exception:
+    report["helpers"] = {"error": traceback.format_exc()[-3000:]}
+report["seconds"] = {"start and helpers": time.perf_counter() - started}
 
 wanted = set()
 for name in lessons:
@@ -266,7 +272,7 @@ for module in sorted(wanted):
     except ImportError as exc:
         missing.append(f"{module}: {exc}")
 report["imports"] = {"wanted": len(wanted), "missing": missing}
-report["seconds"]["imports"] = time.perf_counter() - started - report["seconds"]["helpers"]
+report["seconds"]["imports"] = time.perf_counter() - started - sum(report["seconds"].values())
 
 # Each lesson's kernel first proves it is this environment's, then runs the lesson.
 check = "import sys\nassert sys.prefix == %r, ('the kernel is not the Binder environment', sys.prefix)" % prefix
@@ -282,7 +288,7 @@ for name in run:
     except Exception:
         report["failed"][path.name] = traceback.format_exc()[-3000:]
 report["seconds"]["lessons"] = time.perf_counter() - started - sum(report["seconds"].values())
-print(json.dumps(report))
+print(mark + json.dumps(report))
 '''
 
 
@@ -292,9 +298,11 @@ def probe(binder_env, lessons_to_run) -> dict:
     every = sorted((binder_env["repo"] / "notebooks").glob(LESSON_GLOB))
     assert every, "no lessons"
     out = binder_env["step"](str(binder_env["python"]), str(script), str(binder_env["venv"]),
-                             json.dumps(list(map(str, lessons_to_run))), json.dumps(list(map(str, every))),
+                             json.dumps(list(map(str, lessons_to_run))), json.dumps(list(map(str, every))), PROBE_MARK,
                              cwd=binder_env["repo"] / "notebooks", timeout=1200)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    reports = [line[len(PROBE_MARK):] for line in out.stdout.splitlines() if line.startswith(PROBE_MARK)]
+    assert len(reports) == 1, f"the probe printed no report:\n{out.stdout[-3000:]}\n{out.stderr[-3000:]}"
+    return json.loads(reports[0])
 
 
 def first_lesson() -> str:
@@ -315,6 +323,7 @@ def binder_probe(binder_env, session_server):
 
 def test_every_helpers_module_imports_in_the_binder_environment(binder_probe, binder_env):
     helpers_seen = binder_probe["helpers"]
+    assert "error" not in helpers_seen, helpers_seen.get("error")
     assert Path(helpers_seen["file"]) == binder_env["repo"] / "helpers" / "__init__.py"
     assert helpers_seen["modules"] >= len(list((ROOT / "helpers").glob("*.py"))) - 1  # every module but __init__
 
@@ -403,4 +412,16 @@ def test_jupyterlab_loads_the_widgets_extension(binder_lab):
     config = page_config(requests.get(f"{binder_lab}/lab/tree/{first_lesson()}", timeout=10).text)
     loaded = {extension["name"] for extension in config.get("federated_extensions", [])}
     assert WIDGETS_EXTENSION in loaded, f"the widgets would not show in JupyterLab (loaded: {sorted(loaded)})"
-    assert WIDGETS_EXTENSION not in config.get("disabledExtensions", [])
+    disabled = [p for p in config.get("disabledExtensions", []) if is_disabled_by(p, WIDGETS_EXTENSION)]
+    assert not disabled, f"JupyterLab is told to disable the widgets' extension: {disabled}"
+
+
+def is_disabled_by(pattern: str, extension: str) -> bool:
+    """Whether an entry of JupyterLab's disabledExtensions (an extension, one of its plugins, or a regular
+    expression) turns the extension, or a plugin of it, off."""
+    if pattern == extension or pattern.startswith(extension + ":"):
+        return True
+    try:
+        return re.fullmatch(pattern, extension) is not None or re.fullmatch(pattern, extension + ":plugin") is not None
+    except re.error:
+        return False
