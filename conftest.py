@@ -50,7 +50,7 @@ def pytest_unconfigure(config):
         shutil.rmtree(_work, ignore_errors=True)
 
 
-#: The longest files first (wall seconds under make test's load, measured with -n 4 on 2 cores), so that no
+#: The longest files first (wall seconds under make test's load, measured on 2 cores), so that no
 #: worker is left running one of them after the others have finished everything else. The Makefile passes
 #: --no-loadscope-reorder, or xdist would reorder files by their number of tests instead.
 LONGEST_FIRST = ("test_binder.py", "test_server_abuse.py", "test_live.py", "test_workshop.py",  # 10 to 17 s

@@ -661,7 +661,8 @@ def suite_rows(suite: dict, fresh: bool) -> list[Row]:
     note = ""
     if "cpu_s" in suite:
         before, after = suite["host_probe_s"]
-        note = (f"{suite['cpu_s']} s of CPU in all its processes; the host probe (a fixed pure-Python loop) took "
+        note = (f"{suite['cpu_s']} s of CPU in its processes (those waited for: a lower bound); the host probe "
+                f"(a fixed pure-Python loop) took "
                 f"{before:.2f} s before and {after:.2f} s after, {QUIET_HOST_PROBE_S:.2f} s when the host is quiet")
     return [Row("4", f"`make {target}`, whole suite ({suite['counts']['tests']} tests, {status})",
                 suite["wall_s"], "s", when, goal="<= 60 s", ok=suite["wall_s"] <= 60, note=note,
