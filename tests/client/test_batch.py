@@ -253,8 +253,10 @@ def test_an_interrupted_batch_stops_sending_and_cleans_up(monkeypatch):
 
 def test_repeated_429s_lower_the_concurrency_and_say_so(server):
     server.reset()
-    # The first 4 requests to arrive are refused with 429 (Retry-After 0); the client retries them.
-    fault = {"X-Practice-Fault": "status=429;retry_after=0;times=4"}
+    # The first 4 requests to arrive are refused with 429 (Retry-After 0); the client retries them. Each refusal
+    # takes half a second, so the four first calls are all sent before any comes back, however loaded the
+    # machine: otherwise one thread's quick retries could use up the refusals in a later limiter generation.
+    fault = {"X-Practice-Fault": "status=429;retry_after=0;times=4;delay=0.5"}
     with helpers.Client(api_key=server.key, base_url=server.base_url, timeout=10, max_retries=2) as c:
         items = batch([f"p{i}" for i in range(8)], client=c, concurrency=4, progress=False,
                       max_tokens=5, extra_headers=fault)
