@@ -14,6 +14,7 @@ stays quick (ipywidgets alone takes a second).
 from .batching import batch
 from .client import (Client, balance, chat, connection, describe_mode, get_client, mode, models, set_client,
                      stream)
+from .cost import format_usd
 from .errors import (APIConnectionError, APIError, APIStatusError, APITimeoutError, AuthenticationError,
                      BadRequestError, InternalServerError, NotFoundError, PermissionDeniedError, RateLimitError,
                      RequestValidationError, UnprocessableEntityError)
@@ -29,6 +30,8 @@ __all__ = [
     # calls and where they go
     "chat", "stream", "batch", "models", "balance", "Client", "ChatResult",
     "get_client", "set_client", "connection", "mode", "describe_mode",
+    # money, printed as plain decimals
+    "format_usd",
     # the key and the retry log
     "ask_for_key", "mask_key", "show_retries",
     # what the API accepts

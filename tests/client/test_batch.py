@@ -336,7 +336,7 @@ def test_bad_parameters_are_refused_up_front(client, server):
 def test_rows_summary_and_html():
     ok = helpers.ChatResult.from_response(
         {"model": "m", "choices": [{"message": {"content": "<b>bold</b> " + "x" * 100}, "finish_reason": "stop"}],
-         "usage": {"total_tokens": 12}, "meta": {"usage": {"usd_spent": 0.001}}}, {}, latency_s=0.25)
+         "usage": {"total_tokens": 12}, "meta": {"usage": {"usd_spent": 6.7e-05}}}, {}, latency_s=0.25)
     no_cost = helpers.ChatResult.from_response({"choices": [{"message": {"content": "hi"}}],
                                                 "usage": {"total_tokens": 3}}, {})
     refused = helpers.RateLimitError("Error code 429: Too Many Requests\nWait.", status_code=429)
@@ -348,14 +348,16 @@ def test_rows_summary_and_html():
     assert rows[1]["prompt"] == "second" and rows[1]["cost_usd"] is None
     assert rows[2]["error"] == "RateLimitError: Error code 429: Too Many Requests"
     s = BatchResults(items).summary()
-    assert s == {"count": 3, "ok": 2, "failures": 1, "tokens": 15, "cost_usd": 0.001, "cost_unknown": 1, "wall_s": None}
+    assert s == {"count": 3, "ok": 2, "failures": 1, "tokens": 15, "cost_usd": 6.7e-05, "cost_unknown": 1,
+                 "wall_s": None}
     results = BatchResults(items, wall_s=1.5, concurrency=4)
     assert results.summary()["wall_s"] == 1.5
     page = results._repr_html_()
     assert "<b>bold</b>" not in page and "&lt;b&gt;bold&lt;/b&gt;" in page
     assert page.count("<tr>") == 4
     assert "1 failed" in page
-
+    assert page.count("$0.000067") == 2 and "e-05" not in page  # the total and the item's cell, as decimals
+    assert "$0.000067" in repr(results)
 
 
 # --- the pieces on their own ---------------------------------------------------------------
