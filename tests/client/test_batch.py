@@ -288,6 +288,18 @@ def test_a_long_retry_after_is_not_waited_for(client):
     assert "2 still failed with 429 (the server asked to wait up to 45 s" in items.notes[-1]
 
 
+def test_a_retry_after_longer_than_the_client_waits_is_neither_retried_nor_requeued(server):
+    server.reset()
+    waits: list[float] = []
+    fault = {"X-Practice-Fault": "status=429;retry_after=600"}
+    with helpers.Client(api_key=server.key, base_url=server.base_url, timeout=10, max_retries=2,
+                        sleep=waits.append) as c:
+        items = batch(["p0", "p1"], client=c, concurrency=2, progress=False, max_tokens=5, extra_headers=fault)
+    assert waits == [] and [item.attempts for item in items] == [1, 1] and len(chat_requests(server)) == 2
+    assert [item.error.retry_after for item in items] == [600.0, 600.0]
+    assert "(the server asked to wait up to 600 s (10 minutes)" in items.notes[-1]
+
+
 def test_a_servers_rate_limit_shows_as_failures_not_a_hang(client, server):
     server.rate_limit = 3  # three chat requests a minute; the rest get 429 with a long Retry-After
     items = batch([f"p{i}" for i in range(6)], client=client, concurrency=2, progress=False, max_tokens=5)

@@ -220,7 +220,8 @@ def test_stop_keeps_what_arrived_and_reads_no_more():
 
 @pytest.mark.parametrize("fault, expected", [
     ("status=503", "server failed (503)"),
-    ("status=429", "Too many requests (429)"),
+    ("status=429", "Too many requests (429): wait a minute"),
+    ("status=429;retry_after=600", "the server asks to wait 600 s (10 minutes)"),
     ("status=403", "cannot pay (403)"),
 ])
 def test_api_errors_become_one_friendly_line(client, fault, expected):
