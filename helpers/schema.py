@@ -535,5 +535,6 @@ def check_request(body: Any, *, models: tuple[str, ...] = MODELS, strict: bool =
         if name in PARAMS:
             problems += check_param(name, value)
         elif strict:
-            problems.append(Problem(name, "Unrecognized key", f"Unknown parameter {name!r}. {unknown_param_hint(name)}"))
+            hint = unknown_param_hint(name)
+            problems.append(Problem(name, "Unrecognized key", f"Unknown parameter {name!r}. {hint}"))
     return problems
