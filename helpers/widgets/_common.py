@@ -118,7 +118,12 @@ def _build_markdown() -> Callable[[str], str]:
         """Raw HTML is shown as text, harmful URLs become ``#harmful-link``, images become links.
 
         Images are not loaded: a model's answer could otherwise make the browser fetch any URL.
+        A single line break stays a line break (Markdown would join the lines: a haiku's three
+        lines would read as one).
         """
+
+        def softbreak(self) -> str:
+            return "<br />\n"
 
         def link(self, text: str, url: str, title: str | None = None) -> str:
             out = super().link(text, url, title)
