@@ -238,7 +238,7 @@ def test_reset_gives_back_the_playground_as_it_was_made(client, srv):
 
 
 def test_reset_stops_an_answer_that_is_streaming(client, srv):
-    pg = Playground(client, prompt="Tell me about San Francisco", extra_headers={"X-Practice-Fault": "delay=1"})
+    pg = Playground(client, prompt="Tell me about San Francisco", extra_headers={"X-Practice-Fault": "delay=0.3"})
     assert pg.send() and pg.panel.running
     pg.reset()
     assert pg.wait(WAIT)
