@@ -24,7 +24,7 @@ PLUMBING = {
     "getpass": re.compile(r"\bgetpass\b"),
     "hand-built HTML": re.compile(r"\bHTML\(|<(table|div|span|tr|td)\b", re.I),
     "sys.modules": re.compile(r"\bsys\.modules\b"),
-    "the practice server's internals": re.compile(r"\bPracticeServer\b|\bshared_server\b|\.reset\(\)"),
+    "the practice server's internals": re.compile(r"\bPracticeServer\b|\bshared_server\b|\b(?:server|srv)\.reset\(\)"),
     "a hand-made logging handler": re.compile(r"\blogging\.getLogger\b|\bStreamHandler\b"),
     "a fake response": re.compile(r"\brequests\.Response\(\)"),
 }
