@@ -9,6 +9,7 @@ special cases. ``tests/exercises/test_framework.py`` tests the framework itself.
 from __future__ import annotations
 
 import ast
+import difflib
 import importlib
 import json
 import pkgutil
@@ -135,6 +136,26 @@ def assert_named_mistake(lesson: str, q: str, code: str, fragment: str) -> Outco
              and (line == max(lines, key=len) or (len(line) >= 16 and line not in starter))]
     assert not shown, f"the message shows the solution's {shown}: {outcome.message}"
     return outcome
+
+
+#: The longest run of a solution line's characters a hint may show (a name or a short call, never a line).
+HINT_OVERLAP = 20
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace('\\"', '"')).strip()
+
+
+def assert_hints_hide_the_solution(lesson: str, q: str) -> None:
+    """No hint gives the solution away: none shows a run of HINT_OVERLAP characters of a solution line."""
+    lines = [_plain(line) for line in exercise(lesson, q).solution_code.strip().splitlines() if line.strip()]
+    for n, hint in enumerate(exercise(lesson, q).hints, start=1):
+        text = _plain(hint)
+        for line in lines:
+            match = difflib.SequenceMatcher(None, text, line, autojunk=False).find_longest_match(
+                0, len(text), 0, len(line))
+            shown = text[match.a:match.a + match.size]
+            assert match.size < HINT_OVERLAP, f"{lesson} {q}: hint {n} shows {shown!r} of the solution's {line!r}"
 
 
 @pytest.fixture
