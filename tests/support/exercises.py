@@ -105,6 +105,7 @@ def notebook_names(lesson: str, q: str) -> dict:
         exec(exercise("lesson03", "q1").solution_code, names)  # the learner's parse_sse_line from q1
     if lesson == "lesson05":
         names["IMAGE_PATH"] = NOTEBOOKS / "images" / "scene.png"  # the notebook's, from its own folder
+        names["PDF_PATH"] = NOTEBOOKS / "images" / "trip_notes.pdf"
     return names
 
 
