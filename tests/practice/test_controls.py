@@ -125,7 +125,7 @@ def test_controls_refuse_in_real_mode_before_sending_anything(srv):
 
 
 def test_a_server_without_controls_is_named(srv):
-    from helpers.practice.controls import PracticeOnlyError
+    from helpers.practice.lesson.controls import PracticeOnlyError
     import http.server
     import threading
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 from typing import Iterator
 
-from ..routing import get_client
+from ...routing import get_client
 
 CONTROLS_PATH = "/practice/controls"
 TIMEOUT = 5.0
