@@ -43,8 +43,8 @@ __all__ = [
     "AuthenticationError", "PermissionDeniedError", "NotFoundError", "UnprocessableEntityError",
     "RateLimitError", "InternalServerError", "RequestValidationError",
     # modules imported above
-    "api", "batching", "client", "cost", "errors", "key_prompt", "keys", "logs", "model_ids", "money", "results",
-    "routing", "schema", "settings", "sse", "streaming",
+    "advice", "api", "batching", "client", "cost", "errors", "key_prompt", "keys", "logs", "model_ids", "money",
+    "results", "routing", "schema", "settings", "sse", "streaming",
     # modules and subpackages loaded on first use
     "compare", "content", "doc_examples", "exercises", "ports", "practice", "serving", "widgets", "workshop",
 ]

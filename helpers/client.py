@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import requests
 
-from . import errors, keys, schema
+from . import advice, errors, keys, schema
 from ._retry import RETRY_RECORD, RETRY_STATUSES, RetryPolicy, backoff_seconds, retry_after_seconds
 from .results import ChatResult
 from .streaming import ChatStream
@@ -293,7 +293,8 @@ class Client(Endpoints):
             return None, failure
         if response.status_code < 400:
             return response, None
-        failure = self._status_error(response, attempt, urlsplit(url).path, deadline)
+        model = kwargs["json"].get("model") if isinstance(kwargs.get("json"), dict) else None
+        failure = self._status_error(response, attempt, urlsplit(url).path, deadline, model)
         response.close()
         if not self.retry_policy.retryable(response.status_code):
             raise failure
@@ -312,8 +313,8 @@ class Client(Endpoints):
             text += " With no network, unset AIML_API_KEY (or set AIML_PRACTICE=1) to use the practice server."
         return text
 
-    def _status_error(self, response: requests.Response, retries: int, path: str,
-                      deadline: float) -> errors.APIStatusError:
+    def _status_error(self, response: requests.Response, retries: int, path: str, deadline: float,
+                      model: str | None = None) -> errors.APIStatusError:
         status = response.status_code
         try:
             body = self.redact(response.json())
@@ -325,22 +326,26 @@ class Client(Endpoints):
         if api_message:
             text += f": {api_message}"
         asked = retry_after_seconds(response.headers)
-        text += f"\n{self._next_step(status, retries, path, deadline, asked)}"
+        unserved = model if advice.model_unavailable(status, api_message, model) else None
+        what_next = self._advice(status, retries, path, deadline, asked, unserved)
+        text += f"\n{what_next.todo}"
         headers = requests.structures.CaseInsensitiveDict(
             {name: self.redact(value) for name, value in response.headers.items()})
         return errors.status_error_class(status)(
             text, status_code=status, api_message=api_message, body=body, headers=headers, retry_after=asked,
-            request_id=request_id or response.headers.get("x-inference-id"))
+            request_id=request_id or response.headers.get("x-inference-id"), advice=what_next)
 
-    def _next_step(self, status: int, retries: int, path: str, deadline: float, asked: float | None) -> str:
+    def _advice(self, status: int, retries: int, path: str, deadline: float, asked: float | None,
+                unserved: str | None) -> advice.Advice:
         """What to do next; when the server asked for a longer wait than the policy sits out, says so
         (the retry loop then raises this error instead of trying again early)."""
         policy = self.retry_policy
         if asked is not None and policy.retryable(status) and not policy.will_wait(asked, deadline):
             left = deadline - policy.clock()
-            return errors.wait_refused(status, retries, asked, min(left, policy.max_retry_after),
+            return advice.wait_refused(status, retries, asked, min(left, policy.max_retry_after),
                                        deadline=left <= policy.max_retry_after)
-        return errors.next_step(status, retries, path, simulated=self.simulated, retry_after=asked)
+        return advice.for_status(status, retries=retries, path=path, simulated=self.simulated, retry_after=asked,
+                                 model=unserved)
 
     def _json(self, response: requests.Response) -> Any:
         try:

@@ -19,8 +19,9 @@ import ipywidgets as widgets
 from traitlets import Unicode
 
 from .. import keys, schema
+from ..advice import KEYS_PAGE
 from ..routing import get_client, key_client, practice_client, set_client
-from ..cost import format_usd
+from ..money import format_usd
 from ..key_prompt import default_env_path
 from ._common import error_html, friendly_error, labelled, mode_badge, note_html, widget_bundle
 
@@ -61,7 +62,7 @@ class KeyWidget:
         self.key_box = labelled(KeyBox(
             value="", description="API key", placeholder=PLACEHOLDER,
             continuous_update=False, layout=widgets.Layout(width="34em")),
-            "Your key from https://aimlapi.com/app/keys; it is never shown or saved in the notebook")
+            f"Your key from {KEYS_PAGE}; it is never shown or saved in the notebook")
         self.practice_box = labelled(widgets.Checkbox(
             value=False, indent=False, description="Use the practice server instead (free, simulated answers)",
             layout=widgets.Layout(width="auto")), "Ignore any key and practise offline")
@@ -138,7 +139,7 @@ class KeyWidget:
             if any(c.isspace() for c in typed) or len(typed) < 8:
                 return KeyReport(False, "", keys.mask_key(typed),
                                  "That does not look like an API key: copy it again from "
-                                 "https://aimlapi.com/app/keys (no spaces), then press Check.")
+                                 f"{KEYS_PAGE} (no spaces), then press Check.")
             client = key_client(typed, self._base_url, timeout=self._timeout, max_retries=1)
             note = ""
         else:
