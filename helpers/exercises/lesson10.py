@@ -40,7 +40,7 @@ def _limits(timeout: Any) -> dict[str, float | None] | None:
 def _check_quick(quick: Any) -> str:
     import openai
 
-    from ..client import get_client
+    from ..routing import get_client
 
     if isinstance(quick, type):
         raise Incorrect("`quick` is the class OpenAI itself: call it, OpenAI(...), to make a client.")

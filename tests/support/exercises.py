@@ -140,9 +140,9 @@ def assert_named_mistake(lesson: str, q: str, code: str, fragment: str) -> Outco
 @pytest.fixture
 def fresh_default_client():
     """The default client is built from the environment (conftest's practice server) before and after."""
-    helpers.set_client(None)
+    helpers.routing.set_client(None)
     yield
-    helpers.set_client(None)
+    helpers.routing.set_client(None)
 
 
 # --- what every exercise of a lesson must do ----------------------------------------------
@@ -182,9 +182,9 @@ class LessonExercises:
     @pytest.fixture(autouse=True)
     def fresh_default_client(self):
         """Each test builds the default client from the environment (conftest's practice server)."""
-        helpers.set_client(None)
+        helpers.routing.set_client(None)
         yield
-        helpers.set_client(None)
+        helpers.routing.set_client(None)
 
     def test_two_to_four_exercises_numbered_from_q1(self):
         names = exercise_names(self.lesson)
