@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from typing import Any, Iterator
 
 from ..practice import PracticeServer
-from ..schema import DEFAULT_MODEL
+from ..model_ids import SMALL_MODEL
 from . import Exercise, Incorrect
 from ._checking import run_learner
 
@@ -185,8 +185,8 @@ def _check_ask(ask: Any) -> str:
     if len(bodies) > 1:
         raise Incorrect(f"`ask` sent {len(bodies)} requests for one question; one is enough.")
     body = bodies[0]
-    if body.get("model") != DEFAULT_MODEL:
-        raise Incorrect(f"`ask` asked for the model {body.get('model')!r}; the task is about {DEFAULT_MODEL!r}.")
+    if body.get("model") != SMALL_MODEL:
+        raise Incorrect(f"`ask` asked for the model {body.get('model')!r}; the task is about {SMALL_MODEL!r}.")
     messages = body.get("messages") or []
     if not messages or messages[-1].get("content") != _PROMPT:
         raise Incorrect("The last message `ask` sent is not the prompt it was given: send it as the user's content.")
@@ -203,7 +203,7 @@ def _check_ask(ask: Any) -> str:
 
 q2 = Exercise(
     name="Ask through the SDK",
-    prompt=f"Write `ask(client, prompt)`: one chat call to {DEFAULT_MODEL} through the OpenAI client it is given; "
+    prompt=f"Write `ask(client, prompt)`: one chat call to {SMALL_MODEL} through the OpenAI client it is given; "
            "return the answer's text.",
     variables=("ask",),
     checker=_check_ask,
