@@ -14,6 +14,7 @@ stays quick (ipywidgets alone takes a second).
 from .api import balance, chat, models, stream
 from .batching import batch
 from .client import Client
+from .money import format_usd
 from .errors import (APIConnectionError, APIError, APIStatusError, APITimeoutError, AuthenticationError,
                      BadRequestError, InternalServerError, NotFoundError, PermissionDeniedError, RateLimitError,
                      RequestValidationError, UnprocessableEntityError)
@@ -31,6 +32,8 @@ __all__ = [
     # calls and where they go
     "chat", "stream", "batch", "models", "balance", "Client", "ChatResult",
     "get_client", "connection", "mode", "describe_mode", "use_practice",
+    # money, printed as plain decimals
+    "format_usd",
     # the key and the retry log
     "ask_for_key", "mask_key", "show_retries",
     # what the API accepts
@@ -40,8 +43,8 @@ __all__ = [
     "AuthenticationError", "PermissionDeniedError", "NotFoundError", "UnprocessableEntityError",
     "RateLimitError", "InternalServerError", "RequestValidationError",
     # modules imported above
-    "api", "batching", "client", "cost", "errors", "key_prompt", "keys", "logs", "model_ids", "results", "routing",
-    "schema", "settings", "sse", "streaming",
+    "api", "batching", "client", "cost", "errors", "key_prompt", "keys", "logs", "model_ids", "money", "results",
+    "routing", "schema", "settings", "sse", "streaming",
     # modules and subpackages loaded on first use
     "compare", "content", "doc_examples", "exercises", "ports", "practice", "serving", "widgets", "workshop",
 ]

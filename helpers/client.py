@@ -262,10 +262,9 @@ class Client(Endpoints):
         policy = self.retry_policy
         attempt = first_attempt
         while True:
-            remaining = deadline - policy.clock()
-            if remaining <= 0:
+            if deadline - policy.clock() <= 0:
                 raise errors.APITimeoutError(self._timeout_text(budget))
-            response, failure = self._attempt(method, url, remaining, attempt, stream=stream, budget=budget, **kwargs)
+            response, failure = self._attempt(method, url, deadline, attempt, stream=stream, budget=budget, **kwargs)
             if response is not None:
                 return response, attempt
             headers = getattr(failure, "headers", None)
@@ -276,12 +275,13 @@ class Client(Endpoints):
             policy.pause(wait, RETRY_RECORD, method, urlsplit(url).path, wait, cause, attempt + 1, policy.max_retries)
             attempt += 1
 
-    def _attempt(self, method: str, url: str, remaining: float, attempt: int, *, budget: float | None = None,
+    def _attempt(self, method: str, url: str, deadline: float, attempt: int, *, budget: float | None = None,
                  **kwargs) -> tuple[requests.Response | None, errors.APIError | None]:
         """One HTTP request: (the response, None) below 400, (None, the error) when another try may help.
 
         An error status that no retry can fix (a 400, a 401, ...) is raised at once.
         """
+        remaining = deadline - self.retry_policy.clock()
         try:
             response = self._session.request(method, url, timeout=(min(CONNECT_TIMEOUT, remaining), remaining),
                                              **kwargs)
@@ -293,7 +293,7 @@ class Client(Endpoints):
             return None, failure
         if response.status_code < 400:
             return response, None
-        failure = self._status_error(response, attempt, urlsplit(url).path)
+        failure = self._status_error(response, attempt, urlsplit(url).path, deadline)
         response.close()
         if not self.retry_policy.retryable(response.status_code):
             raise failure
@@ -312,7 +312,8 @@ class Client(Endpoints):
             text += " With no network, unset AIML_API_KEY (or set AIML_PRACTICE=1) to use the practice server."
         return text
 
-    def _status_error(self, response: requests.Response, retries: int, path: str) -> errors.APIStatusError:
+    def _status_error(self, response: requests.Response, retries: int, path: str,
+                      deadline: float) -> errors.APIStatusError:
         status = response.status_code
         try:
             body = self.redact(response.json())
@@ -323,12 +324,23 @@ class Client(Endpoints):
         text = f"Error code {status}"
         if api_message:
             text += f": {api_message}"
-        text += f"\n{errors.next_step(status, retries, path, simulated=self.simulated)}"
+        asked = retry_after_seconds(response.headers)
+        text += f"\n{self._next_step(status, retries, path, deadline, asked)}"
         headers = requests.structures.CaseInsensitiveDict(
             {name: self.redact(value) for name, value in response.headers.items()})
         return errors.status_error_class(status)(
-            text, status_code=status, api_message=api_message, body=body, headers=headers,
+            text, status_code=status, api_message=api_message, body=body, headers=headers, retry_after=asked,
             request_id=request_id or response.headers.get("x-inference-id"))
+
+    def _next_step(self, status: int, retries: int, path: str, deadline: float, asked: float | None) -> str:
+        """What to do next; when the server asked for a longer wait than the policy sits out, says so
+        (the retry loop then raises this error instead of trying again early)."""
+        policy = self.retry_policy
+        if asked is not None and policy.retryable(status) and not policy.will_wait(asked, deadline):
+            left = deadline - policy.clock()
+            return errors.wait_refused(status, retries, asked, min(left, policy.max_retry_after),
+                                       deadline=left <= policy.max_retry_after)
+        return errors.next_step(status, retries, path, simulated=self.simulated, retry_after=asked)
 
     def _json(self, response: requests.Response) -> Any:
         try:

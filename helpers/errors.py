@@ -56,13 +56,17 @@ class APIStatusError(APIError):
     """The API answered with an error status (4xx or 5xx)."""
 
     def __init__(self, message: str, *, status_code: int, api_message: str | None = None,
-                 request_id: str | None = None, body: Any = None, headers: dict | None = None):
+                 request_id: str | None = None, body: Any = None, headers: dict | None = None,
+                 retry_after: float | None = None):
         super().__init__(message, body=body)
         self.status_code = status_code
         #: The message from the API's own error body (``str(err)`` adds what to do next).
         self.api_message = api_message
         self.request_id = request_id
         self.headers = headers or {}
+        #: The seconds the server asked to wait before another try (``Retry-After`` or ``retry-after-ms``),
+        #: None when it named no usable wait.
+        self.retry_after = retry_after
 
 
 class BadRequestError(APIStatusError):
@@ -118,10 +122,13 @@ AUTH_ADVICE = (f"Check the key: copy the whole key again (no spaces or quotes) a
 CHAT_PATH = "/chat/completions"
 
 
-def next_step(status: int, retries: int, path: str | None = None, *, simulated: bool = False) -> str:
+def next_step(status: int, retries: int, path: str | None = None, *, simulated: bool = False,
+              retry_after: float | None = None) -> str:
     """What a learner should do about an error status (``path``: the one that was called, for a 404;
-    ``simulated``: the practice server answered, so switching to it is no advice)."""
-    tried = f"The client already retried {retries} time{'s' if retries != 1 else ''}. " if retries else ""
+    ``simulated``: the practice server answered, so switching to it is no advice; ``retry_after``:
+    the seconds the server asked to wait)."""
+    tried = _tried(retries)
+    asked = f" (the server asks to wait {seconds_text(retry_after)})" if retry_after is not None else ""
     if status == 400:
         return "Fix the request: the message above names the field that is wrong."
     if status == 401:
@@ -132,14 +139,47 @@ def next_step(status: int, retries: int, path: str | None = None, *, simulated: 
     if status == 404:
         return _not_found(path)
     if status in (408, 409):
-        return tried + "Try again in a moment."
+        return tried + f"Try again in a moment{asked}."
     if status == 429:
-        return tried + "Wait a minute, then send fewer requests at once (helpers.batch bounds concurrency)."
+        wait = f"Wait {seconds_text(retry_after)} as the server asks" if retry_after is not None else "Wait a minute"
+        return tried + f"{wait}, then send fewer requests at once (helpers.batch bounds concurrency)."
     if status >= 500:
         if simulated:
-            return tried + "The practice server answered with a server error (a practice fault, or a bug); try again."
-        return tried + "The server or model provider failed; try again later, or switch to the practice server."
+            return tried + ("The practice server answered with a server error (a practice fault, or a bug); "
+                            f"try again{asked}.")
+        return tried + f"The server or model provider failed; try again later{asked}, or switch to the practice server."
     return tried + "See the message above."
+
+
+def wait_refused(status: int, retries: int, asked: float, longest: float, *, deadline: bool) -> str:
+    """What to do when the server asked to wait ``asked`` seconds, longer than the client sits out
+    (``longest``: what it would wait; ``deadline``: the call's deadline, not the cap, set that)."""
+    limit = (f"the {seconds_text(max(longest, 0.0))} left before this call's deadline" if deadline
+             else f"the {seconds_text(longest)} the client waits at most")
+    text = (f"{_tried(retries)}The server asked to wait {seconds_text(asked)} before another try, longer than "
+            f"{limit}, so the client did not try again early: a try sooner would be refused too. Wait that long "
+            "before sending again (this error's .retry_after holds the seconds)")
+    if status == 429:
+        return text + "; if it keeps happening, send fewer requests at once (helpers.batch bounds concurrency)."
+    return text + (", or pass a larger timeout." if deadline else ".")
+
+
+def seconds_text(seconds: float) -> str:
+    """A wait in plain words: ``0.5 s``, ``45 s``, ``600 s (10 minutes)``, ``7200 s (2 hours)``."""
+    def plain(value: float) -> str:
+        return f"{value:.1f}".removesuffix(".0") if value < 10 else f"{value:.0f}"
+
+    if seconds >= 86_400 * 365:
+        return "over a year"
+    if seconds >= 7200:
+        return f"{plain(seconds)} s ({plain(seconds / 3600)} hours)"
+    if seconds >= 120:
+        return f"{plain(seconds)} s ({plain(seconds / 60)} minutes)"
+    return f"{plain(seconds)} s"
+
+
+def _tried(retries: int) -> str:
+    return f"The client already retried {retries} time{'s' if retries != 1 else ''}. " if retries else ""
 
 
 def _not_found(path: str | None) -> str:

@@ -192,7 +192,7 @@ def closing_note(limiter: Limiter, items: list[BatchItem], concurrency: int, lon
     if still:
         note += f"; {still} still failed with 429"
     if long_waits:
-        note += (f" (the server asked to wait up to {max(long_waits):.0f} s, longer than a batch waits "
+        note += (f" (the server asked to wait up to {errors.seconds_text(max(long_waits))}, longer than a batch waits "
                  f"on its own: send those again later)")
     return note + "."
 

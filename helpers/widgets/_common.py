@@ -61,7 +61,9 @@ def friendly_error(exc: BaseException, key: str | None = None) -> str:
         text = ("The key works but the account cannot pay (403): top up at https://aimlapi.com/app/billing/ "
                 f"({_PRACTICE_HINT}).")
     elif isinstance(exc, errors.RateLimitError):
-        text = "Too many requests (429): wait a minute, then try again."
+        wait = getattr(exc, "retry_after", None)
+        text = (f"Too many requests (429): the server asks to wait {errors.seconds_text(wait)}; try again after that."
+                if wait is not None else "Too many requests (429): wait a minute, then try again.")
     elif isinstance(exc, errors.NotFoundError):
         text = "Not found (404): the base URL (AIML_API_BASE) must end in /v1; unset it to use the default."
     elif isinstance(exc, errors.InternalServerError):
@@ -116,7 +118,12 @@ def _build_markdown() -> Callable[[str], str]:
         """Raw HTML is shown as text, harmful URLs become ``#harmful-link``, images become links.
 
         Images are not loaded: a model's answer could otherwise make the browser fetch any URL.
+        A single line break stays a line break (Markdown would join the lines: a haiku's three
+        lines would read as one).
         """
+
+        def softbreak(self) -> str:
+            return "<br />\n"
 
         def link(self, text: str, url: str, title: str | None = None) -> str:
             out = super().link(text, url, title)

@@ -93,6 +93,7 @@ class KeyWidget:
             return
         where = ("no key is configured" if client.simulated
                  else f"the key {client.api_key_masked} from {client.key_source or 'the environment'}")
+        self.practice_box.value = client.simulated  # the box says what the badge says
         self.status.value = mode_badge(client) + " " + note_html(
             f"Now: {client.mode} mode ({where}). Paste a key and press Check to change it.")
 
@@ -105,6 +106,7 @@ class KeyWidget:
             self._typed = change["new"].strip()
             self.key_box.value = ""
             self.key_box.placeholder = RECEIVED_PLACEHOLDER
+            self.practice_box.value = False  # a key was typed to be used: Check tries it (tick the box to ignore it)
 
     def check_key(self) -> KeyReport:
         """Check the key that was typed (or the configured one) and make it the kit's default client."""
@@ -122,6 +124,7 @@ class KeyWidget:
         self.report = report
         if report.ok:
             client = get_client()
+            self.practice_box.value = client.simulated  # the box says what the badge says
             self.status.value = mode_badge(client) + " " + note_html(report.message)
         else:
             self.status.value = error_html(report.message)

@@ -9,6 +9,7 @@ special cases. ``tests/exercises/test_framework.py`` tests the framework itself.
 from __future__ import annotations
 
 import ast
+import difflib
 import importlib
 import json
 import pkgutil
@@ -104,6 +105,7 @@ def notebook_names(lesson: str, q: str) -> dict:
         exec(exercise("lesson03", "q1").solution_code, names)  # the learner's parse_sse_line from q1
     if lesson == "lesson05":
         names["IMAGE_PATH"] = NOTEBOOKS / "images" / "scene.png"  # the notebook's, from its own folder
+        names["PDF_PATH"] = NOTEBOOKS / "images" / "trip_notes.pdf"
     return names
 
 
@@ -135,6 +137,26 @@ def assert_named_mistake(lesson: str, q: str, code: str, fragment: str) -> Outco
              and (line == max(lines, key=len) or (len(line) >= 16 and line not in starter))]
     assert not shown, f"the message shows the solution's {shown}: {outcome.message}"
     return outcome
+
+
+#: The longest run of a solution line's characters a hint may show (a name or a short call, never a line).
+HINT_OVERLAP = 20
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace('\\"', '"')).strip()
+
+
+def assert_hints_hide_the_solution(lesson: str, q: str) -> None:
+    """No hint gives the solution away: none shows a run of HINT_OVERLAP characters of a solution line."""
+    lines = [_plain(line) for line in exercise(lesson, q).solution_code.strip().splitlines() if line.strip()]
+    for n, hint in enumerate(exercise(lesson, q).hints, start=1):
+        text = _plain(hint)
+        for line in lines:
+            match = difflib.SequenceMatcher(None, text, line, autojunk=False).find_longest_match(
+                0, len(text), 0, len(line))
+            shown = text[match.a:match.a + match.size]
+            assert match.size < HINT_OVERLAP, f"{lesson} {q}: hint {n} shows {shown!r} of the solution's {line!r}"
 
 
 @pytest.fixture
@@ -214,7 +236,10 @@ class LessonExercises:
         assert f"from helpers.exercises.{lesson} import" in "\n".join(sources)
         check = check_cell_index(lesson, q)
         assert cells[check - 1]["cell_type"] == "code" and "____" in sources[check - 1]
-        assert sources[check + 1] == f"#{q}.hint()\n#{q}.solution()"
+        # the third edition: the hint and the solution in cells of their own (the second edition's one cell
+        # for both is accepted until every lesson is rewritten)
+        assert (sources[check + 1:check + 3] == [f"#{q}.hint()", f"#{q}.solution()"]
+                or sources[check + 1] == f"#{q}.hint()\n#{q}.solution()"), sources[check + 1:check + 3]
         assert cells[check - 2]["cell_type"] == "markdown", "a Markdown cell states the task"
         assert run(lesson, q, sources[check - 1]).status == "not attempted"
 
