@@ -21,7 +21,7 @@ from .errors import (APIConnectionError, APIError, APIStatusError, APITimeoutErr
 from .key_prompt import ask_for_key
 from .keys import mask_key
 from .logs import show_retries
-from .model_ids import DEFAULT_MODEL, LARGE_MODEL, MODELS, SMALL_MODEL
+from .model_ids import LARGE_MODEL, MODELS, SMALL_MODEL
 from .results import ChatResult
 from .routing import connection, describe_mode, get_client, mode, use_practice
 from .schema import PARAMS
@@ -37,7 +37,7 @@ __all__ = [
     # the key and the retry log
     "ask_for_key", "mask_key", "show_retries",
     # what the API accepts
-    "SMALL_MODEL", "LARGE_MODEL", "MODELS", "DEFAULT_MODEL", "PARAMS",
+    "SMALL_MODEL", "LARGE_MODEL", "MODELS", "PARAMS",
     # errors (the OpenAI SDK's names)
     "APIError", "APIConnectionError", "APITimeoutError", "APIStatusError", "BadRequestError",
     "AuthenticationError", "PermissionDeniedError", "NotFoundError", "UnprocessableEntityError",

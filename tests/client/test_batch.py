@@ -377,7 +377,7 @@ def test_rows_summary_and_html():
 
 def test_a_batch_run_sends_every_item_through_its_client(client, server):
     run = BatchRun(client, ["a cat", "a dog"], [{}, {"X-Client-Request-Id": "dog"}],
-                   {"model": helpers.DEFAULT_MODEL, "max_tokens": 5}, concurrency=2)
+                   {"model": helpers.SMALL_MODEL, "max_tokens": 5}, concurrency=2)
     assert run.run() >= 0
     assert [item.ok for item in run.items] == [True, True] and run.limiter.max_in_flight <= 2
     assert [r["headers"].get("X-Client-Request-Id") for r in chat_requests(server)].count("dog") == 1
