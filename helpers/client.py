@@ -86,12 +86,13 @@ class Client(Endpoints):
         self._session = self._new_session()
 
     def with_options(self, **options: Any) -> "Client":
-        """A new client with this one's key and URL and other options (``timeout``, ``max_retries``, ...).
+        """A new client like this one with some options changed (``timeout``, ``max_retries``, ``api_key``...).
 
         As the OpenAI SDK's ``client.with_options``: ``helpers.get_client().with_options(max_retries=0)``.
         """
+        api_key, base_url = options.pop("api_key", self._api_key), options.pop("base_url", self.base_url)
         settings = {"timeout": self.timeout, "max_retries": self.max_retries, **self._given, **options}
-        twin = Client(self._api_key, self.base_url, **settings)
+        twin = Client(api_key, base_url, **settings)
         twin.key_source = self.key_source
         return twin
 
