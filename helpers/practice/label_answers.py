@@ -21,7 +21,7 @@ __all__ = ["read_label_request", "write_label", "pick_label"]
 _ASKS = re.compile(r"\b(classify|classif|categori[sz]e|categori[sz]ation|route|routing|label|which (?:category|label|"
                    r"team|department|queue)|what (?:category|label|type)|assign|triage|tag)\b", re.I)
 #: Two labels this close in score are a toss-up for the model.
-CLOSE = 1.0
+CLOSE = 0.5
 #: How much less unsure a model is when the prompt defines the labels or shows examples.
 CLEARER = 0.35
 _DRESSED = ("Category: {}", "{}.", "The category is {}.", "**{}**", "{}\n\nThis message is about {}.")

@@ -172,7 +172,7 @@ _SPLIT = re.compile(r"\s*(?:,|\bor\b|\band\b|/|\|)\s*")
 
 def split_list(text: str) -> list[str]:
     """``"billing, shipping or other"`` as ``["billing", "shipping", "other"]``."""
-    return [item.strip(" '\"`*.") for item in _SPLIT.split(text) if item.strip(" '\"`*.")]
+    return [item.strip(" '\"`*.?!") for item in _SPLIT.split(text) if item.strip(" '\"`*.?!")]
 
 
 def listed_options(text: str) -> list[Option]:
