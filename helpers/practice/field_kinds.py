@@ -31,16 +31,19 @@ KIND_WORDS = (
                 "guests", "people", "persons", "passengers", "rooms", "servings", "minutes", "hours", "days",
                 "rating", "score", "stars", "weight", "height", "temperature", "humidity", "percent",
                 "percentage", "founded", "volume", "seats", "tickets", "units", "size_gb", "distance", "speed",
-                "number_of", "num", "experience", "salary", "budget", "population", "duration", "length", "width"}),
+                "number_of", "num", "experience", "salary", "budget", "population", "duration", "length", "width",
+                "employees", "staff", "headcount", "members"}),
     ("org", {"company", "carrier", "airline", "employer", "publisher", "brand", "manufacturer", "organisation",
              "organization", "restaurant", "hotel", "store", "shop", "bank", "school", "university", "vendor",
              "supplier", "team", "venue_name"}),
     ("name", {"name", "applicant", "author", "customer", "person", "attendee", "guest", "sender", "contact",
               "owner", "recipient", "user", "speaker", "driver", "patient", "employee", "client", "buyer",
-              "artist", "candidate", "passenger", "who", "from_name", "full_name", "first_name", "last_name"}),
+              "artist", "candidate", "passenger", "who", "from_name", "full_name", "first_name", "last_name",
+              "student", "pupil", "member", "child", "kid", "winner", "player", "teacher", "doctor", "manager",
+              "friend", "host", "organiser", "organizer", "assignee", "reporter", "requester", "signer"}),
     ("place", {"city", "town", "country", "location", "place", "destination", "origin", "address",
                "headquarters", "venue", "station", "departure", "arrival", "where", "region", "state", "from",
-               "to", "hq", "based", "capital"}),
+               "to", "hq", "based", "capital", "near", "nearby", "around", "area", "neighbourhood", "neighborhood"}),
     ("title", {"title", "headline", "subject", "book", "film", "movie", "song", "album", "novel"}),
     ("job", {"position", "role", "job", "occupation", "profession"}),
     ("product", {"product", "item", "device", "model", "pizza", "dish", "article"}),
@@ -116,6 +119,8 @@ def kind_of(f: Field) -> str:
 def _refine(kind: str, words: list[str]) -> str:
     """A few names the first match gets wrong: ``product_name`` is a product, ``order_total`` a number."""
     last = words[-1]
+    if kind == "code" and last in _NUMBER_LAST:
+        return "number"
     if kind == "code" and last in {"total", "amount", "count", "date", "time", "status", "name"}:
         return {"total": "number", "amount": "number", "count": "number", "date": "date", "time": "time",
                 "status": "text", "name": "name"}[last]
@@ -128,6 +133,7 @@ def _refine(kind: str, words: list[str]) -> str:
     return kind
 
 
+_NUMBER_LAST = {"price", "cost", "fee", "amount", "total", "count", "quantity", "age", "weight", "number_of"}
 _VAGUE = {"place", "name", "text", "message", "org"}
 _STATED = (("email", re.compile(r"\be-?mail\b")), ("phone", re.compile(r"\bphone\b")),
            ("url", re.compile(r"\b(?:url|web ?site|link)\b")))

@@ -37,9 +37,9 @@ _NAMED = re.compile(r"\b(?:keys?|fields?|properties|attributes|columns|entries)\
                     r"(?::|\bof\b)?[ \t]*([^\n.]{1,300})", re.I)
 _AFTER_JSON = re.compile(r"\bjson\b[^.\n:]{0,40}?(?:\b(?:with|containing|including|having)\b(?:\s+the)?|:)[ \t]*"
                          r"([^\n.]{1,300})", re.I)
-_BULLET_KEY = re.compile(r"(?m)^[ \t]*[-*\u2022][ \t]*[\"'`]?([A-Za-z_][\w]{0,40})[\"'`]?\s*(?:\(([^)]{1,60})\))?"
-                         r"\s*[:\u2013\u2014-]\s*(.{0,200})$")
-_QUOTED_KEY = re.compile(r"[\"`]([a-z_][a-z0-9_]{1,40})[\"`]")
+_BULLET_KEY = re.compile(r"(?m)^[ \t]*[-*\u2022][ \t]*[\"'`]?([A-Za-z_][\w]{0,40})[\"'`]?[ \t]*(?:\(([^)]{1,60})\))?"
+                         r"[ \t]*(?:[:\u2013\u2014-][ \t]*(.{0,200}))?$")
+_QUOTED_KEY = re.compile(r"[\"`]([A-Za-z_][A-Za-z0-9_]{1,40})[\"`]")
 _LIST_STOP = re.compile(r"(?:\s+(?:for|from|in|of|based|using|describing|about|that|which|to|as|by|under|out|only)\b"
                         r"|:).*$",
                         re.I | re.S)
@@ -128,19 +128,16 @@ def _json_type(value) -> str:
 
 
 def _named_fields(prompt: str) -> list[Field]:
-    """Keys named in prose: bullets with descriptions first, then a list after "keys", then quoted keys."""
+    """Keys named in prose: a list of bullets ("- name: who wrote"), a list after "keys" or "JSON with",
+    or quoted keys; the longest list wins ("the key facts ... keys "a", "b"" names two keys, not "facts")."""
     head = prompt[:6000]
-    bullets = [(m.group(1), (m.group(2) or "") + " " + m.group(3)) for m in _BULLET_KEY.finditer(head)
-               if "_" in m.group(1) or m.group(1).islower()]
-    if len(bullets) >= 2:
-        return [_prose_field(k, d) for k, d in bullets]
-    for pattern in (_NAMED, _AFTER_JSON):
-        for m in pattern.finditer(head):
-            items = _items(m.group(1))
-            if len(items) >= 1 and not (len(items) == 1 and items[0][0] in ("json", "object")):
-                return [_prose_field(k, d) for k, d in items]
-    quoted = list(dict.fromkeys(_QUOTED_KEY.findall(head)))
-    return [_prose_field(k, "") for k in quoted]
+    found = [[(m.group(1), (m.group(2) or "") + " " + (m.group(3) or "")) for m in _BULLET_KEY.finditer(head)
+              if "_" in m.group(1) or m.group(1)[:1].islower()]]
+    found += [_items(m.group(1)) for pattern in (_NAMED, _AFTER_JSON) for m in pattern.finditer(head)]
+    found.append([(k, "") for k in dict.fromkeys(_QUOTED_KEY.findall(head))])
+    found = [items for items in found if not (len(items) == 1 and items[0][0].lower() in ("json", "object"))]
+    best = max(found, key=len, default=[])
+    return [_prose_field(k, d) for k, d in best]
 
 
 def _items(text: str) -> list[tuple[str, str]]:
@@ -157,7 +154,7 @@ def _items(text: str) -> list[tuple[str, str]]:
     for raw in split_list(text):
         note = re.search(r"\x00(\d+)", raw)
         name = re.sub(r"\x00\d+", "", raw).strip(" \"'`:)(")
-        if name and len(name.split()) <= 3 and not re.search(r"\d", name):
+        if name and len(name.split()) <= 3 and re.fullmatch(r"[A-Za-z_][\w ]*", name):
             items.append((re.sub(r"\s+", "_", name), notes[int(note.group(1))] if note else ""))
     return items
 
@@ -170,6 +167,10 @@ def _prose_field(key: str, description: str) -> Field:
         if {v.lower() for v in values} <= {"true", "false", "yes", "no"}:
             return Field(key, "boolean", description)
         return Field(key, "string", description, enum=values)
+    typed = re.fullmatch(r"\s*(string|str|text|integer|int|number|float|decimal|boolean|bool)\s*", description, re.I)
+    if typed:
+        return Field(key, {"str": "string", "text": "string", "int": "integer", "float": "number",
+                           "decimal": "number", "bool": "boolean"}.get(typed.group(1).lower(), typed.group(1).lower()))
     kind = "number" if re.search(r"\b(?:a number|numbers?|integer|numeric)\b", description, re.I) else ""
     return Field(key, kind, description)
 
