@@ -506,3 +506,94 @@ for _case in RESULT_CASES_C:
     _case["messages"] = [{"role": "user", "content": CALL_CASES_C[_case["case"]]["prompt"]},
                          {"role": "assistant", "content": _case["call"]},
                          {"role": "user", "content": _case["result"]}]
+
+# --------------------------------------------------------------------------- a fourth set, written last of all
+#
+# The third set's misses were fixed too. This set was written after those fixes, committed before it
+# was ever run, and is the one make bench's notes call "never seen".
+
+JSON_CASES_D = [
+    {"prompt": "Turn this into JSON with keys name, role and start_date.\n\n"
+               "Welcome aboard! Please greet Daniel Osei, our new QA Engineer, who joins us on 1 September.",
+     "expect": {"name": "Daniel Osei", "start_date": "1 September"}},
+    {"prompt": "Extract the order as a JSON object. Keys: order_number, items, total_usd.\n"
+               "Thanks for your order #A7731! 3 items, total $59.97.",
+     "expect": {"items": 3, "total_usd": 59.97}},
+    {"prompt": "As JSON please (keys: title, director, year):\nDirected by Agnes Varda, \"Cleo from 5 to 7\" "
+               "came out in 1962.",
+     "expect": {"title": "Cleo from 5 to 7", "director": "Agnes Varda", "year": 1962}},
+    {"prompt": "Classify the email and reply with JSON of the form {\"spam\": true, \"reason\": \"...\"}.\n"
+               "Email: CONGRATULATIONS!!! You have WON a free cruise, click here to claim your prize now.",
+     "expect": {"spam": True}},
+    {"prompt": "Return JSON with keys \"sender\", \"phone\" and \"callback_time\".\n"
+               "Voicemail: Hi, it's Olga Petrenko, please call me back on 020 7946 0958 after 3pm. Thanks.",
+     "expect": {"sender": "Olga Petrenko", "phone": "020 7946 0958", "callback_time": "3pm"}},
+    {"prompt": "Get the apartment details into JSON: rent_per_month (number), deposit (number), "
+               "available_from (string).\nAd: Rent 1450 per month, deposit 2900, available from 15 June.",
+     "expect": {"rent_per_month": 1450, "deposit": 2900, "available_from": "15 June"}},
+    {"prompt": "Read this and output JSON with the keys country and population_millions.\n"
+               "Text: Portugal has a population of about 10.4 million people.",
+     "expect": {"country": "Portugal", "population_millions": 10.4}},
+    {"prompt": "JSON please, with keys name, email, newsletter (boolean):\n"
+               "Sign-up form: Name: Ren Tanaka / Email: ren.t@mail.example / Newsletter: yes",
+     "expect": {"name": "Ren Tanaka", "email": "ren.t@mail.example", "newsletter": True}},
+    {"prompt": "Extract the flight delay info as JSON with keys flight, delay_minutes, new_gate.\n"
+               "Announcement: Flight AF1145 is delayed by 45 minutes and will now board from gate B22.",
+     "expect": {"flight": "AF1145", "delay_minutes": 45, "new_gate": "B22"}},
+    {"prompt": "Please respond only with JSON containing sentiment and score (1-10).\n"
+               "Feedback: The workshop was okay, some parts were useful but it ran too long. I'd give it a 6.",
+     "expect": {"score": 6}},
+]
+
+GEOCODE = _fn("geocode", "Get the latitude and longitude of a place name",
+              {"place": {"type": "string"}}, ["place"])
+NOTE = _fn("save_note", "Save a short note for the user",
+           {"text": {"type": "string"}, "pinned": {"type": "boolean"}}, ["text"])
+CONVERT_UNITS = _fn("convert_units", "Convert a value from one unit to another",
+                    {"value": {"type": "number"}, "from_unit": {"type": "string", "enum": ["km", "miles", "kg", "lb"]},
+                     "to_unit": {"type": "string", "enum": ["km", "miles", "kg", "lb"]}},
+                    ["value", "from_unit", "to_unit"])
+ALARM = _fn("set_alarm", "Set an alarm clock", {"time": {"type": "string", "description": "HH:MM, 24-hour"},
+                                                "label": {"type": "string"}}, ["time"])
+POLL = _fn("get_air_quality", "Get the current air quality index for a city", {"city": {"type": "string"}}, ["city"])
+
+CALL_CASES_D = [
+    {"functions": [GEOCODE, NOTE], "format": "python",
+     "question": "Where exactly is Timbuktu on the map? I need the coordinates.",
+     "expect": ("geocode", {"place": "Timbuktu"})},
+    {"functions": [NOTE, ALARM], "format": "json",
+     "question": "Save a note: buy oat milk and batteries. Pin it.",
+     "expect": ("save_note", {"text": ANY_TEXT, "pinned": True})},
+    {"functions": [CONVERT_UNITS, POLL], "format": "python",
+     "question": "How many miles is 42 km?",
+     "expect": ("convert_units", {"value": 42, "from_unit": "km", "to_unit": "miles"})},
+    {"functions": [ALARM, NOTE], "format": "python",
+     "question": "Wake me up at 6:45 tomorrow.",
+     "expect": ("set_alarm", {"time": "06:45"})},
+    {"functions": [POLL, GEOCODE], "format": "json",
+     "question": "Is the air in Delhi safe to breathe today?",
+     "expect": ("get_air_quality", {"city": "Delhi"})},
+    {"functions": [CONVERT_UNITS, ALARM], "format": "json",
+     "question": "Convert 150 lb to kg.",
+     "expect": ("convert_units", {"value": 150, "from_unit": "lb", "to_unit": "kg"})},
+    {"functions": [GEOCODE, POLL], "format": "python",
+     "question": "Tell me a joke about penguins.", "expect": None},
+    {"functions": [NOTE, CONVERT_UNITS], "format": "json",
+     "question": "What year did the Berlin Wall fall?", "expect": None},
+]
+for _case in CALL_CASES_D:
+    _case["prompt"] = ((_PY_FORMAT if _case["format"] == "python" else _JSON_FORMAT)
+                       + json.dumps(_case["functions"], indent=2) + "\n" + _case["question"])
+
+RESULT_CASES_D = [
+    {"case": 0, "call": '[geocode(place="Timbuktu")]',
+     "result": "geocode result: {\"lat\": 16.77, \"lon\": -3.01}", "says": ["16.77", "-3.01"]},
+    {"case": 2, "call": '[convert_units(value=42, from_unit="km", to_unit="miles")]',
+     "result": "Function returned 26.1", "says": ["26.1"]},
+    {"case": 4, "call": '{"name": "get_air_quality", "parameters": {"city": "Delhi"}}',
+     "result": "Result: {\"aqi\": 182, \"level\": \"unhealthy\"}", "says": ["182", "unhealthy"]},
+]
+for _case in RESULT_CASES_D:
+    _case["messages"] = [{"role": "user", "content": CALL_CASES_D[_case["case"]]["prompt"]},
+                         {"role": "assistant", "content": _case["call"]},
+                         {"role": "user", "content": _case["result"]}]
