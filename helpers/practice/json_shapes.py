@@ -31,6 +31,8 @@ _ONLY = re.compile(r"\b(?:json only|only (?:the |a |valid )?json|only with (?:th
                    r"no other text|no (?:extra |additional )?(?:text|prose|explanation|commentary)|without "
                    r"(?:any )?(?:other |extra )?(?:text|explanation|markdown|code fences?)|"
                    r"(?:just|only) the (?:json )?object|raw json|valid json and nothing|do not add)\b", re.I)
+#: A prompt that says "JSON" and names keys or holds an object asks for JSON ("JSON please, with keys a, b").
+_SHAPED = re.compile(r"\b(?:keys?|fields?|properties|schema)\b|\{\s*[\"'\w]", re.I)
 _CHOICE_KEYS = {"category", "label", "class", "intent", "department", "route", "team", "queue", "type", "bucket",
                 "classification", "routing"}
 _NAMED = re.compile(r"\b(?:keys?|fields?|properties|attributes|columns|entries)\b(?:\s+(?:called|named))?[ \t]*"
@@ -60,7 +62,8 @@ class JsonRequest:
 def asks_for_json(text: str) -> bool:
     """Whether a prompt asks for its answer as JSON ("as JSON", "a JSON object", "return ... JSON"), not
     merely mentions it ("What is JSON used for?")."""
-    return bool(_ASKS_JSON.search(text[:20_000]))
+    head = text[:20_000]
+    return bool(_ASKS_JSON.search(head) or re.search(r"\bjson\b", head, re.I) and _SHAPED.search(head))
 
 
 def read_json_request(prompt: str) -> JsonRequest | None:

@@ -99,6 +99,8 @@ def places(f: Field, src: Source, options: list[Option]) -> list[Found]:
         if {"headquarters", "hq", "based"} & set(f.words):
             score += 2.0 if re.search(r"\b(?:based|headquartered|located)\s+in\s+$", before, re.I) else 0.0
         found.append(Found(text, s, e, score))
+    if not found:  # a proper noun the question asks about ("Where is Timbuktu?")
+        found = [Found(text, s, e, 1.0) for text, s, e in phrases(src) if text not in COMMON_CAPITALISED]
     return found
 
 
@@ -210,10 +212,16 @@ def free_text(f: Field, src: Source, options: list[Option]) -> list[Found]:
     for pattern, score in _PHRASE_CUES.get(_cue_family(f), ()):
         for m in re.finditer(pattern, src.text, re.I):
             found.append(Found(m.group(1).strip(" \"'"), m.start(1), m.end(1), score))
+    for m in re.finditer(rf"\b{re.escape(f.words[-1])}\s+(?:number\s+|no\.?\s+)?([A-Z]?\d+[A-Z]?\b|[A-Z]{{1,3}}\d+\w*)",
+                         src.text, re.I) if f.words else ():  # "gate B22" for a key "new_gate"
+        found.append(Found(m.group(1), m.start(1), m.end(1), 2.5))
     stems = {stem(w) for w in f.words}
     for value, s, e in src.numbers:  # "2 bags" for a key "bags"
         if any(stem(w) in stems for w in src.around(s, e, 0, 1)[1]):
             found.append(Found(value, s, e, 2.5))
+    told = re.search(r":\s*([^\n]{2,200}?)(?=[.!?](?:\s|$)|\n|$)", src.text)  # "Save a note: buy oat milk"
+    if told and _cue_family(f) in ("text", "message", "query", ""):
+        found.append(Found(told.group(1).strip(), told.start(1), told.end(1), 2.0))
     if _cue_family(f) in ("text", "query"):
         found += [Found(q, s, e, 1.0) for q, s, e in src.quotes]
     first = re.split(r"(?<=[.!?\n])\s+", src.text.strip())[0].strip(" .")
