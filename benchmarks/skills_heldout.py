@@ -597,3 +597,95 @@ for _case in RESULT_CASES_D:
     _case["messages"] = [{"role": "user", "content": CALL_CASES_D[_case["case"]]["prompt"]},
                          {"role": "assistant", "content": _case["call"]},
                          {"role": "user", "content": _case["result"]}]
+
+# --------------------------------------------------------------------------- a fifth set, kept unseen
+#
+# The fourth set's misses were fixed as well. This set was written after those fixes and committed
+# before it was ever run. Leave it unfixed: it is make bench's measure of prompts never seen. (Fixing
+# what it shows is welcome, but then write a new set to take its place.)
+
+JSON_CASES_E = [
+    {"prompt": "Give me a JSON object with keys customer, product and issue for this ticket:\n"
+               "\"Hi, Sven Larsen here. My Aquila coffee grinder makes a grinding noise and stops after a few "
+               "seconds.\"",
+     "expect": {"customer": "Sven Larsen"}},
+    {"prompt": "Return the booking as JSON: hotel, nights, check_in (YYYY-MM-DD), guests.\n"
+               "Confirmation: Hotel Miramar, 2 nights from 2025-12-27, 2 guests.",
+     "expect": {"nights": 2, "check_in": "2025-12-27", "guests": 2}},
+    {"prompt": "Extract JSON with keys name and age from: \"Grandpa Walter turned 91 last week.\"",
+     "expect": {"name": "Walter", "age": 91}},
+    {"prompt": "In JSON, give the keys city, country and population for: Auckland is the largest city in "
+               "New Zealand, home to about 1.7 million people.",
+     "expect": {"city": "Auckland", "country": "New Zealand"}},
+    {"prompt": "Output JSON only. Fields: invoice_id, customer_email, amount_due.\n"
+               "Invoice #88-1204 for jo.baker@shopmail.example: amount due 96.20.",
+     "expect": {"customer_email": "jo.baker@shopmail.example", "amount_due": 96.2}},
+    {"prompt": "Describe the pet in JSON with keys species, name, age_years and neutered (true/false).\n"
+               "Pip is a 2-year-old rabbit. She has not been neutered yet.",
+     "expect": {"name": "Pip", "age_years": 2, "neutered": False}},
+    {"prompt": "Read the message and return JSON {\"language\": \"...\", \"translation\": \"...\"}.\n"
+               "Message: Danke schön für die Hilfe!",
+     "expect": {"language": "German"}},
+    {"prompt": "Make a JSON object from this sentence with keys speaker, event, time:\n"
+               "Professor Ines Duarte will give the opening talk at 9:00 on Monday.",
+     "expect": {"speaker": "Ines Duarte", "time": "9:00"}},
+    {"prompt": "Please answer in JSON with keys temperature_f and feels_like_f.\n"
+               "Forecast: 68 F, feels like 65 F, light breeze.",
+     "expect": {"temperature_f": 68, "feels_like_f": 65}},
+    {"prompt": "JSON with the keys url and status_code for this log line:\n"
+               "GET https://api.example.com/v2/users returned 404 in 35 ms",
+     "expect": {"url": "https://api.example.com/v2/users", "status_code": 404}},
+]
+
+BOOK_GYM = _fn("book_gym_class", "Book a place in a gym class",
+               {"class_name": {"type": "string", "enum": ["yoga", "spinning", "pilates", "boxing"]},
+                "day": {"type": "string"}, "time": {"type": "string"}}, ["class_name", "day"])
+LOOKUP_ORDER = _fn("lookup_order", "Look up an online order by its order ID",
+                   {"order_id": {"type": "string"}}, ["order_id"])
+CURRENCY_RATE = _fn("get_exchange_rate", "Get today's exchange rate between two currencies",
+                    {"base": {"type": "string", "description": "ISO code"},
+                     "quote": {"type": "string", "description": "ISO code"}}, ["base", "quote"])
+PLANT = _fn("water_plants", "Water the garden plants for a number of minutes",
+            {"minutes": {"type": "integer"}, "zone": {"type": "string", "enum": ["front", "back"]}}, ["minutes"])
+PODCAST = _fn("play_podcast", "Play the latest episode of a podcast", {"show": {"type": "string"}}, ["show"])
+
+CALL_CASES_E = [
+    {"functions": [BOOK_GYM, LOOKUP_ORDER], "format": "python",
+     "question": "Sign me up for pilates on Wednesday at 18:00.",
+     "expect": ("book_gym_class", {"class_name": "pilates", "day": "Wednesday", "time": "18:00"})},
+    {"functions": [LOOKUP_ORDER, PODCAST], "format": "json",
+     "question": "What's happening with order 7741-XK?",
+     "expect": ("lookup_order", {"order_id": "7741-XK"})},
+    {"functions": [CURRENCY_RATE, PLANT], "format": "python",
+     "question": "What's the euro to Swiss franc rate today?",
+     "expect": ("get_exchange_rate", {"base": "EUR", "quote": "CHF"})},
+    {"functions": [PLANT, BOOK_GYM], "format": "json",
+     "question": "Water the back garden for 20 minutes.",
+     "expect": ("water_plants", {"minutes": 20, "zone": "back"})},
+    {"functions": [PODCAST, LOOKUP_ORDER], "format": "python",
+     "question": "Play the newest episode of Hidden Brain.",
+     "expect": ("play_podcast", {"show": "Hidden Brain"})},
+    {"functions": [CURRENCY_RATE, PODCAST], "format": "json",
+     "question": "How do volcanoes form?", "expect": None},
+    {"functions": [BOOK_GYM, PLANT], "format": "python",
+     "question": "Can you book me into boxing on Friday?",
+     "expect": ("book_gym_class", {"class_name": "boxing", "day": "Friday"})},
+]
+for _case in CALL_CASES_E:
+    _case["prompt"] = ((_PY_FORMAT if _case["format"] == "python" else _JSON_FORMAT)
+                       + json.dumps(_case["functions"], indent=2) + "\n" + _case["question"])
+
+RESULT_CASES_E = [
+    {"case": 1, "call": '{"name": "lookup_order", "parameters": {"order_id": "7741-XK"}}',
+     "result": "Function result: {\"status\": \"shipped\", \"carrier\": \"UPS\", \"eta\": \"Thursday\"}",
+     "says": ["shipped", "UPS", "Thursday"]},
+    {"case": 2, "call": '[get_exchange_rate(base="EUR", quote="CHF")]',
+     "result": "Tool result: 0.94", "says": ["0.94"]},
+    {"case": 4, "call": '[play_podcast(show="Hidden Brain")]',
+     "result": "Result: {\"playing\": true, \"episode\": \"Why we procrastinate\"}",
+     "says": ["Why we procrastinate"]},
+]
+for _case in RESULT_CASES_E:
+    _case["messages"] = [{"role": "user", "content": CALL_CASES_E[_case["case"]]["prompt"]},
+                         {"role": "assistant", "content": _case["call"]},
+                         {"role": "user", "content": _case["result"]}]
