@@ -14,6 +14,7 @@ stays quick (ipywidgets alone takes a second).
 from .batching import batch
 from .client import (Client, balance, chat, connection, describe_mode, get_client, mode, models, set_client,
                      stream)
+from .evaluation import evaluate
 from .errors import (APIConnectionError, APIError, APIStatusError, APITimeoutError, AuthenticationError,
                      BadRequestError, InternalServerError, NotFoundError, PermissionDeniedError, RateLimitError,
                      RequestValidationError, UnprocessableEntityError)
@@ -29,6 +30,8 @@ __all__ = [
     # calls and where they go
     "chat", "stream", "batch", "models", "balance", "Client", "ChatResult",
     "get_client", "set_client", "connection", "mode", "describe_mode",
+    # evaluating prompts (lessons 12 and 14)
+    "evaluate",
     # the key and the retry log
     "ask_for_key", "mask_key", "show_retries",
     # what the API accepts
@@ -38,9 +41,11 @@ __all__ = [
     "AuthenticationError", "PermissionDeniedError", "NotFoundError", "UnprocessableEntityError",
     "RateLimitError", "InternalServerError", "RequestValidationError",
     # modules imported above
-    "batching", "client", "cost", "errors", "key_prompt", "keys", "logs", "results", "schema", "sse", "streaming",
+    "batching", "client", "compare", "cost", "errors", "evaluation", "key_prompt", "keys", "logs", "results", "schema",
+    "sse", "streaming",
     # modules and subpackages loaded on first use
-    "compare", "content", "doc_examples", "exercises", "ports", "practice", "serving", "widgets", "workshop",
+    "content", "doc_examples", "exercises", "function_calls", "ports", "practice", "serving", "structured",
+    "widgets", "workshop",
 ]
 
 
