@@ -26,6 +26,7 @@ from .facts import (capital, find_arithmetic, find_clock_sum, introduction, reca
 from .generation import Plan, generate
 from .language_model import CONFIGS, Conditioned, ModelConfig, get_model
 from .sampler import SamplerSettings
+from .skill_answers import skill_answer
 from .topics import content_words, topic_weights
 
 __all__ = ["SIMULATED_MARKER", "Reply", "make_reply", "plan_reply", "count_prompt_tokens", "split_pieces",
@@ -79,12 +80,17 @@ def _count_tokens(text: str) -> int:
 
 def make_reply(model: str, messages: list[dict], params: dict[str, Any]) -> Reply:
     """The answer to a validated request: planned, sampled, then cut by max_tokens and stop."""
-    plan = plan_reply(model, messages)
     seed = params.get("seed")
     rng = random.Random(seed) if seed is not None else random.Random()
     limit = params.get("max_completion_tokens", params.get("max_tokens"))
     limit = OUTPUT_MAX if limit is None else max(1, min(int(limit), OUTPUT_MAX))
-    pieces, finish = generate(plan, SamplerSettings.from_request(params), rng, limit)
+    skilled = skill_answer(model, messages, params)  # JSON, a function call, a result used, a label
+    if skilled.text is not None:
+        pieces = split_pieces(skilled.text)
+        pieces, finish = (pieces[:limit], "length") if len(pieces) > limit else (pieces, "stop")
+    else:
+        plan = plan_reply(model, skilled.messages)
+        pieces, finish = generate(plan, SamplerSettings.from_request(params), rng, limit)
     stops = params.get("stop")
     stops = [stops] if isinstance(stops, str) else [s for s in stops or [] if s]
     text = "".join(pieces)

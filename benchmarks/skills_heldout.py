@@ -1,0 +1,257 @@
+"""Held-out prompts for the practice server's skills: JSON extraction, function calls, using a result.
+
+Written before the practice server's JSON and function-call answers were built, and kept apart from
+every test's and lesson's prompts: the practice server has never seen these, so ``make bench``
+(benchmarks/bench_skills.py) measures how it does on prompts a learner might write, not on its own.
+Nothing in helpers/ or tests/ may import this file.
+
+- ``JSON_CASES``: a prompt asking for a JSON object, and the object a right answer holds.
+- ``CALL_CASES``: functions described as Google documents for Gemma, a question, the format the prompt
+  asks for, and the call a right answer makes (``None``: no function fits, a plain answer is right).
+- ``RESULT_CASES``: a call already made and its result sent back in a user turn; a right final answer
+  states every value listed in ``says`` and makes no further call.
+"""
+from __future__ import annotations
+
+import json
+
+# --------------------------------------------------------------------------- JSON extraction
+
+JSON_CASES = [
+    {"prompt": "Extract the contact details from this email signature and return them as JSON with the keys "
+               "name, email and phone.\n\nBest regards,\nHenrik Sorensen\nSenior Buyer, Nordlys AS\n"
+               "henrik.sorensen@nordlys.example | +47 912 34 567",
+     "expect": {"name": "Henrik Sorensen", "email": "henrik.sorensen@nordlys.example", "phone": "+47 912 34 567"}},
+    {"prompt": "Return a JSON object with keys \"city\", \"nights\" and \"guests\" for this booking request: "
+               "We'd like a room in Valencia for 4 nights, 3 guests in total.",
+     "expect": {"city": "Valencia", "nights": 4, "guests": 3}},
+    {"prompt": "Read the review and answer only with JSON of the form {\"product\": \"...\", \"rating\": 0, "
+               "\"sentiment\": \"positive|negative|neutral\"}.\n\nReview: \"The Zephyr desk fan is loud and broke "
+               "after a month. 1 star from me.\"",
+     "expect": {"product": "Zephyr desk fan", "rating": 1, "sentiment": "negative"}},
+    {"prompt": "Give me JSON with the fields title, author and year for this sentence: Chinua Achebe published "
+               "\"Things Fall Apart\" in 1958.",
+     "expect": {"title": "Things Fall Apart", "author": "Chinua Achebe", "year": 1958}},
+    {"prompt": "Turn this into JSON matching the schema below. Output JSON only.\n\nSchema:\n"
+               + json.dumps({"type": "object", "properties": {
+                   "event": {"type": "string"}, "date": {"type": "string", "description": "YYYY-MM-DD"},
+                   "time": {"type": "string"}, "location": {"type": "string"}},
+                   "required": ["event", "date", "time", "location"]}, indent=2)
+               + "\n\nText: The quarterly review will take place on 2025-09-18 at 14:30 in Room B12.",
+     "expect": {"event": "quarterly review", "date": "2025-09-18", "time": "14:30", "location": "Room B12"}},
+    {"prompt": "Extract as JSON: name, age, city.\nInput: My grandmother Rosa Delgado is 87 and still lives "
+               "on her own in Seville.",
+     "expect": {"name": "Rosa Delgado", "age": 87, "city": "Seville"}},
+    {"prompt": "You are a data extraction tool. From the job application below, produce a JSON object "
+               "with these keys:\n- applicant: the applicant's full name\n- position: the job applied for\n"
+               "- years_experience: a number\n- email: contact address\n\nApplication:\nDear hiring team, "
+               "I am applying for the Data Analyst position. I have 6 years of experience in retail analytics. "
+               "You can reach me at k.mensah@mailbox.example. Kind regards, Kwame Mensah",
+     "expect": {"applicant": "Kwame Mensah", "position": "Data Analyst", "years_experience": 6,
+                "email": "k.mensah@mailbox.example"}},
+    {"prompt": "Respond in JSON. Example: {\"origin\": \"Lisbon\", \"destination\": \"Madrid\", \"passengers\": 2}"
+               "\nRequest: I need train tickets from Hamburg to Vienna for 5 people.",
+     "expect": {"origin": "Hamburg", "destination": "Vienna", "passengers": 5}},
+    {"prompt": "Classify the sentiment of this tweet and return JSON with keys sentiment (positive, negative "
+               "or neutral) and topic.\nTweet: Absolutely love the new metro line, my commute is 20 minutes "
+               "shorter!",
+     "expect": {"sentiment": "positive"}},
+    {"prompt": "Extract the invoice data as a JSON object with keys invoice_number, total and currency.\n"
+               "\"Invoice INV-2291 - amount due: 1,250.00 EUR, payable within 30 days.\"",
+     "expect": {"invoice_number": "INV-2291", "total": 1250.0, "currency": "EUR"}},
+    {"prompt": "Please output a JSON object describing this pet adoption listing, with keys \"animal\", "
+               "\"name\", \"age_years\" and \"vaccinated\" (true or false).\n\nListing: Meet Biscuit, a friendly "
+               "3 year old beagle. Fully vaccinated and great with kids.",
+     "expect": {"name": "Biscuit", "age_years": 3, "vaccinated": True}},
+    {"prompt": "Parse this meeting request into JSON (keys: attendee, day, time, topic):\n"
+               "\"Can we meet Thursday at 10:00 to go over the budget? - Ingrid\"",
+     "expect": {"attendee": "Ingrid", "day": "Thursday", "time": "10:00"}},
+    {"prompt": "Fill in this JSON template from the text and return only the JSON.\n"
+               "{\"company\": \"\", \"founded\": 0, \"headquarters\": \"\"}\n"
+               "Text: Founded in 1998, Quillfeather Press is a small publisher based in Edinburgh.",
+     "expect": {"founded": 1998, "headquarters": "Edinburgh"}},
+    {"prompt": "Extract the shipment details and answer with a JSON object containing tracking_number, "
+               "carrier and weight_kg.\n\nYour parcel 7Y4429015 is on its way with DHL. Package weight: 2.4 kg.",
+     "expect": {"tracking_number": "7Y4429015", "carrier": "DHL", "weight_kg": 2.4}},
+    {"prompt": "Here is a customer message: \"Hi, this is Omar Haddad, I'd like to cancel my subscription. "
+               "My customer ID is CU-88213.\" Return JSON with keys customer_name, customer_id and request.",
+     "expect": {"customer_name": "Omar Haddad", "customer_id": "CU-88213"}},
+    {"prompt": "Convert to JSON with the fields recipe, servings and minutes:\n"
+               "Lemon risotto. Serves 4. Ready in 35 minutes.",
+     "expect": {"recipe": "Lemon risotto", "servings": 4, "minutes": 35}},
+    {"prompt": "Extract data using this JSON schema and reply with the JSON object only:\n"
+               + json.dumps({"type": "object", "properties": {
+                   "full_name": {"type": "string"}, "birth_year": {"type": "integer"},
+                   "country": {"type": "string"}, "occupation": {"type": "string"}}}) +
+               "\nBiography: Wangari Maathai (born 1940) was a Kenyan environmental activist from Kenya.",
+     "expect": {"full_name": "Wangari Maathai", "birth_year": 1940, "country": "Kenya"}},
+    {"prompt": "From the text, return JSON with \"temperature_c\" and \"humidity_percent\" as numbers.\n"
+               "Sensor log: at noon the greenhouse read 27.5 C with 64% humidity.",
+     "expect": {"temperature_c": 27.5, "humidity_percent": 64}},
+    {"prompt": "Return the following as JSON, keys: name, phone, pizza, size, address.\n"
+               "Order call: It's Lena Fischer, number 0176 5550 1234. One large margherita to Bergstrasse 12.",
+     "expect": {"name": "Lena Fischer", "phone": "0176 5550 1234", "size": "large"}},
+    {"prompt": "Extract the flight as JSON. Keys: airline, flight_number, departure_city, arrival_city.\n"
+               "Confirmation: Your flight KL1294 with KLM departs Amsterdam and arrives in Oslo.",
+     "expect": {"flight_number": "KL1294", "departure_city": "Amsterdam", "arrival_city": "Oslo"}},
+    {"prompt": "What is the capital of Japan? Answer as JSON with keys country and capital.",
+     "expect": {"country": "Japan", "capital": "Tokyo"}},
+    {"prompt": "Return a JSON object with the keys \"priority\" (one of: low, medium, high) and \"summary\" "
+               "for this bug report: The checkout page crashes for every user, nobody can pay. Fix immediately!",
+     "expect": {"priority": "high"}},
+    {"prompt": "Extract: {\"guest_name\": string, \"check_in\": string, \"rooms\": number}\n"
+               "Text: Reservation for Tomasz Nowak, check-in on 12 March, 2 rooms.\nJSON:",
+     "expect": {"guest_name": "Tomasz Nowak", "check_in": "12 March", "rooms": 2}},
+    {"prompt": "Give a JSON object with keys website and price_usd for: \"Subscribe at www.trailmix.example "
+               "for just $9.99 a month.\"",
+     "expect": {"website": "www.trailmix.example", "price_usd": 9.99}},
+]
+
+# --------------------------------------------------------------------------- choosing and filling a call
+
+_PY_FORMAT = ("You have access to functions. If you decide to invoke any of the function(s), you MUST put it "
+              "in the format of\n[func_name1(params_name1=params_value1, params_name2=params_value2...), "
+              "func_name2(params)]\n\nYou SHOULD NOT include any other text in the response if you call a "
+              "function\n")
+_JSON_FORMAT = ("You have access to functions. If you decide to invoke any of the function(s), you MUST put it "
+                "in the format of\n{\"name\": function name, \"parameters\": dictionary of argument name and "
+                "its value}\n\nYou SHOULD NOT include any other text in the response if you call a function\n")
+
+
+def _fn(name, description, properties, required=()):
+    return {"name": name, "description": description,
+            "parameters": {"type": "object", "properties": properties, "required": list(required)}}
+
+
+CONVERT = _fn("convert_currency", "Convert an amount of money from one currency to another",
+              {"amount": {"type": "number"}, "from_currency": {"type": "string", "description": "ISO code, e.g. USD"},
+               "to_currency": {"type": "string", "description": "ISO code, e.g. EUR"}},
+              ["amount", "from_currency", "to_currency"])
+TRACK = _fn("track_parcel", "Get the delivery status of a parcel by its tracking number",
+            {"tracking_number": {"type": "string"}}, ["tracking_number"])
+THERMOSTAT = _fn("set_thermostat", "Set the target temperature of a room's thermostat",
+                 {"room": {"type": "string", "enum": ["kitchen", "bedroom", "living room", "office"]},
+                  "temperature": {"type": "number", "description": "degrees Celsius"}}, ["room", "temperature"])
+BOOK_TABLE = _fn("book_table", "Reserve a table at a restaurant",
+                 {"restaurant": {"type": "string"}, "people": {"type": "integer"},
+                  "time": {"type": "string", "description": "24-hour time, HH:MM"}}, ["restaurant", "people", "time"])
+STOCK = _fn("get_stock_price", "Look up the latest share price for a stock ticker symbol",
+            {"ticker": {"type": "string", "description": "e.g. AAPL"}}, ["ticker"])
+REMINDER = _fn("create_reminder", "Create a reminder with a message at a given time",
+               {"message": {"type": "string"}, "time": {"type": "string"},
+                "repeat_daily": {"type": "boolean", "description": "repeat every day"}}, ["message", "time"])
+BMI = _fn("calculate_bmi", "Calculate body mass index from weight and height",
+          {"weight_kg": {"type": "number"}, "height_cm": {"type": "number"}}, ["weight_kg", "height_cm"])
+INVENTORY = _fn("check_inventory", "Check how many units of a product are in stock at a store",
+                {"sku": {"type": "string", "description": "product SKU"},
+                 "store": {"type": "string", "enum": ["north", "south", "online"]}}, ["sku"])
+TRAINS = _fn("find_trains", "Find train connections between two stations on a date",
+             {"from_station": {"type": "string"}, "to_station": {"type": "string"},
+              "date": {"type": "string"}, "first_class": {"type": "boolean"}}, ["from_station", "to_station"])
+TRANSLATE = _fn("translate_text", "Translate text into another language",
+                {"text": {"type": "string"},
+                 "target_language": {"type": "string", "enum": ["French", "German", "Spanish", "Italian"]}},
+                ["text", "target_language"])
+TIMER = _fn("start_timer", "Start a countdown timer", {"minutes": {"type": "integer"}}, ["minutes"])
+PLAYLIST = _fn("play_music", "Play music by an artist or of a genre",
+               {"artist": {"type": "string"}, "genre": {"type": "string", "enum": ["jazz", "rock", "classical",
+                                                                                  "pop"]},
+                "volume": {"type": "integer", "description": "0 to 100"}})
+
+CALL_CASES = [
+    {"functions": [CONVERT, TRACK], "format": "python",
+     "question": "How much is 250 US dollars in euros?",
+     "expect": ("convert_currency", {"amount": 250, "from_currency": "USD", "to_currency": "EUR"})},
+    {"functions": [CONVERT, TRACK], "format": "json",
+     "question": "Where is my parcel? The tracking number is JD014600003828.",
+     "expect": ("track_parcel", {"tracking_number": "JD014600003828"})},
+    {"functions": [THERMOSTAT, TIMER], "format": "python",
+     "question": "It's freezing in the bedroom, set it to 22 degrees please.",
+     "expect": ("set_thermostat", {"room": "bedroom", "temperature": 22})},
+    {"functions": [BOOK_TABLE, REMINDER], "format": "json",
+     "question": "Book a table for 4 at Casa Lucia at 19:30.",
+     "expect": ("book_table", {"restaurant": "Casa Lucia", "people": 4, "time": "19:30"})},
+    {"functions": [STOCK, CONVERT], "format": "python",
+     "question": "What's NVDA trading at right now?",
+     "expect": ("get_stock_price", {"ticker": "NVDA"})},
+    {"functions": [REMINDER, TIMER], "format": "python",
+     "question": "Remind me to water the plants at 08:00 every day.",
+     "expect": ("create_reminder", {"message": "water the plants", "time": "08:00", "repeat_daily": True})},
+    {"functions": [BMI, CONVERT], "format": "json",
+     "question": "I weigh 72 kg and I'm 180 cm tall. What's my BMI?",
+     "expect": ("calculate_bmi", {"weight_kg": 72, "height_cm": 180})},
+    {"functions": [INVENTORY, TRACK], "format": "python",
+     "question": "Do you have SKU 44-1093 in stock at the south store?",
+     "expect": ("check_inventory", {"sku": "44-1093", "store": "south"})},
+    {"functions": [TRAINS, BOOK_TABLE], "format": "json",
+     "question": "Find me a train from Utrecht to Cologne on 2025-11-02.",
+     "expect": ("find_trains", {"from_station": "Utrecht", "to_station": "Cologne", "date": "2025-11-02"})},
+    {"functions": [TRANSLATE, STOCK], "format": "python",
+     "question": "Translate 'where is the station' into German.",
+     "expect": ("translate_text", {"text": "where is the station", "target_language": "German"})},
+    {"functions": [TIMER, THERMOSTAT], "format": "json",
+     "question": "Start a 15 minute timer for the pasta.",
+     "expect": ("start_timer", {"minutes": 15})},
+    {"functions": [PLAYLIST, TIMER], "format": "python",
+     "question": "Put on some jazz at volume 30.",
+     "expect": ("play_music", {"genre": "jazz", "volume": 30})},
+    {"functions": [CONVERT, STOCK], "format": "json",
+     "question": "Convert 80 GBP to Japanese yen.",
+     "expect": ("convert_currency", {"amount": 80, "from_currency": "GBP", "to_currency": "JPY"})},
+    {"functions": [THERMOSTAT, PLAYLIST], "format": "json",
+     "question": "Make the office 19.5 degrees.",
+     "expect": ("set_thermostat", {"room": "office", "temperature": 19.5})},
+    {"functions": [TRAINS, TRACK], "format": "python",
+     "question": "Are there first class trains from Lyon to Marseille?",
+     "expect": ("find_trains", {"from_station": "Lyon", "to_station": "Marseille", "first_class": True})},
+    {"functions": [BOOK_TABLE, TRACK], "format": "python",
+     "question": "Reserve Golden Lotus for 2 people at 20:00 tonight.",
+     "expect": ("book_table", {"restaurant": "Golden Lotus", "people": 2, "time": "20:00"})},
+    {"functions": [CONVERT, TRACK], "format": "python",
+     "question": "Who wrote the novel Middlemarch?", "expect": None},
+    {"functions": [THERMOSTAT, TIMER], "format": "json",
+     "question": "Tell me a fun fact about octopuses.", "expect": None},
+    {"functions": [STOCK, BMI], "format": "python",
+     "question": "What is 17 times 23?", "expect": None},
+    {"functions": [TRANSLATE, REMINDER], "format": "json",
+     "question": "Please translate 'good morning' into Spanish.",
+     "expect": ("translate_text", {"text": "good morning", "target_language": "Spanish"})},
+]
+for _case in CALL_CASES:
+    _case["prompt"] = ((_PY_FORMAT if _case["format"] == "python" else _JSON_FORMAT)
+                       + json.dumps(_case["functions"], indent=2) + "\n" + _case["question"])
+
+# --------------------------------------------------------------------------- using a returned result
+
+RESULT_CASES = [
+    {"case": 0, "call": '[convert_currency(amount=250, from_currency="USD", to_currency="EUR")]',
+     "result": "Function result: {\"converted_amount\": 231.75, \"currency\": \"EUR\"}", "says": ["231.75"]},
+    {"case": 1, "call": '{"name": "track_parcel", "parameters": {"tracking_number": "JD014600003828"}}',
+     "result": "The function returned: {\"status\": \"out for delivery\", \"eta\": \"today 16:00\"}",
+     "says": ["out for delivery", "16:00"]},
+    {"case": 2, "call": '[set_thermostat(room="bedroom", temperature=22)]',
+     "result": "```tool_output\n{\"ok\": true, \"target\": 22}\n```", "says": ["22"]},
+    {"case": 4, "call": '[get_stock_price(ticker="NVDA")]',
+     "result": "Result of get_stock_price: 131.38", "says": ["131.38"]},
+    {"case": 6, "call": '{"name": "calculate_bmi", "parameters": {"weight_kg": 72, "height_cm": 180}}',
+     "result": "Here is the output of the function: {\"bmi\": 22.2, \"category\": \"normal weight\"}",
+     "says": ["22.2", "normal weight"]},
+    {"case": 7, "call": '[check_inventory(sku="44-1093", store="south")]',
+     "result": "Function output: {\"units\": 0, \"next_delivery\": \"2025-06-03\"}", "says": ["0", "2025-06-03"]},
+    {"case": 8, "call": '{"name": "find_trains", "parameters": {"from_station": "Utrecht", "to_station": '
+                        '"Cologne", "date": "2025-11-02"}}',
+     "result": "Result: {\"departures\": [\"07:12\", \"09:12\"], \"duration\": \"2h 40m\"}",
+     "says": ["07:12", "09:12", "2h 40m"]},
+    {"case": 9, "call": '[translate_text(text="where is the station", target_language="German")]',
+     "result": "The function returned \"Wo ist der Bahnhof?\"", "says": ["Wo ist der Bahnhof?"]},
+    {"case": 12, "call": '{"name": "convert_currency", "parameters": {"amount": 80, "from_currency": "GBP", '
+                         '"to_currency": "JPY"}}',
+     "result": "convert_currency returned: {\"converted_amount\": 15322, \"currency\": \"JPY\"}",
+     "says": ["15322"]},
+    {"case": 10, "call": '{"name": "start_timer", "parameters": {"minutes": 15}}',
+     "result": "Function result: {\"timer_id\": \"t-77\", \"ends_at\": \"18:45\"}", "says": ["18:45"]},
+]
+for _case in RESULT_CASES:
+    _case["messages"] = [{"role": "user", "content": CALL_CASES[_case["case"]]["prompt"]},
+                         {"role": "assistant", "content": _case["call"]},
+                         {"role": "user", "content": _case["result"]}]

@@ -1,0 +1,184 @@
+"""What JSON a prompt asks for: the keys (with types, descriptions, allowed values) and the text to fill them from.
+
+A prompt names its keys in one of four ways, and :func:`read_json_request` reads each:
+
+- a JSON schema: ``{"type": "object", "properties": {"name": {"type": "string"}}, "required": [...]}``;
+- an example or template object: ``{"origin": "Lisbon", "passengers": 2}``, ``{"name": "...", "age": 0}``,
+  or a typed template ``{"guest_name": string, "rooms": number}``;
+- named keys in prose: "with the keys name, email and phone", "Keys: airline, flight_number",
+  "(keys: attendee, day, time)", quoted keys "\\"city\\" and \\"nights\\"";
+- a list of keys with descriptions, one a line: "- applicant: the applicant's full name".
+
+A prompt asks for JSON when it says "JSON" and is not a function-calling prompt
+(:mod:`helpers.practice.function_calls` reads those first).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .field_kinds import Field
+from .prompt_reading import Block, Option, json_blocks, listed_options, source_text, split_list, typed_template
+from .text_source import Source
+
+__all__ = ["JsonRequest", "read_json_request", "asks_for_json"]
+
+_JSON_WORD = re.compile(r"\bjson\b", re.I)
+_ONLY = re.compile(r"\b(?:json only|only (?:the |a |valid )?json|only with (?:the |a |valid )?json|nothing else|"
+                   r"no other text|no (?:extra |additional )?(?:text|prose|explanation|commentary)|without "
+                   r"(?:any )?(?:other |extra )?(?:text|explanation|markdown|code fences?)|"
+                   r"(?:just|only) the (?:json )?object|raw json|valid json and nothing|do not add)\b", re.I)
+_CHOICE_KEYS = {"category", "label", "class", "intent", "department", "route", "team", "queue", "type", "bucket",
+                "classification", "routing"}
+_NAMED = re.compile(r"\b(?:keys?|fields?|properties|attributes|columns|entries)\b(?:\s+(?:called|named))?[ \t]*"
+                    r"(?::|\bof\b)?[ \t]*([^\n.]{1,300})", re.I)
+_AFTER_JSON = re.compile(r"\bjson\b[^.\n:]{0,40}?(?:\b(?:with|containing|including|having)\b(?:\s+the)?|:)[ \t]*"
+                         r"([^\n.]{1,300})", re.I)
+_BULLET_KEY = re.compile(r"(?m)^[ \t]*[-*\u2022][ \t]*[\"'`]?([A-Za-z_][\w]{0,40})[\"'`]?\s*(?:\(([^)]{1,60})\))?"
+                         r"\s*[:\u2013\u2014-]\s*(.{0,200})$")
+_QUOTED_KEY = re.compile(r"[\"`]([a-z_][a-z0-9_]{1,40})[\"`]")
+_LIST_STOP = re.compile(r"(?:\s+(?:for|from|in|of|based|using|describing|about|that|which|to|as|by|under|out)\b|:).*$",
+                        re.I | re.S)
+
+
+@dataclass
+class JsonRequest:
+    """A prompt's request for JSON: the fields to fill, the text to fill them from, and how it was asked."""
+
+    fields: list[Field]
+    source: Source
+    options: list[Option] = field(default_factory=list)
+    example: bool = False  # the prompt holds an example or template object
+    only: bool = False  # the prompt asks for JSON and nothing else
+    nested: dict[str, "JsonRequest"] = field(default_factory=dict)
+
+
+def asks_for_json(text: str) -> bool:
+    return bool(_JSON_WORD.search(text[:20_000]))
+
+
+def read_json_request(prompt: str) -> JsonRequest | None:
+    """The JSON a prompt asks for, or None when it does not ask for JSON."""
+    if not asks_for_json(prompt):
+        return None
+    blocks = [b for b in json_blocks(prompt) if isinstance(b.value, dict)]
+    options = listed_options(prompt)
+    typed = typed_template(prompt) if not blocks else None
+    spans = [typed[1]] if typed else []
+    fields, example = _fields_of(prompt, blocks, typed)
+    if typed:
+        example = True
+    source = Source(source_text(prompt, blocks, spans), prompt)
+    request = JsonRequest(fields, source, options, example, bool(_ONLY.search(prompt)))
+    _attach_choices(request)
+    for f in request.fields:
+        if isinstance(f.example, dict) and f.example:
+            inner = [Field(k, _json_type(v), example=v) for k, v in f.example.items()]
+            request.nested[f.key] = JsonRequest(inner, source, options, True, request.only)
+    if not request.fields:
+        request.fields = _fields_found(source)
+    return request
+
+
+def _fields_of(prompt: str, blocks: list[Block], typed) -> tuple[list[Field], bool]:
+    """The fields, and whether they came from an example or template object."""
+    for block in blocks:
+        schema = block.value.get("properties") if isinstance(block.value.get("properties"), dict) else None
+        if schema is not None:
+            required = block.value.get("required") or list(schema)
+            return [_schema_field(k, v, k in required) for k, v in schema.items()], False
+    for block in blocks:
+        if block.value and all(isinstance(k, str) for k in block.value):
+            return [_example_field(k, v) for k, v in block.value.items()], True
+    if typed:
+        return [Field(k, t) for k, t in typed[0].items()], True
+    return _named_fields(prompt), False
+
+
+def _schema_field(key: str, spec, required: bool) -> Field:
+    spec = spec if isinstance(spec, dict) else {}
+    kind = spec.get("type", "")
+    kind = next((k for k in kind if k != "null"), "") if isinstance(kind, list) else kind
+    example = {k: "" for k in spec.get("properties", {})} if kind == "object" else None
+    return Field(key, kind if isinstance(kind, str) else "", str(spec.get("description", "")),
+                 list(spec.get("enum") or []), example, required)
+
+
+def _example_field(key: str, value) -> Field:
+    if isinstance(value, str) and "|" in value and len(value.split("|")) <= 12:
+        return Field(key, "string", enum=[v.strip() for v in value.split("|") if v.strip()])
+    hint = value if isinstance(value, str) and (value.startswith("<") or "e.g." in value) else ""
+    return Field(key, _json_type(value), hint, example=value)
+
+
+def _json_type(value) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    return {str: "string", list: "array", dict: "object"}.get(type(value), "")
+
+
+def _named_fields(prompt: str) -> list[Field]:
+    """Keys named in prose: bullets with descriptions first, then a list after "keys", then quoted keys."""
+    head = prompt[:6000]
+    bullets = [(m.group(1), (m.group(2) or "") + " " + m.group(3)) for m in _BULLET_KEY.finditer(head)
+               if "_" in m.group(1) or m.group(1).islower()]
+    if len(bullets) >= 2:
+        return [_prose_field(k, d) for k, d in bullets]
+    for pattern in (_NAMED, _AFTER_JSON):
+        for m in pattern.finditer(head):
+            items = _items(m.group(1))
+            if len(items) >= 1 and not (len(items) == 1 and items[0][0] in ("json", "object")):
+                return [_prose_field(k, d) for k, d in items]
+    quoted = list(dict.fromkeys(_QUOTED_KEY.findall(head)))
+    return [_prose_field(k, "") for k in quoted]
+
+
+def _items(text: str) -> list[tuple[str, str]]:
+    """``'name (full), "age" and city for ...'`` as ``[("name", "full"), ("age", ""), ("city", "")]``."""
+    notes: list[str] = []
+
+    def keep(m):
+        notes.append(m.group(1))
+        return f" \x00{len(notes) - 1} "
+
+    text = re.sub(r"\(([^)]*)\)", keep, text.split("\n")[0])
+    text = _LIST_STOP.sub("", text)
+    items = []
+    for raw in split_list(text):
+        note = re.search(r"\x00(\d+)", raw)
+        name = re.sub(r"\x00\d+", "", raw).strip(" \"'`:)(")
+        if name and len(name.split()) <= 3 and not re.search(r"\d", name):
+            items.append((re.sub(r"\s+", "_", name), notes[int(note.group(1))] if note else ""))
+    return items
+
+
+def _prose_field(key: str, description: str) -> Field:
+    description = description.strip()
+    allowed = re.sub(r"^\s*(?:one of|either)\s*:?\s*", "", description, flags=re.I)
+    values = split_list(allowed) if re.search(r",|\bor\b|\|", allowed) else []
+    if values and all(len(v.split()) <= 2 for v in values):
+        if {v.lower() for v in values} <= {"true", "false", "yes", "no"}:
+            return Field(key, "boolean", description)
+        return Field(key, "string", description, enum=values)
+    kind = "number" if re.search(r"\b(?:a number|numbers?|integer|numeric)\b", description, re.I) else ""
+    return Field(key, kind, description)
+
+
+def _attach_choices(request: JsonRequest) -> None:
+    """A "category" (or "label", "intent"...) key takes its values from the options the prompt lists."""
+    if not request.options:
+        return
+    for f in request.fields:
+        if not f.enum and set(f.words) & _CHOICE_KEYS:
+            f.enum = [o.name for o in request.options]
+
+
+def _fields_found(source: Source) -> list[Field]:
+    """No keys named: keys for what the text holds, as a model asked for "JSON" with no shape would."""
+    keys = [("name", "name"), ("email", "emails"), ("phone", "phones"), ("date", "dates"), ("time", "times")]
+    fields = [Field(k) for k, attr in keys if attr == "name" or getattr(source, attr)]
+    return fields + [Field("details", "string")]

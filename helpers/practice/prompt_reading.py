@@ -1,0 +1,203 @@
+"""Reading a prompt's structure: the JSON it holds, the text to work on, the options it lists.
+
+Prompts that ask for JSON or a function call mix instructions, objects (a schema, an example,
+function definitions) and the text to work on. This module tells them apart, with the standard
+library only (``json``, ``ast.literal_eval``; never ``eval``):
+
+    blocks = json_blocks('Reply as {"name": "..."}. Text: Hi, I am Ada.')   # [Block(value={'name': '...'}, ...)]
+    source_text('Extract JSON.\\nText: Hi, I am Ada.', blocks)               # 'Hi, I am Ada.'
+    listed_options("Route it to one of: billing, shipping or other.")        # [Option('billing', ...), ...]
+"""
+from __future__ import annotations
+
+import ast
+import json
+import re
+from dataclasses import dataclass, field
+
+#: Only this much of a prompt is read for structure (what matters lives near its start and end).
+READ_LIMIT = 20_000
+#: Objects longer than this are not parsed (a pasted data dump is not a schema).
+BLOCK_LIMIT = 8_000
+#: At most this many brackets are tried as the start of an object: a text of braces cannot take long.
+ATTEMPTS = 60
+
+
+@dataclass
+class Block:
+    """A JSON (or Python-literal) object or list found in a text, with where it was."""
+
+    value: object
+    start: int
+    end: int
+
+
+def json_blocks(text: str) -> list[Block]:
+    """The top-level ``{...}`` and ``[...]`` in a text that parse as JSON or as a Python literal."""
+    text = text[:READ_LIMIT]
+    found, i, attempts = [], 0, 0
+    while i < len(text) and attempts < ATTEMPTS:
+        if text[i] in "{[":
+            attempts += 1
+            end = _balanced_end(text, i)
+            if end is not None:
+                value = _parse(text[i:end])
+                if value is not None:
+                    found.append(Block(value, i, end))
+                    i = end
+                    continue
+        i += 1
+    return found
+
+
+def _balanced_end(text: str, start: int) -> int | None:
+    """Where the bracket at ``start`` closes (strings respected), or None."""
+    depth, quote, escaped = 0, "", False
+    for i in range(start, min(len(text), start + BLOCK_LIMIT)):
+        ch = text[i]
+        if quote:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == quote:
+                quote = ""
+        elif ch in "\"'" and not (ch == "'" and text[i - 1:i].isalpha()):
+            quote = ch
+        elif ch in "{[":
+            depth += 1
+        elif ch in "}]":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    return None
+
+
+def _parse(snippet: str) -> object:
+    try:
+        return json.loads(snippet)
+    except ValueError:
+        pass
+    try:
+        value = ast.literal_eval(snippet)
+    except (ValueError, SyntaxError, MemoryError, RecursionError, TypeError):
+        return None
+    return value if isinstance(value, (dict, list)) else None
+
+
+#: ``"key": string`` pairs of a typed template such as ``{"name": string, "rooms": number}``.
+_TYPED_PAIR = re.compile(r"[\"']?([A-Za-z_][\w ]{0,40}?)[\"']?\s*:\s*(string|str|number|int|integer|float|"
+                         r"bool|boolean|array|list|date|null)\b", re.I)
+_TYPE_NAMES = {"str": "string", "int": "integer", "float": "number", "bool": "boolean", "list": "array",
+               "date": "string", "null": "string"}
+
+
+def typed_template(text: str) -> tuple[dict[str, str], tuple[int, int]] | None:
+    """``{"guest_name": string, "rooms": number}`` (not JSON) as {key: JSON type}, with its span."""
+    for opening in re.finditer(r"\{", text[:READ_LIMIT]):
+        end = text.find("}", opening.start(), opening.start() + 2000)
+        if end < 0:
+            continue
+        inner = text[opening.start() + 1:end]
+        pairs = _TYPED_PAIR.findall(inner)
+        if pairs and len(pairs) >= inner.count(":"):
+            return ({key.strip(): _TYPE_NAMES.get(kind.lower(), kind.lower()) for key, kind in pairs},
+                    (opening.start(), end + 1))
+    return None
+
+
+# --------------------------------------------------------------------------- the text to work on
+
+#: Labels that introduce instructions or objects, never the text to work on.
+_INSTRUCTION_LABELS = frozenset("""schema example examples format output json keys fields properties
+instructions instruction rules note notes categories category labels options functions tools answer response
+return definitions reply template""".split())
+_LABEL = re.compile(r"(?m)^[ \t]*(?:[-*#]+\s*)?([A-Za-z][A-Za-z _'-]{0,30}?)\s*:[ \t]*")
+_QUOTED = re.compile(r"\"\"\"(.+?)\"\"\"|<(\w+)>(.+?)</\2>|[\"\u201c](\S[^\"\u201c\u201d]{23,}?\S)[\"\u201d]", re.S)
+_AFTER_COLON = re.compile(r".*:\s+(.{20,})$", re.S)
+
+
+def source_text(prompt: str, blocks: list[Block] = (), spans: list[tuple[int, int]] = ()) -> str:
+    """The part of a prompt to extract from: a labelled or quoted text, else what remains without objects."""
+    text = prompt[:READ_LIMIT]
+    for start, end in sorted([(b.start, b.end) for b in blocks] + list(spans), reverse=True):
+        text = text[:start] + " " + text[end:]
+    labelled = _last_labelled(text)
+    if labelled:
+        return labelled
+    quoted = [next(g for g in (m.group(1), m.group(3), m.group(4)) if g) for m in _QUOTED.finditer(text)]
+    if quoted:
+        return max(quoted, key=len).strip()
+    after = _AFTER_COLON.search(text.split("\n\n")[-1] if "\n\n" in text.strip() else text)
+    return after.group(1).strip() if after else text.strip()
+
+
+def _last_labelled(text: str) -> str:
+    """The text after the last label that is not an instruction's ("Message:", "Review:", "Input:")."""
+    labels = list(_LABEL.finditer(text))
+    for at, label in reversed(list(enumerate(labels))):
+        name = label.group(1).strip().lower()
+        if set(name.replace("_", " ").split()) & _INSTRUCTION_LABELS:
+            continue
+        end = len(text)
+        for later in labels[at + 1:]:
+            if set(later.group(1).strip().lower().split()) & _INSTRUCTION_LABELS:
+                end = later.start()
+                break
+        content = text[label.end():end].strip()
+        if len(content.split()) >= 3:
+            return content
+    return ""
+
+
+# --------------------------------------------------------------------------- options listed in a prompt
+
+@dataclass
+class Option:
+    """One of the answers a prompt allows (a category, a label), with the words that define it."""
+
+    name: str
+    words: list[str] = field(default_factory=list)  # from its definition and examples, lowercased
+
+
+_ONE_OF = re.compile(r"\b(?:one of|either|among|categories|category|labels?|options?|choices?|classes)"
+                     r"\b(?:\s+(?:these|the following|the))?\s*(?:[:(\[]|are|is)\s*([^\n.;)\]]{3,300})", re.I)
+_PAREN_LIST = re.compile(r"\(([\w -]+(?:\s*,\s*[\w -]+)+,?\s*(?:or|and)\s+[\w -]+)\)")
+_DEFINITION = re.compile(r"(?m)^[ \t]*[-*\u2022]?\s*[\"'`]?([A-Za-z][\w -]{0,30}?)[\"'`]?\s*(?::|-|\u2013|=)\s+"
+                         r"(.{3,300})$")
+_CATEGORY_WORDS = re.compile(r"\b(?:categor|label|class|route|routing|department|queue|bucket|team|intent)", re.I)
+_SPLIT = re.compile(r"\s*(?:,|\bor\b|\band\b|/|\|)\s*")
+
+
+def split_list(text: str) -> list[str]:
+    """``"billing, shipping or other"`` as ``["billing", "shipping", "other"]``."""
+    return [item.strip(" '\"`*.") for item in _SPLIT.split(text) if item.strip(" '\"`*.")]
+
+
+def listed_options(text: str) -> list[Option]:
+    """The answers a prompt allows, in order, each with the words of its definition (if any)."""
+    text = text[:READ_LIMIT]
+    names: list[str] = []
+    found = _ONE_OF.search(text) or _PAREN_LIST.search(text)
+    if found:
+        names = [n for n in split_list(found.group(1)) if 0 < len(n.split()) <= 3]
+    definitions = {m.group(1).strip().lower(): m.group(2) for m in _DEFINITION.finditer(text)}
+    if len(names) < 2 and _CATEGORY_WORDS.search(text):
+        names = [n for n in definitions if len(n.split()) <= 3 and n not in _INSTRUCTION_LABELS]
+    if len(names) < 2:
+        return []
+    return [Option(n, _words(definitions.get(n.lower(), "")) + _examples_of(n, text)) for n in names[:20]]
+
+
+def _examples_of(name: str, text: str) -> list[str]:
+    """Words of few-shot examples labelled ``name``: ``"my parcel is late" -> shipping``."""
+    words = []
+    pattern = re.compile(rf"[\"\u201c]([^\"\u201d]{{3,200}})[\"\u201d]\s*(?:->|=>|:|\u2192|is|was)\s*[\"'`]?"
+                         rf"{re.escape(name)}\b", re.I)
+    for m in pattern.finditer(text):
+        words += _words(m.group(1))
+    return words
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z][a-z'-]+", text.lower()) if len(w) > 2]

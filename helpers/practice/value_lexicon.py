@@ -1,0 +1,168 @@
+"""The small word lists the practice server reads values with: cues, places, sentiment, currencies.
+
+Kept small on purpose: a 4B or 12B model knows far more, but what the lessons need from practice
+mode is plausible behaviour, not coverage. :func:`common_words` is the practice corpus's own
+vocabulary (a capitalised word it also uses in lower case starts a sentence; it is not a name).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .facts import CAPITALS
+
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "fifty": 50, "hundred": 100,
+                "a dozen": 12, "a couple of": 2, "a pair of": 2, "single": 1, "double": 2}
+
+#: Words near a number that say what it counts, for the key words that ask for it.
+NUMBER_CUES = {
+    "age": {"years", "year", "old", "aged", "age", "yo"}, "year": {"in", "year", "born", "since", "founded"},
+    "founded": {"founded", "in", "since", "established"}, "born": {"born"},
+    "guests": {"guests", "guest", "people", "persons", "adults", "pax", "total"},
+    "people": {"people", "persons", "guests", "of", "for"}, "passengers": {"people", "passengers", "persons"},
+    "nights": {"nights", "night"}, "rooms": {"rooms", "room"}, "servings": {"serves", "servings", "portions"},
+    "minutes": {"minutes", "min", "mins", "minute"}, "hours": {"hours", "hrs", "hour"},
+    "days": {"days", "day"}, "rating": {"star", "stars", "rating", "rated", "/5", "out"},
+    "stars": {"star", "stars"}, "price": {"$", "price", "costs", "cost", "for", "usd", "eur", "just"},
+    "total": {"total", "due", "amount", "eur", "usd", "gbp", "$", "pay"}, "amount": {"amount", "due", "$"},
+    "cost": {"cost", "costs", "$"}, "weight": {"kg", "kilos", "kilograms", "lb", "lbs", "weigh", "weight", "weighs"},
+    "kg": {"kg", "kilos", "kilograms", "weigh"}, "height": {"cm", "tall", "height", "m"}, "cm": {"cm", "tall"},
+    "temperature": {"degrees", "c", "\u00b0c", "\u00b0", "celsius", "f", "fahrenheit"},
+    "c": {"c", "\u00b0c", "degrees", "celsius"}, "humidity": {"%", "humidity", "percent"},
+    "percent": {"%", "percent"}, "experience": {"years", "experience"}, "years": {"years", "year"},
+    "volume": {"volume", "loudness"}, "quantity": {"x", "units", "pieces", "pcs", "items"},
+    "seats": {"seats", "seat", "tickets"}, "tickets": {"tickets", "ticket", "seats"},
+    "units": {"units", "pieces", "items"}, "salary": {"$", "salary", "per"}, "budget": {"budget", "$"},
+    "usd": {"$", "usd", "dollars"}, "eur": {"\u20ac", "eur", "euros"}, "duration": {"minutes", "hours", "days"},
+    "distance": {"km", "miles", "mi", "kilometres", "kilometers"}, "score": {"score", "points", "out"},
+}
+
+COUNTRIES = {name.title() for name in CAPITALS if len(name) > 3} | {
+    "Austria", "Belgium", "Chile", "Colombia", "Denmark", "Finland", "Greece", "Ireland", "Netherlands",
+    "New Zealand", "Nigeria", "Peru", "Philippines", "Scotland", "Sweden", "Switzerland", "Thailand", "Vietnam",
+    "Argentina", "Ghana", "Morocco", "Indonesia", "Wales", "Iceland", "Czechia", "Hungary", "Romania", "Ukraine"}
+#: A short gazetteer: places the practice server knows are places (any capitalised word after "in" may be one).
+PLACES = COUNTRIES | {city for city in CAPITALS.values()} | {
+    "New York", "Los Angeles", "San Francisco", "Chicago", "Boston", "Seattle", "Toronto", "Vancouver", "Montreal",
+    "Sydney", "Melbourne", "Manchester", "Edinburgh", "Glasgow", "Dublin", "Amsterdam", "Rotterdam", "Brussels",
+    "Barcelona", "Valencia", "Seville", "Porto", "Milan", "Naples", "Venice", "Florence", "Munich", "Hamburg",
+    "Frankfurt", "Cologne", "Vienna", "Zurich", "Geneva", "Prague", "Budapest", "Copenhagen", "Stockholm",
+    "Helsinki", "Athens", "Istanbul", "Dubai", "Mumbai", "Bangalore", "Singapore", "Hong Kong", "Shanghai",
+    "Osaka", "Kyoto", "Bangkok", "Lagos", "Accra", "Cape Town", "Johannesburg", "Buenos Aires", "Lima", "Bogota",
+    "Santiago", "Lyon", "Marseille", "Nice", "Utrecht", "Leeds", "Bristol", "Liverpool", "Krakow", "Oslo",
+    "Bergen", "Reykjavik", "Auckland", "Wellington", "Austin", "Denver", "Miami", "Berlin", "Paris", "Rome"}
+
+POSITIVE = {"love", "great", "excel", "amaz", "fantast", "happy", "wonder", "good", "best", "perfect", "recommend",
+            "thank", "awesom", "pleas", "delight", "enjoy", "brilliant", "nice", "super", "glad", "beauti", "friendly",
+            "helpful", "quick", "easy", "impress", "shorter", "faster", "smooth"}
+NEGATIVE = {"broke", "broken", "loud", "bad", "terribl", "awful", "worst", "hate", "disappoint", "poor", "slow",
+            "crash", "late", "angry", "annoy", "useless", "faulty", "damag", "torn", "wrong", "refund", "never",
+            "fail", "problem", "issu", "complain", "rude", "dirty", "cold", "horribl", "unhappy", "noisy", "wors",
+            "cancel", "miss", "lost", "delay", "overcharg", "error"}
+URGENT = ("urgent", "urgently", "asap", "immediately", "emergency", "critical", "right away", "right now", "today",
+          "tonight", "tomorrow", "every user", "nobody can", "no one can", "can't log", "cannot", "locked",
+          "is down", "outage", "deadline", "before friday", "now please", "lock it")
+UNHURRIED = ("no rush", "whenever", "just wondering", "wondering", "curious", "before i buy", "before i order",
+             "just wanted", "thank you", "no hurry", "at some point", "when you can", "question", "?")
+#: Where a word stands on a scale of urgency: 0 low, 1 middle, 2 high, 3 higher still.
+SCALES = {"low": 0, "minor": 0, "trivial": 0, "p3": 0, "medium": 1, "normal": 1, "moderate": 1, "p2": 1,
+          "high": 2, "urgent": 2, "major": 2, "p1": 2, "critical": 3, "blocker": 3, "p0": 3}
+
+#: Words that usually go with a category of that name, before any definition the prompt gives.
+ASSOCIATIONS = {
+    "billing": ("charge", "charged", "invoice", "payment", "paid", "price", "bill", "fee"),
+    "payments": ("charge", "card", "payment", "paid", "refund"), "refund": ("refund", "money", "back"),
+    "technical": ("error", "crash", "crashes", "bug", "broken", "app", "update", "working"),
+    "tech support": ("error", "crash", "bug", "broken", "working"), "bug": ("crash", "error", "broken"),
+    "account": ("login", "log", "password", "sign", "account", "profile"),
+    "shipping": ("delivery", "shipped", "parcel", "package", "tracking", "arrived"),
+    "delivery": ("delivery", "shipped", "parcel", "package", "tracking", "arrived", "courier"),
+    "returns": ("return", "returned", "exchange"), "sales": ("buy", "price", "quote", "discount", "order"),
+    "complaint": ("bad", "terrible", "disappointed", "angry"), "praise": ("thank", "great", "love", "fantastic"),
+    "question": ("how", "what", "when", "where", "can", "do"), "spam": ("winner", "prize", "free", "click"),
+    "positive": ("love", "great", "good", "happy", "excellent"), "negative": ("bad", "terrible", "broke", "hate"),
+    "neutral": ("okay", "fine", "average"), "feedback": ("suggest", "feedback", "idea", "improve"),
+    "sports": ("match", "team", "goal", "league", "game", "player"), "politics": ("election", "minister", "vote"),
+    "business": ("market", "company", "shares", "profit"), "science": ("study", "research", "scientists"),
+    "technology": ("software", "app", "phone", "ai", "computer"),
+}
+
+CURRENCIES = {"$": "USD", "us dollars": "USD", "dollars": "USD", "dollar": "USD", "usd": "USD", "\u20ac": "EUR",
+              "euros": "EUR", "euro": "EUR", "eur": "EUR", "\u00a3": "GBP", "pounds": "GBP", "pound": "GBP",
+              "sterling": "GBP", "gbp": "GBP", "\u00a5": "JPY", "yen": "JPY", "japanese yen": "JPY", "jpy": "JPY",
+              "francs": "CHF", "swiss francs": "CHF", "chf": "CHF", "canadian dollars": "CAD", "cad": "CAD",
+              "australian dollars": "AUD", "aud": "AUD", "rupees": "INR", "inr": "INR", "yuan": "CNY",
+              "cny": "CNY", "kronor": "SEK", "sek": "SEK", "krone": "NOK", "nok": "NOK", "pesos": "MXN",
+              "mxn": "MXN", "zloty": "PLN", "pln": "PLN"}
+LANGUAGE_NAMES = ("english", "french", "german", "spanish", "italian", "portuguese", "dutch", "japanese", "chinese",
+                  "korean", "arabic", "russian", "polish", "swedish", "norwegian", "danish", "turkish", "hindi")
+DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                                      "dec"), 1)}
+
+#: Words that start sentences or prompts capitalised but are never a name or a place.
+COMMON_CAPITALISED = frozenset("""hi hello hey dear thanks thank regards best kind cheers meet please can could would
+will my our your their the a an this that these those it its i we you he she they his her there here what when where
+why how who which is are was were do does did have has had just also so but and or if as at in on for from to by with
+about into of yes no not sure ok okay sincerely warm yours reservation confirmation order invoice package parcel
+your listing review text input message email note sensor log application subject re fw fwd update urgent hello
+absolutely please good morning evening afternoon night today tomorrow yesterday one two three four five six
+fully great new biography founded turn extract return give convert parse classify read respond reply here reserve
+book find put play set make start stop remind translate show get send check call order cancel add create open look
+search buy tell list schedule switch what's where's how's it's i'm i'd let's""".split())
+
+
+def stem(word: str) -> str:
+    """A crude stem: lower case, without the commonest English endings (``charged`` and ``charges`` agree)."""
+    word = word.lower().strip("'\u2019.,!?;:\"()")
+    for ending in ("ing", "ed", "es", "s", "ly", "y", "e"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Words the practice corpus writes in lower case, with the list above."""
+    from .language_model import get_model  # the corpus's vocabulary; built once and shared with the answers
+
+    model = get_model()
+    return frozenset(w for w in model.words if w.islower() and len(w) > 1) | COMMON_CAPITALISED
+
+
+def words_of(text: str) -> list[str]:
+    return re.findall(r"[a-z][a-z'-]+", text.lower())
+
+
+#: Words that say nothing about which function a question needs.
+STOP = frozenset("""a an the and or but if of to in on at by for with about from into is are was were be been it its
+this that these those i you he she we they me my your our their what which who how why when where do does did can
+could should would will shall may might must not no yes so than then there here please some any all very just also
+more most many as up out over get give tell want need like know let make right now currently current
+latest""".split())
+
+#: Question words and what they usually ask for: the everyday knowledge that links "trading at" to a price.
+SYNONYMS = {
+    "weather": ("forecast", "temperature"), "forecast": ("weather",), "rain": ("weather", "forecast"),
+    "sunny": ("weather",), "hot": ("weather", "temperature"), "cold": ("weather", "temperature"),
+    "freezing": ("temperature", "cold"), "warm": ("temperature",), "degrees": ("temperature",),
+    "heating": ("temperature", "thermostat"), "trading": ("price", "stock", "share"), "shares": ("stock", "price"),
+    "worth": ("price", "value"), "cost": ("price",), "costs": ("price",), "much": ("price", "amount", "convert"),
+    "exchange": ("convert", "currency", "rate"), "dollars": ("currency",), "euros": ("currency",),
+    "pounds": ("currency",), "yen": ("currency",), "reserve": ("book", "booking", "reservation"),
+    "book": ("reserve", "booking", "reservation"), "table": ("restaurant",), "remind": ("reminder",),
+    "reminder": ("remind",), "remember": ("reminder", "note"), "timer": ("countdown",), "countdown": ("timer",),
+    "play": ("music", "song"), "song": ("music",), "listen": ("music",), "parcel": ("package", "delivery",
+                                                                                    "shipment", "tracking"),
+    "package": ("parcel", "delivery", "shipment"), "where": ("status", "track", "location"),
+    "delivered": ("delivery", "status"), "email": ("mail", "message", "send"), "mail": ("email", "send"),
+    "send": ("email", "message"), "find": ("search", "look"), "search": ("find", "look"), "look": ("search", "find"),
+    "translate": ("translation", "language"), "say": ("translate",), "meeting": ("calendar", "event", "schedule"),
+    "schedule": ("calendar", "event"), "appointment": ("calendar", "event", "book"), "stock": ("inventory",),
+    "available": ("inventory", "availability", "stock"), "train": ("trains", "rail", "connection"),
+    "flight": ("flights", "fly", "airline"), "fly": ("flight", "flights"), "hotel": ("room", "booking"),
+    "lights": ("light", "lamp"), "lamp": ("light",), "turn": ("switch", "set"), "set": ("change", "adjust"),
+    "make": ("set",), "calculate": ("compute",), "news": ("headlines", "articles"), "order": ("purchase", "buy"),
+    "buy": ("order", "purchase"), "cancel": ("cancellation",), "refund": ("return", "payment"),
+}
