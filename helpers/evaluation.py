@@ -83,22 +83,33 @@ class Evaluation(list):
         return Table(columns, body, caption=caption)
 
     def chart(self, metrics: Iterable[str] | None = None):
-        """One group of bars per measure, one bar per prompt and model (scores from 0 to 100%)."""
+        """The scores as bars (0 to 100%). For one measure: a group of bars per prompt, a bar per model.
+        For several: a group per measure, a bar per prompt and model."""
         import matplotlib.pyplot as plt
 
         metrics = list(metrics or self.metrics)
         unknown = [m for m in metrics if m not in self.metrics]
-        if unknown:
-            raise ValueError(f"no measure {unknown[0]!r}; the measures are {self.metrics}")
-        fig, ax = plt.subplots(figsize=(max(6, 1.6 * len(metrics) * max(1, len(self)) ** 0.5), 3.6))
-        width = 0.8 / max(1, len(self))
-        for i, row in enumerate(self):
-            offset = (i - (len(self) - 1) / 2) * width
-            label = f"{row['prompt']} · {row['model'].split('/')[-1]}"
-            ax.bar([x + offset for x in range(len(metrics))], [100 * row[m] for m in metrics], width, label=label)
-        ax.set_xticks(range(len(metrics)), metrics)
-        ax.set_ylabel("% of cases")
-        ax.set_ylim(0, 130)  # room for the legend above the bars
+        if unknown or not metrics:
+            raise ValueError(f"no measure {unknown[0] if unknown else ''!r}; the measures are {self.metrics}")
+        models = list(dict.fromkeys(r["model"] for r in self))
+        if len(metrics) == 1:  # prompts side by side, the models within each
+            groups = list(dict.fromkeys(r["prompt"] for r in self))
+            series = [(m.split("/")[-1], [next((100 * r[metrics[0]] for r in self if (r["prompt"], r["model"])
+                                                == (g, m)), 0) for g in groups]) for m in models]
+            ylabel = f"{metrics[0]}: % of cases"
+        else:
+            groups = metrics
+            series = [(f"{r['prompt']} · {r['model'].split('/')[-1]}", [100 * r[m] for m in metrics]) for r in self]
+            ylabel = "% of cases"
+        fig, ax = plt.subplots(figsize=(min(12, 2.2 + 1.2 * len(groups) * max(1, len(series)) ** 0.5), 3.6))
+        width = 0.8 / max(1, len(series))
+        for i, (label, values) in enumerate(series):
+            offset = (i - (len(series) - 1) / 2) * width
+            bars = ax.bar([x + offset for x in range(len(groups))], values, width, label=label)
+            ax.bar_label(bars, fmt="%.0f", fontsize=7)
+        ax.set_xticks(range(len(groups)), groups)
+        ax.set_ylabel(ylabel)
+        ax.set_ylim(0, 135)  # room for the legend above the bars
         ax.legend(loc="upper left", fontsize="small", ncol=2)
         if self.simulated:
             ax.set_title("Practice mode: simulated answers", color="firebrick")

@@ -239,7 +239,7 @@ class CallTrace:
     def __repr__(self) -> str:
         lines = [f"CallTrace: {self.stopped}, {format_usd(self.cost_usd)}"]
         for n, step in enumerate(self.steps, start=1):
-            lines.append(f"  step {n} model: {step.text[:120]!r}")
+            lines.append(f"  step {n} model: {step.text[:200]!r}")
             if step.sent is not None:
                 lines.append(f"         user:  {step.sent[:120]!r}")
         return "\n".join(lines)

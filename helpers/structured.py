@@ -26,8 +26,8 @@ __all__ = ["extract_json", "parse_as", "describe_error", "chat_json", "JSONReply
 
 #: A Markdown code fence, with or without a language tag: the first one's body is the JSON's best guess.
 FENCE = re.compile(r"```[ \t]*(?:json|JSON|javascript)?[ \t]*\r?\n(.*?)```", re.S)
-#: What the repair turn says after the error (the model is asked for the object alone).
-REPAIR_REQUEST = "Reply with the corrected JSON object only, with no other text."
+#: What the repair turn says after the problems: it points back to the request rather than restating it.
+REPAIR_REQUEST = "Correct these problems and answer again, in the format I asked for."
 
 
 def extract_json(text: str) -> Any:

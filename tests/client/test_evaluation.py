@@ -49,6 +49,7 @@ def test_one_row_per_prompt_and_model_with_scores_cost_and_time(client):
     assert all(b["max_tokens"] == 20 for b in client.server.requests[-16:])
     assert "75%" in str(rows) and "weak" in rows._repr_html_()
     assert len(rows.chart().axes[0].patches) == 8  # two measures, four runs
+    assert len(rows.chart(["label"]).axes[0].patches) == 4  # one measure: two prompts, two models
 
 
 def test_a_single_request_and_a_single_score(client):

@@ -64,7 +64,7 @@ def test_chat_json_sends_the_error_back_and_uses_the_repaired_answer():
     assert len(srv.requests) == 2 and srv.requests[1]["max_tokens"] == 50
     repair = srv.requests[1]["messages"]
     assert [m["role"] for m in repair] == ["user", "assistant", "user"]
-    assert "age: Field required" in repair[2]["content"] and "JSON object only" in repair[2]["content"]
+    assert "age: Field required" in repair[2]["content"] and "answer again" in repair[2]["content"]
     assert reply.cost_usd == pytest.approx(0.00002)
     assert "try 1: refused: age: Field required" in repr(reply)
 
