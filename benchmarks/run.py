@@ -675,7 +675,7 @@ def suite_breakdown(suite: dict) -> str:
 
 # --------------------------------------------------------------------------- main
 
-SECTIONS = ("per-call", "batch", "streaming", "import", "relay", "sampler")
+SECTIONS = ("per-call", "batch", "streaming", "import", "relay", "sampler", "skills")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -736,6 +736,10 @@ def main(argv: list[str] | None = None) -> int:
         from bench_sampler import measure as sampler_measure  # benchmarks/bench_sampler.py: the practice model
 
         rows += [Row("S", **row) for row in sampler_measure(quick=q, say=say)]
+    if "skills" in only:
+        from bench_skills import measure as skills_measure  # benchmarks/bench_skills.py: JSON, calls, results
+
+        rows += [Row("K", **row) for row in skills_measure(quick=q, say=say)]
     suite = None
     if args.with_test_suite:
         say(f"4. `make {args.test_target}`, the whole suite, once (minutes)...")
@@ -817,6 +821,12 @@ def write_results(rows: list[Row], m: dict, details: list[str], suite: dict | No
         "S. The practice model (`benchmarks/bench_sampler.py`): fresh interpreters; generation is",
         "   `make_reply` at latency 0 on prompts the process has not seen and on one prompt again;",
         "   build is the first `get_model()` of each model; memory is tracemalloc's count.",
+        "K. The practice server's skills (`benchmarks/bench_skills.py`): prompts it has never seen",
+        "   (`benchmarks/skills_heldout.py`), both models, 10 seeds, default temperature, over loopback;",
+        "   graded by that file's own parsers. JSON: the first object parsed, every expected key and",
+        "   value with its type. Calls: exactly the expected call in either documented format, or none",
+        "   when no function fits. Results: every expected value stated, no new call. The shipped",
+        "   evaluation set: category accuracy with a bare list of categories and with defined ones.",
         "",
         "Why separate processes: a server started in the benchmark's own process would take the GIL",
         "from the client being measured (every request handled by Python threads in the same",

@@ -255,3 +255,141 @@ for _case in RESULT_CASES:
     _case["messages"] = [{"role": "user", "content": CALL_CASES[_case["case"]]["prompt"]},
                          {"role": "assistant", "content": _case["call"]},
                          {"role": "user", "content": _case["result"]}]
+
+# --------------------------------------------------------------------------- a second set, written later
+#
+# The set above was used while the practice server's skills were built (what it got wrong was fixed), so
+# it no longer measures prompts the server has never seen. The set below was written after that work was
+# done, committed before it was ever run, and measured as it stood.
+
+#: An argument any non-empty text satisfies (a summary the model words itself).
+ANY_TEXT = "<any non-empty text>"
+
+JSON_CASES_B = [
+    {"prompt": "Please extract the appointment as JSON (keys: patient, doctor, date, time).\n\n"
+               "Text: Reminder for Ms. Fatima Zahra: your check-up with Dr. Okonkwo is on 9 April at 11:15.",
+     "expect": {"date": "9 April", "time": "11:15"}},
+    {"prompt": "Output a JSON object with keys make, model, year and mileage_km for this car ad:\n"
+               "2017 Toyota Corolla, 84000 km, one owner, full service history.",
+     "expect": {"year": 2017, "mileage_km": 84000}},
+    {"prompt": "I need this expense as JSON. Fields: merchant, amount, currency, category "
+               "(one of: travel, meals, office, other).\nReceipt: Lunch at Bistro Lumiere, 38.40 EUR.",
+     "expect": {"amount": 38.4, "currency": "EUR", "category": "meals"}},
+    {"prompt": "Read the listing and give JSON with \"bedrooms\", \"price\" and \"city\".\n"
+               "Listing: Bright 3-bedroom flat in Porto, asking 245000 euros, close to the river.",
+     "expect": {"bedrooms": 3, "price": 245000, "city": "Porto"}},
+    {"prompt": "Convert the leave request to JSON with keys employee, start_date, end_date, reason.\n"
+               "Email: Hi HR, this is Marta Silva. I'd like to take leave from 2025-07-14 to 2025-07-25 "
+               "for a family wedding. Thanks!",
+     "expect": {"employee": "Marta Silva", "start_date": "2025-07-14", "end_date": "2025-07-25"}},
+    {"prompt": "Return JSON of this shape: {\"team_home\": \"\", \"team_away\": \"\", \"score_home\": 0, "
+               "\"score_away\": 0}\nMatch report: Riverside beat Hillcrest 3-1 at home on Saturday.",
+     "expect": {"score_home": 3, "score_away": 1}},
+    {"prompt": "Extract into JSON, keys email and order_id only:\n\"Order 55-2901 confirmed. Questions? "
+               "support@lumenlamps.example\"",
+     "expect": {"email": "support@lumenlamps.example", "order_id": "55-2901"}},
+    {"prompt": "From the customer review, produce JSON with keys sentiment (positive/negative/neutral) and "
+               "stars (a number).\nReview: Delivery was quick and the headphones sound amazing. 5 stars!",
+     "expect": {"sentiment": "positive", "stars": 5}},
+    {"prompt": "Give me the ticket as a JSON object with the fields event, venue, seats and price_eur.\n"
+               "Your booking: 2 seats for Swan Lake at the Royal Opera House, 120 EUR in total.",
+     "expect": {"seats": 2, "price_eur": 120}},
+    {"prompt": "Summarise this contact as JSON: first_name, last_name, company, phone.\n"
+               "Contact: Luis Ortega works at Brightwave Solar. Mobile: +34 611 222 333.",
+     "expect": {"first_name": "Luis", "last_name": "Ortega", "phone": "+34 611 222 333"}},
+    {"prompt": "Answer in JSON with keys language and greeting for: \"Bonjour tout le monde\" - which "
+               "language is this?",
+     "expect": {"language": "French"}},
+    {"prompt": "JSON schema:\n" + json.dumps({"type": "object", "properties": {
+        "height_m": {"type": "number"}, "name": {"type": "string"}, "country": {"type": "string"}}}) +
+               "\nFill it from: Mount Kilimanjaro, in Tanzania, rises to 5895 m. Return the JSON only.",
+     "expect": {"height_m": 5895, "country": "Tanzania"}},
+    {"prompt": "Return a JSON object with keys \"is_refund_request\" (true or false) and \"order_number\".\n"
+               "Message: Hello, I would like a refund for order 448120, the mug arrived broken.",
+     "expect": {"is_refund_request": True, "order_number": "448120"}},
+    {"prompt": "Extract the workout as JSON with the keys activity, distance_km and duration_minutes.\n"
+               "Log: Ran 10.5 km along the canal in 58 minutes this morning.",
+     "expect": {"distance_km": 10.5, "duration_minutes": 58}},
+]
+
+CLEAN_TIP = _fn("calculate_tip", "Calculate the tip for a restaurant bill",
+                {"bill_amount": {"type": "number"}, "percent": {"type": "number", "description": "tip percentage"}},
+                ["bill_amount", "percent"])
+LIGHTS = _fn("set_lights", "Turn the lights in a room on or off, optionally with a brightness",
+             {"room": {"type": "string"}, "on": {"type": "boolean"},
+              "brightness": {"type": "integer", "description": "0 to 100"}}, ["room", "on"])
+FLIGHT_STATUS = _fn("get_flight_status", "Get the live status of a flight by its flight number",
+                    {"flight_number": {"type": "string", "description": "e.g. BA117"}}, ["flight_number"])
+SEND_EMAIL = _fn("send_email", "Send an email to someone",
+                 {"to": {"type": "string", "description": "email address"}, "subject": {"type": "string"},
+                  "body": {"type": "string"}}, ["to", "subject"])
+RENT_CAR = _fn("rent_car", "Rent a car in a city for a number of days",
+               {"city": {"type": "string"}, "days": {"type": "integer"},
+                "car_type": {"type": "string", "enum": ["compact", "suv", "van"]}}, ["city", "days"])
+TICKET = _fn("create_support_ticket", "Open an IT support ticket",
+             {"summary": {"type": "string"}, "priority": {"type": "string", "enum": ["low", "medium", "high"]}},
+             ["summary", "priority"])
+LIBRARY = _fn("check_book_availability", "Check whether the library has a book available to borrow",
+              {"title": {"type": "string"}}, ["title"])
+TAXI = _fn("order_taxi", "Order a taxi to pick you up at an address",
+           {"pickup_address": {"type": "string"}, "passengers": {"type": "integer"}}, ["pickup_address"])
+
+CALL_CASES_B = [
+    {"functions": [CLEAN_TIP, LIGHTS], "format": "python",
+     "question": "What's a 15 percent tip on a bill of 64 dollars?",
+     "expect": ("calculate_tip", {"bill_amount": 64, "percent": 15})},
+    {"functions": [LIGHTS, CLEAN_TIP], "format": "json",
+     "question": "Switch off the lights in the kitchen.",
+     "expect": ("set_lights", {"room": "kitchen", "on": False})},
+    {"functions": [FLIGHT_STATUS, RENT_CAR], "format": "python",
+     "question": "Is flight LH400 on time?",
+     "expect": ("get_flight_status", {"flight_number": "LH400"})},
+    {"functions": [SEND_EMAIL, TICKET], "format": "json",
+     "question": "Email priya@corp.example with the subject 'Budget draft'.",
+     "expect": ("send_email", {"to": "priya@corp.example", "subject": "Budget draft"})},
+    {"functions": [RENT_CAR, FLIGHT_STATUS], "format": "python",
+     "question": "I need an SUV in Denver for 5 days.",
+     "expect": ("rent_car", {"city": "Denver", "days": 5, "car_type": "suv"})},
+    {"functions": [TICKET, SEND_EMAIL], "format": "python",
+     "question": "My laptop won't boot and I have a client demo in an hour, please open an urgent ticket.",
+     "expect": ("create_support_ticket", {"summary": ANY_TEXT, "priority": "high"})},
+    {"functions": [LIBRARY, TAXI], "format": "json",
+     "question": "Can I borrow \"The Left Hand of Darkness\" from the library?",
+     "expect": ("check_book_availability", {"title": "The Left Hand of Darkness"})},
+    {"functions": [TAXI, LIBRARY], "format": "python",
+     "question": "Get me a taxi for 3 people from 14 Harbour Road.",
+     "expect": ("order_taxi", {"pickup_address": "14 Harbour Road", "passengers": 3})},
+    {"functions": [LIGHTS, TAXI], "format": "python",
+     "question": "Turn on the living room lights at 40 percent brightness.",
+     "expect": ("set_lights", {"room": "living room", "on": True, "brightness": 40})},
+    {"functions": [CLEAN_TIP, FLIGHT_STATUS], "format": "json",
+     "question": "What is the tallest mountain in Africa?", "expect": None},
+    {"functions": [RENT_CAR, SEND_EMAIL], "format": "python",
+     "question": "Write me a haiku about autumn.", "expect": None},
+    {"functions": [FLIGHT_STATUS, CLEAN_TIP], "format": "json",
+     "question": "Has BA117 landed yet?",
+     "expect": ("get_flight_status", {"flight_number": "BA117"})},
+]
+for _case in CALL_CASES_B:
+    _case["prompt"] = ((_PY_FORMAT if _case["format"] == "python" else _JSON_FORMAT)
+                       + json.dumps(_case["functions"], indent=2) + "\n" + _case["question"])
+
+RESULT_CASES_B = [
+    {"case": 0, "call": '[calculate_tip(bill_amount=64, percent=15)]',
+     "result": "Function result: {\"tip\": 9.6, \"total\": 73.6}", "says": ["9.6", "73.6"]},
+    {"case": 2, "call": '[get_flight_status(flight_number="LH400")]',
+     "result": "Tool output: {\"status\": \"delayed\", \"new_departure\": \"18:05\"}", "says": ["delayed", "18:05"]},
+    {"case": 4, "call": '[rent_car(city="Denver", days=5, car_type="suv")]',
+     "result": "The function returned {\"confirmation\": \"RC-5512\", \"price_usd\": 410}",
+     "says": ["RC-5512", "410"]},
+    {"case": 6, "call": '{"name": "check_book_availability", "parameters": {"title": "The Left Hand of Darkness"}}',
+     "result": "Result: {\"available\": false, \"due_back\": \"2025-05-20\"}", "says": ["2025-05-20"]},
+    {"case": 7, "call": '[order_taxi(pickup_address="14 Harbour Road", passengers=3)]',
+     "result": "Output of order_taxi: {\"eta_minutes\": 7, \"driver\": \"Sam\"}", "says": ["7", "Sam"]},
+    {"case": 11, "call": '{"name": "get_flight_status", "parameters": {"flight_number": "BA117"}}',
+     "result": "Function result: \"landed at 06:42\"", "says": ["06:42"]},
+]
+for _case in RESULT_CASES_B:
+    _case["messages"] = [{"role": "user", "content": CALL_CASES_B[_case["case"]]["prompt"]},
+                         {"role": "assistant", "content": _case["call"]},
+                         {"role": "user", "content": _case["result"]}]

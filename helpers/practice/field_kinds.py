@@ -101,6 +101,8 @@ def kind_of(f: Field) -> str:
     for kind, names in KIND_WORDS:
         if set(words) & names or joined in names:
             return _refine(kind, words)
+    if any(len(w) <= 4 and w.endswith("id") and w not in ("paid", "said", "void") for w in words):
+        return "code"  # "PID", "uid", "sid"
     described = set(re.findall(r"[a-z][a-z_-]+", f.description.lower()))
     for kind, names in KIND_WORDS:
         if described & names:

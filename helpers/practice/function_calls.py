@@ -39,12 +39,18 @@ _AFTER = ("\n\nThis will get the information you asked for.", "\n\nI will use th
 
 def choose_function(prompt: FunctionPrompt) -> tuple[Function | None, list[tuple[float, Function]]]:
     """The function that fits the question best (None when none fits), and every function's score."""
-    src = Source(prompt.question)
-    words = words_of(prompt.question)
-    asked = {stem(w) for w in words if w not in STOP} | {stem(s) for w in words for s in SYNONYMS.get(w, ())}
-    scored = sorted(((_fit(f, asked, src), f) for f in prompt.functions), key=lambda sf: -sf[0])
+    scored = _scores(prompt.functions, prompt.question)
+    if prompt.context and (not scored or scored[0][0] < FIT):  # a follow-up: read with the earlier question
+        scored = _scores(prompt.functions, prompt.context + "\n" + prompt.question)
     best = scored[0] if scored else None
     return (best[1] if best and best[0] >= FIT else None), scored
+
+
+def _scores(functions: list[Function], question: str) -> list[tuple[float, Function]]:
+    src = Source(question)
+    words = words_of(question)
+    asked = {stem(w) for w in words if w not in STOP} | {stem(s) for w in words for s in SYNONYMS.get(w, ())}
+    return sorted(((_fit(f, asked, src), f) for f in functions), key=lambda sf: -sf[0])
 
 
 def _fit(function: Function, asked: set[str], src: Source) -> float:
@@ -63,12 +69,18 @@ def _fit(function: Function, asked: set[str], src: Source) -> float:
     return score
 
 
-def arguments(function: Function, question: str, slips: Slips, rng: random.Random) -> dict:
-    """The arguments taken from the question: required ones always (when it has a value), optional ones when given."""
+def arguments(function: Function, question: str, slips: Slips, rng: random.Random, context: str = "") -> dict:
+    """The arguments taken from the question: required ones always (when it has a value), optional ones when
+    given; a required one the question lacks is taken from ``context`` (an earlier question), if there."""
     src = Source(question)
     args, used = {}, []
     for f in sorted(function.parameters, key=lambda f: not f.required):
         found = [c for c in candidates(f, src) if c.start < 0 or not any(s < c.end and c.start < e for s, e in used)]
+        if not found and f.required and context:
+            earlier = candidates(f, Source(context))
+            if earlier:
+                args[f.key] = _typed(earlier[0].value, f)
+            continue
         if not found or (not f.required and found[0].score < GIVEN):
             continue
         chosen = found[1] if len(found) > 1 and found[1].score > 0 and rng.random() < slips.pick else found[0]
@@ -94,7 +106,7 @@ def call_answer(prompt: FunctionPrompt, slips: Slips, rng: random.Random) -> str
     close = [f for s, f in scored[1:2] if s >= FIT and s >= 0.8 * scored[0][0]]
     if close and rng.random() < slips.pick:
         function = close[0]
-    args = arguments(function, prompt.question, slips, rng)
+    args = arguments(function, prompt.question, slips, rng, prompt.context)
     if args and rng.random() < slips.drop_arg:
         args.pop(rng.choice(list(args)))
     typed = [k for k, v in args.items() if isinstance(v, (int, float, bool))]

@@ -24,7 +24,6 @@ from .prompt_reading import Block, json_blocks
 
 __all__ = ["Function", "FunctionPrompt", "read_function_prompt", "find_call", "Call"]
 
-_PY_FORMAT = re.compile(r"\[\s*func(?:tion)?_?name\w*\s*\(|\bpython(?:-style| style)?\b|\w+\(\w+=", re.I)
 _JSON_FORMAT = re.compile(r"\{\s*[\"']name[\"']\s*:\s*(?:function|<|[\"']?\w*name)|\bjson (?:object|format)\b"
                           r"|format of \{", re.I)
 
@@ -46,6 +45,7 @@ class FunctionPrompt:
     format: str
     question: str
     fence: str = ""  # "tool_code" when the prompt asks for calls wrapped in ```tool_code
+    context: str = ""  # an earlier question of the conversation ("And in Krakow?" follows "Weather in Porto?")
 
 
 @dataclass

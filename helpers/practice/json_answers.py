@@ -24,7 +24,9 @@ import re
 from .field_kinds import Field
 from .field_values import fill
 from .json_shapes import JsonRequest
+from .label_answers import pick_label
 from .model_slips import SHAPE, Slips
+from .value_finders import read_options
 
 __all__ = ["write_json", "LEADS", "TRAILS"]
 
@@ -37,13 +39,13 @@ _SYNONYMS = {"name": "full_name", "email": "email_address", "phone": "phone_numb
              "age": "years", "address": "location", "product": "item", "urgency": "priority", "company": "organization"}
 
 
-def write_json(request: JsonRequest, slips: Slips, rng: random.Random, definition_weight: float = 1.0) -> str:
+def write_json(request: JsonRequest, slips: Slips, rng: random.Random, reading: float = 1.0) -> str:
     """The answer's text: the filled object, with this answer's slips (see the module docstring)."""
     if request.example:
         slips = slips.scaled(0.4, *SHAPE)
     if request.only:
         slips = slips.scaled(0.15, "lead", "trail").scaled(0.6, "fence")
-    obj = fill_object(request, slips, rng, definition_weight)
+    obj = fill_object(request, slips, rng, reading)
     obj = _reshape(obj, request.fields, slips, rng)
     compact = rng.random() < slips.fence * 0.3
     text = json.dumps(obj, ensure_ascii=False, indent=None if compact else 2)
@@ -58,18 +60,19 @@ def write_json(request: JsonRequest, slips: Slips, rng: random.Random, definitio
     return text
 
 
-def fill_object(request: JsonRequest, slips: Slips, rng: random.Random, definition_weight: float = 1.0) -> dict:
+def fill_object(request: JsonRequest, slips: Slips, rng: random.Random, reading: float = 1.0) -> dict:
     """The object with every field filled (nested objects too), before any slip of shape."""
+    clear = any(o.words for o in request.options)
+
     def pick(f: Field, ranked):
+        if f.kind == "choice":
+            return pick_label(ranked, slips, clear, rng)
         close = [c for c in ranked[1:3] if c.score > 0]
         return rng.choice(close) if close and rng.random() < slips.pick else ranked[0]
 
-    options = request.options
-    if definition_weight != 1.0:  # a smaller model reads less of each category's definition
-        options = [type(o)(o.name, o.words[: max(1, int(len(o.words) * definition_weight))]) for o in options]
-    obj = fill(request.fields, request.source, options, pick)
+    obj = fill(request.fields, request.source, read_options(request.options, reading), pick)
     for key, inner in request.nested.items():
-        obj[key] = fill_object(inner, slips, rng, definition_weight)
+        obj[key] = fill_object(inner, slips, rng, reading)
     for f in request.fields:
         if f.kind == "list" and not isinstance(obj[f.key], list):
             obj[f.key] = [] if obj[f.key] is None else [obj[f.key]]

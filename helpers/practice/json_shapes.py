@@ -23,7 +23,10 @@ from .text_source import Source
 
 __all__ = ["JsonRequest", "read_json_request", "asks_for_json"]
 
-_JSON_WORD = re.compile(r"\bjson\b", re.I)
+_ASKS_JSON = re.compile(r"\b(?:as|in|into|to|with|using|of)\s+(?:a\s+|an\s+|valid\s+|the\s+|this\s+)?json\b"
+                        r"|\bjson\s*(?:object|format|only|output|response|array|with|schema|like|that|matching|"
+                        r"following|template|below|:)|\b(?:return|give|reply|respond|output|answer|produce|format|"
+                        r"write|emit|extract|send|convert|parse|turn|fill)\w*\b[^.?!\n]{0,60}\bjson\b", re.I)
 _ONLY = re.compile(r"\b(?:json only|only (?:the |a |valid )?json|only with (?:the |a |valid )?json|nothing else|"
                    r"no other text|no (?:extra |additional )?(?:text|prose|explanation|commentary)|without "
                    r"(?:any )?(?:other |extra )?(?:text|explanation|markdown|code fences?)|"
@@ -54,7 +57,9 @@ class JsonRequest:
 
 
 def asks_for_json(text: str) -> bool:
-    return bool(_JSON_WORD.search(text[:20_000]))
+    """Whether a prompt asks for its answer as JSON ("as JSON", "a JSON object", "return ... JSON"), not
+    merely mentions it ("What is JSON used for?")."""
+    return bool(_ASKS_JSON.search(text[:20_000]))
 
 
 def read_json_request(prompt: str) -> JsonRequest | None:

@@ -13,13 +13,17 @@ import re
 
 from .model_slips import Slips
 from .prompt_reading import Option, listed_options, source_text
-from .text_source import Source
-from .value_finders import choose_option
+from .text_source import Found, Source
+from .value_finders import choose_option, read_options
 
-__all__ = ["read_label_request", "write_label"]
+__all__ = ["read_label_request", "write_label", "pick_label"]
 
 _ASKS = re.compile(r"\b(classify|classif|categori[sz]e|categori[sz]ation|route|routing|label|which (?:category|label|"
                    r"team|department|queue)|what (?:category|label|type)|assign|triage|tag)\b", re.I)
+#: Two labels this close in score are a toss-up for the model.
+CLOSE = 0.5
+#: How much less unsure a model is when the prompt defines the labels or shows examples.
+CLEARER = 0.35
 _DRESSED = ("Category: {}", "{}.", "The category is {}.", "**{}**", "{}\n\nThis message is about {}.")
 
 
@@ -35,17 +39,22 @@ def read_label_request(prompt: str) -> tuple[list[Option], Source] | None:
     return options, Source(source_text("\n".join(lines)), prompt)
 
 
-def write_label(options: list[Option], src: Source, slips: Slips, rng: random.Random,
-                definition_weight: float = 1.0) -> str:
-    """One label, sometimes the second best (``slips.pick``), sometimes dressed (``slips.lead``)."""
-    if definition_weight != 1.0:
-        options = [Option(o.name, o.words[: max(1, int(len(o.words) * definition_weight))]) for o in options]
-    ranked = sorted(choose_option(options, src), key=lambda c: -c.score)
-    chosen = ranked[0]
-    if len(ranked) > 1 and rng.random() < slips.pick * 1.5:
-        chosen = ranked[1]
-    label = str(chosen.value)
+def write_label(options: list[Option], src: Source, slips: Slips, rng: random.Random, reading: float = 1.0) -> str:
+    """One label, sometimes the runner-up (see :func:`pick_label`), sometimes dressed (``slips.lead``)."""
+    ranked = sorted(choose_option(read_options(options, reading), src), key=lambda c: -c.score)
+    label = str(pick_label(ranked, slips, any(o.words for o in options), rng).value)
     if rng.random() < slips.lead:
         form = rng.choice(_DRESSED)
         return form.format(label.capitalize() if form.startswith("{}") else label, label)
     return label
+
+
+def pick_label(ranked: list[Found], slips: Slips, clear: bool, rng: random.Random) -> Found:
+    """The label a model settles on: the best, or the runner-up when the two are close (``slips.unsure``)
+    or by a slip (``slips.pick``). A prompt that defines its labels or shows examples (``clear``) leaves
+    it less unsure."""
+    if len(ranked) < 2:
+        return ranked[0]
+    close = ranked[0].score - ranked[1].score < CLOSE
+    chance = (slips.unsure if close else slips.pick) * (CLEARER if clear else 1.0)
+    return ranked[1] if rng.random() < chance else ranked[0]

@@ -36,6 +36,7 @@ class Slips:
     drop_arg: float  # (calls) an argument left out
     recall: float  # (results) the call made again instead of an answer
     drop_value: float  # (results) a value of the result left out of the answer
+    unsure: float  # (labels) the runner-up label chosen when the text speaks for two about equally
 
     def scaled(self, factor: float, *names: str) -> "Slips":
         """These chances with the named ones (every one when none is named) multiplied by ``factor``."""
@@ -46,10 +47,10 @@ class Slips:
 _RATES = {
     "google/gemma-3-4b-it": Slips(fence=0.45, lead=0.30, trail=0.12, syntax=0.08, missing=0.08, renamed=0.07,
                                   as_string=0.12, pick=0.10, prose=0.25, wrong_type=0.12, drop_arg=0.10,
-                                  recall=0.10, drop_value=0.14),
+                                  recall=0.10, drop_value=0.14, unsure=0.45),
     "google/gemma-3-12b-it": Slips(fence=0.30, lead=0.08, trail=0.03, syntax=0.015, missing=0.02, renamed=0.015,
                                    as_string=0.03, pick=0.025, prose=0.06, wrong_type=0.025, drop_arg=0.02,
-                                   recall=0.02, drop_value=0.03),
+                                   recall=0.02, drop_value=0.03, unsure=0.25),
 }
 _RATES["google/gemma-3-27b-it"] = _RATES["google/gemma-3-12b-it"].scaled(0.5)
 #: How much of each category's definition a model takes in (a smaller model reads less of a long prompt).

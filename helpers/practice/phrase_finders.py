@@ -12,7 +12,7 @@ import re
 from .field_kinds import Field
 from .prompt_reading import Option
 from .text_source import CAP_PHRASE, Found, Source
-from .value_lexicon import COMMON_CAPITALISED, COUNTRIES, DAYS, MONTHS, PLACES, common_words
+from .value_lexicon import COMMON_CAPITALISED, COUNTRIES, DAYS, MONTHS, PLACES, common_words, stem
 
 __all__ = ["PHRASE_FINDERS", "free_text", "phrases"]
 
@@ -164,6 +164,10 @@ _PRODUCT = re.compile(rf"\b(?i:the|my|a|an|your|this|our|new)\s+([A-Z][\w-]*(?:\
                       rf"(?=\s+{_VERBS}|[,.!?;:)]|$)")
 
 
+_NOUN_PHRASE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Mm]y|[Ss]ome|[Tt]wo|[Tt]hree)\s+"
+                          r"((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*?)(?=\s+(?:for|with|to|from|and|that|which|is|was|in|on|at|please)\b|[,.!?;:]|$)")
+
+
 def products(f: Field, src: Source, options: list[Option]) -> list[Found]:
     """Products: a capitalised name and the words after it up to a verb ("the Zephyr desk fan is loud")."""
     found = []
@@ -171,6 +175,8 @@ def products(f: Field, src: Source, options: list[Option]) -> list[Found]:
         found.append(Found(m.group(1), m.start(1), m.end(1), 2.0))
     for text, s, e in phrases(src):
         found.append(Found(text, s, e, 0.8 - (1.0 if text in PLACES else 0.0)))
+    for m in _NOUN_PHRASE.finditer(src.text):
+        found.append(Found(m.group(1), m.start(1), m.end(1), 0.6))
     known = [Found(o.name, -1, -1, 3.0) for o in options if o.name.lower().split()[0] in src.text.lower()]
     return known + [c for c in found if c.score > 0]
 
@@ -184,6 +190,10 @@ def free_text(f: Field, src: Source, options: list[Option]) -> list[Found]:
     for pattern, score in _PHRASE_CUES.get(_cue_family(f), ()):
         for m in re.finditer(pattern, src.text, re.I):
             found.append(Found(m.group(1).strip(" \"'"), m.start(1), m.end(1), score))
+    stems = {stem(w) for w in f.words}
+    for value, s, e in src.numbers:  # "2 bags" for a key "bags"
+        if any(stem(w) in stems for w in src.around(s, e, 0, 1)[1]):
+            found.append(Found(value, s, e, 2.5))
     if _cue_family(f) in ("text", "query"):
         found += [Found(q, s, e, 1.0) for q, s, e in src.quotes]
     first = re.split(r"(?<=[.!?\n])\s+", src.text.strip())[0].strip(" .")

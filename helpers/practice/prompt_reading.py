@@ -158,10 +158,11 @@ class Option:
 
     name: str
     words: list[str] = field(default_factory=list)  # from its definition and examples, lowercased
+    usual: tuple[str, ...] | None = None  # the words a model links to the name (None: the lexicon's, all of them)
 
 
 _ONE_OF = re.compile(r"\b(?:one of|either|among|categories|category|labels?|options?|choices?|classes)"
-                     r"\b(?:\s+(?:these|the following|the))?\s*(?:[:(\[]|are|is)\s*([^\n.;)\]]{3,300})", re.I)
+                     r"\b(?:\s+(?:these|the following|the))?\s*(?:[:(\[]|are|is)[ \t]*([^\n.;)\]]{3,300})", re.I)
 _PAREN_LIST = re.compile(r"\(([\w -]+(?:\s*,\s*[\w -]+)+,?\s*(?:or|and)\s+[\w -]+)\)")
 _DEFINITION = re.compile(r"(?m)^[ \t]*[-*\u2022]?\s*[\"'`]?([A-Za-z][\w -]{0,30}?)[\"'`]?\s*(?::|-|\u2013|=)\s+"
                          r"(.{3,300})$")
@@ -171,7 +172,7 @@ _SPLIT = re.compile(r"\s*(?:,|\bor\b|\band\b|/|\|)\s*")
 
 def split_list(text: str) -> list[str]:
     """``"billing, shipping or other"`` as ``["billing", "shipping", "other"]``."""
-    return [item.strip(" '\"`*.") for item in _SPLIT.split(text) if item.strip(" '\"`*.")]
+    return [item.strip(" '\"`*.?!") for item in _SPLIT.split(text) if item.strip(" '\"`*.?!")]
 
 
 def listed_options(text: str) -> list[Option]:
@@ -181,12 +182,29 @@ def listed_options(text: str) -> list[Option]:
     found = _ONE_OF.search(text) or _PAREN_LIST.search(text)
     if found:
         names = [n for n in split_list(found.group(1)) if 0 < len(n.split()) <= 3]
-    definitions = {m.group(1).strip().lower(): m.group(2) for m in _DEFINITION.finditer(text)}
+    definitions = _definitions(text)
     if len(names) < 2 and _CATEGORY_WORDS.search(text):
         names = [n for n in definitions if len(n.split()) <= 3 and n not in _INSTRUCTION_LABELS]
     if len(names) < 2:
         return []
     return [Option(n, _words(definitions.get(n.lower(), "")) + _examples_of(n, text)) for n in names[:20]]
+
+
+def _definitions(text: str) -> dict[str, str]:
+    """``name: definition`` lines that stand together (two or more in a row): a list of categories.
+
+    A lone ``Message: ...`` line is the text to work on, not a category."""
+    found: dict[str, str] = {}
+    run: list[re.Match] = []
+    for m in list(_DEFINITION.finditer(text)) + [None]:
+        if m is not None and run and text.count("\n", run[-1].end(), m.start()) <= 1:
+            run.append(m)
+            continue
+        if len(run) >= 2:
+            for r in run:
+                found.setdefault(r.group(1).strip().lower(), r.group(2))
+        run = [m] if m is not None else []
+    return found
 
 
 def _examples_of(name: str, text: str) -> list[str]:

@@ -78,8 +78,8 @@ def _function_answer(turns, users, slips, rng) -> SkillAnswer | None:
         call = find_call(turns[assistants[-1]][1], names)
         if call is not None:  # the last user turn carries the call's result
             return SkillAnswer(result_answer(call, turns[users[-1]][1], prompt.format, slips, rng), [])
-    if at != users[-1]:
-        prompt.question = turns[users[-1]][1]  # a new question in a conversation that listed functions earlier
+    if at != users[-1]:  # a new question in a conversation that listed functions earlier
+        prompt.context, prompt.question = prompt.question, turns[users[-1]][1]
     text = call_answer(prompt, slips, rng)
     if text is None:
         return SkillAnswer(None, [{"role": "user", "content": prompt.question}])
@@ -87,22 +87,17 @@ def _function_answer(turns, users, slips, rng) -> SkillAnswer | None:
 
 
 def _json_request(turns, users):
-    """The JSON request to answer, and whether this turn asks to repair an earlier answer."""
+    """The JSON request to answer, and whether this turn asks to repair an earlier answer.
+
+    A turn that reports a problem ("not valid JSON", a validation error, "fix it") after an earlier
+    request for JSON repeats that request, whatever the error text quotes."""
     last = turns[users[-1]][1]
-    request = read_json_request(last)
-    if request is not None and (request.fields and not _only_fallback(request)) or len(users) == 1:
-        return request, False
-    if not _REPAIR.search(last[:4000]):
-        return request, False
-    for at in reversed(users[-LOOK_BACK:-1]):
-        earlier = read_json_request(turns[at][1])
-        if earlier is not None:
-            return earlier, True
-    return request, False
-
-
-def _only_fallback(request) -> bool:
-    return [f.key for f in request.fields][-1:] == ["details"]
+    if len(users) > 1 and _REPAIR.search(last[:4000]):
+        for at in reversed(users[-LOOK_BACK:-1]):
+            earlier = read_json_request(turns[at][1])
+            if earlier is not None:
+                return earlier, True
+    return read_json_request(last), False
 
 
 def _text(content) -> str:

@@ -13,9 +13,10 @@ from .field_kinds import Field
 from .prompt_reading import Option
 from .text_source import ISO_DATE, MONTH, TICKER, Found, Source
 from .value_lexicon import (ASSOCIATIONS, CURRENCIES, DAYS, LANGUAGE_NAMES, MONTHS, NEGATIVE, NUMBER_CUES,
-                            POSITIVE, SCALES, UNHURRIED, URGENT, common_words, stem)
+                            GENERIC, POSITIVE, SCALES, STOP, SYNONYMS, UNHURRIED, URGENT, common_words,
+                            stem)
 
-__all__ = ["FINDERS", "choose_option", "spans", "cue_score"]
+__all__ = ["FINDERS", "choose_option", "read_options", "spans", "cue_score"]
 
 
 def spans(items, score=1.0) -> list[Found]:
@@ -157,32 +158,58 @@ def _boolean(f, src, options):
 
 def _choice(f, src, options):
     values = list(f.enum) or [o.name for o in options]
-    words = {o.name.lower(): o.words for o in options}
-    mentioned = [(v, m.start()) for v in values for m in
-                 [re.search(rf"\b{re.escape(str(v).lower())}\b", src.lower)] if m]
-    if mentioned:
-        value = min(mentioned, key=lambda vm: vm[1])[0]
-        return [Found(value, -1, -1, 3.0)] + [Found(v, -1, -1, 0.1) for v in values if v != value]
+    known = {o.name.lower(): o for o in options}
+    if {"sentiment", "tone", "mood"} & set(f.words) or {str(v).lower() for v in values} <= _FEELINGS:
+        label = _sentiment(f, src, options)[0].value
+        return [Found(v, -1, -1, 3.0 if str(v).lower() == label else 0.1) for v in values]
     if {"urgency", "priority", "severity"} & set(f.words) or all(str(v).lower() in SCALES for v in values):
         return _urgency(f, src, [Option(str(v)) for v in values])
-    return choose_option([Option(str(v), words.get(str(v).lower(), [])) for v in values], src)
+    mentioned = [(v, m.start()) for v in values for m in [re.search(rf"\b{re.escape(str(v).lower())}\b", src.lower)]
+                 if m]
+    if mentioned and not any(str(v).lower() in known for v in values):  # an enum value the text names
+        value = min(mentioned, key=lambda vm: vm[1])[0]
+        return [Found(value, -1, -1, 3.0)] + [Found(v, -1, -1, 0.1) for v in values if v != value]
+    return choose_option([known.get(str(v).lower(), Option(str(v))) for v in values], src)
 
 
-def choose_option(options: list[Option], src: Source, definition_weight: float = 1.0) -> list[Found]:
+_FEELINGS = {"positive", "negative", "neutral", "mixed"}
+
+
+def _matches(stems: set[str], wanted: set[str]) -> int:
+    """How many of the wanted stems the text has, a longer or shorter form counting ("ship", "shipping")."""
+    return sum(1 for w in wanted if w in stems or len(w) >= 4 and any(
+        len(s) >= 4 and (s.startswith(w) or w.startswith(s)) for s in stems))
+
+
+def choose_option(options: list[Option], src: Source) -> list[Found]:
     """The options ranked by how much of the text speaks for each (name, usual words, definition)."""
-    stems = [stem(w) for w, _, _ in src.words]
+    stems = {stem(w) for w, _, _ in src.words if w.lower() not in STOP and w.lower() not in GENERIC}
     ranked = []
     for i, option in enumerate(options):
         own = {stem(w) for w in re.findall(r"[a-z]+", option.name.lower())}
-        usual = {stem(w) for w in ASSOCIATIONS.get(option.name.lower(), ())}
-        defined = {stem(w) for w in option.words} - {"the", "and", "for", "with", "any", "not"}
-        score = sum(2.0 * (s in own) + 1.0 * (s in usual) + definition_weight * (s in defined) for s in stems)
+        usual = option.usual if option.usual is not None else ASSOCIATIONS.get(option.name.lower(), ())
+        usual = {stem(w) for w in usual}
+        defined = {stem(w) for w in option.words if w not in STOP}
+        score = 2.0 * _matches(stems, own) + 1.0 * _matches(stems, usual - own)
+        score += 1.5 * _matches(stems, defined - own - usual)
         ranked.append(Found(option.name, -1, -1, score - 0.001 * i))
     if ranked and max(r.score for r in ranked) <= 0:
         fallback = [r for r in ranked if r.value.lower() in ("other", "general", "misc", "none", "unknown")]
         if fallback:
             fallback[0].score = 0.5
     return ranked
+
+
+def read_options(options: list[Option], reading: float) -> list[Option]:
+    """The options as a model takes them in: a share of each definition and of the words it links to each
+    name (``reading``), and the everyday synonyms of the definition words it read."""
+    read = []
+    for o in options:
+        words = o.words[: max(1, round(len(o.words) * reading))] if o.words else []
+        words += [s for w in words if w not in GENERIC for s in SYNONYMS.get(w, ())]
+        usual = ASSOCIATIONS.get(o.name.lower(), ())
+        read.append(Option(o.name, words, tuple(usual[: max(1, round(len(usual) * reading))]) if usual else ()))
+    return read
 
 
 def _currency(f, src, options):

@@ -142,6 +142,10 @@ could should would will shall may might must not no yes so than then there here 
 more most many as up out over get give tell want need like know let make right now currently current
 latest""".split())
 
+#: Words that turn up in requests of every kind, so they say nothing about which category one belongs to.
+GENERIC = frozenset("""order orders ordered product products item items customer help thanks thank hi hello please
+never still again one two time week weeks day days service""".split())
+
 #: Question words and what they usually ask for: the everyday knowledge that links "trading at" to a price.
 SYNONYMS = {
     "weather": ("forecast", "temperature"), "forecast": ("weather",), "rain": ("weather", "forecast"),
@@ -164,5 +168,15 @@ SYNONYMS = {
     "flight": ("flights", "fly", "airline"), "fly": ("flight", "flights"), "hotel": ("room", "booking"),
     "lights": ("light", "lamp"), "lamp": ("light",), "turn": ("switch", "set"), "set": ("change", "adjust"),
     "make": ("set",), "calculate": ("compute",), "news": ("headlines", "articles"), "order": ("purchase", "buy"),
-    "buy": ("order", "purchase"), "cancel": ("cancellation",), "refund": ("return", "payment"),
+    "buy": ("order", "purchase"), "cancel": ("cancellation",), "refund": ("return", "payment", "money", "back"),
+    "payment": ("pay", "paid", "paypal", "card", "visa", "charge", "checkout"), "charges": ("charged", "fee", "paid"),
+    "prices": ("price", "cost", "paid", "pay", "$"), "invoices": ("invoice", "receipt", "vat", "statement"),
+    "working": ("crash", "crashes", "error", "broken", "fault", "faulty", "stopped", "won't", "off"),
+    "use": ("pair", "setup", "install", "connect", "manual"), "damage": ("torn", "broken", "damaged", "cracked"),
+    "delivery": ("deliver", "delivered", "shipping", "ship", "courier", "tracking", "arrive", "arrived", "express"),
+    "addresses": ("address",), "transit": ("delivery", "courier", "arrived"), "passwords": ("password", "login",
+                                                                                          "log", "reset"),
+    "signing": ("sign", "login", "log", "signed"), "personal": ("gdpr", "privacy", "delete"),
+    "settings": ("change", "merge", "profile"), "praise": ("thanks", "fantastic", "great"),
+    "jobs": ("hiring", "cv", "job", "career"), "press": ("journalist", "comment", "media"),
 }
