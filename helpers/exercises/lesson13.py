@@ -251,7 +251,8 @@ q3 = Exercise(
     checker=_check_run_allowed,
     hints=[
         "Look the name up in `functions` only: never in globals(), builtins or with getattr.",
-        "`name not in functions` is the test; `raise ValueError(f\"...{name}...\")` is the refusal.",
+        "Test the name against the dict before doing anything else; a refusal raises ValueError, with the "
+        "name in its message.",
     ],
     solution_code='''
 def run_allowed(name, arguments, functions):
