@@ -393,3 +393,116 @@ for _case in RESULT_CASES_B:
     _case["messages"] = [{"role": "user", "content": CALL_CASES_B[_case["case"]]["prompt"]},
                          {"role": "assistant", "content": _case["call"]},
                          {"role": "user", "content": _case["result"]}]
+
+# --------------------------------------------------------------------------- a third set, written last
+#
+# The second set's misses were fixed in general ways, so it too has now been seen. This third set was
+# written after those fixes, committed before it was ever run, and measured as it stood.
+
+JSON_CASES_C = [
+    {"prompt": "Format your reply as JSON with `fullName`, `email` and `city`.\n\nHey there! Jonas Lindqvist here, "
+               "based in Gothenburg. Best way to reach me is jonas.l@fjord.example.",
+     "expect": {"fullName": "Jonas Lindqvist", "email": "jonas.l@fjord.example", "city": "Gothenburg"}},
+    {"prompt": "Put the key facts of this news snippet in JSON: keys \"company\", \"employees\", \"year\".\n"
+               "Snippet: Northwind Robotics, which employs 1,200 people, was founded in 2009.",
+     "expect": {"employees": 1200, "year": 2009}},
+    {"prompt": "Return JSON only, with these fields:\n- product (string)\n- quantity (integer)\n- unit_price "
+               "(number)\n\nOrder line: 12 x Ceramic Mug @ 7.50 each",
+     "expect": {"quantity": 12, "unit_price": 7.5}},
+    {"prompt": "Create a JSON object for this event. Use the keys name, date, city and ticket_price.\n"
+               "The Harbour Jazz Festival returns to Halifax on August 22, 2025. Tickets cost $45.",
+     "expect": {"date": "August 22, 2025", "city": "Halifax", "ticket_price": 45}},
+    {"prompt": "Extract the sender's details as JSON (keys: name, company, email).\n\n"
+               "From: Amara Nwosu <amara@greenleaf.example>\nSubject: Partnership\n\nHello, I represent "
+               "Greenleaf Foods and would love to talk.",
+     "expect": {"name": "Amara Nwosu", "email": "amara@greenleaf.example"}},
+    {"prompt": "Give the weather report as JSON with keys city, temperature_c and condition "
+               "(one of: sunny, cloudy, rainy, snowy).\nReport: Rainy afternoon in Bergen, 11 C.",
+     "expect": {"city": "Bergen", "temperature_c": 11, "condition": "rainy"}},
+    {"prompt": "Respond with a JSON object: {\"student\": \"\", \"grade\": 0, \"passed\": true}\n"
+               "Note: Chloe Martin scored 48 on the final and did not pass.",
+     "expect": {"student": "Chloe Martin", "grade": 48, "passed": False}},
+    {"prompt": "I'll give you a sentence. Reply in JSON with the keys person, age and pet.\n"
+               "Sentence: Eight-year-old Mia has a hamster called Peanut.",
+     "expect": {"person": "Mia", "age": 8}},
+    {"prompt": "Extract as JSON: {\"vendor\": string, \"invoice_date\": string, \"due_amount\": number}\n"
+               "Text: Invoice from Castell Print Ltd dated 03/02/2025. Amount due: 512.00 GBP.",
+     "expect": {"invoice_date": "03/02/2025", "due_amount": 512}},
+    {"prompt": "Produce JSON (keys: url, title) for the link in: Check out \"Ten Tiny Gardens\" at "
+               "https://blog.example.org/tiny-gardens today!",
+     "expect": {"url": "https://blog.example.org/tiny-gardens", "title": "Ten Tiny Gardens"}},
+    {"prompt": "Please return a JSON object with the keys \"priority\" (low/medium/high) and \"component\".\n"
+               "Issue: Minor typo on the About page, no rush.",
+     "expect": {"priority": "low"}},
+    {"prompt": "Parse into JSON with keys from_city, to_city, depart_time:\n"
+               "\"The overnight bus leaves Lyon at 22:40 and reaches Milan early next morning.\"",
+     "expect": {"from_city": "Lyon", "to_city": "Milan", "depart_time": "22:40"}},
+]
+
+CALENDAR = _fn("add_calendar_event", "Add an event to the user's calendar",
+               {"title": {"type": "string"}, "date": {"type": "string", "description": "YYYY-MM-DD"},
+                "time": {"type": "string"}}, ["title", "date"])
+RECIPES = _fn("search_recipes", "Search recipes by ingredient",
+              {"ingredient": {"type": "string"}, "max_minutes": {"type": "integer"},
+               "vegetarian": {"type": "boolean"}}, ["ingredient"])
+DEFINE = _fn("define_word", "Look up the dictionary definition of an English word",
+             {"word": {"type": "string"}}, ["word"])
+SCORE = _fn("get_match_score", "Get the latest score of a football match between two teams",
+            {"home_team": {"type": "string"}, "away_team": {"type": "string"}}, ["home_team", "away_team"])
+VOLUME = _fn("set_volume", "Set the speaker volume",
+             {"level": {"type": "integer", "description": "0 to 100"}}, ["level"])
+SPLIT = _fn("split_bill", "Split a bill evenly between a number of people",
+            {"total": {"type": "number"}, "people": {"type": "integer"}}, ["total", "people"])
+PARKING = _fn("find_parking", "Find a parking spot near an address",
+              {"near": {"type": "string"}, "covered": {"type": "boolean"}}, ["near"])
+
+CALL_CASES_C = [
+    {"functions": [CALENDAR, VOLUME], "format": "json",
+     "question": "Add 'Dentist' to my calendar on 2025-10-03 at 09:30.",
+     "expect": ("add_calendar_event", {"title": "Dentist", "date": "2025-10-03", "time": "09:30"})},
+    {"functions": [RECIPES, DEFINE], "format": "python",
+     "question": "Find me a vegetarian recipe with mushrooms that takes under 30 minutes.",
+     "expect": ("search_recipes", {"ingredient": "mushrooms", "max_minutes": 30, "vegetarian": True})},
+    {"functions": [DEFINE, RECIPES], "format": "json",
+     "question": "What does the word 'ephemeral' mean?",
+     "expect": ("define_word", {"word": "ephemeral"})},
+    {"functions": [SCORE, VOLUME], "format": "python",
+     "question": "What's the score in the Arsenal vs Chelsea game?",
+     "expect": ("get_match_score", {"home_team": "Arsenal", "away_team": "Chelsea"})},
+    {"functions": [VOLUME, CALENDAR], "format": "python",
+     "question": "Turn the volume down to 20.",
+     "expect": ("set_volume", {"level": 20})},
+    {"functions": [SPLIT, SCORE], "format": "json",
+     "question": "We spent 180 euros on dinner, split it between 4 of us.",
+     "expect": ("split_bill", {"total": 180, "people": 4})},
+    {"functions": [PARKING, SPLIT], "format": "python",
+     "question": "I need covered parking near 25 Queen Street.",
+     "expect": ("find_parking", {"near": "25 Queen Street", "covered": True})},
+    {"functions": [SPLIT, DEFINE], "format": "python",
+     "question": "Who painted the Mona Lisa?", "expect": None},
+    {"functions": [VOLUME, PARKING], "format": "json",
+     "question": "Recommend a good book for a long flight.", "expect": None},
+    {"functions": [RECIPES, SCORE], "format": "json",
+     "question": "Any recipes using chickpeas?",
+     "expect": ("search_recipes", {"ingredient": "chickpeas"})},
+]
+for _case in CALL_CASES_C:
+    _case["prompt"] = ((_PY_FORMAT if _case["format"] == "python" else _JSON_FORMAT)
+                       + json.dumps(_case["functions"], indent=2) + "\n" + _case["question"])
+
+RESULT_CASES_C = [
+    {"case": 0, "call": '{"name": "add_calendar_event", "parameters": {"title": "Dentist", "date": "2025-10-03", '
+                        '"time": "09:30"}}',
+     "result": "Result from add_calendar_event: {\"event_id\": \"ev-301\", \"status\": \"created\"}",
+     "says": ["created"]},
+    {"case": 3, "call": '[get_match_score(home_team="Arsenal", away_team="Chelsea")]',
+     "result": "Function output: {\"home\": 2, \"away\": 2, \"minute\": 78}", "says": ["2", "78"]},
+    {"case": 5, "call": '{"name": "split_bill", "parameters": {"total": 180, "people": 4}}',
+     "result": "The tool says: {\"each\": 45.0}", "says": ["45"]},
+    {"case": 2, "call": '{"name": "define_word", "parameters": {"word": "ephemeral"}}',
+     "result": "Function result: \"lasting for a very short time\"", "says": ["lasting for a very short time"]},
+]
+for _case in RESULT_CASES_C:
+    _case["messages"] = [{"role": "user", "content": CALL_CASES_C[_case["case"]]["prompt"]},
+                         {"role": "assistant", "content": _case["call"]},
+                         {"role": "user", "content": _case["result"]}]

@@ -21,6 +21,7 @@ KIND_WORDS = (
     ("sentiment", {"sentiment", "mood", "tone", "feeling", "emotion"}),
     ("urgency", {"urgency", "priority", "severity", "importance"}),
     ("language", {"language", "lang"}),
+    ("room", {"room"}),
     ("code", {"id", "code", "reference", "ref", "sku", "tracking", "ticker", "symbol", "zip", "postcode", "iban",
               "invoice", "order", "ticket", "flight", "booking", "confirmation", "serial", "account"}),
     ("date", {"date", "birthday", "dob", "deadline", "due", "check_in", "checkin", "check_out", "checkout"}),
@@ -95,12 +96,14 @@ def kind_of(f: Field) -> str:
         return "list"
     words = f.words
     joined = "_".join(words)
+    stated = _stated_kind(f.description)
     numeric = f.type in _NUMERIC_TYPES or (isinstance(f.example, (int, float)) and not isinstance(f.example, bool))
     if numeric or _UNIT_SUFFIX.search(joined) or joined.startswith(("number_of", "num_", "n_", "total_")):
         return "number"
     for kind, names in KIND_WORDS:
         if set(words) & names or joined in names:
-            return _refine(kind, words)
+            kind = _refine(kind, words)
+            return stated if stated and kind in _VAGUE else kind
     if any(len(w) <= 4 and w.endswith("id") and w not in ("paid", "said", "void") for w in words):
         return "code"  # "PID", "uid", "sid"
     described = set(re.findall(r"[a-z][a-z_-]+", f.description.lower()))
@@ -123,6 +126,17 @@ def _refine(kind: str, words: list[str]) -> str:
     if kind == "number" and last in {"name", "city", "country"}:
         return "name" if last == "name" else "place"
     return kind
+
+
+_VAGUE = {"place", "name", "text", "message", "org"}
+_STATED = (("email", re.compile(r"\be-?mail\b")), ("phone", re.compile(r"\bphone\b")),
+           ("url", re.compile(r"\b(?:url|web ?site|link)\b")))
+
+
+def _stated_kind(description: str) -> str:
+    """A kind the description states outright ("email address"): it beats a vague key such as ``to``."""
+    low = description.lower()
+    return next((kind for kind, pattern in _STATED if pattern.search(low)), "")
 
 
 def _asks_yes_no(f: Field) -> bool:

@@ -34,7 +34,8 @@ def fill(fields: list[Field], src: Source, options: list[Option] = (), pick=None
 
     ``pick(field, ranked)`` may choose another candidate than the first (a weaker model's slip)."""
     ranked = {f.key: candidates(f, src, options) for f in fields}
-    order = sorted(fields, key=lambda f: -(ranked[f.key][0].score if ranked[f.key] else -1))
+    free = {"message", "text", "summary"}  # a phrase may span a date or a number: those are taken first
+    order = sorted(fields, key=lambda f: (f.kind in free, -(ranked[f.key][0].score if ranked[f.key] else -1)))
     used: list[tuple[int, int]] = []
     values = {}
     for f in order:

@@ -40,7 +40,8 @@ _AFTER_JSON = re.compile(r"\bjson\b[^.\n:]{0,40}?(?:\b(?:with|containing|includi
 _BULLET_KEY = re.compile(r"(?m)^[ \t]*[-*\u2022][ \t]*[\"'`]?([A-Za-z_][\w]{0,40})[\"'`]?\s*(?:\(([^)]{1,60})\))?"
                          r"\s*[:\u2013\u2014-]\s*(.{0,200})$")
 _QUOTED_KEY = re.compile(r"[\"`]([a-z_][a-z0-9_]{1,40})[\"`]")
-_LIST_STOP = re.compile(r"(?:\s+(?:for|from|in|of|based|using|describing|about|that|which|to|as|by|under|out)\b|:).*$",
+_LIST_STOP = re.compile(r"(?:\s+(?:for|from|in|of|based|using|describing|about|that|which|to|as|by|under|out|only)\b"
+                        r"|:).*$",
                         re.I | re.S)
 
 

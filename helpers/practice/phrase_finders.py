@@ -64,8 +64,19 @@ def names(f: Field, src: Source, options: list[Option]) -> list[Found]:
         score -= 2.0 if _quoted(src, s) else 0.0
         score -= 1.5 if re.match(r"\s+(?:position|role|job|team|department|desk|fan|kettle)\b", after) else 0.0
         if score > 0:
-            found.append(Found(text, s, e, score))
+            found.append(_name_part(f, text, s, e, score))
     return found
+
+
+def _name_part(f: Field, text: str, start: int, end: int, score: float) -> Found:
+    """The part of a name a key asks for: ``first_name`` the first word, ``last_name`` the last."""
+    words = set(f.words)
+    parts = text.split()
+    if len(parts) > 1 and words & {"first", "given", "forename"}:
+        return Found(parts[0], start, start + len(parts[0]), score)
+    if len(parts) > 1 and words & {"last", "surname", "family"}:
+        return Found(parts[-1], end - len(parts[-1]), end, score)
+    return Found(text, start, end, score)
 
 
 def _quoted(src: Source, at: int) -> bool:
@@ -75,6 +86,8 @@ def _quoted(src: Source, at: int) -> bool:
 def places(f: Field, src: Source, options: list[Option]) -> list[Found]:
     """Places: known ones, or capitalised words after "in", "to", "from"; "from"/"to" roles respected."""
     found = _capital_fact(src) if "capital" in f.words else []
+    if {"address", "pickup", "street", "dropoff", "destination", "location"} & set(f.words):
+        found += [Found(m.group().strip(), m.start(), m.end(), 4.0) for m in _ADDRESS.finditer(src.text)]
     for text, s, e, before in _place_phrases(src):
         score = 1.0 + (2.0 if text in PLACES else 0.0) + (1.5 if _PLACE_BEFORE.search(before) else 0.0)
         score += 1.0 if "country" in f.words and text in COUNTRIES else 0.0
@@ -88,6 +101,12 @@ def places(f: Field, src: Source, options: list[Option]) -> list[Found]:
     return found
 
 
+_STREET = r"(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Ln\.?|Way|Drive|Dr\.?|Boulevard|Blvd\.?|Place|" \
+          r"Square|Court|Crescent|Terrace|Close)"
+#: "14 Harbour Road", "221B Baker Street", "Bergstrasse 12", "Calle Mayor 5".
+_ADDRESS = re.compile(rf"\b\d{{1,5}}[A-Za-z]?\s+(?:[A-Z][\w'-]*\s+){{1,3}}{_STREET}(?![\w])"
+                      rf"|\b[A-Z][\w-]*(?:stra(?:ss|\u00df)e|gasse|weg|platz|straat|gatan|gade|vej)\s+\d{{1,5}}\w?\b"
+                      rf"|\b(?:Calle|Rue|Via|Rua|Avenida)\s+(?:[A-Za-z][\w'-]*\s+){{1,3}}\d{{1,5}}\b")
 _FROM = re.compile(r"\b(?:from|departs?|departing|leaving|leaves)\s+(?:the\s+)?$", re.I)
 _TO = re.compile(r"\b(?:to|arrives? in|arriving in|into|for)\s+(?:the\s+)?$", re.I)
 

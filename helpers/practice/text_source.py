@@ -36,6 +36,8 @@ _CAP_WORD = r"(?:[A-Z][a-z]*['\u2019][A-Z][a-z\u00e0-\u00ff]+|[A-Z][a-z\u00e0-\u
 CAP_PHRASE = re.compile(rf"{_CAP_WORD}(?:[ \t]+(?:{_CAP_WORD}|van|de|da|del|der|von|bin|al)){{0,3}}(?![\w-])")
 _QUOTE = re.compile(r"[\"\u201c\u00ab]([^\"\u201c\u201d\u00ab\u00bb\n]{1,200})[\"\u201d\u00bb]"
                     r"|(?<![\w])'([^'\n]{2,200})'(?![\w])")
+#: Words as cues around a value: "3-bedroom" is 3 and "bedroom", "$9.99" is "$" and 9.99.
+_CUE_WORD = re.compile(r"[A-Za-z\u00c0-\u00ff']+|[%$\u20ac\u00a3\u00b0/]|\d+(?:[.,]\d+)*")
 _WORD = re.compile(r"[\w'\u2019%$\u20ac\u00a3\u00b0/.+-]+")
 
 
@@ -64,9 +66,10 @@ class Source:
                        if _digits(m.group()) >= 7 and not overlaps(m.start(), m.end(), taken)]
         self.codes = [(m.group(), m.start(), m.end()) for m in _CODE.finditer(self.text)
                       if not overlaps(m.start(), m.end(), taken + self.phones) and not _is_plain_number(m.group())]
-        self.numbers = self._numbers(taken + self.phones + self.codes)
+        self.numbers = self._numbers(taken + self.phones + [c for c in self.codes if not c[0].isdigit()])
         self.quotes = [(m.group(1) or m.group(2), m.start(), m.end()) for m in _QUOTE.finditer(self.text)]
         self.words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(self.text)]
+        self._cues = [(m.group().lower(), m.start()) for m in _CUE_WORD.finditer(self.text)]
         self.lower = self.text.lower()
 
     def _numbers(self, taken) -> list[tuple[float, int, int]]:
@@ -80,8 +83,8 @@ class Source:
 
     def around(self, start: int, end: int, before: int = 4, after: int = 3) -> tuple[list[str], list[str]]:
         """The lowercased words just before and just after a span."""
-        ahead = [w.lower().rstrip(".,;:!?") for w, s, _ in self.words if s < start][-before:]
-        behind = [w.lower().rstrip(".,;:!?") for w, s, _ in self.words if s >= end][:after]
+        ahead = [w for w, s in self._cues if s < start][-before:]
+        behind = [w for w, s in self._cues if s >= end][:after]
         return ahead, behind
 
     def sentence_start(self, at: int) -> bool:

@@ -12,9 +12,9 @@ import re
 from .field_kinds import Field
 from .prompt_reading import Option
 from .text_source import ISO_DATE, MONTH, TICKER, Found, Source
-from .value_lexicon import (ASSOCIATIONS, CURRENCIES, DAYS, LANGUAGE_NAMES, MONTHS, NEGATIVE, NUMBER_CUES,
-                            GENERIC, POSITIVE, SCALES, STOP, SYNONYMS, UNHURRIED, URGENT, common_words,
-                            stem)
+from .value_lexicon import (ASSOCIATIONS, CURRENCIES, DAYS, GENERIC, LANGUAGE_NAMES, LANGUAGE_WORDS, MONTHS,
+                            NEGATIVE, NUMBER_CUES, POSITIVE, ROOMS, SCALES, STOP, SYNONYMS, UNHURRIED, URGENT,
+                            common_words, stem)
 
 __all__ = ["FINDERS", "choose_option", "read_options", "spans", "cue_score"]
 
@@ -146,6 +146,12 @@ def _urgency(f, src, options):
 
 
 def _boolean(f, src, options):
+    if set(f.words) & _POWER_KEYS:  # "on", "enabled": turning something on or off
+        on = re.search(r"\b(?:on|enable|enabled|start|activate|open)\b", src.lower)
+        off = re.search(r"\b(?:off|disable|disabled|stop|deactivate|close|shut)\b", src.lower)
+        if on or off:
+            hit = off if off and (not on or off.start() < on.start()) else on
+            return [Found(hit is on, hit.start(), hit.end(), 1.5)]
     words = [w for w in f.words if w not in {"is", "has", "needs", "wants", "requires", "can", "should"}]
     cues = {stem(w) for w in words} | ({"daily", "every day"} if "daily" in words else set())
     hit = [m for m in re.finditer(r"[\w-]+(?: day)?", src.lower) if stem(m.group()) in cues or m.group() in cues]
@@ -154,6 +160,14 @@ def _boolean(f, src, options):
     before = src.lower[max(0, hit[0].start() - 12):hit[0].start()]
     negated = re.search(r"\b(?:not|no|never|without|un)\W*$", before) or src.lower[hit[0].start():].startswith("un")
     return [Found(not negated, hit[0].start(), hit[0].end(), 1.5)]
+
+
+_POWER_KEYS = {"on", "enabled", "enable", "active", "power", "powered", "state"}
+
+
+def _room(f, src, options):
+    return [Found(m.group().lower(), m.start(), m.end(), 2.0 - 0.01 * i)
+            for i, m in enumerate(re.finditer(r"\b(?:" + "|".join(ROOMS) + r")\b", src.text, re.I))]
 
 
 def _choice(f, src, options):
@@ -230,8 +244,12 @@ def _currency(f, src, options):
 
 
 def _language(f, src, options):
-    return [Found(name.capitalize(), m.start(), m.end(), 1.0) for name in LANGUAGE_NAMES
-            for m in [re.search(rf"\b{name}\b", src.lower)] if m]
+    named = [Found(name.capitalize(), m.start(), m.end(), 1.0) for name in LANGUAGE_NAMES
+             for m in [re.search(rf"\b{name}\b", src.lower)] if m]
+    words = re.findall(r"[a-z\u00e0-\u00ff]+", src.lower)
+    counts = {lang: sum(w in common for w in words) for lang, common in LANGUAGE_WORDS.items()}
+    best = max(counts, key=counts.get)
+    return named + ([Found(best, -1, -1, 0.5 + counts[best])] if counts[best] >= 2 else [])
 
 
 def _size(f, src, options):
@@ -249,4 +267,4 @@ def _summary(f, src, options):
 
 FINDERS = {"email": _email, "phone": _phone, "url": _url, "code": _code, "date": _date, "time": _time, "day": _day,
            "number": _number, "sentiment": _sentiment, "urgency": _urgency, "boolean": _boolean, "choice": _choice,
-           "currency": _currency, "language": _language, "size": _size, "summary": _summary}
+           "currency": _currency, "language": _language, "size": _size, "summary": _summary, "room": _room}

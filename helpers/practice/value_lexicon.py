@@ -86,6 +86,12 @@ ASSOCIATIONS = {
     "sports": ("match", "team", "goal", "league", "game", "player"), "politics": ("election", "minister", "vote"),
     "business": ("market", "company", "shares", "profit"), "science": ("study", "research", "scientists"),
     "technology": ("software", "app", "phone", "ai", "computer"),
+    "meals": ("lunch", "dinner", "breakfast", "restaurant", "cafe", "bistro", "coffee", "food", "meal"),
+    "food": ("lunch", "dinner", "breakfast", "restaurant", "cafe", "coffee", "meal", "groceries"),
+    "travel": ("flight", "train", "taxi", "hotel", "uber", "airport", "ticket", "fuel", "parking"),
+    "office": ("paper", "printer", "stationery", "desk", "pens", "toner", "supplies"),
+    "entertainment": ("cinema", "concert", "movie", "theatre", "tickets", "game"),
+    "health": ("doctor", "pharmacy", "medicine", "dentist", "hospital"),
 }
 
 CURRENCIES = {"$": "USD", "us dollars": "USD", "dollars": "USD", "dollar": "USD", "usd": "USD", "\u20ac": "EUR",
@@ -97,6 +103,21 @@ CURRENCIES = {"$": "USD", "us dollars": "USD", "dollars": "USD", "dollar": "USD"
               "mxn": "MXN", "zloty": "PLN", "pln": "PLN"}
 LANGUAGE_NAMES = ("english", "french", "german", "spanish", "italian", "portuguese", "dutch", "japanese", "chinese",
                   "korean", "arabic", "russian", "polish", "swedish", "norwegian", "danish", "turkish", "hindi")
+#: A few of each language's commonest words: enough to tell which language a short text is in.
+LANGUAGE_WORDS = {
+    "French": {"le", "la", "les", "de", "des", "et", "est", "bonjour", "merci", "tout", "monde", "je", "vous",
+               "une", "pas", "oui", "avec", "pour"},
+    "Spanish": {"el", "los", "las", "de", "y", "es", "hola", "gracias", "todo", "mundo", "yo", "usted", "una",
+                "por", "para", "con", "que", "buenos"},
+    "German": {"der", "die", "das", "und", "ist", "hallo", "danke", "nicht", "ich", "sie", "ein", "eine", "mit",
+               "guten", "welt", "wo", "bitte"},
+    "Italian": {"il", "lo", "gli", "di", "e", "ciao", "grazie", "tutto", "mondo", "io", "una", "per", "con",
+                "buongiorno", "che", "sono"},
+    "Portuguese": {"o", "os", "as", "de", "e", "ol\u00e1", "obrigado", "obrigada", "tudo", "mundo", "eu", "uma",
+                   "para", "com", "bom", "dia", "n\u00e3o"},
+}
+ROOMS = ("living room", "dining room", "guest room", "bedroom", "kitchen", "bathroom", "office", "garage", "hallway",
+         "hall", "study", "nursery", "basement", "attic", "garden", "lounge", "porch", "kids' room", "laundry")
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
                                       "dec"), 1)}
@@ -167,7 +188,10 @@ SYNONYMS = {
     "available": ("inventory", "availability", "stock"), "train": ("trains", "rail", "connection"),
     "flight": ("flights", "fly", "airline"), "fly": ("flight", "flights"), "hotel": ("room", "booking"),
     "lights": ("light", "lamp"), "lamp": ("light",), "turn": ("switch", "set"), "set": ("change", "adjust"),
-    "make": ("set",), "calculate": ("compute",), "news": ("headlines", "articles"), "order": ("purchase", "buy"),
+    "make": ("set",), "calculate": ("compute",), "switch": ("turn", "set", "toggle"),
+    "landed": ("flight", "arrival", "status"), "land": ("flight", "arrival"), "delayed": ("flight", "status", "delay"),
+    "departed": ("flight", "departure", "status"), "boarding": ("flight", "gate", "status"),
+    "news": ("headlines", "articles"), "order": ("purchase", "buy"),
     "buy": ("order", "purchase"), "cancel": ("cancellation",), "refund": ("return", "payment", "money", "back"),
     "payment": ("pay", "paid", "paypal", "card", "visa", "charge", "checkout"), "charges": ("charged", "fee", "paid"),
     "prices": ("price", "cost", "paid", "pay", "$"), "invoices": ("invoice", "receipt", "vat", "statement"),
