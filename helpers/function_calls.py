@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Literal, Mapping
 
-from .client import Client, get_client, to_messages
+from .client import Client, to_messages
 from .cost import format_usd
 from .practice import SIMULATED_MARKER
 from .results import ChatResult
@@ -46,6 +46,12 @@ MAX_STEPS = 10
 class CallError(ValueError):
     """A call the application refuses; the message says why, in words fit to send back to the model."""
 
+
+
+def _default_client() -> Client:
+    from . import get_client  # the kit's default client, wherever the package keeps it
+
+    return get_client()
 
 @dataclass(frozen=True)
 class FunctionCall:
@@ -285,7 +291,7 @@ def call_loop(prompt_or_messages: Any, *, functions: Mapping[str, Callable[..., 
     if missing:
         raise ValueError(f"{missing[0]!r} is described to the model but not in functions: add the Python "
                          "function that runs it, or leave its definition out.")
-    client = client or get_client()
+    client = client or _default_client()
     messages = to_messages(prompt_or_messages)
     steps: list[Step] = []
     for _ in range(max_steps):

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .client import Client, get_client, to_messages
+from .client import Client, to_messages
 from .cost import format_usd
 from .results import ChatResult
 from .schema import DEFAULT_MODEL
@@ -87,6 +87,12 @@ def describe_error(exc: BaseException) -> str:
     return str(exc)
 
 
+
+def _default_client() -> Client:
+    from . import get_client  # the kit's default client, wherever the package keeps it
+
+    return get_client()
+
 @dataclass
 class Try:
     """One answer of :func:`chat_json`: its text, and the error that made it unusable (None: it was used)."""
@@ -139,7 +145,7 @@ def chat_json(prompt_or_messages: Any, model_class: Any, *, repairs: int = 2, cl
     """
     if not isinstance(repairs, int) or isinstance(repairs, bool) or not 0 <= repairs <= 5:
         raise ValueError(f"repairs is how many times to ask again, 0 to 5, not {repairs!r}.")
-    client = client or get_client()
+    client = client or _default_client()
     messages = to_messages(prompt_or_messages)
     tries: list[Try] = []
     for _ in range(repairs + 1):
