@@ -32,7 +32,8 @@ PLUMBING = {
     "a fake response": re.compile(r"\brequests\.Response\(\)"),
 }
 STARTER = re.compile(r"^(?:\w+ = ____|def \w+\([^)]*\):\n    return ____)$")
-EXERCISE_CELL = re.compile(r"^(?:q\d+\.check\(\)|#q\d+\.hint\(\)\n#q\d+\.solution\(\)|#q\d+\.hint\(\)|#q\d+\.solution\(\))$")
+EXERCISE_CELL = re.compile(r"^(?:q\d+\.check\(\)|#q\d+\.hint\(\)\n#q\d+\.solution\(\)"
+                           r"|#q\d+\.hint\(\)|#q\d+\.solution\(\))$")
 
 
 def lesson(number: str) -> Path:
