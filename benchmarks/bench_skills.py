@@ -3,9 +3,10 @@
     .venv/bin/python benchmarks/bench_skills.py [--quick]   # on its own
     make bench                                              # as section K of benchmarks/run.py
 
-The prompts are benchmarks/skills_heldout.py's two sets (nothing in helpers/ or tests/ reads them): the
-first was used while the skills were built, the second was written after them. A goal is met only
-when each set meets it; the table shows both pooled, the notes each. Each
+The prompts are benchmarks/skills_heldout.py's five sets (nothing in helpers/ or tests/ reads them). Each
+was written after the work before it and run once; the misses of the first four were then fixed in
+general ways, so only the fifth is still unseen: the goals are judged on it, the notes show the seen
+four pooled. Each
 is sent over loopback HTTP to ``python -m helpers.practice --latency 0`` for both models, under
 several seeds at the API's default temperature, and graded here by code of this file alone (not the
 practice server's own parsers):
@@ -40,6 +41,8 @@ SMALL, LARGE = "google/gemma-3-4b-it", "google/gemma-3-12b-it"
 GOAL_LARGE, GOAL_SMALL = 0.80, 0.50
 MARKER = "[Simulated by the practice server] "
 ANY_TEXT = "<any non-empty text>"  # skills_heldout.ANY_TEXT: an argument the model words itself
+SEEN = ("first", "second", "third", "fourth")  # each run once, then its misses fixed
+UNSEEN = "unseen"  # the fifth set: never fixed against, the goals' measure
 
 WEAK = ("Classify this customer support message into one of: billing, technical, account, shipping, other. "
         "Reply with the category only.\n\nMessage: {message}")
@@ -147,7 +150,10 @@ def run(seeds: int) -> dict:
     from helpers.keys import PRACTICE_KEY
 
     sets = {"first": (held.JSON_CASES, held.CALL_CASES, held.RESULT_CASES),
-            "second": (held.JSON_CASES_B, held.CALL_CASES_B, held.RESULT_CASES_B)}
+            "second": (held.JSON_CASES_B, held.CALL_CASES_B, held.RESULT_CASES_B),
+            "third": (held.JSON_CASES_C, held.CALL_CASES_C, held.RESULT_CASES_C),
+            "fourth": (held.JSON_CASES_D, held.CALL_CASES_D, held.RESULT_CASES_D),
+            "unseen": (held.JSON_CASES_E, held.CALL_CASES_E, held.RESULT_CASES_E)}
     proc = _server()
     try:
         base = proc.stdout.readline().strip()
@@ -209,30 +215,30 @@ def _share(marks) -> float | None:
 
 
 def rows(out: dict, seeds: int) -> list[dict]:
-    """The table's rows: each skill's share right over both sets (a goal is met only when each set meets it)."""
+    """The table's rows: each skill's share right on the unseen set (the goals'), the seen sets in the notes."""
     found = []
-    names = {"json": ("JSON extraction right", "Practice JSON extraction, held-out prompts"),
-             "call": ("function chosen and filled right", "Practice function call, held-out prompts"),
-             "result": ("returned result used", "Practice function result used, held-out conversations")}
+    names = {"json": ("JSON extraction right", "Practice JSON extraction, unseen prompts"),
+             "call": ("function chosen and filled right", "Practice function call, unseen prompts"),
+             "result": ("returned result used", "Practice function result used, unseen conversations")}
     for skill, (what, short) in names.items():
         figures = {}
         for model in (LARGE, SMALL):
-            marks = {name: out[model][name][skill] for name in ("first", "second")}
-            figures[model] = {name: _share(r for r, _ in m) for name, m in marks.items()}
-            figures[model]["all"] = _share(r for m in marks.values() for r, _ in m)
-            figures[model]["clean"] = _share(c for m in marks.values() for _, c in m)
-            figures[model]["n"] = sum(len(m) for m in marks.values())
+            unseen = out[model][UNSEEN][skill]
+            seen = [mark for name in SEEN for mark in out[model][name][skill]]
+            figures[model] = {"unseen": _share(r for r, _ in unseen), "seen": _share(r for r, _ in seen),
+                              "clean": _share(c for _, c in unseen + seen), "n": len(unseen),
+                              "seen_n": len(seen)}
         large, small = figures[LARGE], figures[SMALL]
         cases = large["n"] // seeds
-        found.append({"measure": f"Practice {what}, 12B ({cases} held-out prompts x {seeds} seeds)",
-                      "value": 100 * large["all"], "unit": "%", "runs": f"{large['n']} answers",
-                      "goal": f">= {GOAL_LARGE:.0%}", "short": f"{short}, 12B", "note": _note(large),
-                      "ok": min(large["first"], large["second"]) >= GOAL_LARGE})
-        found.append({"measure": f"Practice {what}, 4B ({cases} held-out prompts x {seeds} seeds)",
-                      "value": 100 * small["all"], "unit": "%", "runs": f"{small['n']} answers",
-                      "baseline": 100 * large["all"], "baseline_label": "12B", "goal": f">= {GOAL_SMALL:.0%}, <= 12B",
-                      "short": f"{short}, 4B", "note": _note(small),
-                      "ok": all(GOAL_SMALL <= small[n] <= large[n] for n in ("first", "second"))})
+        found.append({"measure": f"Practice {what}, 12B ({cases} unseen prompts x {seeds} seeds)",
+                      "value": 100 * large["unseen"], "unit": "%", "runs": f"{large['n']} answers",
+                      "goal": f">= {GOAL_LARGE:.0%}", "short": f"{short}, 12B", "note": _note(large, seeds),
+                      "ok": large["unseen"] >= GOAL_LARGE})
+        found.append({"measure": f"Practice {what}, 4B ({cases} unseen prompts x {seeds} seeds)",
+                      "value": 100 * small["unseen"], "unit": "%", "runs": f"{small['n']} answers",
+                      "baseline": 100 * large["unseen"], "baseline_label": "12B",
+                      "goal": f">= {GOAL_SMALL:.0%}, <= 12B", "short": f"{short}, 4B", "note": _note(small, seeds),
+                      "ok": GOAL_SMALL <= small["unseen"] <= large["unseen"]})
     for model, label in ((LARGE, "12B"), (SMALL, "4B")):
         weak, strong = out[model]["labels"]["weak"], out[model]["labels"]["strong"]
         found.append({"measure": f"Shipped evaluation set, {label}: categories defined (and an example) vs bare",
@@ -244,9 +250,9 @@ def rows(out: dict, seeds: int) -> list[dict]:
     return found
 
 
-def _note(figures: dict) -> str:
-    note = (f"first set {figures['first']:.0%} (used while the skills were built), second set "
-            f"{figures['second']:.0%} (written after them)")
+def _note(figures: dict, seeds: int) -> str:
+    note = (f"on the four sets seen before (each fixed after its first run, {figures['seen_n'] // seeds} prompts): "
+            f"{figures['seen']:.0%}")
     return note + (f"; answers with nothing around the object or call: {figures['clean']:.0%}"
                    if figures["clean"] is not None else "")
 

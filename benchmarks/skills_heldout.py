@@ -506,3 +506,186 @@ for _case in RESULT_CASES_C:
     _case["messages"] = [{"role": "user", "content": CALL_CASES_C[_case["case"]]["prompt"]},
                          {"role": "assistant", "content": _case["call"]},
                          {"role": "user", "content": _case["result"]}]
+
+# --------------------------------------------------------------------------- a fourth set, written last of all
+#
+# The third set's misses were fixed too. This set was written after those fixes, committed before it
+# was ever run, and is the one make bench's notes call "never seen".
+
+JSON_CASES_D = [
+    {"prompt": "Turn this into JSON with keys name, role and start_date.\n\n"
+               "Welcome aboard! Please greet Daniel Osei, our new QA Engineer, who joins us on 1 September.",
+     "expect": {"name": "Daniel Osei", "start_date": "1 September"}},
+    {"prompt": "Extract the order as a JSON object. Keys: order_number, items, total_usd.\n"
+               "Thanks for your order #A7731! 3 items, total $59.97.",
+     "expect": {"items": 3, "total_usd": 59.97}},
+    {"prompt": "As JSON please (keys: title, director, year):\nDirected by Agnes Varda, \"Cleo from 5 to 7\" "
+               "came out in 1962.",
+     "expect": {"title": "Cleo from 5 to 7", "director": "Agnes Varda", "year": 1962}},
+    {"prompt": "Classify the email and reply with JSON of the form {\"spam\": true, \"reason\": \"...\"}.\n"
+               "Email: CONGRATULATIONS!!! You have WON a free cruise, click here to claim your prize now.",
+     "expect": {"spam": True}},
+    {"prompt": "Return JSON with keys \"sender\", \"phone\" and \"callback_time\".\n"
+               "Voicemail: Hi, it's Olga Petrenko, please call me back on 020 7946 0958 after 3pm. Thanks.",
+     "expect": {"sender": "Olga Petrenko", "phone": "020 7946 0958", "callback_time": "3pm"}},
+    {"prompt": "Get the apartment details into JSON: rent_per_month (number), deposit (number), "
+               "available_from (string).\nAd: Rent 1450 per month, deposit 2900, available from 15 June.",
+     "expect": {"rent_per_month": 1450, "deposit": 2900, "available_from": "15 June"}},
+    {"prompt": "Read this and output JSON with the keys country and population_millions.\n"
+               "Text: Portugal has a population of about 10.4 million people.",
+     "expect": {"country": "Portugal", "population_millions": 10.4}},
+    {"prompt": "JSON please, with keys name, email, newsletter (boolean):\n"
+               "Sign-up form: Name: Ren Tanaka / Email: ren.t@mail.example / Newsletter: yes",
+     "expect": {"name": "Ren Tanaka", "email": "ren.t@mail.example", "newsletter": True}},
+    {"prompt": "Extract the flight delay info as JSON with keys flight, delay_minutes, new_gate.\n"
+               "Announcement: Flight AF1145 is delayed by 45 minutes and will now board from gate B22.",
+     "expect": {"flight": "AF1145", "delay_minutes": 45, "new_gate": "B22"}},
+    {"prompt": "Please respond only with JSON containing sentiment and score (1-10).\n"
+               "Feedback: The workshop was okay, some parts were useful but it ran too long. I'd give it a 6.",
+     "expect": {"score": 6}},
+]
+
+GEOCODE = _fn("geocode", "Get the latitude and longitude of a place name",
+              {"place": {"type": "string"}}, ["place"])
+NOTE = _fn("save_note", "Save a short note for the user",
+           {"text": {"type": "string"}, "pinned": {"type": "boolean"}}, ["text"])
+CONVERT_UNITS = _fn("convert_units", "Convert a value from one unit to another",
+                    {"value": {"type": "number"}, "from_unit": {"type": "string", "enum": ["km", "miles", "kg", "lb"]},
+                     "to_unit": {"type": "string", "enum": ["km", "miles", "kg", "lb"]}},
+                    ["value", "from_unit", "to_unit"])
+ALARM = _fn("set_alarm", "Set an alarm clock", {"time": {"type": "string", "description": "HH:MM, 24-hour"},
+                                                "label": {"type": "string"}}, ["time"])
+POLL = _fn("get_air_quality", "Get the current air quality index for a city", {"city": {"type": "string"}}, ["city"])
+
+CALL_CASES_D = [
+    {"functions": [GEOCODE, NOTE], "format": "python",
+     "question": "Where exactly is Timbuktu on the map? I need the coordinates.",
+     "expect": ("geocode", {"place": "Timbuktu"})},
+    {"functions": [NOTE, ALARM], "format": "json",
+     "question": "Save a note: buy oat milk and batteries. Pin it.",
+     "expect": ("save_note", {"text": ANY_TEXT, "pinned": True})},
+    {"functions": [CONVERT_UNITS, POLL], "format": "python",
+     "question": "How many miles is 42 km?",
+     "expect": ("convert_units", {"value": 42, "from_unit": "km", "to_unit": "miles"})},
+    {"functions": [ALARM, NOTE], "format": "python",
+     "question": "Wake me up at 6:45 tomorrow.",
+     "expect": ("set_alarm", {"time": "06:45"})},
+    {"functions": [POLL, GEOCODE], "format": "json",
+     "question": "Is the air in Delhi safe to breathe today?",
+     "expect": ("get_air_quality", {"city": "Delhi"})},
+    {"functions": [CONVERT_UNITS, ALARM], "format": "json",
+     "question": "Convert 150 lb to kg.",
+     "expect": ("convert_units", {"value": 150, "from_unit": "lb", "to_unit": "kg"})},
+    {"functions": [GEOCODE, POLL], "format": "python",
+     "question": "Tell me a joke about penguins.", "expect": None},
+    {"functions": [NOTE, CONVERT_UNITS], "format": "json",
+     "question": "What year did the Berlin Wall fall?", "expect": None},
+]
+for _case in CALL_CASES_D:
+    _case["prompt"] = ((_PY_FORMAT if _case["format"] == "python" else _JSON_FORMAT)
+                       + json.dumps(_case["functions"], indent=2) + "\n" + _case["question"])
+
+RESULT_CASES_D = [
+    {"case": 0, "call": '[geocode(place="Timbuktu")]',
+     "result": "geocode result: {\"lat\": 16.77, \"lon\": -3.01}", "says": ["16.77", "-3.01"]},
+    {"case": 2, "call": '[convert_units(value=42, from_unit="km", to_unit="miles")]',
+     "result": "Function returned 26.1", "says": ["26.1"]},
+    {"case": 4, "call": '{"name": "get_air_quality", "parameters": {"city": "Delhi"}}',
+     "result": "Result: {\"aqi\": 182, \"level\": \"unhealthy\"}", "says": ["182", "unhealthy"]},
+]
+for _case in RESULT_CASES_D:
+    _case["messages"] = [{"role": "user", "content": CALL_CASES_D[_case["case"]]["prompt"]},
+                         {"role": "assistant", "content": _case["call"]},
+                         {"role": "user", "content": _case["result"]}]
+
+# --------------------------------------------------------------------------- a fifth set, kept unseen
+#
+# The fourth set's misses were fixed as well. This set was written after those fixes and committed
+# before it was ever run. Leave it unfixed: it is make bench's measure of prompts never seen. (Fixing
+# what it shows is welcome, but then write a new set to take its place.)
+
+JSON_CASES_E = [
+    {"prompt": "Give me a JSON object with keys customer, product and issue for this ticket:\n"
+               "\"Hi, Sven Larsen here. My Aquila coffee grinder makes a grinding noise and stops after a few "
+               "seconds.\"",
+     "expect": {"customer": "Sven Larsen"}},
+    {"prompt": "Return the booking as JSON: hotel, nights, check_in (YYYY-MM-DD), guests.\n"
+               "Confirmation: Hotel Miramar, 2 nights from 2025-12-27, 2 guests.",
+     "expect": {"nights": 2, "check_in": "2025-12-27", "guests": 2}},
+    {"prompt": "Extract JSON with keys name and age from: \"Grandpa Walter turned 91 last week.\"",
+     "expect": {"name": "Walter", "age": 91}},
+    {"prompt": "In JSON, give the keys city, country and population for: Auckland is the largest city in "
+               "New Zealand, home to about 1.7 million people.",
+     "expect": {"city": "Auckland", "country": "New Zealand"}},
+    {"prompt": "Output JSON only. Fields: invoice_id, customer_email, amount_due.\n"
+               "Invoice #88-1204 for jo.baker@shopmail.example: amount due 96.20.",
+     "expect": {"customer_email": "jo.baker@shopmail.example", "amount_due": 96.2}},
+    {"prompt": "Describe the pet in JSON with keys species, name, age_years and neutered (true/false).\n"
+               "Pip is a 2-year-old rabbit. She has not been neutered yet.",
+     "expect": {"name": "Pip", "age_years": 2, "neutered": False}},
+    {"prompt": "Read the message and return JSON {\"language\": \"...\", \"translation\": \"...\"}.\n"
+               "Message: Danke schön für die Hilfe!",
+     "expect": {"language": "German"}},
+    {"prompt": "Make a JSON object from this sentence with keys speaker, event, time:\n"
+               "Professor Ines Duarte will give the opening talk at 9:00 on Monday.",
+     "expect": {"speaker": "Ines Duarte", "time": "9:00"}},
+    {"prompt": "Please answer in JSON with keys temperature_f and feels_like_f.\n"
+               "Forecast: 68 F, feels like 65 F, light breeze.",
+     "expect": {"temperature_f": 68, "feels_like_f": 65}},
+    {"prompt": "JSON with the keys url and status_code for this log line:\n"
+               "GET https://api.example.com/v2/users returned 404 in 35 ms",
+     "expect": {"url": "https://api.example.com/v2/users", "status_code": 404}},
+]
+
+BOOK_GYM = _fn("book_gym_class", "Book a place in a gym class",
+               {"class_name": {"type": "string", "enum": ["yoga", "spinning", "pilates", "boxing"]},
+                "day": {"type": "string"}, "time": {"type": "string"}}, ["class_name", "day"])
+LOOKUP_ORDER = _fn("lookup_order", "Look up an online order by its order ID",
+                   {"order_id": {"type": "string"}}, ["order_id"])
+CURRENCY_RATE = _fn("get_exchange_rate", "Get today's exchange rate between two currencies",
+                    {"base": {"type": "string", "description": "ISO code"},
+                     "quote": {"type": "string", "description": "ISO code"}}, ["base", "quote"])
+PLANT = _fn("water_plants", "Water the garden plants for a number of minutes",
+            {"minutes": {"type": "integer"}, "zone": {"type": "string", "enum": ["front", "back"]}}, ["minutes"])
+PODCAST = _fn("play_podcast", "Play the latest episode of a podcast", {"show": {"type": "string"}}, ["show"])
+
+CALL_CASES_E = [
+    {"functions": [BOOK_GYM, LOOKUP_ORDER], "format": "python",
+     "question": "Sign me up for pilates on Wednesday at 18:00.",
+     "expect": ("book_gym_class", {"class_name": "pilates", "day": "Wednesday", "time": "18:00"})},
+    {"functions": [LOOKUP_ORDER, PODCAST], "format": "json",
+     "question": "What's happening with order 7741-XK?",
+     "expect": ("lookup_order", {"order_id": "7741-XK"})},
+    {"functions": [CURRENCY_RATE, PLANT], "format": "python",
+     "question": "What's the euro to Swiss franc rate today?",
+     "expect": ("get_exchange_rate", {"base": "EUR", "quote": "CHF"})},
+    {"functions": [PLANT, BOOK_GYM], "format": "json",
+     "question": "Water the back garden for 20 minutes.",
+     "expect": ("water_plants", {"minutes": 20, "zone": "back"})},
+    {"functions": [PODCAST, LOOKUP_ORDER], "format": "python",
+     "question": "Play the newest episode of Hidden Brain.",
+     "expect": ("play_podcast", {"show": "Hidden Brain"})},
+    {"functions": [CURRENCY_RATE, PODCAST], "format": "json",
+     "question": "How do volcanoes form?", "expect": None},
+    {"functions": [BOOK_GYM, PLANT], "format": "python",
+     "question": "Can you book me into boxing on Friday?",
+     "expect": ("book_gym_class", {"class_name": "boxing", "day": "Friday"})},
+]
+for _case in CALL_CASES_E:
+    _case["prompt"] = ((_PY_FORMAT if _case["format"] == "python" else _JSON_FORMAT)
+                       + json.dumps(_case["functions"], indent=2) + "\n" + _case["question"])
+
+RESULT_CASES_E = [
+    {"case": 1, "call": '{"name": "lookup_order", "parameters": {"order_id": "7741-XK"}}',
+     "result": "Function result: {\"status\": \"shipped\", \"carrier\": \"UPS\", \"eta\": \"Thursday\"}",
+     "says": ["shipped", "UPS", "Thursday"]},
+    {"case": 2, "call": '[get_exchange_rate(base="EUR", quote="CHF")]',
+     "result": "Tool result: 0.94", "says": ["0.94"]},
+    {"case": 4, "call": '[play_podcast(show="Hidden Brain")]',
+     "result": "Result: {\"playing\": true, \"episode\": \"Why we procrastinate\"}",
+     "says": ["Why we procrastinate"]},
+]
+for _case in RESULT_CASES_E:
+    _case["messages"] = [{"role": "user", "content": CALL_CASES_E[_case["case"]]["prompt"]},
+                         {"role": "assistant", "content": _case["call"]},
+                         {"role": "user", "content": _case["result"]}]

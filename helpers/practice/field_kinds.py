@@ -24,23 +24,29 @@ KIND_WORDS = (
     ("room", {"room"}),
     ("code", {"id", "code", "reference", "ref", "sku", "tracking", "ticker", "symbol", "zip", "postcode", "iban",
               "invoice", "order", "ticket", "flight", "booking", "confirmation", "serial", "account"}),
-    ("date", {"date", "birthday", "dob", "deadline", "due", "check_in", "checkin", "check_out", "checkout"}),
+    ("date", {"date", "birthday", "dob", "deadline", "due", "check_in", "checkin", "check_out", "checkout", "available",
+              "until", "since", "expires", "expiry", "valid", "starting", "ending", "anniversary"}),
     ("time", {"time", "hour", "clock"}),
     ("day", {"day", "weekday"}),
     ("number", {"age", "year", "years", "count", "quantity", "qty", "amount", "total", "price", "cost", "nights",
                 "guests", "people", "persons", "passengers", "rooms", "servings", "minutes", "hours", "days",
                 "rating", "score", "stars", "weight", "height", "temperature", "humidity", "percent",
                 "percentage", "founded", "volume", "seats", "tickets", "units", "size_gb", "distance", "speed",
-                "number_of", "num", "experience", "salary", "budget", "population", "duration", "length", "width"}),
+                "number_of", "num", "experience", "salary", "budget", "population", "duration", "length", "width",
+                "employees", "staff", "headcount", "members"}),
     ("org", {"company", "carrier", "airline", "employer", "publisher", "brand", "manufacturer", "organisation",
              "organization", "restaurant", "hotel", "store", "shop", "bank", "school", "university", "vendor",
              "supplier", "team", "venue_name"}),
     ("name", {"name", "applicant", "author", "customer", "person", "attendee", "guest", "sender", "contact",
               "owner", "recipient", "user", "speaker", "driver", "patient", "employee", "client", "buyer",
-              "artist", "candidate", "passenger", "who", "from_name", "full_name", "first_name", "last_name"}),
+              "artist", "candidate", "passenger", "who", "from_name", "full_name", "first_name", "last_name",
+              "student", "pupil", "member", "child", "kid", "winner", "player", "teacher", "doctor", "manager",
+              "friend", "host", "organiser", "organizer", "assignee", "reporter", "requester", "signer", "director",
+              "producer", "writer", "composer", "painter", "creator", "founder", "ceo", "chef", "singer", "actor",
+              "caller", "applicant_name", "interviewer", "coach", "captain"}),
     ("place", {"city", "town", "country", "location", "place", "destination", "origin", "address",
                "headquarters", "venue", "station", "departure", "arrival", "where", "region", "state", "from",
-               "to", "hq", "based", "capital"}),
+               "to", "hq", "based", "capital", "near", "nearby", "around", "area", "neighbourhood", "neighborhood"}),
     ("title", {"title", "headline", "subject", "book", "film", "movie", "song", "album", "novel"}),
     ("job", {"position", "role", "job", "occupation", "profession"}),
     ("product", {"product", "item", "device", "model", "pizza", "dish", "article"}),
@@ -116,6 +122,8 @@ def kind_of(f: Field) -> str:
 def _refine(kind: str, words: list[str]) -> str:
     """A few names the first match gets wrong: ``product_name`` is a product, ``order_total`` a number."""
     last = words[-1]
+    if kind == "code" and last in _NUMBER_LAST:
+        return "number"
     if kind == "code" and last in {"total", "amount", "count", "date", "time", "status", "name"}:
         return {"total": "number", "amount": "number", "count": "number", "date": "date", "time": "time",
                 "status": "text", "name": "name"}[last]
@@ -128,6 +136,7 @@ def _refine(kind: str, words: list[str]) -> str:
     return kind
 
 
+_NUMBER_LAST = {"price", "cost", "fee", "amount", "total", "count", "quantity", "age", "weight", "number_of"}
 _VAGUE = {"place", "name", "text", "message", "org"}
 _STATED = (("email", re.compile(r"\be-?mail\b")), ("phone", re.compile(r"\bphone\b")),
            ("url", re.compile(r"\b(?:url|web ?site|link)\b")))

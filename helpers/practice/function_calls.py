@@ -22,7 +22,7 @@ from .field_kinds import Field
 from .field_values import candidates
 from .function_prompts import Call, Function, FunctionPrompt, render_call
 from .model_slips import Slips
-from .text_source import Source
+from .text_source import Found, Source
 from .value_lexicon import STOP, SYNONYMS, stem, words_of
 
 __all__ = ["call_answer", "result_answer", "choose_function"]
@@ -61,6 +61,8 @@ def _fit(function: Function, asked: set[str], src: Source) -> float:
     score = 1.5 * len(asked & (name | allowed)) + 1.0 * len(asked & described - name) + 0.5 * len(asked & params - name)
     for f in function.parameters:
         best = candidates(f, src)
+        if (not best or best[0].score < GIVEN) and f.kind in ("text", "message"):
+            best = [c for c in [_leftover(src.text, function, [])] if c is not None] + best
         given = bool(best) and best[0].score >= GIVEN
         if f.required:
             score += 0.8 if given else -1.0
@@ -76,6 +78,8 @@ def arguments(function: Function, question: str, slips: Slips, rng: random.Rando
     args, used = {}, []
     for f in sorted(function.parameters, key=lambda f: not f.required):
         found = [c for c in candidates(f, src) if c.start < 0 or not any(s < c.end and c.start < e for s, e in used)]
+        if (not found or found[0].score < GIVEN) and f.required and f.kind in ("text", "message"):
+            found = [c for c in [_leftover(question, function, used)] if c is not None] + found
         if not found and f.required and context:
             earlier = candidates(f, Source(context))
             if earlier:
@@ -88,6 +92,29 @@ def arguments(function: Function, question: str, slips: Slips, rng: random.Rando
             used.append((chosen.start, chosen.end))
         args[f.key] = _typed(chosen.value, f)
     return {f.key: args[f.key] for f in function.parameters if f.key in args}
+
+
+_CUE_BEFORE = re.compile(r"\b(?:with|using|for|about|of|on|containing|called|named|word|term)\s+$", re.I)
+_VERBS = frozenset("""find search look get show give tell need want like takes take make use using help mean does did
+have has any some recipe recipes thing things""".split())
+
+
+def _leftover(question: str, function: Function, used: list[tuple[int, int]]) -> Found | None:
+    """What a question is about beyond its function's own words: a quoted phrase, else the content word
+    after "with", "using", "for" (or the last one): ``search_recipes`` for "Any recipes using chickpeas?"."""
+    src = Source(question)
+    free = [q for q in src.quotes if not any(s < q[2] and q[1] < e for s, e in used)]
+    if free:
+        return Found(free[0][0], free[0][1], free[0][2], 1.5)
+    own = {stem(w) for w in words_of(function.name.replace("_", " ") + " " + function.description)}
+    words = [m for m in re.finditer(r"[A-Za-z][A-Za-z'-]{2,}", question)
+             if m.group().lower() not in STOP and m.group().lower() not in _VERBS and stem(m.group()) not in own
+             and not any(s < m.end() and m.start() < e for s, e in used)]
+    if not words:
+        return None
+    cued = [m for m in words if _CUE_BEFORE.search(question[:m.start()])]
+    chosen = (cued or words)[-1] if not cued else cued[0]
+    return Found(chosen.group(), chosen.start(), chosen.end(), 1.0 if cued else 0.6)
 
 
 def _typed(value, f: Field):

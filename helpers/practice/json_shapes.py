@@ -31,15 +31,17 @@ _ONLY = re.compile(r"\b(?:json only|only (?:the |a |valid )?json|only with (?:th
                    r"no other text|no (?:extra |additional )?(?:text|prose|explanation|commentary)|without "
                    r"(?:any )?(?:other |extra )?(?:text|explanation|markdown|code fences?)|"
                    r"(?:just|only) the (?:json )?object|raw json|valid json and nothing|do not add)\b", re.I)
+#: A prompt that says "JSON" and names keys or holds an object asks for JSON ("JSON please, with keys a, b").
+_SHAPED = re.compile(r"\b(?:keys?|fields?|properties|schema)\b|\{\s*[\"'\w]", re.I)
 _CHOICE_KEYS = {"category", "label", "class", "intent", "department", "route", "team", "queue", "type", "bucket",
                 "classification", "routing"}
 _NAMED = re.compile(r"\b(?:keys?|fields?|properties|attributes|columns|entries)\b(?:\s+(?:called|named))?[ \t]*"
                     r"(?::|\bof\b)?[ \t]*([^\n.]{1,300})", re.I)
 _AFTER_JSON = re.compile(r"\bjson\b[^.\n:]{0,40}?(?:\b(?:with|containing|including|having)\b(?:\s+the)?|:)[ \t]*"
                          r"([^\n.]{1,300})", re.I)
-_BULLET_KEY = re.compile(r"(?m)^[ \t]*[-*\u2022][ \t]*[\"'`]?([A-Za-z_][\w]{0,40})[\"'`]?\s*(?:\(([^)]{1,60})\))?"
-                         r"\s*[:\u2013\u2014-]\s*(.{0,200})$")
-_QUOTED_KEY = re.compile(r"[\"`]([a-z_][a-z0-9_]{1,40})[\"`]")
+_BULLET_KEY = re.compile(r"(?m)^[ \t]*[-*\u2022][ \t]*[\"'`]?([A-Za-z_][\w]{0,40})[\"'`]?[ \t]*(?:\(([^)]{1,60})\))?"
+                         r"[ \t]*(?:[:\u2013\u2014-][ \t]*(.{0,200}))?$")
+_QUOTED_KEY = re.compile(r"[\"`]([A-Za-z_][A-Za-z0-9_]{1,40})[\"`]")
 _LIST_STOP = re.compile(r"(?:\s+(?:for|from|in|of|based|using|describing|about|that|which|to|as|by|under|out|only)\b"
                         r"|:).*$",
                         re.I | re.S)
@@ -60,7 +62,8 @@ class JsonRequest:
 def asks_for_json(text: str) -> bool:
     """Whether a prompt asks for its answer as JSON ("as JSON", "a JSON object", "return ... JSON"), not
     merely mentions it ("What is JSON used for?")."""
-    return bool(_ASKS_JSON.search(text[:20_000]))
+    head = text[:20_000]
+    return bool(_ASKS_JSON.search(head) or re.search(r"\bjson\b", head, re.I) and _SHAPED.search(head))
 
 
 def read_json_request(prompt: str) -> JsonRequest | None:
@@ -128,19 +131,16 @@ def _json_type(value) -> str:
 
 
 def _named_fields(prompt: str) -> list[Field]:
-    """Keys named in prose: bullets with descriptions first, then a list after "keys", then quoted keys."""
+    """Keys named in prose: a list of bullets ("- name: who wrote"), a list after "keys" or "JSON with",
+    or quoted keys; the longest list wins ("the key facts ... keys "a", "b"" names two keys, not "facts")."""
     head = prompt[:6000]
-    bullets = [(m.group(1), (m.group(2) or "") + " " + m.group(3)) for m in _BULLET_KEY.finditer(head)
-               if "_" in m.group(1) or m.group(1).islower()]
-    if len(bullets) >= 2:
-        return [_prose_field(k, d) for k, d in bullets]
-    for pattern in (_NAMED, _AFTER_JSON):
-        for m in pattern.finditer(head):
-            items = _items(m.group(1))
-            if len(items) >= 1 and not (len(items) == 1 and items[0][0] in ("json", "object")):
-                return [_prose_field(k, d) for k, d in items]
-    quoted = list(dict.fromkeys(_QUOTED_KEY.findall(head)))
-    return [_prose_field(k, "") for k in quoted]
+    found = [[(m.group(1), (m.group(2) or "") + " " + (m.group(3) or "")) for m in _BULLET_KEY.finditer(head)
+              if "_" in m.group(1) or m.group(1)[:1].islower()]]
+    found += [_items(m.group(1)) for pattern in (_NAMED, _AFTER_JSON) for m in pattern.finditer(head)]
+    found.append([(k, "") for k in dict.fromkeys(_QUOTED_KEY.findall(head))])
+    found = [items for items in found if not (len(items) == 1 and items[0][0].lower() in ("json", "object"))]
+    best = max(found, key=len, default=[])
+    return [_prose_field(k, d) for k, d in best]
 
 
 def _items(text: str) -> list[tuple[str, str]]:
@@ -157,7 +157,7 @@ def _items(text: str) -> list[tuple[str, str]]:
     for raw in split_list(text):
         note = re.search(r"\x00(\d+)", raw)
         name = re.sub(r"\x00\d+", "", raw).strip(" \"'`:)(")
-        if name and len(name.split()) <= 3 and not re.search(r"\d", name):
+        if name and len(name.split()) <= 3 and re.fullmatch(r"[A-Za-z_][\w ]*", name):
             items.append((re.sub(r"\s+", "_", name), notes[int(note.group(1))] if note else ""))
     return items
 
@@ -170,6 +170,10 @@ def _prose_field(key: str, description: str) -> Field:
         if {v.lower() for v in values} <= {"true", "false", "yes", "no"}:
             return Field(key, "boolean", description)
         return Field(key, "string", description, enum=values)
+    typed = re.fullmatch(r"\s*(string|str|text|integer|int|number|float|decimal|boolean|bool)\s*", description, re.I)
+    if typed:
+        return Field(key, {"str": "string", "text": "string", "int": "integer", "float": "number",
+                           "decimal": "number", "bool": "boolean"}.get(typed.group(1).lower(), typed.group(1).lower()))
     kind = "number" if re.search(r"\b(?:a number|numbers?|integer|numeric)\b", description, re.I) else ""
     return Field(key, kind, description)
 

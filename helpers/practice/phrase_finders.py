@@ -18,7 +18,7 @@ __all__ = ["PHRASE_FINDERS", "free_text", "phrases"]
 
 _NAME_BEFORE = re.compile(r"(?:\bI'?m|\bI am|\bthis is|\bname is|\bname:|\bit'?s|\bit is|\bmeet|regards,?|thanks,?|"
                           r"cheers,?|sincerely,?|best,|\bfrom|^-|\n-|[-\u2014]\s*$|\bfor|\bby|\bcontact|\bdear"
-                          r"|\bcall me|\bsigned)\s*$", re.I)
+                          r"|\bcall me|\bsigned|\bfrom:|year-old|years? old|\bstudent|\bpupil)\s*$", re.I)
 _PLACE_BEFORE = re.compile(r"\b(?:in|to|from|at|near|into|via|based in|lives in|arrives in|departs|leaving|visit|"
                            r"visiting|towards|around|outside)\s+(?:the\s+)?$", re.I)
 _ORG_AFTER = re.compile(r"^\s*(?:Press|Inc\.?|Ltd\.?|LLC|GmbH|AS|AG|SA|plc|Group|Bank|Airlines?|Air|Corp\.?|"
@@ -57,7 +57,8 @@ def names(f: Field, src: Source, options: list[Option]) -> list[Found]:
         before, after = _before(src, s), src.text[e:e + 20]
         score = 1.5 * min(len(text.split()), 2) - 1.0
         score += 3.0 if _NAME_BEFORE.search(before) and not _PLACE_BEFORE.search(before[-8:]) else 0.0
-        score += 2.0 if not src.text[e:].strip(" .!,\n") or src.text[e:e + 1] == "\n" else 0.0
+        signed = re.search(r"(?:^|[\n,\-\u2014])\s*$", src.text[:s])  # a signature: on its own line, after a dash
+        score += 2.0 if signed and (not src.text[e:].strip(" .!,\n") or src.text[e:e + 1] == "\n") else 0.0
         score -= 4.0 if text in PLACES or _PLACE_BEFORE.search(before) else 0.0
         score -= 3.0 if _ORG_AFTER.match(after) or _PLACE_AFTER.match(after) else 0.0
         score -= 2.0 if re.search(r"\b(?:the|a|an)\s+$", before, re.I) else 0.0
@@ -86,7 +87,7 @@ def _quoted(src: Source, at: int) -> bool:
 def places(f: Field, src: Source, options: list[Option]) -> list[Found]:
     """Places: known ones, or capitalised words after "in", "to", "from"; "from"/"to" roles respected."""
     found = _capital_fact(src) if "capital" in f.words else []
-    if {"address", "pickup", "street", "dropoff", "destination", "location"} & set(f.words):
+    if {"address", "pickup", "street", "dropoff", "destination", "location", "near", "around"} & set(f.words):
         found += [Found(m.group().strip(), m.start(), m.end(), 4.0) for m in _ADDRESS.finditer(src.text)]
     for text, s, e, before in _place_phrases(src):
         score = 1.0 + (2.0 if text in PLACES else 0.0) + (1.5 if _PLACE_BEFORE.search(before) else 0.0)
@@ -98,6 +99,8 @@ def places(f: Field, src: Source, options: list[Option]) -> list[Found]:
         if {"headquarters", "hq", "based"} & set(f.words):
             score += 2.0 if re.search(r"\b(?:based|headquartered|located)\s+in\s+$", before, re.I) else 0.0
         found.append(Found(text, s, e, score))
+    if not found:  # a proper noun the question asks about ("Where is Timbuktu?")
+        found = [Found(text, s, e, 1.0) for text, s, e in phrases(src) if text not in COMMON_CAPITALISED]
     return found
 
 
@@ -209,10 +212,16 @@ def free_text(f: Field, src: Source, options: list[Option]) -> list[Found]:
     for pattern, score in _PHRASE_CUES.get(_cue_family(f), ()):
         for m in re.finditer(pattern, src.text, re.I):
             found.append(Found(m.group(1).strip(" \"'"), m.start(1), m.end(1), score))
+    for m in re.finditer(rf"\b{re.escape(f.words[-1])}\s+(?:number\s+|no\.?\s+)?([A-Z]?\d+[A-Z]?\b|[A-Z]{{1,3}}\d+\w*)",
+                         src.text, re.I) if f.words else ():  # "gate B22" for a key "new_gate"
+        found.append(Found(m.group(1), m.start(1), m.end(1), 2.5))
     stems = {stem(w) for w in f.words}
     for value, s, e in src.numbers:  # "2 bags" for a key "bags"
         if any(stem(w) in stems for w in src.around(s, e, 0, 1)[1]):
             found.append(Found(value, s, e, 2.5))
+    told = re.search(r":\s*([^\n]{2,200}?)(?=[.!?](?:\s|$)|\n|$)", src.text)  # "Save a note: buy oat milk"
+    if told and _cue_family(f) in ("text", "message", "query", ""):
+        found.append(Found(told.group(1).strip(), told.start(1), told.end(1), 2.0))
     if _cue_family(f) in ("text", "query"):
         found += [Found(q, s, e, 1.0) for q, s, e in src.quotes]
     first = re.split(r"(?<=[.!?\n])\s+", src.text.strip())[0].strip(" .")

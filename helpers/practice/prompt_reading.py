@@ -144,10 +144,19 @@ def _last_labelled(text: str) -> str:
             if set(later.group(1).strip().lower().split()) & _INSTRUCTION_LABELS:
                 end = later.start()
                 break
-        content = text[label.end():end].strip()
+        while at > 0 and _header_pair(text, labels[at - 1], labels[at]):  # "From: ...\nSubject: ..." stay together
+            at -= 1
+        start = label.end() if labels[at] is label else labels[at].start()
+        content = text[start:end].strip()
         if len(content.split()) >= 3:
             return content
     return ""
+
+
+def _header_pair(text: str, earlier: re.Match, later: re.Match) -> bool:
+    """Two labels on consecutive lines, neither an instruction's: a block of headers."""
+    name = earlier.group(1).strip().lower()
+    return text.count("\n", earlier.end(), later.start()) == 1 and not set(name.split()) & _INSTRUCTION_LABELS
 
 
 # --------------------------------------------------------------------------- options listed in a prompt

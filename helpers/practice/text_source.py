@@ -26,7 +26,8 @@ MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Au
 _DATE = re.compile(rf"\b(?:{ISO_DATE}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}"
                    rf"(?:,?\s+\d{{4}})?|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|(?:today|tomorrow|"
                    rf"tonight|yesterday|next week))\b", re.I)
-_TIME = re.compile(r"\b(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*[ap]\.?m\b\.?)?|\b(?:1[0-2]|0?[1-9])\s*[ap]\.?m\b\.?"
+_TIME = re.compile(r"\b(?:[01]?\d|2[0-3])[:h][0-5]\d(?:\s*[ap]\.?m\b\.?)?|\b(?:1[0-2]|0?[1-9])\.[0-5]\d\s*[ap]\.?m\b\.?"
+                   r"|\b(?:1[0-2]|0?[1-9])\s*[ap]\.?m\b\.?"
                    r"|\b(?:noon|midnight)\b", re.I)
 _CODE = re.compile(r"(?<![\w@.-])(?:#\d{3,}|(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9]{2,}(?:-[A-Z0-9]+)*"
                    r"|\d{2,}-\d{2,}(?:-\d+)*|\d{6,})(?![\w@-])")
@@ -37,7 +38,7 @@ CAP_PHRASE = re.compile(rf"{_CAP_WORD}(?:[ \t]+(?:{_CAP_WORD}|van|de|da|del|der|
 _QUOTE = re.compile(r"[\"\u201c\u00ab]([^\"\u201c\u201d\u00ab\u00bb\n]{1,200})[\"\u201d\u00bb]"
                     r"|(?<![\w])'([^'\n]{2,200})'(?![\w])")
 #: Words as cues around a value: "3-bedroom" is 3 and "bedroom", "$9.99" is "$" and 9.99.
-_CUE_WORD = re.compile(r"[A-Za-z\u00c0-\u00ff']+|[%$\u20ac\u00a3\u00b0/]|\d+(?:[.,]\d+)*")
+_CUE_WORD = re.compile(r"[A-Za-z\u00c0-\u00ff']+|[%$\u20ac\u00a3\u00b0/@]|\d+(?:[.,]\d+)*")
 _WORD = re.compile(r"[\w'\u2019%$\u20ac\u00a3\u00b0/.+-]+")
 
 

@@ -69,7 +69,8 @@ def _iso_date(text: str) -> str:
 
 def _time(f, src, options):
     clock = "24" in f.description or "hh:mm" in f.description.lower()
-    return [Found(_clock(v) if clock else v, s, e, 1.0 - 0.01 * i) for i, (v, s, e) in enumerate(src.times)]
+    return [Found(_clock(v) if clock else (v[:-1] if v.endswith(".") and v.count(".") == 1 else v), s, e,
+                  1.0 - 0.01 * i) for i, (v, s, e) in enumerate(src.times)]
 
 
 def _clock(text: str) -> str:
@@ -153,13 +154,29 @@ def _boolean(f, src, options):
             hit = off if off and (not on or off.start() < on.start()) else on
             return [Found(hit is on, hit.start(), hit.end(), 1.5)]
     words = [w for w in f.words if w not in {"is", "has", "needs", "wants", "requires", "can", "should"}]
-    cues = {stem(w) for w in words} | ({"daily", "every day"} if "daily" in words else set())
-    hit = [m for m in re.finditer(r"[\w-]+(?: day)?", src.lower) if stem(m.group()) in cues or m.group() in cues]
-    if not hit:
-        return [Found(False, -1, -1, 0.2)]
-    before = src.lower[max(0, hit[0].start() - 12):hit[0].start()]
-    negated = re.search(r"\b(?:not|no|never|without|un)\W*$", before) or src.lower[hit[0].start():].startswith("un")
-    return [Found(not negated, hit[0].start(), hit[0].end(), 1.5)]
+    said = _said_flag(words, src)
+    if said is not None:
+        return [said]
+    usual = [a for w in words for a in ASSOCIATIONS.get(w, ())]
+    if usual or set(words) & {"urgent", "urgency"}:  # a judgement ("spam", "urgent"): the words that speak for it
+        evidence = _hits([w.lower().strip(".,!?") for w, _, _ in src.words], {stem(a) for a in usual})
+        evidence += 2 * (_urgency_score(src) >= 2) if set(words) & {"urgent", "urgency"} else 0
+        return [Found(evidence >= 2, -1, -1, 1.5 if evidence >= 2 else 0.5)]
+    return [Found(False, -1, -1, 0.2)]
+
+
+def _said_flag(words: list[str], src: Source) -> Found | None:
+    """A flag the text names: "vaccinated", "every day" for ``repeat_daily``, "pin it" for ``pinned``;
+    false when negated ("not vaccinated", "unvaccinated", "did not pass")."""
+    cues = {stem(w) for w in words if len(w) > 2} | ({"daily", "every day"} if "daily" in words else set())
+    for m in re.finditer(r"[\w-]+(?: day)?", src.lower):
+        word = stem(m.group())
+        if m.group() in cues or any(len(word) >= 3 and (word.startswith(c) or c.startswith(word)) for c in cues):
+            before = src.lower[max(0, m.start() - 16):m.start()]
+            negated = re.search(r"\b(?:not|no|never|without|un|didn't|did not|don't)\W*$", before) or \
+                m.group().startswith("un")
+            return Found(not negated, m.start(), m.end(), 1.5)
+    return None
 
 
 _POWER_KEYS = {"on", "enabled", "enable", "active", "power", "powered", "state"}
@@ -178,12 +195,23 @@ def _choice(f, src, options):
         return [Found(v, -1, -1, 3.0 if str(v).lower() == label else 0.1) for v in values]
     if {"urgency", "priority", "severity"} & set(f.words) or all(str(v).lower() in SCALES for v in values):
         return _urgency(f, src, [Option(str(v)) for v in values])
-    mentioned = [(v, m.start()) for v in values for m in [re.search(rf"\b{re.escape(str(v).lower())}\b", src.lower)]
-                 if m]
+    mentioned = [(v, m) for v in values for m in re.finditer(rf"\b{re.escape(str(v).lower())}\b", src.lower)]
     if mentioned and not any(str(v).lower() in known for v in values):  # an enum value the text names
-        value = min(mentioned, key=lambda vm: vm[1])[0]
-        return [Found(value, -1, -1, 3.0)] + [Found(v, -1, -1, 0.1) for v in values if v != value]
+        return [Found(v, m.start(), m.end(), 3.0 - 0.01 * m.start() / max(1, len(src.text)) + _role_bonus(f, src, m))
+                for v, m in mentioned]
     return choose_option([known.get(str(v).lower(), Option(str(v))) for v in values], src)
+
+
+def _role_bonus(f: Field, src: Source, m: re.Match) -> float:
+    """For a "from" or "to" value: "42 km" and "from km" are sources; "to kg", "into", "how many miles" targets."""
+    before = src.lower[max(0, m.start() - 12):m.start()]
+    source = bool(re.search(r"(?:\d\s*|\bfrom\s+)$", before))
+    target = bool(re.search(r"\b(?:to|into|in|how many|how much)\s+$", before))
+    if f.role == "from":
+        return 1.0 if source else -0.5 if target else 0.0
+    if f.role == "to":
+        return 1.0 if target else -0.5 if source else 0.0
+    return 0.0
 
 
 _FEELINGS = {"positive", "negative", "neutral", "mixed"}
