@@ -14,6 +14,7 @@ stays quick (ipywidgets alone takes a second).
 from .api import balance, chat, models, stream
 from .batching import batch
 from .client import Client
+from .evaluation import evaluate
 from .money import format_usd
 from .errors import (APIConnectionError, APIError, APIStatusError, APITimeoutError, AuthenticationError,
                      BadRequestError, InternalServerError, NotFoundError, PermissionDeniedError, RateLimitError,
@@ -34,6 +35,8 @@ __all__ = [
     "get_client", "connection", "mode", "describe_mode", "use_practice",
     # money, printed as plain decimals
     "format_usd",
+    # evaluating prompts (lessons 12 and 14)
+    "evaluate",
     # the key and the retry log
     "ask_for_key", "mask_key", "show_retries",
     # what the API accepts
@@ -43,10 +46,11 @@ __all__ = [
     "AuthenticationError", "PermissionDeniedError", "NotFoundError", "UnprocessableEntityError",
     "RateLimitError", "InternalServerError", "RequestValidationError",
     # modules imported above
-    "advice", "api", "batching", "client", "cost", "errors", "key_prompt", "keys", "logs", "model_ids", "money",
-    "results", "routing", "schema", "settings", "sse", "streaming",
+    "advice", "api", "batching", "client", "compare", "cost", "errors", "evaluation", "key_prompt", "keys", "logs",
+    "model_ids", "money", "results", "routing", "schema", "settings", "sse", "streaming",
     # modules and subpackages loaded on first use
-    "compare", "content", "doc_examples", "exercises", "ports", "practice", "serving", "widgets", "workshop",
+    "content", "doc_examples", "exercises", "function_calls", "ports", "practice", "serving", "structured",
+    "widgets", "workshop",
 ]
 
 

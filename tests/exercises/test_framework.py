@@ -26,8 +26,8 @@ pytestmark = pytest.mark.usefixtures(fresh_default_client.__name__)
 HERE = Path(__file__).resolve().parent
 
 
-def test_every_lesson_from_00_to_11_has_exercises():
-    assert LESSONS == tuple(f"lesson{n:02d}" for n in range(12)), LESSONS
+def test_every_lesson_from_00_to_14_has_exercises():
+    assert LESSONS == tuple(f"lesson{n:02d}" for n in range(15)), LESSONS
 
 
 def test_every_lesson_has_one_test_file_and_no_file_names_another_lesson():

@@ -16,6 +16,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "notebooks"
 SECOND_EDITION = ("00", "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11")
+#: Lessons written for the third edition (issue 21), whose hint and solution cells are apart.
+THIRD_EDITION = ("12", "13", "14")
+SHAPED = SECOND_EDITION + THIRD_EDITION
 
 #: What a lesson cell never does: plumbing belongs in helpers/ (a learner follows a link to see it).
 PLUMBING = {
@@ -48,7 +51,7 @@ def is_exercise_code(text: str) -> bool:
     return bool(STARTER.match(text) or EXERCISE_CELL.match(text) or "from helpers.exercises" in text)
 
 
-@pytest.mark.parametrize("number", SECOND_EDITION)
+@pytest.mark.parametrize("number", SHAPED)
 def test_the_top_is_a_numbered_title_and_what_you_will_learn(number):
     kind, first = cells(number)[0]
     assert kind == "markdown"
@@ -57,7 +60,7 @@ def test_the_top_is_a_numbered_title_and_what_you_will_learn(number):
     assert len(learn) == 2 and re.search(r"^- \S", learn[1], re.M), "a 'You will learn' list"
 
 
-@pytest.mark.parametrize("number", SECOND_EDITION)
+@pytest.mark.parametrize("number", SHAPED)
 def test_every_output_is_followed_by_prose(number):
     shown = cells(number)
     silent = [text.splitlines()[0] for (kind, text), (after, _) in zip(shown, shown[1:] + [("end", "")])
@@ -65,7 +68,7 @@ def test_every_output_is_followed_by_prose(number):
     assert not silent, f"lesson {number}: code cells with no prose after them: {silent}"
 
 
-@pytest.mark.parametrize("number", SECOND_EDITION)
+@pytest.mark.parametrize("number", SHAPED)
 def test_at_least_three_exercises_with_starters_of_one_form(number):
     shown = [text for _, text in cells(number)]
     checks = [i for i, text in enumerate(shown) if re.fullmatch(r"q\d+\.check\(\)", text)]
@@ -75,7 +78,7 @@ def test_at_least_three_exercises_with_starters_of_one_form(number):
                                             f"`def name(...): return ____`: {shown[i - 1]!r}"
 
 
-@pytest.mark.parametrize("number", SECOND_EDITION)
+@pytest.mark.parametrize("number", SHAPED)
 def test_it_ends_with_a_recap_and_a_linked_next(number):
     markdown = [text for kind, text in cells(number) if kind == "markdown"]
     last = markdown[-1]
@@ -87,7 +90,7 @@ def test_it_ends_with_a_recap_and_a_linked_next(number):
         assert link.group(2) == following[0].name and link.group(1) == following[0].name[:2]
 
 
-@pytest.mark.parametrize("number", SECOND_EDITION)
+@pytest.mark.parametrize("number", SHAPED)
 def test_no_plumbing_in_a_lesson_cell(number):
     for kind, text in cells(number):
         if kind != "code":

@@ -113,7 +113,8 @@ def run(lesson: str, q: str, code: str) -> Outcome:
     """Execute learner code like a notebook cell, then judge the exercise's variables."""
     ex = exercise(lesson, q)
     names = notebook_names(lesson, q)
-    exec(textwrap.dedent(code), names)
+    # compiled as a cell is: without this module's `from __future__ import annotations` (pydantic reads annotations)
+    exec(compile(textwrap.dedent(code), "<cell>", "exec", dont_inherit=True), names)
     return ex.judge(**{v: names[v] for v in ex.variables if v in names})
 
 
