@@ -23,8 +23,9 @@ from urllib.parse import parse_qs, urlsplit
 
 from ..serving import MESSAGES, parse_json as _parse_json, usage_window
 from ..schema import CLIENT_REQUEST_ID as _CLIENT_REQUEST_ID, GEMMA_SYSTEM_ROLE_MESSAGE, check_request
-from .catalogue import MODEL_SPECS, SERVED_MODELS, ModelSpec, cost, model_entry, usd_text
-from .replies import SIMULATED_MARKER, Reply, make_reply
+from .catalogue import CONTEXT_LENGTH, MODEL_SPECS, OUTPUT_MAX, SERVED_MODELS, ModelSpec, cost, model_entry, usd_text
+from .context_window import context_window_problem, requested_answer_tokens
+from .replies import SIMULATED_MARKER, Reply, count_prompt_tokens, make_reply
 
 logger = logging.getLogger("helpers.practice")
 
@@ -405,6 +406,10 @@ class _Handler(BaseHTTPRequestHandler):
         problems = check_request(body, models=SERVED_MODELS, strict=False)
         if problems:
             return self._send_error(400, _validation_message(problems))
+        too_long = context_window_problem(body["model"], count_prompt_tokens(body["messages"]),
+                                          requested_answer_tokens(body, OUTPUT_MAX), CONTEXT_LENGTH)
+        if too_long:
+            return self._send_error(400, too_long)
         try:
             fault = practice.faults.claim(self.headers.get("X-Practice-Fault"))
         except ValueError as exc:
