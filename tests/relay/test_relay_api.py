@@ -5,6 +5,7 @@ accepts only the canary key the relay holds; learners send only their seat codes
 """
 from __future__ import annotations
 
+import base64
 import json
 import sqlite3
 import time
@@ -29,7 +30,7 @@ def upstream():
 @pytest.fixture(scope="module")
 def room(upstream, tmp_path_factory):
     db = tmp_path_factory.mktemp("relay-api") / "room.db"
-    seats = add_seats(db, 4, 0.50)
+    seats = add_seats(db, 6, 0.50)
     with Relay(db, upstream.base_url) as relay:
         yield relay, seats
 
@@ -124,8 +125,19 @@ def _tiny_png() -> bytes:
     return out.getvalue()
 
 
+#: A PDF the practice server bills 85 tokens a page for 1,500 pages (127,500 tokens), in 18 KB.
+MANY_PAGES = b"%PDF-1.4\n" + b"/Type /Page\n" * 1500 + b"%%EOF"
+
+
+def _pdf_message() -> dict:
+    data = "data:application/pdf;base64," + base64.b64encode(MANY_PAGES).decode()
+    return {"role": "user", "content": [{"type": "text", "text": "Summarise it"},
+                                        {"type": "file", "file": {"filename": "long.pdf", "file_data": data}}]}
+
+
 def test_no_call_is_billed_above_its_reservation(room):
-    """The worst case reserved is an upper bound of what the upstream reports, whatever the call looks like."""
+    """The worst case reserved is an upper bound of what the upstream reports, whatever the call looks like:
+    a file's pages included, which the request's bytes do not bound."""
     from helpers.content import user_message
 
     relay, seats = room
@@ -135,7 +147,8 @@ def test_no_call_is_billed_above_its_reservation(room):
               chat_body("Write a poem", max_completion_tokens=40, stream=True, stream_options={"include_usage": True}),
               {"model": "google/gemma-3-12b-it", "messages": [{"role": "user", "content": "Hi"},
                                                               {"role": "assistant", "content": "Hello!"},
-                                                              {"role": "user", "content": "A haiku, please"}]}]
+                                                              {"role": "user", "content": "A haiku, please"}]},
+              {"model": MODEL, "messages": [_pdf_message()], "max_tokens": 8}]
     for body in bodies:
         answer = _post(relay, code, body)
         assert answer.status_code == 200, answer.text
@@ -147,6 +160,18 @@ def test_no_call_is_billed_above_its_reservation(room):
     # Every call's row: seat, model, status, tokens, reserved, settled, the upstream's request id, times.
     assert [(r[4], r[5], r[6]) for r in rows] == [(b["model"], int(bool(b.get("stream"))), 200) for b in bodies]
     assert all(r[7] and r[8] and r[9] and r[10] <= r[11] for r in rows), [r[7:] for r in rows]
+    assert rows[-1][7] >= 1500 * 85  # the PDF's pages were billed, within the reservation
+
+
+def test_a_prompt_past_the_context_window_is_refused_and_costs_nothing(room):
+    """A 9 MB prompt (1.8 million practice tokens) once cost $0.90 on a $0.05 seat: the upstream refuses it now,
+    as the API does, and the seat pays nothing for the refusal."""
+    relay, seats = room
+    answer = _post(relay, seats[4]["code"], chat_body("word " * 1_800_000, max_tokens=8))
+    assert answer.status_code == 400, answer.text[:300]
+    assert "context window" in answer.json()["message"]
+    rows = _settled_rows(relay.db, seats[4]["name"], 1)
+    assert [(r[1], r[3]) for r in rows] == [("error", 0)] and rows[0][2] > 0  # reserved, then settled at nothing
 
 
 def _settled_rows(db, seat: str, count: int, more: str = "") -> list:
