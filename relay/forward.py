@@ -17,6 +17,7 @@ import httpx
 from starlette.responses import Response
 
 from helpers.serving import MESSAGES
+from helpers.sse import SSEDecoder
 
 from .ledger import Outcome, usd_text
 from .pricing import Price, nusd_from_usd
@@ -30,7 +31,7 @@ PASSED_HEADERS = ("content-type", "cache-control", "x-inference-id", "x-client-r
                   "x-aimlapi-usd-spent", "retry-after", "retry-after-ms")
 CLIENT_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 MAX_UPSTREAM_BODY = 32 * 1024 * 1024
-MAX_SSE_LINE = 1024 * 1024
+MAX_SSE_EVENT = 1024 * 1024
 NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
 
 
@@ -181,37 +182,40 @@ def _unreachable(call: Call, exc: Exception, cost: int) -> tuple[Response, Outco
 # --------------------------------------------------------------------------- streams
 
 class StreamWatch:
-    """Reads an SSE stream as it passes: was it finished ([DONE]), and what did its last chunks report.
+    """Reads an SSE stream as it passes, with the kit's ``SSEDecoder`` (every line ending, any split): was it
+    finished (``[DONE]``), and what did its events report (the last ``usage`` and ``meta``).
 
-    Hand-written: it only looks for ``data:`` lines that carry usage or ``[DONE]``; the bytes
-    themselves pass through untouched (the relay never re-encodes a learner's stream).
+    The bytes themselves pass through untouched (the relay never re-encodes a learner's stream). What the
+    decoder holds is bounded: past ``MAX_SSE_EVENT`` bytes without a finished event it starts afresh.
     """
 
     def __init__(self):
-        self._line = b""
+        self._decoder = SSEDecoder()
+        self._since_event = 0
         self.done = False
         self.payload: dict = {}
 
     def feed(self, chunk: bytes) -> None:
-        """Read one chunk as it passes (lines may be split across chunks)."""
-        lines = (self._line + chunk).split(b"\n")
-        self._line = lines.pop()[-MAX_SSE_LINE:]
-        for line in lines:
-            line = line.strip()
-            if not line.startswith(b"data:"):
-                continue
-            data = line[5:].strip()
-            if data == b"[DONE]":
-                self.done = True
-            elif b'"usage"' in data or b'"meta"' in data:
-                try:
-                    event = json.loads(data)
-                except ValueError:
-                    continue
-                if isinstance(event, dict):
-                    for key in ("usage", "meta"):
-                        if event.get(key) is not None:
-                            self.payload[key] = event[key]
+        """Read one chunk as it passes (events may be split across chunks)."""
+        self._since_event += len(chunk)
+        for event in self._decoder.feed(chunk):
+            self._since_event = 0
+            self._read(event.data)
+        if self._since_event > MAX_SSE_EVENT:  # no event that large is real: drop what is held
+            self._decoder, self._since_event = SSEDecoder(), 0
+
+    def _read(self, data: str) -> None:
+        if data == "[DONE]":
+            self.done = True
+        elif '"usage"' in data or '"meta"' in data:
+            try:
+                event = json.loads(data)
+            except ValueError:
+                return
+            if isinstance(event, dict):
+                for key in ("usage", "meta"):
+                    if event.get(key) is not None:
+                        self.payload[key] = event[key]
 
 
 class RelayedStream:
@@ -276,7 +280,7 @@ class RelayedStream:
             self.broken = f"upstream {type(exc).__name__}"
             return
         rest = redact.flush()
-        if not self.watch.done:
+        if not self.watch.done:  # an event left unfinished at the end does not count, as the SSE rules say
             self.broken = "upstream stream ended without [DONE]"
             if rest:
                 await send({"type": "http.response.body", "body": rest, "more_body": True})

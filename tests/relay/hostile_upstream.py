@@ -103,6 +103,12 @@ class HostileUpstream:
             cut = line.index(key) + 7
             pieces = [line[:cut].encode()] + [c.encode() for c in line[cut:cut + 12]] + [line[cut + 12:].encode()]
             return send_slowly(conn, pieces + [_event("", meta=meta, usage=usage), b"data: [DONE]\n\n"], gap=0.002)
+        if prompt in ("cr-stream", "crlf-stream"):  # the same events, their lines ended by CR or CRLF alone
+            end = b"\r" if prompt == "cr-stream" else b"\r\n"
+            events = [_event("one"), _event("two"), _event("", meta=meta, usage=usage), b"data: [DONE]\n\n"]
+            data = b"".join(events).replace(b"\n", end)
+            conn.sendall(http_head(200, "text/event-stream"))
+            return send_slowly(conn, [data[i:i + 7] for i in range(0, len(data), 7)])  # line ends split anywhere
         if prompt == "bad-json":
             data = f"this is not JSON {key}".encode()
             return conn.sendall(http_head(200, "application/json", "", len(data)) + data)
