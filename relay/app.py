@@ -28,17 +28,21 @@ from helpers.keys import mask_key
 from helpers.serving import MAX_BODY_BYTES, MESSAGES, parse_json, usage_window
 
 from . import admin
+from .drain import CloseUnread
 from .forward import Call, RelayedStream, describe, forward_json, open_stream, upstream_headers
 from .ledger import Outcome, Refusal, hash_code, to_usd, usd_text
 from .limits import SeatLimits
 from .pricing import Price, prices_from_catalogue, worst_case_nusd
 from .redact import Redactor
 from .store import Store
-from .wire import BodyTooLarge, api_error, bearer, chat_body_problem, dumps, read_body
+from .wire import (MAX_JSON_VALUES, BodyTooLarge, api_error, bearer, chat_body_problem, dumps, read_body,
+                   too_many_values)
 
 log = logging.getLogger("relay")
 
 CATALOGUE_SECONDS = 60.0
+#: Bodies from this size up are parsed on a worker thread, at most two at a time across the relay.
+BIG_BODY = 1_000_000
 MODEL_QUERY_KEYS = ("id", "include", "type", "details")
 
 
@@ -74,6 +78,7 @@ class Relay:
         self._models_cache: dict[tuple, tuple[float, int, bytes]] = {}
         self._seats: dict[str, tuple[int, str]] = {}  # code hash -> (id, name); codes never change
         self.in_flight: dict[int, Call] = {}  # reserved and not yet settled, by call id
+        self._big_bodies: anyio.CapacityLimiter | None = None
 
     @property
     def chat_url(self) -> str:
@@ -81,6 +86,7 @@ class Relay:
 
     async def start(self) -> None:
         """Open the ledger (settling what a crash left open), the upstream client, and read the prices."""
+        self._big_bodies = anyio.CapacityLimiter(2)
         self.store = Store(self.settings.db)
         recovered = await self.store.call("recover")
         if recovered:
@@ -187,30 +193,31 @@ class Relay:
     # -- chat
 
     async def chat(self, request: Request) -> Response:
-        """``POST /v1/chat/completions`` for a seat: read, checked, limited, reserved, forwarded, settled."""
-        path = request.url.path
+        """``POST /v1/chat/completions`` for a seat: the seat known and one of its places taken (its concurrency
+        and rate limits) before the body is read, then read, checked, priced, reserved, forwarded and settled."""
         found = await self.seat(request)
         if isinstance(found, Response):
             return found
         seat_id, seat_name = found
-        body = await self._chat_body(request)
-        if isinstance(body, Response):
-            return await self.refused(seat_id, None, body)
         limited = self.limits.acquire(seat_id)
         if limited:
-            which, wait = limited
-            what = (f"{self.settings.concurrency} calls at once" if which == "concurrency"
-                    else f"{self.settings.per_minute} calls a minute")
-            return await self.refused(seat_id, body["model"], api_error(
-                429, f"Too Many Requests: this seat may make {what} through the classroom relay. Wait {wait} s and "
-                "try again.", path, {"Retry-After": str(wait)}))
+            return await self.refused(seat_id, None, self._limited(request.url.path, *limited))
         handed_over = False
         try:
+            body = await self._chat_body(request)
+            if isinstance(body, Response):
+                return await self.refused(seat_id, None, body)
             answer, handed_over = await self._priced_call(request, body, seat_id, seat_name)
             return answer
         finally:
             if not handed_over:
                 self.limits.release(seat_id)
+
+    def _limited(self, path: str, which: str, wait: int) -> Response:
+        what = (f"{self.settings.concurrency} calls at once" if which == "concurrency"
+                else f"{self.settings.per_minute} calls a minute")
+        return api_error(429, f"Too Many Requests: this seat may make {what} through the classroom relay. "
+                         f"Wait {wait} s and try again.", path, {"Retry-After": str(wait)})
 
     async def _chat_body(self, request: Request) -> dict | Response:
         """The request's body, read within the limits and checked enough to price it; else the API's error."""
@@ -226,10 +233,11 @@ class Relay:
         if content_type.split(";")[0].strip().lower() != "application/json":
             return api_error(400, "Body validation error! Expected Content-Type application/json, received "
                              f"{content_type[:80] or 'none'}", path)
-        try:  # a large body is parsed off the event loop, so other learners' streams keep flowing
-            body = parse_json(raw) if len(raw) < 1_000_000 else await anyio.to_thread.run_sync(parse_json, raw)
+        try:  # a large body is looked at off the event loop (two at a time), so other learners' streams keep flowing
+            body = (_parse_bounded(raw) if len(raw) < BIG_BODY else
+                    await anyio.to_thread.run_sync(_parse_bounded, raw, limiter=self._big_bodies))
         except ValueError as exc:
-            return api_error(400, f"Body validation error! Invalid JSON: {exc}", path)
+            return api_error(400, f"Body validation error! {exc}", path)
         problem = chat_body_problem(body)
         return api_error(400, problem, path) if problem else body
 
@@ -301,6 +309,17 @@ class Relay:
                         media_type="application/json")
 
 
+def _parse_bounded(raw: bytearray):
+    """The body as JSON, or ValueError (too many values to parse within the relay's memory, or not JSON)."""
+    if too_many_values(raw):
+        raise ValueError(f"The body holds more than {MAX_JSON_VALUES:,} JSON values; a chat request needs far "
+                         "fewer.")
+    try:
+        return parse_json(raw)
+    except ValueError as exc:
+        raise ValueError(f"Invalid JSON: {exc}") from None
+
+
 def _lost(call: Call, exc: BaseException) -> Outcome:
     status = "abandoned" if isinstance(exc, asyncio.CancelledError) else "error"
     return Outcome(status, call.reserved, None, error=f"{status}: {type(exc).__name__}")
@@ -337,7 +356,7 @@ async def server_error(request: Request, exc: Exception) -> Response:
 
 
 def create_app(settings: Settings) -> Starlette:
-    """The relay's ASGI application for ``settings``, behind its path guard."""
+    """The relay's ASGI application for ``settings``, behind its path guard, closing what it does not read."""
     relay = Relay(settings)
 
     @asynccontextmanager
@@ -359,7 +378,7 @@ def create_app(settings: Settings) -> Starlette:
                     exception_handlers={404: not_found, 405: not_found, Exception: server_error})
     app.router.redirect_slashes = False  # Starlette's redirect would name whatever host the Host header says
     app.state.relay = relay
-    return PathGuard(app)
+    return CloseUnread(PathGuard(app))
 
 
 class PathGuard:

@@ -70,6 +70,26 @@ def configure_logging(level: str, redactor: Redactor) -> None:
         logging.getLogger(name).propagate = True
 
 
+def raise_open_files_limit() -> int | None:
+    """Raise this process's open-files limit (each connection is one) to the most the system allows; the new
+    limit, or None where there is none to raise (Windows). 1,024, a common default, is one room's worth of
+    stray connections."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover (Windows)
+        return None
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    for wanted in (hard, 65_536, 10_240):  # macOS refuses more than its OPEN_MAX even below an unlimited hard
+        if wanted == resource.RLIM_INFINITY or wanted <= soft or (hard != resource.RLIM_INFINITY and wanted > hard):
+            continue
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+            break
+        except (ValueError, OSError):
+            continue
+    return resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+
+
 def serve(args) -> int:
     """Run the relay until Ctrl-C or SIGTERM; 2 when the key, the token or a price is unusable."""
     key, source = find_api_key()
@@ -91,6 +111,9 @@ def serve(args) -> int:
     settings = Settings(upstream_root(args.upstream), key, args.db, hash_secret(token or generated),
                         args.concurrency, args.rate_limit, prices, args.timeout, body_timeout=args.body_timeout)
     configure_logging(args.log_level, Redactor(key))
+    files = raise_open_files_limit()
+    if files is not None:
+        logging.getLogger("relay").info("open files (connections included): up to %d", files)
     lock = serve_alone(args.db)  # held until the relay stops
     try:
         sock = _bind(args.host, args.port)
