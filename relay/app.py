@@ -30,7 +30,7 @@ from helpers.serving import MAX_BODY_BYTES, MESSAGES, parse_json, usage_window
 from . import admin
 from .drain import CloseUnread
 from .forward import Call, RelayedStream, describe, forward_json, open_stream, upstream_headers
-from .ledger import Outcome, Refusal, hash_code, to_usd, usd_text
+from .ledger import Outcome, Refusal, clip, hash_code, to_usd, usd_text
 from .limits import SeatLimits
 from .pricing import Price, prices_from_catalogue, worst_case_nusd
 from .redact import Redactor
@@ -43,6 +43,8 @@ log = logging.getLogger("relay")
 CATALOGUE_SECONDS = 60.0
 #: Bodies from this size up are parsed on a worker thread, at most two at a time across the relay.
 BIG_BODY = 1_000_000
+#: A seat past its limits gets a row for its first 429, then one row a second for all the others.
+LIMITED_ROW_SECONDS = 1.0
 MODEL_QUERY_KEYS = ("id", "include", "type", "details")
 
 
@@ -79,6 +81,7 @@ class Relay:
         self._seats: dict[str, tuple[int, str]] = {}  # code hash -> (id, name); codes never change
         self.in_flight: dict[int, Call] = {}  # reserved and not yet settled, by call id
         self._big_bodies: anyio.CapacityLimiter | None = None
+        self._limited: dict[int, list] = {}  # seat id -> [429s not written yet, the timer that writes them]
 
     @property
     def chat_url(self) -> str:
@@ -103,7 +106,10 @@ class Relay:
                         "--price MODEL=IN,OUT (USD per million tokens)")
 
     async def stop(self) -> None:
-        """Settle what is still in flight at its reservation (the upstream's bill for it is unknown), then close."""
+        """Settle what is still in flight at its reservation (the upstream's bill for it is unknown), write the
+        refusals still counted, then close."""
+        for seat_id in list(self._limited):
+            self._write_limited(seat_id)
         for call in list(self.in_flight.values()):
             self.settle(call, Outcome("abandoned", call.reserved, None, error="the relay stopped during the call"))
         if self.client is not None:
@@ -201,7 +207,7 @@ class Relay:
         seat_id, seat_name = found
         limited = self.limits.acquire(seat_id)
         if limited:
-            return await self.refused(seat_id, None, self._limited(request.url.path, *limited))
+            return await self._refused_past_limits(seat_id, self._limit_answer(request.url.path, *limited))
         handed_over = False
         try:
             body = await self._chat_body(request)
@@ -213,7 +219,7 @@ class Relay:
             if not handed_over:
                 self.limits.release(seat_id)
 
-    def _limited(self, path: str, which: str, wait: int) -> Response:
+    def _limit_answer(self, path: str, which: str, wait: int) -> Response:
         what = (f"{self.settings.concurrency} calls at once" if which == "concurrency"
                 else f"{self.settings.per_minute} calls a minute")
         return api_error(429, f"Too Many Requests: this seat may make {what} through the classroom relay. "
@@ -241,12 +247,30 @@ class Relay:
         problem = chat_body_problem(body)
         return api_error(400, problem, path) if problem else body
 
+    async def _refused_past_limits(self, seat_id: int, answer: Response) -> Response:
+        """A 429: the first within ``LIMITED_ROW_SECONDS`` is a row written before the answer goes out; the others
+        are counted, and written as one row when that time is up (so a seat hammering the relay adds a row a
+        second, not hundreds)."""
+        pending = self._limited.get(seat_id)
+        if pending is not None:
+            pending[0] += 1
+            return answer
+        timer = asyncio.get_running_loop().call_later(LIMITED_ROW_SECONDS, self._write_limited, seat_id)
+        self._limited[seat_id] = [0, timer]
+        return await self.refused(seat_id, None, answer)
+
+    def _write_limited(self, seat_id: int) -> None:
+        count, timer = self._limited.pop(seat_id)
+        timer.cancel()
+        if count:
+            self.store.post("record_refusal", seat_id, None, 429, f"429: refused {count} more call(s) past the "
+                            f"seat's limits within {LIMITED_ROW_SECONDS:g} s", count)
+
     async def refused(self, seat_id: int, model: str | None, answer: Response) -> Response:
         """``answer``, an error the relay gives without forwarding the call, once the call is a row in the ledger
         (written before the answer goes out, so not even a kill -9 loses it)."""
         message = json.loads(answer.body)["message"]
-        await self.store.call("record_refusal", seat_id, model, answer.status_code,
-                              f"{answer.status_code}: {message}"[:300])
+        await self.store.call("record_refusal", seat_id, model, answer.status_code, f"{answer.status_code}: {message}")
         return answer
 
     async def _priced_call(self, request: Request, body: dict, seat_id: int, seat_name: str):
@@ -255,8 +279,8 @@ class Relay:
         if price is None:
             known = ", ".join(sorted(self.prices)) or "none (the relay could not read the upstream's prices)"
             return await self.refused(seat_id, model, api_error(
-                400, f"Body validation error! [model] The classroom relay has no price for {model!r}, so it cannot "
-                f"budget the call. Models it can call: {known}.", path)), False
+                400, f"Body validation error! [model] The classroom relay has no price for {clip(model, 100)!r}, so it "
+                f"cannot budget the call. Models it can call: {known}.", path)), False
         amount = worst_case_nusd(body, price)
         reserved = await self.store.call("reserve", seat_id, model, stream, amount)
         if isinstance(reserved, Refusal):

@@ -259,6 +259,23 @@ def test_the_relays_own_refusals_are_rows_in_the_ledger_too(room):
     assert listed[seats[3]["name"]]["requests"] == len(sent)
 
 
+def _ledger_bytes(db) -> int:
+    return sum(p.stat().st_size for p in db.parent.glob(db.name + "*") if p.is_file())
+
+
+def test_nothing_a_learner_sends_is_stored_whole(room):
+    """30 posts with a 5 MiB model name once grew the ledger by 163 MB: a model name is stored cut short."""
+    relay, seats = room
+    huge = "m" * (2 * 1024 * 1024)
+    before = _ledger_bytes(relay.db)
+    answers = [_post(relay, seats[5]["code"], chat_body(model=huge)) for _ in range(30)]
+    assert _ledger_bytes(relay.db) - before < 1_000_000
+    rows = _settled_rows(relay.db, seats[5]["name"], 30, "model, error")
+    assert len(rows) == 30 and all(len(r[4]) <= 200 and len(r[5]) <= 300 for r in rows)
+    assert {a.status_code for a in answers} == {400} and len(answers[0].content) < 2000  # the answer names it short
+    assert "no price for 'mmmm" in answers[0].json()["message"]
+
+
 def test_the_upstreams_own_400_comes_back_as_it_is(room):
     relay, seats = room
     answer = _post(relay, seats[0]["code"], {"model": MODEL, "messages": [{"role": "system", "content": "Be brief"},

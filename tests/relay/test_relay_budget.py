@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 
 import pytest
 import requests
@@ -124,6 +125,29 @@ def test_past_the_rate_limit_the_answer_is_429_with_retry_after(upstream, tmp_pa
                                headers={"Authorization": f"Bearer {rate['code']}"}, timeout=TIMEOUT)
         assert answer.status_code == 429 and 1 <= int(answer.headers["Retry-After"]) <= 60
         assert "3 calls a minute" in answer.json()["message"]
+
+
+def test_refused_calls_count_against_the_rate_limit_and_past_it_rows_come_a_second_apart(upstream, tmp_path):
+    """A seat once wrote 400 to 500 refusal rows a second: bad bodies were refused before the limits, and each
+    429 was a row. Now a bad body takes a place in the rate limit like a good one, and the 429s past it add
+    one row a second to the ledger (each call still counted)."""
+    db = tmp_path / "rate.db"
+    seat = add_seats(db, 1, 1.0)[0]
+    headers = {"Authorization": f"Bearer {seat['code']}", "Content-Type": "application/json"}
+    with Relay(db, upstream.base_url, "--rate-limit", 3) as relay, requests.Session() as session:
+        statuses = [session.post(relay.url + "/chat/completions", data=b"{not json", headers=headers,
+                                 timeout=TIMEOUT).status_code for _ in range(3)]
+        statuses += [session.post(relay.url + "/chat/completions", json=chat_body(max_tokens=8), headers=headers,
+                                  timeout=TIMEOUT).status_code for _ in range(60)]
+        assert statuses == [400] * 3 + [429] * 60
+        for _ in range(150):  # the 429s after the first are written together, a second later (bounded: 3 s)
+            if _seat(db, "seat-01")["requests"] == 63:
+                break
+            time.sleep(0.02)
+    with sqlite3.connect(db) as con:
+        rows = con.execute("SELECT http_status, n FROM calls").fetchall()
+    assert _seat(db, "seat-01")["requests"] == 63 and sum(n for _, n in rows) == 63
+    assert [s for s, _ in rows].count(400) == 3 and 2 <= len(rows) - 3 <= 4, rows  # 60 calls refused, 2 to 4 rows
 
 
 def test_an_upstream_cost_over_the_reservation_pauses_the_seat(tmp_path):
