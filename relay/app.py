@@ -82,6 +82,7 @@ class Relay:
         self.in_flight: dict[int, Call] = {}  # reserved and not yet settled, by call id
         self._big_bodies: anyio.CapacityLimiter | None = None
         self._limited: dict[int, list] = {}  # seat id -> [429s not written yet, the timer that writes them]
+        self._overruns: dict[int, int] = {}  # seat id -> overruns seen since the relay started
 
     @property
     def chat_url(self) -> str:
@@ -188,13 +189,25 @@ class Relay:
                          "gave you as the key.)", request.url.path)
 
     def settle(self, call: Call, outcome: Outcome) -> None:
-        """Queue the call's settlement (not awaited); what the upstream said is redacted before it is stored."""
+        """Queue the call's settlement (not awaited); what the upstream said is redacted before it is stored.
+        A cost over the call's reservation (an overrun) stops the seat's other calls in flight at once; the
+        ledger pauses the seat as it records the overrun, before any later call of the seat is reserved."""
         if self.in_flight.pop(call.id, None) is None:
             return  # settled already (at the relay's stop, say)
         outcome.request_id = self.redactor.text(outcome.request_id)[:200] if outcome.request_id else None
         outcome.error = self.redactor.text(outcome.error)[:500] if outcome.error else None
         self.store.post("settle", call.id, outcome)
         log.info("%s", describe(call, outcome))
+        if outcome.cost_nusd > call.reserved:
+            self._stop_seat(call, outcome.cost_nusd)
+
+    def _stop_seat(self, overran: Call, cost: int) -> None:
+        self._overruns[overran.seat_id] = self._overruns.get(overran.seat_id, 0) + 1
+        others = [c for c in self.in_flight.values() if c.seat_id == overran.seat_id]
+        for other in others:
+            other.stop(f"the seat was paused after an overrun on call {overran.id}")
+        log.warning("%s: the upstream reported %s for call %s, %s reserved: seat paused, %d call(s) in flight "
+                    "stopped", overran.seat, usd_text(cost), overran.id, usd_text(overran.reserved), len(others))
 
     # -- chat
 
@@ -282,11 +295,14 @@ class Relay:
                 400, f"Body validation error! [model] The classroom relay has no price for {clip(model, 100)!r}, so it "
                 f"cannot budget the call. Models it can call: {known}.", path)), False
         amount = worst_case_nusd(body, price)
+        overruns = self._overruns.get(seat_id, 0)
         reserved = await self.store.call("reserve", seat_id, model, stream, amount)
         if isinstance(reserved, Refusal):
             return refusal_answer(reserved, amount, path), False
         call = Call(reserved, seat_id, seat_name, model, price, amount, path)
         self.in_flight[call.id] = call
+        if self._overruns.get(seat_id, 0) != overruns:  # the seat overran while this call was being reserved
+            call.stop("the seat was paused after an overrun while this call was being reserved")
         headers = upstream_headers(request.headers, self.settings.key)
         if not stream:
             try:

@@ -43,6 +43,7 @@ class HostileUpstream:
 
     def __init__(self):
         self.models_down = False  # set: /v1/models answers 503
+        self.closed_on_us = 0  # "overcharge-later" calls whose connection the relay closed before the answer
         self.sent_slow = 0
         self.slow_done = threading.Event()
         self.release = threading.Event()
@@ -105,9 +106,28 @@ class HostileUpstream:
             send_slowly(conn, [data[i:i + 7] for i in range(0, len(data), 7)])  # line ends split anywhere
         elif prompt == "slow-stream":
             self._slow_stream(conn)
+        elif prompt in ("overcharge-later", "overcharge-later-stream"):  # an overcharge after 3 s, if still wanted
+            self._overcharge_later(conn, stream=prompt.endswith("stream"))
         else:
             return False
         return True
+
+    def _overcharge_later(self, conn, stream: bool) -> None:
+        if stream:
+            conn.sendall(http_head(200, "text/event-stream") + _event("thinking"))
+        conn.settimeout(0.02)
+        deadline = time.monotonic() + 3
+        while time.monotonic() < deadline:
+            try:
+                if conn.recv(1) == b"":
+                    self.closed_on_us += 1
+                    return
+            except TimeoutError:
+                continue
+        if stream:
+            meta = {"usage": {"credits_used": 20000, "usd_spent": 0.01}}
+            return conn.sendall(_event("", meta=meta, usage=USAGE) + b"data: [DONE]\n\n")
+        _json(conn, 200, _completion("fine", 0.01), "x-aimlapi-usd-spent: 0.01\r\n")
 
     def _misbehave(self, conn, prompt: str, auth: str) -> bool:
         """The prompts answered with an error, garbage, a cut or a silence; False for any other prompt."""
