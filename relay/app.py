@@ -34,6 +34,7 @@ from .ledger import Outcome, Refusal, clip, hash_code, to_usd, usd_text
 from .limits import SeatLimits
 from .pricing import Price, prices_from_catalogue, worst_case_nusd
 from .redact import Redactor
+from .shown import escaped
 from .store import Store
 from .wire import (MAX_JSON_VALUES, BodyTooLarge, api_error, bearer, chat_body_problem, dumps, read_body,
                    too_many_values)
@@ -184,7 +185,7 @@ class Relay:
                     self._seats[digest] = found
             if found is not None:
                 return found
-            log.info("401 on %s: no seat has the code %s", request.url.path, mask_key(code))
+            log.info("401 on %s: no seat has the code %s", request.url.path, escaped(mask_key(code)))
         return api_error(401, MESSAGES[401] + " (This classroom relay takes the seat code your instructor "
                          "gave you as the key.)", request.url.path)
 

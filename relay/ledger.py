@@ -307,7 +307,7 @@ class Ledger:
     def report(self) -> list[dict]:
         """Spend by seat and model: requests, tokens, errors."""
         rows = self.db.execute(
-            "SELECT s.name AS seat, COALESCE(c.model, '-') AS model, SUM(c.n) AS requests, "
+            "SELECT s.name AS seat, COALESCE(c.model, '(none)') AS model, SUM(c.n) AS requests, "
             "SUM(CASE WHEN c.status NOT IN ('ok', 'open') THEN c.n ELSE 0 END) AS errors, "
             "COALESCE(SUM(c.prompt_tokens), 0) AS prompt_tokens, "
             "COALESCE(SUM(c.completion_tokens), 0) AS completion_tokens, "

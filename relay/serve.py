@@ -19,19 +19,21 @@ from .pricing import parse_price_option
 from .protocol import header_deadline_protocol
 from .store import serve_alone
 from .redact import Redactor
+from .shown import escaped
 
 TOKEN_VARIABLE = "RELAY_ADMIN_TOKEN"
 
 
 class RedactingFormatter(logging.Formatter):
-    """Every log line (tracebacks included) with the upstream key's pieces removed."""
+    """Every log line (tracebacks included) with the upstream key's pieces removed, and control characters
+    (but line ends) escaped: what a learner sent must not drive the instructor's terminal."""
 
     def __init__(self, redactor: Redactor):
         super().__init__("%(asctime)s %(levelname)s %(name)s: %(message)s", "%H:%M:%S")
         self.redactor = redactor
 
     def format(self, record: logging.LogRecord) -> str:
-        return self.redactor.text(super().format(record))
+        return escaped(self.redactor.text(super().format(record)), keep="\n")
 
 
 class QuietAborts(logging.Filter):
