@@ -121,7 +121,9 @@ def serve(args) -> int:
         sock = _bind(args.host, args.port)
         config = uvicorn.Config(create_app(settings), http=header_deadline_protocol(args.header_timeout),
                                 log_config=None, access_log=False, server_header=False,
-                                proxy_headers=False, timeout_graceful_shutdown=5, backlog=2048,
+                                proxy_headers=bool(args.forwarded_allow_ips),
+                                forwarded_allow_ips=args.forwarded_allow_ips or None,
+                                timeout_graceful_shutdown=5, backlog=2048,
                                 ssl_keyfile=args.ssl_keyfile, ssl_certfile=args.ssl_certfile, lifespan="on")
         lines = ready_lines(args, sock.getsockname()[1], f"{mask_key(key)} (from {source})", generated)
         with asyncio.Runner(loop_factory=config.get_loop_factory()) as runner:

@@ -319,3 +319,13 @@ def test_billing_is_the_seats_own_remaining_budget(room):
                        headers={"Authorization": f"Bearer {seats[2]['code']}"}, timeout=TIMEOUT)
     assert bad.status_code == 400 and "period" in bad.json()["message"]
     assert requests.get(relay.root + "/v2/billing", timeout=TIMEOUT).status_code == 401
+
+
+def test_proxy_headers_count_only_from_a_proxy_the_instructor_named(room):
+    """This relay was given no --forwarded-allow-ips: a client's X-Forwarded-Proto is not believed."""
+    relay, _ = room
+    from relay_support import ADMIN_TOKEN
+
+    login = requests.post(relay.root + "/admin/login", data={"token": ADMIN_TOKEN}, allow_redirects=False,
+                          headers={"X-Forwarded-Proto": "https"}, timeout=TIMEOUT)
+    assert login.status_code == 303 and "secure" not in login.headers["set-cookie"].lower()
