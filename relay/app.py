@@ -11,8 +11,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import math
-import time
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 
@@ -28,11 +26,12 @@ from helpers.keys import mask_key
 from helpers.serving import MAX_BODY_BYTES, MESSAGES, parse_json, usage_window
 
 from . import admin
+from .catalogue import Catalogue, model_query
 from .drain import CloseUnread
 from .forward import Call, RelayedStream, describe, forward_json, open_stream, upstream_headers
 from .ledger import Outcome, Refusal, clip, hash_code, to_usd, usd_text
 from .limits import SeatLimits
-from .pricing import Price, prices_from_catalogue, worst_case_nusd
+from .pricing import worst_case_nusd
 from .redact import Redactor
 from .shown import escaped
 from .store import Store
@@ -46,7 +45,6 @@ CATALOGUE_SECONDS = 60.0
 BIG_BODY = 1_000_000
 #: A seat past its limits gets a row for its first 429, then one row a second for all the others.
 LIMITED_ROW_SECONDS = 1.0
-MODEL_QUERY_KEYS = ("id", "include", "type", "details")
 
 
 @dataclass
@@ -75,10 +73,7 @@ class Relay:
         self.limits = SeatLimits(settings.concurrency, settings.per_minute)
         self.store: Store | None = None
         self.client: httpx.AsyncClient | None = None
-        self.prices: dict[str, Price] = {}
-        self._prices_at = -math.inf  # never read yet
-        self._prices_lock = asyncio.Lock()
-        self._models_cache: dict[tuple, tuple[float, int, bytes]] = {}
+        self.catalogue = Catalogue(settings, self.redactor)
         self._seats: dict[str, tuple[int, str]] = {}  # code hash -> (id, name); codes never change
         self.in_flight: dict[int, Call] = {}  # reserved and not yet settled, by call id
         self._big_bodies: anyio.CapacityLimiter | None = None
@@ -99,10 +94,12 @@ class Relay:
         timeout = httpx.Timeout(self.settings.timeout, connect=10.0, pool=10.0)
         limits = httpx.Limits(max_connections=512, max_keepalive_connections=128)
         self.client = httpx.AsyncClient(timeout=timeout, limits=limits, trust_env=False, follow_redirects=False)
-        await self.refresh_prices()
-        if self.prices:
+        self.catalogue.client = self.client
+        await self.catalogue.refresh_prices()
+        prices = self.catalogue.prices
+        if prices:
             log.info("prices for %s", ", ".join(f"{m} (${p.input_per_m:g}, ${p.output_per_m:g} per million tokens)"
-                                                for m, p in sorted(self.prices.items())))
+                                                for m, p in sorted(prices.items())))
         else:
             log.warning("no model has a price, so every call will be refused: check --upstream, or give "
                         "--price MODEL=IN,OUT (USD per million tokens)")
@@ -119,57 +116,30 @@ class Relay:
         if self.store is not None:
             self.store.close()
 
-    # -- prices and the catalogue
-
-    async def refresh_prices(self) -> None:
-        """Read the upstream's catalogue again (at most once a minute); a failed read keeps the prices known."""
-        async with self._prices_lock:
-            if time.monotonic() - self._prices_at < self.settings.catalogue_seconds and self.prices:
-                return
-            self._prices_at = time.monotonic()
-            try:
-                answer = await self.client.get(self.settings.upstream + "/v1/models", params={"include": "pricing"},
-                                               timeout=10.0)
-                if answer.status_code != 200:
-                    log.warning("upstream /v1/models answered %s: prices not updated", answer.status_code)
-                    self._price_overrides(self.prices)
-                    return
-                found = prices_from_catalogue(answer.json())
-            except (httpx.HTTPError, ValueError) as exc:
-                log.warning("could not read prices from the upstream (%s); prices not updated", type(exc).__name__)
-                self._price_overrides(self.prices)
-                return
-            self._price_overrides(found)
-
-    def _price_overrides(self, found: dict[str, Price]) -> None:
-        """``found`` with the --price bounds over it (keeping the catalogue's limits) becomes the price list."""
-        for model, (low, high) in self.settings.prices.items():
-            known = found.get(model)
-            found[model] = Price(low, high, *((known.output_max, known.context) if known else ()))
-        self.prices = found
-
-    async def price_for(self, model: str) -> Price | None:
-        """The model's price bound, reading the catalogue again for a model not known yet; None if none."""
-        if model not in self.prices:
-            await self.refresh_prices()
-        return self.prices.get(model)
+    # -- the catalogue
 
     async def models(self, request: Request) -> Response:
-        """``GET /v1/models``: the upstream's answer, kept a minute per query."""
-        query = tuple((k, v) for k, v in sorted(request.query_params.multi_items()) if k in MODEL_QUERY_KEYS)
-        cached = self._models_cache.get(query)
-        if cached is None or time.monotonic() - cached[0] > self.settings.catalogue_seconds:
+        """``GET /v1/models`` for a seat: the upstream's answer, kept a minute per query; reading it again
+        counts against the seat's limits like a call."""
+        found = await self.seat(request)
+        if isinstance(found, Response):
+            return found
+        query, path = model_query(request.query_params), request.url.path
+        answer = self.catalogue.cached(query)
+        if answer is None:
+            limited = self.limits.acquire(found[0])
+            if limited:
+                return await self._refused_past_limits(found[0], self._limit_answer(path, *limited))
             try:
-                answer = await self.client.get(self.settings.upstream + "/v1/models", params=list(query),
-                                               timeout=15.0)
+                answer = await self.catalogue.fetch(query)
             except httpx.HTTPError:
-                return api_error(502, "Bad Gateway: the relay cannot reach the upstream API.", request.url.path)
-            if len(self._models_cache) > 64:
-                self._models_cache.clear()
-            cached = (time.monotonic(), answer.status_code, self.redactor.bytes(answer.content[:4_000_000]))
-            if answer.status_code == 200:
-                self._models_cache[query] = cached
-        return Response(cached[2], cached[1], media_type="application/json")
+                return api_error(502, "Bad Gateway: the relay cannot reach the upstream API.", path)
+            except ValueError as exc:
+                log.warning("upstream /v1/models: %s", exc)
+                return api_error(502, "Bad Gateway: the upstream API's model list is too large for the relay.", path)
+            finally:
+                self.limits.release(found[0])
+        return Response(answer[1], answer[0], media_type="application/json")
 
     # -- seats
 
@@ -289,9 +259,9 @@ class Relay:
 
     async def _priced_call(self, request: Request, body: dict, seat_id: int, seat_name: str):
         path, model, stream = request.url.path, body["model"], bool(body.get("stream"))
-        price = await self.price_for(model)
+        price = await self.catalogue.price_for(model)
         if price is None:
-            known = ", ".join(sorted(self.prices)) or "none (the relay could not read the upstream's prices)"
+            known = ", ".join(sorted(self.catalogue.prices)) or "none (the relay could not read the upstream's prices)"
             return await self.refused(seat_id, model, api_error(
                 400, f"Body validation error! [model] The classroom relay has no price for {clip(model, 100)!r}, so it "
                 f"cannot budget the call. Models it can call: {known}.", path)), False

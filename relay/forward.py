@@ -158,7 +158,7 @@ async def forward_json(client: httpx.AsyncClient, url: str, body: dict, headers:
     try:
         with call.stoppable():
             async with client.stream("POST", url, content=dumps(body), headers=headers) as upstream:
-                raw = await _read_capped(upstream)
+                raw = await read_capped(upstream)
     except NOT_SENT as exc:
         return _unreachable(call, exc, 0)
     except httpx.TimeoutException as exc:
@@ -187,12 +187,13 @@ async def forward_json(client: httpx.AsyncClient, url: str, body: dict, headers:
     return answer, Outcome("ok", cost, 200, prompt, completion, request_id)
 
 
-async def _read_capped(upstream: httpx.Response) -> bytes:
+async def read_capped(upstream: httpx.Response, limit: int = MAX_UPSTREAM_BODY) -> bytes:
+    """The upstream's whole answer body; ValueError as soon as it passes ``limit`` bytes (the rest is not read)."""
     parts, size = [], 0
     async for chunk in upstream.aiter_bytes():
         size += len(chunk)
-        if size > MAX_UPSTREAM_BODY:
-            raise ValueError("the upstream's answer is too large")
+        if size > limit:
+            raise ValueError(f"the upstream's answer is over {limit} bytes")
         parts.append(chunk)
     return b"".join(parts)
 
@@ -375,7 +376,7 @@ async def open_stream(client: httpx.AsyncClient, url: str, body: dict, headers: 
     if upstream.status_code == 200:
         return upstream, None
     try:
-        raw = await _read_capped(upstream)
+        raw = await read_capped(upstream)
     except (httpx.HTTPError, ValueError):
         raw = b""
     finally:

@@ -43,6 +43,7 @@ class HostileUpstream:
 
     def __init__(self):
         self.models_down = False  # set: /v1/models answers 503
+        self.models_bytes = 0  # set: /v1/models answers a list of about this many bytes
         self.closed_on_us = 0  # "overcharge-later" calls whose connection the relay closed before the answer
         self.sent_slow = 0
         self.slow_done = threading.Event()
@@ -79,6 +80,13 @@ class HostileUpstream:
     def _models(self, conn, key: str) -> None:
         if self.models_down:
             return _json(conn, 503, {"message": "Service unavailable", "statusCode": 503})
+        if self.models_bytes:
+            entry = b'{"id":"some/model","info":{"description":"' + b"x" * 1000 + b'"}},'
+            data = b'{"object":"list","data":[' + entry * (self.models_bytes // len(entry)) + b'{"id":"last"}]}'
+            try:
+                return conn.sendall(http_head(200, "application/json", "", len(data)) + data)
+            except OSError:
+                return None  # the relay stopped reading
         pricing = {"kind": "fixed", "units": [{"unit": "input_token", "price": 0.04, "per": 1_000_000},
                                               {"unit": "output_token", "price": 0.08, "per": 1_000_000}]}
         _json(conn, 200, {"object": "list", "data": [{"id": MODEL, "info": {"description": f"key {key}"},

@@ -174,3 +174,28 @@ def test_the_relay_raises_its_open_files_limit_to_the_systems_most():
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert int(done.stdout) == (hard if hard != resource.RLIM_INFINITY else 65_536)
+
+
+def test_a_huge_model_list_is_read_no_further_than_the_relays_cap(hostile):
+    """Five calls against a 220 MB catalogue once took the relay to 1.8 GB: it read the whole answer, then kept
+    its first 4 MB (half a JSON document, passed on as a 200). Now it stops reading at its cap and says so."""
+    relay, upstream, seats, _ = hostile
+    upstream.models_bytes = 24 * 1024 * 1024
+    answers: list = []
+
+    def ask(i: int) -> None:  # four different queries, so the relay's cache cannot answer them
+        answers.append(requests.get(relay.url + "/models", params={"id": f"model-{i}"}, timeout=TIMEOUT,
+                                    headers={"Authorization": f"Bearer {seats[i % 2]['code']}"}))
+    try:
+        peak_before = _peak_mb(relay.proc.pid)
+        askers = [threading.Thread(target=ask, args=(i,)) for i in range(4)]
+        for asker in askers:
+            asker.start()
+        for asker in askers:
+            asker.join(TIMEOUT * 2)
+        growth = _peak_mb(relay.proc.pid) - peak_before
+    finally:
+        upstream.models_bytes = 0
+    assert growth < 100, f"the relay's peak memory grew {growth:.0f} MB"  # 216 MB with the old code
+    assert [a.status_code for a in answers] == [502] * 4, [a.text[:200] for a in answers]
+    assert all("model list is too large" in a.json()["message"] for a in answers)

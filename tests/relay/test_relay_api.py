@@ -299,15 +299,18 @@ def test_bodies_over_the_practice_servers_limit_are_refused(room):
     assert answer.status_code == 413
 
 
-def test_models_are_forwarded_and_cached(room, upstream):
-    relay, _ = room
+def test_models_need_a_seat_code_and_are_forwarded_and_cached(room, upstream):
+    relay, seats = room
+    assert requests.get(relay.url + "/models", timeout=TIMEOUT).status_code == 401  # the module's docstring said so
+    seat = {"Authorization": f"Bearer {seats[2]['code']}"}
     before = sum(1 for r in upstream.requests if r["path"].startswith("/v1/models"))
-    first = requests.get(relay.url + "/models", params={"include": "pricing"}, timeout=TIMEOUT)
-    again = requests.get(relay.url + "/models", params={"include": "pricing"}, timeout=TIMEOUT)
+    first = requests.get(relay.url + "/models", params={"include": "pricing"}, headers=seat, timeout=TIMEOUT)
+    again = requests.get(relay.url + "/models", params={"include": "pricing"}, headers=seat, timeout=TIMEOUT)
     assert first.status_code == again.status_code == 200 and first.json() == again.json()
     assert {m["id"] for m in first.json()["data"]} >= {MODEL}
     after = sum(1 for r in upstream.requests if r["path"].startswith("/v1/models"))
     assert after - before <= 1  # the relay read its prices at start; the second answer came from its cache
+    assert not leaks(first.text) and "Authorization" not in first.text
 
 
 def test_billing_is_the_seats_own_remaining_budget(room):

@@ -150,17 +150,17 @@ def test_a_failed_catalogue_read_keeps_the_prices_known():
     from hostile_upstream import MODEL, HostileUpstream
 
     async def read_twice(upstream) -> tuple[dict, dict]:
-        relay = Relay(Settings(upstream_root(upstream.base_url), "k" * 32, "unused.db", "unused",
-                               prices={"other/model": (1.0, 2.0)}, catalogue_seconds=0))
-        relay.client = httpx.AsyncClient(timeout=10)
+        catalogue = Relay(Settings(upstream_root(upstream.base_url), "k" * 32, "unused.db", "unused",
+                                   prices={"other/model": (1.0, 2.0)}, catalogue_seconds=0)).catalogue
+        catalogue.client = httpx.AsyncClient(timeout=10)
         try:
-            await relay.refresh_prices()
-            first = dict(relay.prices)
+            await catalogue.refresh_prices()
+            first = dict(catalogue.prices)
             upstream.models_down = True
-            assert await relay.price_for("no/such-model") is None  # a fresh read, which fails
-            return first, relay.prices
+            assert await catalogue.price_for("no/such-model") is None  # a fresh read, which fails
+            return first, catalogue.prices
         finally:
-            await relay.client.aclose()
+            await catalogue.client.aclose()
 
     with HostileUpstream() as upstream:
         first, after = asyncio.run(read_twice(upstream))

@@ -111,7 +111,9 @@ def test_nothing_the_relay_writes_or_shows_holds_the_key(hostile):
     assert _chat(relay, stranger, "ok").status_code == 401
     dashboard = requests.get(relay.root + "/admin/api/seats", timeout=TIMEOUT,
                              headers={"Authorization": f"Bearer {ADMIN_TOKEN}"}).text
-    models = requests.get(relay.url + "/models", timeout=TIMEOUT).text
+    models = requests.get(relay.url + "/models", headers={"Authorization": f"Bearer {seats[0]['code']}"},
+                          timeout=TIMEOUT).text
+    assert '"data"' in models  # the upstream's list (which echoes the key it was sent), redacted
     report = cli("report", db=db).stdout + cli("seats", "list", db=db).stdout
     files = b"".join(p.read_bytes() for p in db.parent.iterdir() if p.is_file())
     for where, text in (("dashboard", dashboard), ("models", models), ("report", report), ("ledger files", files),
