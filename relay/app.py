@@ -65,7 +65,7 @@ class Settings:
 
 
 class Relay:
-    """The state one running relay keeps: the upstream client, prices, limits and the ledger."""
+    """The state one running relay keeps: the upstream client, its catalogue, the seats' limits and the ledger."""
 
     def __init__(self, settings: Settings):
         self.settings = settings
@@ -233,8 +233,8 @@ class Relay:
 
     async def _refused_past_limits(self, seat_id: int, answer: Response) -> Response:
         """A 429: the first within ``LIMITED_ROW_SECONDS`` is a row written before the answer goes out; the others
-        are counted, and written as one row when that time is up (so a seat hammering the relay adds a row a
-        second, not hundreds)."""
+        are counted, and written as one row when that time is up (so a seat hammering the relay adds at most
+        two rows a second, not hundreds)."""
         pending = self._limited.get(seat_id)
         if pending is not None:
             pending[0] += 1

@@ -1,8 +1,10 @@
 """Forwarding one chat call to the upstream with the funded key, and reading what it cost.
 
-A plain call is read whole (the relay must see its cost before settling); a stream is passed
-through piece by piece as it arrives, watched for its final usage, and closed upstream the
-moment the learner goes away. Every byte from the upstream is redacted on its way out.
+A plain call is read whole, up to a size cap (the relay must see its cost before settling); a
+stream is passed through piece by piece as it arrives, watched for its final usage, and closed
+upstream the moment the learner goes away. Either is closed upstream at once when the relay
+stops the call (``Call.stop``: its seat overran). Every byte from the upstream is redacted on
+its way out.
 """
 from __future__ import annotations
 
