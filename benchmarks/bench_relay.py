@@ -1,4 +1,5 @@
-"""The classroom relay's goals, on loopback: overhead, 100 learners streaming, memory, budgets.
+"""The classroom relay's goals, on loopback: overhead, 100 learners streaming, memory, budgets, and a hostile
+room (eight 8 MB bodies at once on one seat; 200 connections dribbling bodies without a seat code).
 
     .venv/bin/python benchmarks/bench_relay.py [--quick]     # on its own
     make bench                                                # as section R of benchmarks/run.py
@@ -228,6 +229,97 @@ def bench_memory(proc: subprocess.Popen, relayed: str, codes: list[str], calls: 
             "seconds": time.perf_counter() - started}
 
 
+def peak_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return math.nan
+
+
+def _address(base_url: str) -> tuple[str, int]:
+    host, port = base_url.split("//")[1].split("/")[0].split(":")
+    return host, int(port)
+
+
+def _post_raw(address: tuple[str, int], head: bytes, body: bytes) -> str:
+    """One POST on its own connection: the status, or "reset" when the relay closed it first."""
+    try:
+        with socket.create_connection(address, timeout=60) as sock:
+            sock.sendall(head + body)
+            data = sock.recv(65536)
+        return data.split(b" ", 2)[1].decode() if data else "reset"
+    except OSError:
+        return "reset"
+
+
+def _calls_meanwhile(other: "Wire", busy) -> list[float]:
+    """Another seat's plain calls, one after another while ``busy()``; each one's time in ms."""
+    waits = []
+    while busy() and len(waits) < 200:
+        started = time.perf_counter()
+        ok = other.call(SMALL)[0] == 200
+        waits.append((time.perf_counter() - started) * 1000 if ok else math.inf)
+    return waits
+
+
+def bench_big_bodies(proc: subprocess.Popen, relayed: str, hog: str, other_code: str) -> dict:
+    """Eight 8 MB bodies of empty messages at once on one seat (1.4 GB once parsed, before the fix): the relay's
+    peak memory growth, and another seat's calls meanwhile."""
+    body = b'{"model": "%s", "messages": [' % MODEL.encode() + b"{}," * 2_800_000 + b"{}]}"
+    head = (f"POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {hog}\r\n"
+            f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n").encode()
+    other = Wire(relayed, other_code)
+    other.call(SMALL)
+    before = peak_mb(proc.pid)
+    statuses: list = []
+    senders = [threading.Thread(target=lambda: statuses.append(_post_raw(_address(relayed), head, body)))
+               for _ in range(8)]
+    for sender in senders:
+        sender.start()
+    waits = _calls_meanwhile(other, lambda: any(s.is_alive() for s in senders))
+    for sender in senders:
+        sender.join(60)
+    other.close()
+    return {"growth": peak_mb(proc.pid) - before, "waits": waits or [math.nan], "statuses": sorted(map(str, statuses))}
+
+
+def bench_dribblers(relayed: str, code: str, count: int = 200) -> dict:
+    """``count`` connections announcing a 1 GB body without a seat code, then a byte every 0.2 s: a learner's
+    calls meanwhile, and how many of those connections the relay has not closed after 3 s."""
+    head = (b"POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            b"Content-Length: 1000000000\r\n\r\n{")
+    socks = [socket.create_connection(_address(relayed), timeout=10) for _ in range(count)]
+    for sock in socks:
+        sock.sendall(head)
+    started, learner = time.perf_counter(), Wire(relayed, code)
+    waits = _calls_meanwhile(learner, lambda: time.perf_counter() - started < 1.0)
+    learner.close()
+    while time.perf_counter() - started < 3.0:  # dribble on (each byte would once restart the connection's life)
+        time.sleep(0.2)
+        for sock in socks:
+            try:
+                sock.send(b" ")
+            except OSError:
+                pass
+    still_open = sum(1 for sock in socks if not _closed(sock))
+    for sock in socks:
+        sock.close()
+    return {"waits": waits or [math.nan], "open": still_open, "count": count}
+
+
+def _closed(sock: socket.socket) -> bool:
+    """True when the relay has closed the connection (after its answer, read and dropped here)."""
+    sock.settimeout(0.01)
+    try:
+        while sock.recv(65536):
+            pass
+        return True
+    except socket.timeout:
+        return False
+    except OSError:
+        return True
+
+
 def bench_race(relayed: str, db: Path, codes: list[str], racers: int) -> dict:
     """For each seat, ``racers`` calls at once against a budget for two; then the ledger is read."""
     body = {**SMALL, "max_tokens": 100}
@@ -269,7 +361,10 @@ def measure(quick: bool = False, say=print) -> list[dict]:
                 over = bench_overhead(direct, relayed, codes[0], rounds)
                 say(f"R. relay memory: {calls:,} calls through 8 seats at once...")
                 mem = bench_memory(proc, relayed, codes, calls)
-        rows += overhead_rows(over) + memory_rows(mem)
+                say("R. relay under a hostile room: eight 8 MB bodies on one seat, 200 dribbling connections...")
+                big = bench_big_bodies(proc, relayed, codes[6], codes[7])
+                drip = bench_dribblers(relayed, codes[7])
+        rows += overhead_rows(over) + memory_rows(mem) + hostile_rows(big, drip)
         with practice(tmp, latency=0.2) as slow:
             db = tmp / "load.db"
             codes = seats(db, learners, 1000, "learner")
@@ -313,6 +408,30 @@ def memory_rows(m: dict) -> list[dict]:
              "baseline": m["before"], "baseline_label": "RSS after a 400-call warm-up", "goal": "<= 30 MB",
              "ok": growth <= 30 and m["errors"] == 0, "short": f"Relay: memory growth over {m['calls']:,} calls",
              "compare": f"{m['before']:.1f} MB to {m['after']:.1f} MB resident"}]
+
+
+def hostile_rows(big: dict, drip: dict) -> list[dict]:
+    slow_big, slow_drip = max(big["waits"]), max(drip["waits"])
+    return [
+        {"measure": "Relay: peak memory growth with eight 8 MB bodies of empty messages at once on one seat",
+         "value": big["growth"], "unit": "MB", "runs": f"1 run, answers {', '.join(big['statuses'])}",
+         "baseline": None, "baseline_label": "", "goal": "<= 300 MB", "ok": big["growth"] <= 300,
+         "short": "Relay: peak memory, eight 8 MB bodies at once", "compare": "VmHWM before and after"},
+        {"measure": "Relay: another seat's plain call meanwhile (slowest)", "value": slow_big, "unit": "ms",
+         "runs": f"{len(big['waits'])} calls", "baseline": statistics.median(big["waits"]),
+         "baseline_label": "median", "goal": "<= 1000 ms", "ok": slow_big <= 1000,
+         "short": "Relay: another seat's call during eight 8 MB bodies",
+         "compare": f"slowest {slow_big:.1f} ms, median {statistics.median(big['waits']):.1f} ms"},
+        {"measure": f"Relay: a learner's plain call while {drip['count']} connections dribble bodies without a code "
+                    "(slowest)", "value": slow_drip, "unit": "ms", "runs": f"{len(drip['waits'])} calls in 1 s",
+         "baseline": statistics.median(drip["waits"]), "baseline_label": "median", "goal": "<= 1000 ms",
+         "ok": slow_drip <= 1000, "short": f"Relay: a call while {drip['count']} connections dribble",
+         "compare": f"slowest {slow_drip:.1f} ms, median {statistics.median(drip['waits']):.1f} ms"},
+        {"measure": f"Relay: of {drip['count']} connections dribbling bodies without a code, still open after 3 s",
+         "value": drip["open"], "unit": "connections", "runs": "1 run", "baseline": None, "baseline_label": "",
+         "goal": "0", "ok": drip["open"] == 0, "short": "Relay: dribbling connections still open after 3 s",
+         "compare": f"{drip['count'] - drip['open']} of {drip['count']} answered and closed"},
+    ]
 
 
 def load_rows(l: dict, learners: int, each: int) -> list[dict]:  # noqa: E741

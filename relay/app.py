@@ -11,8 +11,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import math
-import time
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 
@@ -28,18 +26,25 @@ from helpers.keys import mask_key
 from helpers.serving import MAX_BODY_BYTES, MESSAGES, parse_json, usage_window
 
 from . import admin
+from .catalogue import Catalogue, model_query
+from .drain import CloseUnread
 from .forward import Call, RelayedStream, describe, forward_json, open_stream, upstream_headers
-from .ledger import Outcome, Refusal, hash_code, to_usd, usd_text
+from .ledger import Outcome, Refusal, clip, hash_code, to_usd, usd_text
 from .limits import SeatLimits
-from .pricing import Price, prices_from_catalogue, worst_case_nusd
+from .pricing import worst_case_nusd
 from .redact import Redactor
+from .shown import escaped
 from .store import Store
-from .wire import BodyTooLarge, api_error, bearer, chat_body_problem, dumps, read_body
+from .wire import (MAX_JSON_VALUES, BodyTooLarge, api_error, bearer, chat_body_problem, dumps, read_body,
+                   too_many_values)
 
 log = logging.getLogger("relay")
 
 CATALOGUE_SECONDS = 60.0
-MODEL_QUERY_KEYS = ("id", "include", "type", "details")
+#: Bodies from this size up are parsed on a worker thread, at most two at a time across the relay.
+BIG_BODY = 1_000_000
+#: A seat past its limits gets a row for its first 429, then one row a second for all the others.
+LIMITED_ROW_SECONDS = 1.0
 
 
 @dataclass
@@ -60,7 +65,7 @@ class Settings:
 
 
 class Relay:
-    """The state one running relay keeps: the upstream client, prices, limits and the ledger."""
+    """The state one running relay keeps: the upstream client, its catalogue, the seats' limits and the ledger."""
 
     def __init__(self, settings: Settings):
         self.settings = settings
@@ -68,12 +73,12 @@ class Relay:
         self.limits = SeatLimits(settings.concurrency, settings.per_minute)
         self.store: Store | None = None
         self.client: httpx.AsyncClient | None = None
-        self.prices: dict[str, Price] = {}
-        self._prices_at = -math.inf  # never read yet
-        self._prices_lock = asyncio.Lock()
-        self._models_cache: dict[tuple, tuple[float, int, bytes]] = {}
+        self.catalogue = Catalogue(settings, self.redactor)
         self._seats: dict[str, tuple[int, str]] = {}  # code hash -> (id, name); codes never change
         self.in_flight: dict[int, Call] = {}  # reserved and not yet settled, by call id
+        self._big_bodies: anyio.CapacityLimiter | None = None
+        self._limited: dict[int, list] = {}  # seat id -> [429s not written yet, the timer that writes them]
+        self._overruns: dict[int, int] = {}  # seat id -> overruns seen since the relay started
 
     @property
     def chat_url(self) -> str:
@@ -81,6 +86,7 @@ class Relay:
 
     async def start(self) -> None:
         """Open the ledger (settling what a crash left open), the upstream client, and read the prices."""
+        self._big_bodies = anyio.CapacityLimiter(2)
         self.store = Store(self.settings.db)
         recovered = await self.store.call("recover")
         if recovered:
@@ -88,16 +94,21 @@ class Relay:
         timeout = httpx.Timeout(self.settings.timeout, connect=10.0, pool=10.0)
         limits = httpx.Limits(max_connections=512, max_keepalive_connections=128)
         self.client = httpx.AsyncClient(timeout=timeout, limits=limits, trust_env=False, follow_redirects=False)
-        await self.refresh_prices()
-        if self.prices:
+        self.catalogue.client = self.client
+        await self.catalogue.refresh_prices()
+        prices = self.catalogue.prices
+        if prices:
             log.info("prices for %s", ", ".join(f"{m} (${p.input_per_m:g}, ${p.output_per_m:g} per million tokens)"
-                                                for m, p in sorted(self.prices.items())))
+                                                for m, p in sorted(prices.items())))
         else:
             log.warning("no model has a price, so every call will be refused: check --upstream, or give "
                         "--price MODEL=IN,OUT (USD per million tokens)")
 
     async def stop(self) -> None:
-        """Settle what is still in flight at its reservation (the upstream's bill for it is unknown), then close."""
+        """Settle what is still in flight at its reservation (the upstream's bill for it is unknown), write the
+        refusals still counted, then close."""
+        for seat_id in list(self._limited):
+            self._write_limited(seat_id)
         for call in list(self.in_flight.values()):
             self.settle(call, Outcome("abandoned", call.reserved, None, error="the relay stopped during the call"))
         if self.client is not None:
@@ -105,57 +116,30 @@ class Relay:
         if self.store is not None:
             self.store.close()
 
-    # -- prices and the catalogue
-
-    async def refresh_prices(self) -> None:
-        """Read the upstream's catalogue again (at most once a minute); a failed read keeps the prices known."""
-        async with self._prices_lock:
-            if time.monotonic() - self._prices_at < self.settings.catalogue_seconds and self.prices:
-                return
-            self._prices_at = time.monotonic()
-            try:
-                answer = await self.client.get(self.settings.upstream + "/v1/models", params={"include": "pricing"},
-                                               timeout=10.0)
-                if answer.status_code != 200:
-                    log.warning("upstream /v1/models answered %s: prices not updated", answer.status_code)
-                    self._price_overrides(self.prices)
-                    return
-                found = prices_from_catalogue(answer.json())
-            except (httpx.HTTPError, ValueError) as exc:
-                log.warning("could not read prices from the upstream (%s); prices not updated", type(exc).__name__)
-                self._price_overrides(self.prices)
-                return
-            self._price_overrides(found)
-
-    def _price_overrides(self, found: dict[str, Price]) -> None:
-        """``found`` with the --price bounds over it (keeping the catalogue's limits) becomes the price list."""
-        for model, (low, high) in self.settings.prices.items():
-            known = found.get(model)
-            found[model] = Price(low, high, *((known.output_max, known.context) if known else ()))
-        self.prices = found
-
-    async def price_for(self, model: str) -> Price | None:
-        """The model's price bound, reading the catalogue again for a model not known yet; None if none."""
-        if model not in self.prices:
-            await self.refresh_prices()
-        return self.prices.get(model)
+    # -- the catalogue
 
     async def models(self, request: Request) -> Response:
-        """``GET /v1/models``: the upstream's answer, kept a minute per query."""
-        query = tuple((k, v) for k, v in sorted(request.query_params.multi_items()) if k in MODEL_QUERY_KEYS)
-        cached = self._models_cache.get(query)
-        if cached is None or time.monotonic() - cached[0] > self.settings.catalogue_seconds:
+        """``GET /v1/models`` for a seat: the upstream's answer, kept a minute per query; reading it again
+        counts against the seat's limits like a call."""
+        found = await self.seat(request)
+        if isinstance(found, Response):
+            return found
+        query, path = model_query(request.query_params), request.url.path
+        answer = self.catalogue.cached(query)
+        if answer is None:
+            limited = self.limits.acquire(found[0])
+            if limited:
+                return await self._refused_past_limits(found[0], self._limit_answer(path, *limited))
             try:
-                answer = await self.client.get(self.settings.upstream + "/v1/models", params=list(query),
-                                               timeout=15.0)
+                answer = await self.catalogue.fetch(query)
             except httpx.HTTPError:
-                return api_error(502, "Bad Gateway: the relay cannot reach the upstream API.", request.url.path)
-            if len(self._models_cache) > 64:
-                self._models_cache.clear()
-            cached = (time.monotonic(), answer.status_code, self.redactor.bytes(answer.content[:4_000_000]))
-            if answer.status_code == 200:
-                self._models_cache[query] = cached
-        return Response(cached[2], cached[1], media_type="application/json")
+                return api_error(502, "Bad Gateway: the relay cannot reach the upstream API.", path)
+            except ValueError as exc:
+                log.warning("upstream /v1/models: %s", exc)
+                return api_error(502, "Bad Gateway: the upstream API's model list is too large for the relay.", path)
+            finally:
+                self.limits.release(found[0])
+        return Response(answer[1], answer[0], media_type="application/json")
 
     # -- seats
 
@@ -171,46 +155,59 @@ class Relay:
                     self._seats[digest] = found
             if found is not None:
                 return found
-            log.info("401 on %s: no seat has the code %s", request.url.path, mask_key(code))
+            log.info("401 on %s: no seat has the code %s", request.url.path, escaped(mask_key(code)))
         return api_error(401, MESSAGES[401] + " (This classroom relay takes the seat code your instructor "
                          "gave you as the key.)", request.url.path)
 
     def settle(self, call: Call, outcome: Outcome) -> None:
-        """Queue the call's settlement (not awaited); what the upstream said is redacted before it is stored."""
+        """Queue the call's settlement (not awaited); what the upstream said is redacted before it is stored.
+        A cost over the call's reservation (an overrun) stops the seat's other calls in flight at once; the
+        ledger pauses the seat as it records the overrun, before any later call of the seat is reserved."""
         if self.in_flight.pop(call.id, None) is None:
             return  # settled already (at the relay's stop, say)
         outcome.request_id = self.redactor.text(outcome.request_id)[:200] if outcome.request_id else None
         outcome.error = self.redactor.text(outcome.error)[:500] if outcome.error else None
         self.store.post("settle", call.id, outcome)
         log.info("%s", describe(call, outcome))
+        if outcome.cost_nusd > call.reserved:
+            self._stop_seat(call, outcome.cost_nusd)
+
+    def _stop_seat(self, overran: Call, cost: int) -> None:
+        self._overruns[overran.seat_id] = self._overruns.get(overran.seat_id, 0) + 1
+        others = [c for c in self.in_flight.values() if c.seat_id == overran.seat_id]
+        for other in others:
+            other.stop(f"the seat was paused after an overrun on call {overran.id}")
+        log.warning("%s: the upstream reported %s for call %s, %s reserved: seat paused, %d call(s) in flight "
+                    "stopped", overran.seat, usd_text(cost), overran.id, usd_text(overran.reserved), len(others))
 
     # -- chat
 
     async def chat(self, request: Request) -> Response:
-        """``POST /v1/chat/completions`` for a seat: read, checked, limited, reserved, forwarded, settled."""
-        path = request.url.path
+        """``POST /v1/chat/completions`` for a seat: the seat known and one of its places taken (its concurrency
+        and rate limits) before the body is read, then read, checked, priced, reserved, forwarded and settled."""
         found = await self.seat(request)
         if isinstance(found, Response):
             return found
         seat_id, seat_name = found
-        body = await self._chat_body(request)
-        if isinstance(body, Response):
-            return await self.refused(seat_id, None, body)
         limited = self.limits.acquire(seat_id)
         if limited:
-            which, wait = limited
-            what = (f"{self.settings.concurrency} calls at once" if which == "concurrency"
-                    else f"{self.settings.per_minute} calls a minute")
-            return await self.refused(seat_id, body["model"], api_error(
-                429, f"Too Many Requests: this seat may make {what} through the classroom relay. Wait {wait} s and "
-                "try again.", path, {"Retry-After": str(wait)}))
+            return await self._refused_past_limits(seat_id, self._limit_answer(request.url.path, *limited))
         handed_over = False
         try:
+            body = await self._chat_body(request)
+            if isinstance(body, Response):
+                return await self.refused(seat_id, None, body)
             answer, handed_over = await self._priced_call(request, body, seat_id, seat_name)
             return answer
         finally:
             if not handed_over:
                 self.limits.release(seat_id)
+
+    def _limit_answer(self, path: str, which: str, wait: int) -> Response:
+        what = (f"{self.settings.concurrency} calls at once" if which == "concurrency"
+                else f"{self.settings.per_minute} calls a minute")
+        return api_error(429, f"Too Many Requests: this seat may make {what} through the classroom relay. "
+                         f"Wait {wait} s and try again.", path, {"Retry-After": str(wait)})
 
     async def _chat_body(self, request: Request) -> dict | Response:
         """The request's body, read within the limits and checked enough to price it; else the API's error."""
@@ -226,35 +223,57 @@ class Relay:
         if content_type.split(";")[0].strip().lower() != "application/json":
             return api_error(400, "Body validation error! Expected Content-Type application/json, received "
                              f"{content_type[:80] or 'none'}", path)
-        try:  # a large body is parsed off the event loop, so other learners' streams keep flowing
-            body = parse_json(raw) if len(raw) < 1_000_000 else await anyio.to_thread.run_sync(parse_json, raw)
+        try:  # a large body is looked at off the event loop (two at a time), so other learners' streams keep flowing
+            body = (_parse_bounded(raw) if len(raw) < BIG_BODY else
+                    await anyio.to_thread.run_sync(_parse_bounded, raw, limiter=self._big_bodies))
         except ValueError as exc:
-            return api_error(400, f"Body validation error! Invalid JSON: {exc}", path)
+            return api_error(400, f"Body validation error! {exc}", path)
         problem = chat_body_problem(body)
         return api_error(400, problem, path) if problem else body
+
+    async def _refused_past_limits(self, seat_id: int, answer: Response) -> Response:
+        """A 429: the first within ``LIMITED_ROW_SECONDS`` is a row written before the answer goes out; the others
+        are counted, and written as one row when that time is up (so a seat hammering the relay adds at most
+        two rows a second, not hundreds)."""
+        pending = self._limited.get(seat_id)
+        if pending is not None:
+            pending[0] += 1
+            return answer
+        timer = asyncio.get_running_loop().call_later(LIMITED_ROW_SECONDS, self._write_limited, seat_id)
+        self._limited[seat_id] = [0, timer]
+        return await self.refused(seat_id, None, answer)
+
+    def _write_limited(self, seat_id: int) -> None:
+        count, timer = self._limited.pop(seat_id)
+        timer.cancel()
+        if count:
+            self.store.post("record_refusal", seat_id, None, 429, f"429: refused {count} more call(s) past the "
+                            f"seat's limits within {LIMITED_ROW_SECONDS:g} s", count)
 
     async def refused(self, seat_id: int, model: str | None, answer: Response) -> Response:
         """``answer``, an error the relay gives without forwarding the call, once the call is a row in the ledger
         (written before the answer goes out, so not even a kill -9 loses it)."""
         message = json.loads(answer.body)["message"]
-        await self.store.call("record_refusal", seat_id, model, answer.status_code,
-                              f"{answer.status_code}: {message}"[:300])
+        await self.store.call("record_refusal", seat_id, model, answer.status_code, f"{answer.status_code}: {message}")
         return answer
 
     async def _priced_call(self, request: Request, body: dict, seat_id: int, seat_name: str):
         path, model, stream = request.url.path, body["model"], bool(body.get("stream"))
-        price = await self.price_for(model)
+        price = await self.catalogue.price_for(model)
         if price is None:
-            known = ", ".join(sorted(self.prices)) or "none (the relay could not read the upstream's prices)"
+            known = ", ".join(sorted(self.catalogue.prices)) or "none (the relay could not read the upstream's prices)"
             return await self.refused(seat_id, model, api_error(
-                400, f"Body validation error! [model] The classroom relay has no price for {model!r}, so it cannot "
-                f"budget the call. Models it can call: {known}.", path)), False
+                400, f"Body validation error! [model] The classroom relay has no price for {clip(model, 100)!r}, so it "
+                f"cannot budget the call. Models it can call: {known}.", path)), False
         amount = worst_case_nusd(body, price)
+        overruns = self._overruns.get(seat_id, 0)
         reserved = await self.store.call("reserve", seat_id, model, stream, amount)
         if isinstance(reserved, Refusal):
             return refusal_answer(reserved, amount, path), False
         call = Call(reserved, seat_id, seat_name, model, price, amount, path)
         self.in_flight[call.id] = call
+        if self._overruns.get(seat_id, 0) != overruns:  # the seat overran while this call was being reserved
+            call.stop("the seat was paused after an overrun while this call was being reserved")
         headers = upstream_headers(request.headers, self.settings.key)
         if not stream:
             try:
@@ -301,6 +320,17 @@ class Relay:
                         media_type="application/json")
 
 
+def _parse_bounded(raw: bytearray):
+    """The body as JSON, or ValueError (too many values to parse within the relay's memory, or not JSON)."""
+    if too_many_values(raw):
+        raise ValueError(f"The body holds more than {MAX_JSON_VALUES:,} JSON values; a chat request needs far "
+                         "fewer.")
+    try:
+        return parse_json(raw)
+    except ValueError as exc:
+        raise ValueError(f"Invalid JSON: {exc}") from None
+
+
 def _lost(call: Call, exc: BaseException) -> Outcome:
     status = "abandoned" if isinstance(exc, asyncio.CancelledError) else "error"
     return Outcome(status, call.reserved, None, error=f"{status}: {type(exc).__name__}")
@@ -337,7 +367,7 @@ async def server_error(request: Request, exc: Exception) -> Response:
 
 
 def create_app(settings: Settings) -> Starlette:
-    """The relay's ASGI application for ``settings``, behind its path guard."""
+    """The relay's ASGI application for ``settings``, behind its path guard, closing what it does not read."""
     relay = Relay(settings)
 
     @asynccontextmanager
@@ -359,7 +389,7 @@ def create_app(settings: Settings) -> Starlette:
                     exception_handlers={404: not_found, 405: not_found, Exception: server_error})
     app.router.redirect_slashes = False  # Starlette's redirect would name whatever host the Host header says
     app.state.relay = relay
-    return PathGuard(app)
+    return CloseUnread(PathGuard(app))
 
 
 class PathGuard:

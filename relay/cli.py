@@ -58,6 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="seconds a learner has to send a request's body (default: 30)")
     serve.add_argument("--ssl-keyfile", help="serve HTTPS: the TLS private key (PEM)")
     serve.add_argument("--ssl-certfile", help="serve HTTPS: the TLS certificate chain (PEM)")
+    serve.add_argument("--forwarded-allow-ips", metavar="IPS",
+                       help="behind a reverse proxy: the proxy's addresses (comma-separated, e.g. 127.0.0.1), "
+                       "whose X-Forwarded-Proto and X-Forwarded-For the relay then trusts (HTTPS cookies, the "
+                       "learner's own address); default: trust no proxy headers")
     serve.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
 
     seats = commands.add_parser("seats", help="add, list, pause and resume seats")

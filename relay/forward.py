@@ -1,8 +1,10 @@
 """Forwarding one chat call to the upstream with the funded key, and reading what it cost.
 
-A plain call is read whole (the relay must see its cost before settling); a stream is passed
-through piece by piece as it arrives, watched for its final usage, and closed upstream the
-moment the learner goes away. Every byte from the upstream is redacted on its way out.
+A plain call is read whole, up to a size cap (the relay must see its cost before settling); a
+stream is passed through piece by piece as it arrives, watched for its final usage, and closed
+upstream the moment the learner goes away. Either is closed upstream at once when the relay
+stops the call (``Call.stop``: its seat overran). Every byte from the upstream is redacted on
+its way out.
 """
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import json
 import logging
 import re
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import anyio
@@ -17,6 +20,7 @@ import httpx
 from starlette.responses import Response
 
 from helpers.serving import MESSAGES
+from helpers.sse import SSEDecoder
 
 from .ledger import Outcome, usd_text
 from .pricing import Price, nusd_from_usd
@@ -30,13 +34,13 @@ PASSED_HEADERS = ("content-type", "cache-control", "x-inference-id", "x-client-r
                   "x-aimlapi-usd-spent", "retry-after", "retry-after-ms")
 CLIENT_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 MAX_UPSTREAM_BODY = 32 * 1024 * 1024
-MAX_SSE_LINE = 1024 * 1024
+MAX_SSE_EVENT = 1024 * 1024
 NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
 
 
 @dataclass
 class Call:
-    """One chat call between its reservation and its settlement."""
+    """One chat call between its reservation and its settlement; ``stop`` ends its upstream part at once."""
 
     id: int
     seat_id: int
@@ -46,6 +50,36 @@ class Call:
     reserved: int
     path: str
     started: float = field(default_factory=time.perf_counter)
+    stopped: str | None = None  # why the relay stopped it (its seat overran), if it did
+    _scope: anyio.CancelScope | None = field(default=None, repr=False)
+
+    def stop(self, why: str) -> None:
+        """Cancel whatever of the call is under way upstream (from any task of the relay's event loop)."""
+        self.stopped = why
+        if self._scope is not None:
+            self._scope.cancel()
+
+    @contextmanager
+    def stoppable(self):
+        """The block ``stop`` cancels; entered after a stop, it is cancelled at its first wait."""
+        with anyio.CancelScope() as scope:
+            self._scope = scope
+            if self.stopped:
+                scope.cancel()
+            try:
+                yield
+            finally:
+                self._scope = None
+
+
+def stopped_answer(call: Call, sent: bool) -> tuple[Response, Outcome]:
+    """The 403 for a call the relay stopped, and its outcome: at its reservation when it had been sent (what the
+    upstream will bill for it is unknown), at nothing when it had not."""
+    message = (f"Seat {call.seat} was paused while this call was in flight: the API reported a call of this seat "
+               "costing more than the relay had reserved for it, so the relay stopped the seat's other calls. Ask "
+               "your instructor to resume the seat, or switch to practice mode (AIML_PRACTICE=1).")
+    return api_error(403, message, call.path), Outcome("stopped", call.reserved if sent else 0, 403,
+                                                       error=f"stopped: {call.stopped}")
 
 
 def upstream_headers(request_headers, key: str) -> dict:
@@ -120,15 +154,21 @@ def error_answer(status: int, raw: bytes, call: Call, redactor: Redactor, header
 async def forward_json(client: httpx.AsyncClient, url: str, body: dict, headers: dict, call: Call,
                        redactor: Redactor) -> tuple[Response, Outcome]:
     """Send a plain (not streamed) chat call; the learner's answer and how the call ended."""
+    if call.stopped:
+        return stopped_answer(call, sent=False)
+    raw = None
     try:
-        async with client.stream("POST", url, content=dumps(body), headers=headers) as upstream:
-            raw = await _read_capped(upstream)
+        with call.stoppable():
+            async with client.stream("POST", url, content=dumps(body), headers=headers) as upstream:
+                raw = await read_capped(upstream)
     except NOT_SENT as exc:
         return _unreachable(call, exc, 0)
     except httpx.TimeoutException as exc:
         return _unreachable(call, exc, call.reserved)
     except (httpx.HTTPError, ValueError) as exc:
         return _unreachable(call, exc, call.reserved)
+    if raw is None:  # stopped before the whole answer came (one that did come is passed on and settled)
+        return stopped_answer(call, sent=True)
     shown = passed_headers(upstream, redactor)
     request_id = upstream.headers.get("x-inference-id")
     if upstream.status_code != 200:
@@ -149,12 +189,13 @@ async def forward_json(client: httpx.AsyncClient, url: str, body: dict, headers:
     return answer, Outcome("ok", cost, 200, prompt, completion, request_id)
 
 
-async def _read_capped(upstream: httpx.Response) -> bytes:
+async def read_capped(upstream: httpx.Response, limit: int = MAX_UPSTREAM_BODY) -> bytes:
+    """The upstream's whole answer body; ValueError as soon as it passes ``limit`` bytes (the rest is not read)."""
     parts, size = [], 0
     async for chunk in upstream.aiter_bytes():
         size += len(chunk)
-        if size > MAX_UPSTREAM_BODY:
-            raise ValueError("the upstream's answer is too large")
+        if size > limit:
+            raise ValueError(f"the upstream's answer is over {limit} bytes")
         parts.append(chunk)
     return b"".join(parts)
 
@@ -181,37 +222,40 @@ def _unreachable(call: Call, exc: Exception, cost: int) -> tuple[Response, Outco
 # --------------------------------------------------------------------------- streams
 
 class StreamWatch:
-    """Reads an SSE stream as it passes: was it finished ([DONE]), and what did its last chunks report.
+    """Reads an SSE stream as it passes, with the kit's ``SSEDecoder`` (every line ending, any split): was it
+    finished (``[DONE]``), and what did its events report (the last ``usage`` and ``meta``).
 
-    Hand-written: it only looks for ``data:`` lines that carry usage or ``[DONE]``; the bytes
-    themselves pass through untouched (the relay never re-encodes a learner's stream).
+    The bytes themselves pass through untouched (the relay never re-encodes a learner's stream). What the
+    decoder holds is bounded: past ``MAX_SSE_EVENT`` bytes without a finished event it starts afresh.
     """
 
     def __init__(self):
-        self._line = b""
+        self._decoder = SSEDecoder()
+        self._since_event = 0
         self.done = False
         self.payload: dict = {}
 
     def feed(self, chunk: bytes) -> None:
-        """Read one chunk as it passes (lines may be split across chunks)."""
-        lines = (self._line + chunk).split(b"\n")
-        self._line = lines.pop()[-MAX_SSE_LINE:]
-        for line in lines:
-            line = line.strip()
-            if not line.startswith(b"data:"):
-                continue
-            data = line[5:].strip()
-            if data == b"[DONE]":
-                self.done = True
-            elif b'"usage"' in data or b'"meta"' in data:
-                try:
-                    event = json.loads(data)
-                except ValueError:
-                    continue
-                if isinstance(event, dict):
-                    for key in ("usage", "meta"):
-                        if event.get(key) is not None:
-                            self.payload[key] = event[key]
+        """Read one chunk as it passes (events may be split across chunks)."""
+        self._since_event += len(chunk)
+        for event in self._decoder.feed(chunk):
+            self._since_event = 0
+            self._read(event.data)
+        if self._since_event > MAX_SSE_EVENT:  # no event that large is real: drop what is held
+            self._decoder, self._since_event = SSEDecoder(), 0
+
+    def _read(self, data: str) -> None:
+        if data == "[DONE]":
+            self.done = True
+        elif '"usage"' in data or '"meta"' in data:
+            try:
+                event = json.loads(data)
+            except ValueError:
+                return
+            if isinstance(event, dict):
+                for key in ("usage", "meta"):
+                    if event.get(key) is not None:
+                        self.payload[key] = event[key]
 
 
 class RelayedStream:
@@ -220,7 +264,8 @@ class RelayedStream:
     It listens for the learner leaving while it pumps: the upstream response is closed at once
     (so the upstream stops generating), and the call is settled whatever happened. A finished
     stream is settled before its ``[DONE]`` is passed on, so the learner's next call (a balance,
-    say) already sees the cost.
+    say) already sees the cost. A stream the relay stops (``Call.stop``) is closed upstream the
+    same way and ends with an error event saying why.
     """
 
     def __init__(self, upstream: httpx.Response, call: Call, redactor: Redactor, settle, release):
@@ -230,14 +275,16 @@ class RelayedStream:
         self.abandoned = False
         self.completed = False  # the last byte went out: a disconnect after that is the normal end
         self.settled = False
+        self.started = False  # the answer's head went out
         self.broken: str | None = None
 
     async def __call__(self, scope, receive, send) -> None:
         try:
-            async with anyio.create_task_group() as group:
-                group.start_soon(self._listen, receive, group.cancel_scope)
-                await self._pump(send)
-                group.cancel_scope.cancel()
+            with self.call.stoppable():
+                async with anyio.create_task_group() as group:
+                    group.start_soon(self._listen, receive, group.cancel_scope)
+                    await self._pump(send)
+                    group.cancel_scope.cancel()
         finally:
             with anyio.CancelScope(shield=True):
                 await self.upstream.aclose()
@@ -245,8 +292,18 @@ class RelayedStream:
             if not self.settled:
                 self.settled = True
                 self.settle(self.call, self._outcome(finished=False))
+        if self.call.stopped and not (self.completed or self.abandoned):
+            return await self._say_stopped(scope, receive, send)
         if self.broken:  # the upstream broke off: end the learner's stream abruptly too, as the upstream did
             raise ConnectionAbortedError(self.broken)
+
+    async def _say_stopped(self, scope, receive, send) -> None:
+        """The 403 that says why the relay stopped the call: as the answer, or as an error event in the stream."""
+        answer, _ = stopped_answer(self.call, sent=True)
+        if not self.started:
+            return await answer(scope, receive, send)
+        event = b"data: " + dumps({"error": json.loads(answer.body)}) + b"\n\n"
+        await send({"type": "http.response.body", "body": event, "more_body": False})
 
     async def _listen(self, receive, scope) -> None:
         while True:
@@ -262,6 +319,7 @@ class RelayedStream:
         headers.setdefault("cache-control", "no-cache")
         await send({"type": "http.response.start", "status": 200,
                     "headers": [(k.encode(), v.encode("latin-1", "replace")) for k, v in headers.items()]})
+        self.started = True
         redact = self.redactor.stream()
         try:
             async for chunk in self.upstream.aiter_bytes():
@@ -276,7 +334,7 @@ class RelayedStream:
             self.broken = f"upstream {type(exc).__name__}"
             return
         rest = redact.flush()
-        if not self.watch.done:
+        if not self.watch.done:  # an event left unfinished at the end does not count, as the SSE rules say
             self.broken = "upstream stream ended without [DONE]"
             if rest:
                 await send({"type": "http.response.body", "body": rest, "more_body": True})
@@ -293,27 +351,34 @@ class RelayedStream:
             return Outcome("ok", settle_cost(call, watch.payload, self.upstream.headers, call.reserved), 200,
                            prompt, completion, request_id)
         # Ended early: the upstream's bill for the part generated is unknown, so the reservation stands.
-        status = "abandoned" if self.abandoned else "cut"
+        status = "stopped" if call.stopped else "abandoned" if self.abandoned else "cut"
         cost = reported if reported is not None else call.reserved
-        why = "the learner closed the stream" if self.abandoned else (self.broken or "stream ended early")
+        why = (f"stopped: {call.stopped}" if call.stopped else "the learner closed the stream" if self.abandoned
+               else (self.broken or "stream ended early"))
         return Outcome(status, cost, 200, prompt, completion, request_id, error=why)
 
 
 async def open_stream(client: httpx.AsyncClient, url: str, body: dict, headers: dict, call: Call,
                       redactor: Redactor):
     """Start a streamed call upstream: (an open httpx response, None) on 200, else (None, (answer, Outcome))."""
+    if call.stopped:
+        return None, stopped_answer(call, sent=False)
     request = client.build_request("POST", url, content=dumps(body), headers={**headers,
                                                                                "Accept": "text/event-stream"})
+    upstream = None
     try:
-        upstream = await client.send(request, stream=True)
+        with call.stoppable():
+            upstream = await client.send(request, stream=True)
     except NOT_SENT as exc:
         return None, _unreachable(call, exc, 0)
     except httpx.HTTPError as exc:
         return None, _unreachable(call, exc, call.reserved)
+    if upstream is None:
+        return None, stopped_answer(call, sent=True)
     if upstream.status_code == 200:
         return upstream, None
     try:
-        raw = await _read_capped(upstream)
+        raw = await read_capped(upstream)
     except (httpx.HTTPError, ValueError):
         raw = b""
     finally:

@@ -2,7 +2,8 @@
 
 Money is stored as whole nano-dollars (1 USD = 10**9) so that sums are exact: a seat's
 ``spent + reserved`` never drifts past its budget through rounding. Seat codes are stored
-only as SHA-256 hashes. The relay and the command line open the same file at the same time;
+only as SHA-256 hashes. Nothing a learner sends is stored whole: a model name is cut to
+``MAX_MODEL`` characters, an error to ``MAX_ERROR``. The relay and the command line open the same file at the same time;
 WAL lets one write while the other reads, and every write is one short transaction.
 """
 from __future__ import annotations
@@ -49,7 +50,8 @@ CREATE TABLE IF NOT EXISTS calls (
     upstream_request_id TEXT,
     error TEXT,
     started REAL NOT NULL,
-    finished REAL
+    finished REAL,
+    n INTEGER NOT NULL DEFAULT 1  -- calls this row stands for (refusals past a seat's limits come in bulk)
 );
 CREATE INDEX IF NOT EXISTS calls_open ON calls(status) WHERE status = 'open';
 CREATE INDEX IF NOT EXISTS calls_seat_time ON calls(seat_id, started);
@@ -59,6 +61,15 @@ CREATE INDEX IF NOT EXISTS calls_seat_time ON calls(seat_id, started);
 # left), refused (answered by the relay, never forwarded), recovered (left open by a crash, settled at its
 # reservation).
 _REFUSED = {"paused": "the seat is paused", "budget": "over the remaining budget"}
+MAX_MODEL = 200
+MAX_ERROR = 300
+
+
+def clip(text: str | None, limit: int) -> str | None:
+    """``text`` cut to ``limit`` characters (with an ellipsis when cut), or None."""
+    if text is None or len(text) <= limit:
+        return text
+    return text[: limit - 1] + "\u2026"
 
 
 def to_nusd(usd: float) -> int:
@@ -116,6 +127,12 @@ def connect(path: str | Path) -> sqlite3.Connection:
     db.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: a commit survives a crash of the process
     db.execute("PRAGMA foreign_keys = ON")
     db.executescript(SCHEMA)
+    if "n" not in {row["name"] for row in db.execute("PRAGMA table_info(calls)")}:  # a ledger from before
+        try:
+            db.execute("ALTER TABLE calls ADD COLUMN n INTEGER NOT NULL DEFAULT 1")
+        except sqlite3.OperationalError as exc:  # the relay and a command racing: the other added it
+            if "duplicate column" not in str(exc):
+                raise
     return db
 
 
@@ -186,6 +203,8 @@ class Ledger:
 
     def reserve(self, seat_id: int, model: str, stream: bool, amount: int) -> int | Refusal:
         """Hold ``amount`` nano-dollars of the seat's budget for one call: the call's id, or a Refusal."""
+        model = clip(model, MAX_MODEL)
+
         def run():
             now = time.time()
             seat = self.db.execute("SELECT name, budget_nusd, spent_nusd, reserved_nusd, paused, pause_reason "
@@ -210,18 +229,23 @@ class Ledger:
             return cur.lastrowid
         return self._write(run)
 
-    def record_refusal(self, seat_id: int, model: str | None, http_status: int, error: str) -> None:
-        """A call refused before any reservation (rate or concurrency limit): a row, and an error on the seat."""
+    def record_refusal(self, seat_id: int, model: str | None, http_status: int, error: str, n: int = 1) -> None:
+        """``n`` calls refused before any reservation (a bad body, a limit): one row, and an error on the seat."""
+        model, error = clip(model, MAX_MODEL), clip(error, MAX_ERROR)
+
         def run():
             now = time.time()
-            self.db.execute("INSERT INTO calls (seat_id, model, status, http_status, error, started, finished) "
-                            "VALUES (?, ?, 'refused', ?, ?, ?, ?)", (seat_id, model, http_status, error, now, now))
-            self.db.execute("UPDATE seats SET requests = requests + 1, errors = errors + 1, last_error = ? "
-                            "WHERE id = ?", (error, seat_id))
+            self.db.execute("INSERT INTO calls (seat_id, model, status, http_status, error, started, finished, n) "
+                            "VALUES (?, ?, 'refused', ?, ?, ?, ?, ?)",
+                            (seat_id, model, http_status, error, now, now, n))
+            self.db.execute("UPDATE seats SET requests = requests + ?, errors = errors + ?, last_error = ? "
+                            "WHERE id = ?", (n, n, error, seat_id))
         self._write(run)
 
     def settle(self, call_id: int, outcome: "Outcome") -> None:
         """Close an open call at the cost it really had; an overrun pauses the seat. Idempotent."""
+        outcome.error, outcome.request_id = clip(outcome.error, MAX_ERROR), clip(outcome.request_id, MAX_MODEL)
+
         def run():
             call = self.db.execute("SELECT seat_id, reserved_nusd FROM calls WHERE id = ? AND status = 'open'",
                                    (call_id,)).fetchone()
@@ -283,8 +307,9 @@ class Ledger:
     def report(self) -> list[dict]:
         """Spend by seat and model: requests, tokens, errors."""
         rows = self.db.execute(
-            "SELECT s.name AS seat, COALESCE(c.model, '-') AS model, COUNT(*) AS requests, "
-            "SUM(c.status NOT IN ('ok', 'open')) AS errors, COALESCE(SUM(c.prompt_tokens), 0) AS prompt_tokens, "
+            "SELECT s.name AS seat, COALESCE(c.model, '(none)') AS model, SUM(c.n) AS requests, "
+            "SUM(CASE WHEN c.status NOT IN ('ok', 'open') THEN c.n ELSE 0 END) AS errors, "
+            "COALESCE(SUM(c.prompt_tokens), 0) AS prompt_tokens, "
             "COALESCE(SUM(c.completion_tokens), 0) AS completion_tokens, "
             "COALESCE(SUM(c.settled_nusd), 0) AS spent_nusd, SUM(c.status = 'open') AS open "
             "FROM calls c JOIN seats s ON s.id = c.seat_id GROUP BY s.id, c.model ORDER BY s.id, c.model").fetchall()

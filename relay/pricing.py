@@ -5,6 +5,11 @@ token unit), or from ``--price MODEL=IN,OUT`` (USD per million tokens), which wi
 case of a call is an upper bound of its prompt's tokens times the input price, plus its output
 bound (``max_tokens``, capped at the model's ``outputMax``, for each of ``n`` choices, plus any
 ``prediction``) times the output price, plus a small margin for the upstream's own rounding.
+
+The prompt's bound is every UTF-8 byte of text (a tokenizer never makes more tokens than bytes),
+capped at the model's context window, which the API enforces (a longer request is refused with a
+400, as the practice server does). A part whose tokens the request does not bound (an image, whose
+tiles the upstream counts; a file, whose pages it counts) counts the whole context window.
 """
 from __future__ import annotations
 
@@ -13,8 +18,8 @@ from dataclasses import dataclass
 
 from .ledger import NANO
 
-#: Tokens assumed for each image and each file part on top of their bytes (Gemma 3 counts 256 per image).
-IMAGE_TOKENS = 2048
+#: Parts whose tokens the request cannot bound: each counts as the whole context window.
+UNBOUNDED_PARTS = frozenset({"image_url", "file", "input_image", "input_file", "input_audio"})
 #: Tokens a chat template adds per message (role markers, turn ends), and per request.
 MESSAGE_OVERHEAD = 8
 REQUEST_OVERHEAD = 32
@@ -83,27 +88,41 @@ def prices_from_catalogue(payload) -> dict[str, Price]:
 def worst_case_nusd(body: dict, price: Price) -> int:
     """The most a chat call with ``body`` can cost, in nano-dollars. Sets or caps ``max_tokens`` in ``body``
     (see ``output_bound``), so reserve this amount and send that body."""
-    prompt = min(prompt_token_bound(body), price.context)
+    prompt = min(prompt_token_bound(body, price.context), price.context)
     return price.worst_case_nusd(prompt, output_bound(body, price))
 
 
-def prompt_token_bound(body: dict) -> int:
-    """An upper bound of the prompt's tokens: every UTF-8 byte of text anywhere in the body counts as one
-    token (a tokenizer never makes more tokens than bytes; tools, a response format and the like reach the
-    prompt too), every image and file a fixed amount more, and the chat template's markers on top."""
+def prompt_token_bound(body: dict, unbounded_part: int = DEFAULT_CONTEXT) -> int:
+    """An upper bound of the prompt's tokens: every UTF-8 byte of text anywhere in the body (keys too: tools,
+    a response format and the like reach the prompt) counts as one token, every image or file part
+    ``unbounded_part`` more (the model's context: the request does not say how many tokens the upstream
+    makes of it), and the chat template's markers on top."""
     fields = {k: v for k, v in body.items() if k != "model"}
-    return REQUEST_OVERHEAD + MESSAGE_OVERHEAD * len(body.get("messages") or ()) + _tokens_in(fields)
+    messages = body.get("messages")
+    turns = len(messages) if isinstance(messages, list) else 0
+    return REQUEST_OVERHEAD + MESSAGE_OVERHEAD * turns + _tokens_in(fields, unbounded_part)
 
 
-def _tokens_in(value) -> int:
-    if isinstance(value, str):
-        return len(value.encode("utf-8", "surrogatepass"))
-    if isinstance(value, dict):
-        extra = IMAGE_TOKENS if value.get("type") in ("image_url", "file", "input_image", "input_file") else 0
-        return extra + sum(_tokens_in(v) for v in value.values())
-    if isinstance(value, list):
-        return sum(_tokens_in(v) for v in value)
-    return 8  # a number, a boolean, null
+def _tokens_in(value, unbounded_part: int) -> int:
+    """Bytes of text in ``value``, walked without recursion (the relay refuses deep bodies, but a price must
+    never be what fails on one)."""
+    total, pending = 0, [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            total += len(item) if item.isascii() else len(item.encode("utf-8", "surrogatepass"))
+        elif isinstance(item, dict):
+            if item.get("type") in UNBOUNDED_PARTS or not UNBOUNDED_PARTS.isdisjoint(item):
+                total += unbounded_part
+            pending.extend(item)  # the keys
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+        elif isinstance(item, (int, float)) and not isinstance(item, bool):
+            total += len(str(item))
+        else:
+            total += 5  # true, false, null
+    return total
 
 
 def output_bound(body: dict, price: Price) -> int:
@@ -118,7 +137,7 @@ def output_bound(body: dict, price: Price) -> int:
         if body.get(key) is not None and body[key] > price.output_max:
             body[key] = price.output_max
     per_choice = min(price.output_max, max(math.ceil(v) for v in asked)) if asked else price.output_max
-    prediction = _tokens_in(body["prediction"]) if body.get("prediction") is not None else 0
+    prediction = _tokens_in(body["prediction"], 0) if body.get("prediction") is not None else 0
     return per_choice * int(body.get("n") or 1) + prediction
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from helpers.keys import RELAY_SEAT_PREFIX
 
 from .ledger import Ledger, LedgerError, to_nusd, usd_text
+from .shown import escaped, spreadsheet_cell
 
 #: Letters and digits that cannot be misread on paper (no 0/o, 1/l/i).
 ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
@@ -115,23 +116,24 @@ def show(ledger: Ledger, as_json: bool) -> int:
 
 
 def report(args) -> int:
-    """``report``: spend by seat and model, printed and optionally written as CSV."""
+    """``report``: spend by seat and model, printed (control characters escaped) and optionally written as CSV
+    (cells that could run as formulas neutralised)."""
     ledger = Ledger(db_must_exist(args.db))
     try:
         rows = ledger.report()
     finally:
         ledger.close()
     columns = ["seat", "model", "requests", "errors", "prompt_tokens", "completion_tokens", "spent_usd"]
-    if args.csv:
-        with open(args.csv, "w", newline="") as f:
-            writer = csv.DictWriter(f, fieldnames=columns, extrasaction="ignore")
-            writer.writeheader()
-            writer.writerows(rows)
+    if args.csv:  # learners chose the model names: no cell may run as a spreadsheet formula
+        with open(args.csv, "w", newline="", encoding="utf-8") as f:
+            writer = csv.writer(f, quoting=csv.QUOTE_ALL)
+            writer.writerow(columns)
+            writer.writerows([spreadsheet_cell(r[c]) for c in columns] for r in rows)
     if not rows:
         print("No calls yet.")
         return 0
     total = sum(r["spent_usd"] for r in rows)
-    body = [[r["seat"], r["model"], str(r["requests"]), str(r["errors"]), str(r["prompt_tokens"]),
+    body = [[escaped(r["seat"]), escaped(r["model"]), str(r["requests"]), str(r["errors"]), str(r["prompt_tokens"]),
              str(r["completion_tokens"]), usd_text(to_nusd(r["spent_usd"]))] for r in rows]
     print(_table(body, ["seat", "model", "requests", "errors", "prompt tokens", "completion tokens", "spent"]))
     print(f"\nTotal: {usd_text(to_nusd(total))} over {sum(r['requests'] for r in rows)} requests."

@@ -20,19 +20,21 @@ from .pricing import parse_price_option
 from .protocol import header_deadline_protocol
 from .store import serve_alone
 from .redact import Redactor
+from .shown import escaped
 
 TOKEN_VARIABLE = "RELAY_ADMIN_TOKEN"
 
 
 class RedactingFormatter(logging.Formatter):
-    """Every log line (tracebacks included) with the upstream key's pieces removed."""
+    """Every log line (tracebacks included) with the upstream key's pieces removed, and control characters
+    (but line ends) escaped: what a learner sent must not drive the instructor's terminal."""
 
     def __init__(self, redactor: Redactor):
         super().__init__("%(asctime)s %(levelname)s %(name)s: %(message)s", "%H:%M:%S")
         self.redactor = redactor
 
     def format(self, record: logging.LogRecord) -> str:
-        return self.redactor.text(super().format(record))
+        return escaped(self.redactor.text(super().format(record)), keep="\n")
 
 
 class QuietAborts(logging.Filter):
@@ -71,6 +73,26 @@ def configure_logging(level: str, redactor: Redactor) -> None:
         logging.getLogger(name).propagate = True
 
 
+def raise_open_files_limit() -> int | None:
+    """Raise this process's open-files limit (each connection is one) to the most the system allows; the new
+    limit, or None where there is none to raise (Windows). 1,024, a common default, is one room's worth of
+    stray connections."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover (Windows)
+        return None
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    for wanted in (hard, 65_536, 10_240):  # macOS refuses more than its OPEN_MAX even below an unlimited hard
+        if wanted == resource.RLIM_INFINITY or wanted <= soft or (hard != resource.RLIM_INFINITY and wanted > hard):
+            continue
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+            break
+        except (ValueError, OSError):
+            continue
+    return resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+
+
 def serve(args) -> int:
     """Run the relay until Ctrl-C or SIGTERM; 2 when the key, the token or a price is unusable."""
     key, source = find_api_key()
@@ -92,12 +114,17 @@ def serve(args) -> int:
     settings = Settings(upstream_root(args.upstream), key, args.db, hash_secret(token or generated),
                         args.concurrency, args.rate_limit, prices, args.timeout, body_timeout=args.body_timeout)
     configure_logging(args.log_level, Redactor(key))
+    files = raise_open_files_limit()
+    if files is not None:
+        logging.getLogger("relay").info("open files (connections included): up to %d", files)
     lock = serve_alone(args.db)  # held until the relay stops
     try:
         sock = _bind(args.host, args.port)
         config = uvicorn.Config(create_app(settings), http=header_deadline_protocol(args.header_timeout),
                                 log_config=None, access_log=False, server_header=False,
-                                proxy_headers=False, timeout_graceful_shutdown=5, backlog=2048,
+                                proxy_headers=bool(args.forwarded_allow_ips),
+                                forwarded_allow_ips=args.forwarded_allow_ips or None,
+                                timeout_graceful_shutdown=5, backlog=2048,
                                 ssl_keyfile=args.ssl_keyfile, ssl_certfile=args.ssl_certfile, lifespan="on")
         lines = ready_lines(args, sock.getsockname()[1], f"{mask_key(key)} (from {source})", generated)
         with asyncio.Runner(loop_factory=config.get_loop_factory()) as runner:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import uuid
 from datetime import datetime, timezone
 
@@ -35,24 +36,53 @@ def api_error(status: int, message: str, path: str, headers: dict | None = None,
                     media_type="application/json")
 
 
+#: The most JSON values (objects, arrays, strings, numbers...) a chat body may hold, and how deep it may nest.
+#: Parsing a few megabytes of ``[{},{},...]`` would take hundreds of megabytes; a real chat body, its tools and
+#: schemas included, holds a few thousand values, some ten levels deep.
+MAX_JSON_VALUES = 100_000
+MAX_JSON_DEPTH = 64
+_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
+
+
 class BodyTooLarge(Exception):
     """The body passed its size limit."""
 
 
-async def read_body(request: Request, limit: int, seconds: float) -> bytes:
+async def read_body(request: Request, limit: int, seconds: float) -> bytearray:
     """The whole request body; BodyTooLarge as soon as it passes ``limit`` bytes, TimeoutError when it has not
     all arrived after ``seconds`` (a client dripping its body is dropped)."""
     length = request.headers.get("content-length", "")
     if length.strip().isdigit() and int(length) > limit:
         raise BodyTooLarge
-    parts, size = [], 0
+    body = bytearray()
     with anyio.fail_after(seconds):
         async for chunk in request.stream():
-            size += len(chunk)
-            if size > limit:
+            if len(body) + len(chunk) > limit:
                 raise BodyTooLarge
-            parts.append(chunk)
-    return b"".join(parts)
+            body += chunk
+    return body
+
+
+def too_many_values(raw: bytes | bytearray, limit: int = MAX_JSON_VALUES) -> bool:
+    """True when the JSON text ``raw`` holds more than about ``limit`` values, told without parsing it: every
+    value but the first follows a comma or opens an array or object, outside strings."""
+    def rough(data) -> int:
+        return data.count(b",") + data.count(b"[") + data.count(b"{")
+    if rough(raw) <= limit:
+        return False
+    return rough(_STRING.sub(b"", raw)) > limit  # commas and brackets inside strings are text, not values
+
+
+def nests_deeper_than(value, limit: int = MAX_JSON_DEPTH) -> bool:
+    """True when arrays and objects in ``value`` nest more than ``limit`` levels deep (walked without recursion)."""
+    pending = [(value, 1)]
+    while pending:
+        item, depth = pending.pop()
+        if depth > limit:
+            return True
+        children = item.values() if isinstance(item, dict) else item
+        pending.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return False
 
 
 def _number(value) -> bool:
@@ -63,6 +93,9 @@ def chat_body_problem(body) -> str | None:
     """What the relay itself must know is wrong before it can price a call (the upstream checks the rest)."""
     if not isinstance(body, dict):
         return "Body validation error! Expected object, received " + type(body).__name__
+    if nests_deeper_than(body):
+        return (f"Body validation error! The body nests arrays and objects more than {MAX_JSON_DEPTH} levels deep; "
+                "a chat request needs a few.")
     if not isinstance(body.get("model"), str) or not body["model"]:
         return "Body validation error! [model] Required: the model id, for example google/gemma-3-4b-it"
     messages = body.get("messages")

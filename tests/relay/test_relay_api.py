@@ -5,6 +5,7 @@ accepts only the canary key the relay holds; learners send only their seat codes
 """
 from __future__ import annotations
 
+import base64
 import json
 import sqlite3
 import time
@@ -29,7 +30,7 @@ def upstream():
 @pytest.fixture(scope="module")
 def room(upstream, tmp_path_factory):
     db = tmp_path_factory.mktemp("relay-api") / "room.db"
-    seats = add_seats(db, 4, 0.50)
+    seats = add_seats(db, 6, 0.50)
     with Relay(db, upstream.base_url) as relay:
         yield relay, seats
 
@@ -125,8 +126,19 @@ def _tiny_png() -> bytes:
     return out.getvalue()
 
 
+#: A PDF the practice server bills 85 tokens a page for 1,500 pages (127,500 tokens), in 18 KB.
+MANY_PAGES = b"%PDF-1.4\n" + b"/Type /Page\n" * 1500 + b"%%EOF"
+
+
+def _pdf_message() -> dict:
+    data = "data:application/pdf;base64," + base64.b64encode(MANY_PAGES).decode()
+    return {"role": "user", "content": [{"type": "text", "text": "Summarise it"},
+                                        {"type": "file", "file": {"filename": "long.pdf", "file_data": data}}]}
+
+
 def test_no_call_is_billed_above_its_reservation(room):
-    """The worst case reserved is an upper bound of what the upstream reports, whatever the call looks like."""
+    """The worst case reserved is an upper bound of what the upstream reports, whatever the call looks like:
+    a file's pages included, which the request's bytes do not bound."""
     from helpers.content import user_message
 
     relay, seats = room
@@ -136,7 +148,8 @@ def test_no_call_is_billed_above_its_reservation(room):
               chat_body("Write a poem", max_completion_tokens=40, stream=True, stream_options={"include_usage": True}),
               {"model": "google/gemma-3-12b-it", "messages": [{"role": "user", "content": "Hi"},
                                                               {"role": "assistant", "content": "Hello!"},
-                                                              {"role": "user", "content": "A haiku, please"}]}]
+                                                              {"role": "user", "content": "A haiku, please"}]},
+              {"model": MODEL, "messages": [_pdf_message()], "max_tokens": 8}]
     for body in bodies:
         answer = _post(relay, code, body)
         assert answer.status_code == 200, answer.text
@@ -148,6 +161,18 @@ def test_no_call_is_billed_above_its_reservation(room):
     # Every call's row: seat, model, status, tokens, reserved, settled, the upstream's request id, times.
     assert [(r[4], r[5], r[6]) for r in rows] == [(b["model"], int(bool(b.get("stream"))), 200) for b in bodies]
     assert all(r[7] and r[8] and r[9] and r[10] <= r[11] for r in rows), [r[7:] for r in rows]
+    assert rows[-1][7] >= 1500 * 85  # the PDF's pages were billed, within the reservation
+
+
+def test_a_prompt_past_the_context_window_is_refused_and_costs_nothing(room):
+    """A 9 MB prompt (1.8 million practice tokens) once cost $0.90 on a $0.05 seat: the upstream refuses it now,
+    as the API does, and the seat pays nothing for the refusal."""
+    relay, seats = room
+    answer = _post(relay, seats[4]["code"], chat_body("word " * 1_800_000, max_tokens=8))
+    assert answer.status_code == 400, answer.text[:300]
+    assert "context window" in answer.json()["message"]
+    rows = _settled_rows(relay.db, seats[4]["name"], 1)
+    assert [(r[1], r[3]) for r in rows] == [("error", 0)] and rows[0][2] > 0  # reserved, then settled at nothing
 
 
 def _settled_rows(db, seat: str, count: int, more: str = "") -> list:
@@ -235,6 +260,23 @@ def test_the_relays_own_refusals_are_rows_in_the_ledger_too(room):
     assert listed[seats[3]["name"]]["requests"] == len(sent)
 
 
+def _ledger_bytes(db) -> int:
+    return sum(p.stat().st_size for p in db.parent.glob(db.name + "*") if p.is_file())
+
+
+def test_nothing_a_learner_sends_is_stored_whole(room):
+    """30 posts with a 5 MiB model name once grew the ledger by 163 MB: a model name is stored cut short."""
+    relay, seats = room
+    huge = "m" * (2 * 1024 * 1024)
+    before = _ledger_bytes(relay.db)
+    answers = [_post(relay, seats[5]["code"], chat_body(model=huge)) for _ in range(30)]
+    assert _ledger_bytes(relay.db) - before < 1_000_000
+    rows = _settled_rows(relay.db, seats[5]["name"], 30, "model, error")
+    assert len(rows) == 30 and all(len(r[4]) <= 200 and len(r[5]) <= 300 for r in rows)
+    assert {a.status_code for a in answers} == {400} and len(answers[0].content) < 2000  # the answer names it short
+    assert "no price for 'mmmm" in answers[0].json()["message"]
+
+
 def test_the_upstreams_own_400_comes_back_as_it_is(room):
     relay, seats = room
     answer = _post(relay, seats[0]["code"], {"model": MODEL, "messages": [{"role": "system", "content": "Be brief"},
@@ -258,15 +300,18 @@ def test_bodies_over_the_practice_servers_limit_are_refused(room):
     assert answer.status_code == 413
 
 
-def test_models_are_forwarded_and_cached(room, upstream):
-    relay, _ = room
+def test_models_need_a_seat_code_and_are_forwarded_and_cached(room, upstream):
+    relay, seats = room
+    assert requests.get(relay.url + "/models", timeout=TIMEOUT).status_code == 401  # the module's docstring said so
+    seat = {"Authorization": f"Bearer {seats[2]['code']}"}
     before = sum(1 for r in upstream.requests if r["path"].startswith("/v1/models"))
-    first = requests.get(relay.url + "/models", params={"include": "pricing"}, timeout=TIMEOUT)
-    again = requests.get(relay.url + "/models", params={"include": "pricing"}, timeout=TIMEOUT)
+    first = requests.get(relay.url + "/models", params={"include": "pricing"}, headers=seat, timeout=TIMEOUT)
+    again = requests.get(relay.url + "/models", params={"include": "pricing"}, headers=seat, timeout=TIMEOUT)
     assert first.status_code == again.status_code == 200 and first.json() == again.json()
     assert {m["id"] for m in first.json()["data"]} >= {MODEL}
     after = sum(1 for r in upstream.requests if r["path"].startswith("/v1/models"))
     assert after - before <= 1  # the relay read its prices at start; the second answer came from its cache
+    assert not leaks(first.text) and "Authorization" not in first.text
 
 
 def test_billing_is_the_seats_own_remaining_budget(room):
@@ -278,3 +323,13 @@ def test_billing_is_the_seats_own_remaining_budget(room):
                        headers={"Authorization": f"Bearer {seats[2]['code']}"}, timeout=TIMEOUT)
     assert bad.status_code == 400 and "period" in bad.json()["message"]
     assert requests.get(relay.root + "/v2/billing", timeout=TIMEOUT).status_code == 401
+
+
+def test_proxy_headers_count_only_from_a_proxy_the_instructor_named(room):
+    """This relay was given no --forwarded-allow-ips: a client's X-Forwarded-Proto is not believed."""
+    relay, _ = room
+    from relay_support import ADMIN_TOKEN
+
+    login = requests.post(relay.root + "/admin/login", data={"token": ADMIN_TOKEN}, allow_redirects=False,
+                          headers={"X-Forwarded-Proto": "https"}, timeout=TIMEOUT)
+    assert login.status_code == 303 and "secure" not in login.headers["set-cookie"].lower()

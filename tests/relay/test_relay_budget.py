@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 
 import pytest
 import requests
@@ -126,6 +127,29 @@ def test_past_the_rate_limit_the_answer_is_429_with_retry_after(upstream, tmp_pa
         assert "3 calls a minute" in answer.json()["message"]
 
 
+def test_refused_calls_count_against_the_rate_limit_and_past_it_rows_come_a_second_apart(upstream, tmp_path):
+    """A seat once wrote 400 to 500 refusal rows a second: bad bodies were refused before the limits, and each
+    429 was a row. Now a bad body takes a place in the rate limit like a good one, and the 429s past it add
+    one row a second to the ledger (each call still counted)."""
+    db = tmp_path / "rate.db"
+    seat = add_seats(db, 1, 1.0)[0]
+    headers = {"Authorization": f"Bearer {seat['code']}", "Content-Type": "application/json"}
+    with Relay(db, upstream.base_url, "--rate-limit", 3) as relay, requests.Session() as session:
+        statuses = [session.post(relay.url + "/chat/completions", data=b"{not json", headers=headers,
+                                 timeout=TIMEOUT).status_code for _ in range(3)]
+        statuses += [session.post(relay.url + "/chat/completions", json=chat_body(max_tokens=8), headers=headers,
+                                  timeout=TIMEOUT).status_code for _ in range(60)]
+        assert statuses == [400] * 3 + [429] * 60
+        for _ in range(150):  # the 429s after the first are written together, a second later (bounded: 3 s)
+            if _seat(db, "seat-01")["requests"] == 63:
+                break
+            time.sleep(0.02)
+    with sqlite3.connect(db) as con:
+        rows = con.execute("SELECT http_status, n FROM calls").fetchall()
+    assert _seat(db, "seat-01")["requests"] == 63 and sum(n for _, n in rows) == 63
+    assert [s for s, _ in rows].count(400) == 3 and 2 <= len(rows) - 3 <= 4, rows  # 60 calls refused, 2 to 4 rows
+
+
 def test_an_upstream_cost_over_the_reservation_pauses_the_seat(tmp_path):
     db = tmp_path / "overrun.db"
     over = add_seats(db, 1, 1.0)[0]
@@ -142,3 +166,50 @@ def test_an_upstream_cost_over_the_reservation_pauses_the_seat(tmp_path):
     row = _seat(db, "seat-01")
     assert row["paused"] == 1 and row["spent_nusd"] == 10_000_000  # the reported $0.01 is what it cost
     assert row["overrun_nusd"] == 10_000_000 - _rows_reserved(db)
+
+
+def test_an_overrun_stops_the_seats_other_calls_in_flight_at_once(tmp_path):
+    """With the upstream billing far above the listed price, all four calls in flight on a seat once overran
+    before the pause landed ($20 on a $0.01 seat). The first overrun now stops the others upstream at once:
+    two plain calls (a 403) and a stream already flowing (an error event, no [DONE])."""
+    db = tmp_path / "stop.db"
+    seat = add_seats(db, 1, 1.0)[0]
+    headers = {"Authorization": f"Bearer {seat['code']}"}
+    flowing = threading.Event()
+    with HostileUpstream() as upstream, Relay(db, upstream.base_url, "--price", PRICE) as relay:
+        answers: list = []
+
+        def call(stream: bool) -> None:
+            started = time.perf_counter()
+            with requests.post(relay.url + "/chat/completions", stream=stream, headers=headers, timeout=TIMEOUT,
+                               json=chat_body("overcharge-later" + ("-stream" if stream else ""), stream=stream,
+                                              max_tokens=100)) as answer:
+                text = b""
+                for chunk in answer.iter_content(None):
+                    text += chunk
+                    flowing.set()
+            answers.append((answer.status_code, text.decode(), stream, time.perf_counter() - started))
+        slow = [threading.Thread(target=call, args=(stream,)) for stream in (False, False, True)]
+        for thread in slow:
+            thread.start()
+        for _ in range(250):  # until the three are in flight upstream and the stream flows (bounded: 5 s)
+            if sum(r.path == "/v1/chat/completions" for r in upstream.requests) == 3 and flowing.is_set():
+                break
+            time.sleep(0.02)
+        first = requests.post(relay.url + "/chat/completions", json=chat_body("overcharge", max_tokens=100),
+                              headers=headers, timeout=TIMEOUT)
+        for thread in slow:
+            thread.join(TIMEOUT)
+        seats = _admin_seats(relay)
+    assert first.status_code == 200  # the overrun's own answer was paid for: the learner gets it
+    assert upstream.closed_on_us == 3  # the three others were closed upstream before they could be billed
+    for status, text, stream, seconds in answers:
+        assert seconds < 2.5, f"a stopped call took {seconds:.1f} s (its upstream answers at 3 s)"
+        assert status == (200 if stream else 403) and "was paused while this call was in flight" in text, text
+        assert not stream or ('"statusCode":403' in text and "thinking" in text and "[DONE]" not in text)
+    row = _seat(db, "seat-01")
+    with sqlite3.connect(db) as con:
+        stopped = con.execute("SELECT reserved_nusd, settled_nusd FROM calls WHERE status = 'stopped'").fetchall()
+    assert len(stopped) == 3 and all(settled == reserved for reserved, settled in stopped)  # their cost unknown
+    assert row["paused"] == 1 and row["spent_nusd"] == 10_000_000 + sum(r[1] for r in stopped) < 11_000_000
+    assert seats["seat-01"]["paused"] and "overrun" in seats["seat-01"]["pause_reason"]

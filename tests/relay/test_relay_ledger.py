@@ -88,3 +88,20 @@ def _wait_for(relay, word: str) -> str:
             break
         time.sleep(0.05)
     return relay.output()
+
+
+def test_a_ledger_from_before_gains_the_calls_count_column(tmp_path):
+    """Rows that stand for several refused calls came with a column: an older ledger gets it when opened."""
+    from relay.ledger import Ledger
+
+    db = tmp_path / "old.db"
+    add_seats(db, 1, 1.0)
+    with sqlite3.connect(db) as con:
+        con.execute("ALTER TABLE calls DROP COLUMN n")
+        con.execute("INSERT INTO calls (seat_id, model, status, started) VALUES (1, 'm', 'refused', 0)")
+    ledger = Ledger(db)
+    try:
+        ledger.record_refusal(1, None, 429, "429: refused", 5)
+        assert [(r["requests"], r["errors"]) for r in ledger.report()] == [(5, 5), (1, 1)]
+    finally:
+        ledger.close()

@@ -47,6 +47,34 @@ def test_each_image_counts_more_than_gemma_bills_for_it():
     assert one - text_only >= GEMMA_IMAGE_TOKENS and two - one >= GEMMA_IMAGE_TOKENS
 
 
+@pytest.mark.parametrize("part", [
+    {"type": "file", "file": {"filename": "a.pdf", "file_data": "JVBERi0xLjQK"}},  # 9 bytes of a PDF, any pages
+    {"type": "image_url", "image_url": {"url": "https://example.org/a-huge-image.png"}},
+    {"type": "input_audio", "input_audio": {"data": "UklGRg==", "format": "wav"}},
+])
+def test_a_part_the_request_cannot_bound_reserves_the_whole_context(part):
+    """A 22 KB PDF was billed 127,500 tokens (85 a page): a file's or an image's tokens are the upstream's
+    to count, so each such part counts the model's whole context window."""
+    body = _body([{"type": "text", "text": "What is this?"}, part], max_tokens=8)
+    assert prompt_token_bound(dict(body), PRICE.context) >= PRICE.context
+    assert worst_case_nusd(body, PRICE) >= PRICE.cost_nusd(PRICE.context, 8)
+    small = Price(1.0, 1.0, context=1000)
+    assert worst_case_nusd(_body([part], max_tokens=8), small) <= small.cost_nusd(1000, 8) + 1000 + 1  # at most that
+
+
+def test_keys_and_numbers_reach_the_prompt_too():
+    schema = {"type": "object", "properties": {"k" * 500: {"type": "integer", "maximum": 10**40}}}
+    assert prompt_token_bound(_body(response_format={"type": "json_schema", "json_schema": {"schema": schema}})) \
+        - prompt_token_bound(_body()) >= 500 + 41
+
+
+def test_a_deeply_nested_body_is_priced_without_recursion():
+    deep: list = []
+    for _ in range(5000):
+        deep = [deep]
+    assert prompt_token_bound(_body([{"type": "text", "text": "hi"}], stop=deep)) > 0
+
+
 def test_the_relay_sets_max_tokens_when_the_learner_gave_none():
     body = _body()
     assert output_bound(body, PRICE) == 8192 and body["max_tokens"] == 8192
@@ -122,17 +150,17 @@ def test_a_failed_catalogue_read_keeps_the_prices_known():
     from hostile_upstream import MODEL, HostileUpstream
 
     async def read_twice(upstream) -> tuple[dict, dict]:
-        relay = Relay(Settings(upstream_root(upstream.base_url), "k" * 32, "unused.db", "unused",
-                               prices={"other/model": (1.0, 2.0)}, catalogue_seconds=0))
-        relay.client = httpx.AsyncClient(timeout=10)
+        catalogue = Relay(Settings(upstream_root(upstream.base_url), "k" * 32, "unused.db", "unused",
+                                   prices={"other/model": (1.0, 2.0)}, catalogue_seconds=0)).catalogue
+        catalogue.client = httpx.AsyncClient(timeout=10)
         try:
-            await relay.refresh_prices()
-            first = dict(relay.prices)
+            await catalogue.refresh_prices()
+            first = dict(catalogue.prices)
             upstream.models_down = True
-            assert await relay.price_for("no/such-model") is None  # a fresh read, which fails
-            return first, relay.prices
+            assert await catalogue.price_for("no/such-model") is None  # a fresh read, which fails
+            return first, catalogue.prices
         finally:
-            await relay.client.aclose()
+            await catalogue.client.aclose()
 
     with HostileUpstream() as upstream:
         first, after = asyncio.run(read_twice(upstream))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import socket
+import time
 
 import pytest
 import requests
@@ -121,9 +122,13 @@ def test_a_seat_code_never_opens_the_admin_pages(hostile):
     login = requests.post(relay.root + "/admin/login", data={"token": seats[0]["code"]}, timeout=TIMEOUT,
                           allow_redirects=False)
     assert login.status_code == 401 and "set-cookie" not in login.headers
-    # A POST with the right cookie but without the dashboard's header (a form on another site) is refused too.
-    ok_cookie = {"relay_admin": ADMIN_TOKEN}
+    # A POST with a session's cookie but without the dashboard's header (a form on another site) is refused too,
+    # and the admin token itself is no cookie (the cookie holds a session's id).
+    ok_cookie = {"relay_admin": _login(relay).cookies["relay_admin"]}
     assert requests.post(relay.root + "/admin/api/pause-all", cookies=ok_cookie, timeout=TIMEOUT).status_code == 401
+    assert requests.get(relay.root + "/admin/api/seats", cookies=ok_cookie, timeout=TIMEOUT).status_code == 200
+    assert requests.get(relay.root + "/admin/api/seats", cookies={"relay_admin": ADMIN_TOKEN},
+                        timeout=TIMEOUT).status_code == 401
     # Nor can a page on another port of this host (the same site, so the cookie goes along) add the header:
     # the browser asks first, and the relay allows no other origin.
     preflight = requests.options(relay.root + "/admin/api/pause-all", timeout=TIMEOUT, headers={
@@ -132,13 +137,61 @@ def test_a_seat_code_never_opens_the_admin_pages(hostile):
     assert preflight.status_code == 404 and not [h for h in preflight.headers if h.lower().startswith("access-control")]
 
 
-def test_the_login_cookie_is_httponly_and_strict(hostile):
+def _login(relay, token: str = ADMIN_TOKEN, **headers) -> requests.Response:
+    return requests.post(relay.root + "/admin/login", data={"token": token}, headers=headers, timeout=TIMEOUT,
+                         allow_redirects=False)
+
+
+def test_the_login_cookie_holds_a_session_that_logout_ends(hostile):
+    """The cookie was the admin token itself, valid until the relay restarted: now it holds a random session id
+    the relay keeps, and logging out ends the session (a copy of the cookie opens nothing after)."""
     relay, _, _, _ = hostile
-    login = requests.post(relay.root + "/admin/login", data={"token": ADMIN_TOKEN}, timeout=TIMEOUT,
-                          allow_redirects=False)
+    login = _login(relay)
     assert login.status_code == 303
     cookie = login.headers["set-cookie"].lower()
     assert "httponly" in cookie and "samesite=strict" in cookie and "path=/admin" in cookie
+    session = login.cookies["relay_admin"]
+    assert len(session) >= 40 and session != ADMIN_TOKEN and ADMIN_TOKEN not in login.headers["set-cookie"]
+    assert _login(relay).cookies["relay_admin"] != session  # a new session each time
+    jar = {"relay_admin": session}
+    assert requests.get(relay.root + "/admin/api/seats", cookies=jar, timeout=TIMEOUT).status_code == 200
+    out = requests.post(relay.root + "/admin/logout", cookies=jar, timeout=TIMEOUT, allow_redirects=False)
+    assert out.status_code == 303 and 'relay_admin=""' in out.headers["set-cookie"]
+    assert requests.get(relay.root + "/admin/api/seats", cookies=jar, timeout=TIMEOUT).status_code == 401
+    page = requests.get(relay.root + "/admin", cookies=jar, timeout=TIMEOUT)
+    assert 'name="token"' in page.text  # the login page again
+
+
+def test_the_cookie_is_secure_over_https_through_a_trusted_proxy(hostile):
+    """Behind the GUIDE's reverse proxy the cookie went out without Secure: the relay now trusts the proxy it is
+    told of (--forwarded-allow-ips), so its X-Forwarded-Proto: https makes the cookie Secure."""
+    relay, _, _, _ = hostile
+    assert "secure" in _login(relay, **{"X-Forwarded-Proto": "https"}).headers["set-cookie"].lower()
+    assert "secure" not in _login(relay, **{"X-Forwarded-Proto": "http"}).headers["set-cookie"].lower()
+
+
+def test_wrong_admin_tokens_are_throttled_per_address_and_logged(hostile):
+    """About 420 wrong guesses a second were answered: now five a minute from one address, then a 429 with
+    Retry-After for every attempt from it (the right token too), while other addresses go on."""
+    relay, _, _, _ = hostile
+    guesser, instructor = {"X-Forwarded-For": "203.0.113.7"}, {"X-Forwarded-For": "203.0.113.8"}
+    guesses = [f"guess-number-{i}-abcdefgh" for i in range(5)]
+    assert [_login(relay, g, **guesser).status_code for g in guesses] == [401] * 5
+    throttled = _login(relay, ADMIN_TOKEN, **guesser)
+    assert throttled.status_code == 429 and 1 <= int(throttled.headers["retry-after"]) <= 60
+    assert "Too many wrong tokens" in throttled.text and "set-cookie" not in throttled.headers
+    api = requests.get(relay.root + "/admin/api/seats", headers={**guesser, "Authorization": f"Bearer {ADMIN_TOKEN}"},
+                       timeout=TIMEOUT)
+    assert api.status_code == 429 and api.headers["retry-after"] and api.json()["statusCode"] == 429
+    assert _login(relay, ADMIN_TOKEN, **instructor).status_code == 303
+    for _ in range(50):  # the relay logs just after answering (bounded: 1 s)
+        if "refused a token from 203.0.113.7" in relay.output():
+            break
+        time.sleep(0.02)
+    log = relay.output()
+    assert "a wrong admin token from 203.0.113.7 on /admin/login (5 in the last minute)" in log
+    assert "refused a token from 203.0.113.7: throttled" in log
+    assert not [g for g in guesses if g in log] and ADMIN_TOKEN not in log  # never the tokens tried
 
 
 def _port(relay) -> int:

@@ -111,7 +111,9 @@ def test_nothing_the_relay_writes_or_shows_holds_the_key(hostile):
     assert _chat(relay, stranger, "ok").status_code == 401
     dashboard = requests.get(relay.root + "/admin/api/seats", timeout=TIMEOUT,
                              headers={"Authorization": f"Bearer {ADMIN_TOKEN}"}).text
-    models = requests.get(relay.url + "/models", timeout=TIMEOUT).text
+    models = requests.get(relay.url + "/models", headers={"Authorization": f"Bearer {seats[0]['code']}"},
+                          timeout=TIMEOUT).text
+    assert '"data"' in models  # the upstream's list (which echoes the key it was sent), redacted
     report = cli("report", db=db).stdout + cli("seats", "list", db=db).stdout
     files = b"".join(p.read_bytes() for p in db.parent.iterdir() if p.is_file())
     for where, text in (("dashboard", dashboard), ("models", models), ("report", report), ("ledger files", files),
@@ -131,17 +133,20 @@ def _settle_log(relay) -> str:
 
 
 def test_every_log_line_is_redacted_whichever_library_writes_it():
-    """asyncio, httpx or any other library logs through the relay's one redacting handler too."""
+    """asyncio, httpx or any other library logs through the relay's one redacting handler too, which also shows
+    control characters escaped (a learner's text must not drive the instructor's terminal)."""
     script = ("import logging; from relay.redact import Redactor; from relay.serve import configure_logging; "
               f"configure_logging('info', Redactor({CANARY!r})); "
               f"logging.getLogger('asyncio').error('Task exception: key=%s', {CANARY!r}); "
               f"logging.getLogger('httpx').warning('header Bearer {CANARY}'); "
               f"logging.getLogger('relay').info('relay line {CANARY[:12]}'); "
+              "logging.getLogger('relay').info('a code ending %s', '\\x1b[2J\\x1b]52;c;aGk=\\x07'); "
               "logging.getLogger('httpx').info('quiet below warnings')")
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert "Task exception: key=****" in done.stderr and "header Bearer ****" in done.stderr
     assert "relay line ****" in done.stderr and "quiet below" not in done.stderr
+    assert "a code ending \\x1b[2J\\x1b]52;c;aGk=\\x07" in done.stderr and "\x1b" not in done.stderr  # shown, not run
     assert not leaks(done.stderr + done.stdout), leaks(done.stderr)
 
 

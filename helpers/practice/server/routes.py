@@ -16,8 +16,10 @@ from urllib.parse import parse_qs, urlsplit
 
 from ...schema import GEMMA_SYSTEM_ROLE_MESSAGE, check_request
 from ...serving import MESSAGES, usage_window
-from ..model.catalogue import MODEL_SPECS, SERVED_MODELS, ModelSpec, cost, model_entry, usd_text
-from ..model.replies import SIMULATED_MARKER, Reply, make_reply
+from ..model.catalogue import (CONTEXT_LENGTH, MODEL_SPECS, OUTPUT_MAX, SERVED_MODELS, ModelSpec, cost, model_entry,
+                               usd_text)
+from ..model.replies import SIMULATED_MARKER, Reply, count_prompt_tokens, make_reply
+from .context_window import context_window_problem, requested_answer_tokens
 from .http import Connection, Request, Stopping, dumps, now_iso, serve
 
 __all__ = ["CHAT_PATHS", "CONTROLS_PATH", "APIRoutes", "http_server", "Stopping"]
@@ -132,6 +134,10 @@ class APIRoutes(Connection):
         problems = check_request(body, models=SERVED_MODELS, strict=False)
         if problems:
             return self.answer_error(400, _validation_message(problems))
+        too_long = context_window_problem(body["model"], count_prompt_tokens(body["messages"]),
+                                          requested_answer_tokens(body, OUTPUT_MAX), CONTEXT_LENGTH)
+        if too_long:
+            return self.answer_error(400, too_long)
         try:
             fault = practice.faults.claim(self.headers.get("X-Practice-Fault"))
         except ValueError as exc:
