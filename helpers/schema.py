@@ -523,7 +523,14 @@ def check_request(body: Any, *, models: tuple[str, ...] = MODELS, strict: bool =
         if name in PARAMS:
             problems += check_param(name, value)
         elif strict:
-            near = difflib.get_close_matches(name, list(PARAMS), n=1, cutoff=0.6)
-            hint = f" Did you mean {near[0]!r}?" if near else f" Known parameters: {', '.join(PARAMS)}."
-            problems.append(Problem(name, "Unrecognized key", f"Unknown parameter {name!r}.{hint}"))
+            problems += check_param_name(name)
     return problems
+
+
+def check_param_name(name: str) -> list[Problem]:
+    """A field the endpoint does not take, with the nearest one it does ("Did you mean 'max_tokens'?")."""
+    if name in PARAMS or name in ("model", "messages"):
+        return []
+    near = difflib.get_close_matches(name, list(PARAMS), n=1, cutoff=0.6)
+    hint = f" Did you mean {near[0]!r}?" if near else f" Known parameters: {', '.join(PARAMS)}."
+    return [Problem(name, "Unrecognized key", f"Unknown parameter {name!r}.{hint}")]

@@ -34,7 +34,7 @@ def check_settings(settings: Any, variable: str, *, what: str, no_model: str) ->
 
     ``what``: what the dict should look like; ``no_model``: why it must not set the model or the messages.
     """
-    from ..schema import PARAMS, check_param
+    from ..schema import PARAMS, check_param, check_param_name
 
     if not isinstance(settings, dict):
         raise Incorrect(f"`{variable}` should be {what}.")
@@ -42,8 +42,7 @@ def check_settings(settings: Any, variable: str, *, what: str, no_model: str) ->
         if name in ("model", "messages"):
             raise Incorrect(f"`{variable}` sets {name!r}; {no_model}")
         if name not in PARAMS:
-            raise Incorrect(f"{name!r} is not a parameter of the chat-completions endpoint (see the table of "
-                            "optional parameters in lesson 02).")
+            raise Incorrect(check_param_name(str(name))[0].friendly)  # the client's own words: "Did you mean ...?"
         reject_problems(check_param(name, value), f"{variable}[{name!r}]")
     return {k: v for k, v in settings.items() if k not in ("stream", "stream_options")}
 

@@ -45,7 +45,7 @@ WRONG = [
     ("q2", 'repeatable = {"seed": 0}', "too small"),
     ("q2", 'repeatable = {"seed": "42"}', "must be a number"),
     ("q2", 'repeatable = {"seed": 4.5}', "whole number"),
-    ("q2", 'repeatable = {"sed": 42}', "not a parameter"),
+    ("q2", 'repeatable = {"sed": 42}', "Did you mean 'seed'?"),
     ("q2", 'repeatable = {"seed": 42, "model": "google/gemma-3-4b-it"}', "optional parameters"),
     ("q2", 'repeatable = [("seed", 42)]', "dict"),
     # q3: clamp_params(params)
