@@ -2,7 +2,9 @@
 after every code cell's output, prose saying what came back; at least three checked exercises whose starters
 take one form; a Recap, then a Next line linking the next notebook; and no plumbing in a lesson cell.
 
-SECOND_EDITION lists the lessons rewritten to this shape so far; a lesson joins it when it is.
+SECOND_EDITION lists the lessons rewritten to this shape so far; a lesson joins it when it is. THIRD_EDITION
+lists the lessons whose exercises keep the hint and the solution in separate cells (issue 21: uncommenting the
+hint must not show the solution too).
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "notebooks"
 SECOND_EDITION = ("00", "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11")
+THIRD_EDITION: tuple[str, ...] = ()
 
 #: What a lesson cell never does: plumbing belongs in helpers/ (a learner follows a link to see it).
 PLUMBING = {
@@ -29,7 +32,8 @@ PLUMBING = {
     "a fake response": re.compile(r"\brequests\.Response\(\)"),
 }
 STARTER = re.compile(r"^(?:\w+ = ____|def \w+\([^)]*\):\n    return ____)$")
-EXERCISE_CELL = re.compile(r"^(?:q\d+\.check\(\)|#q\d+\.hint\(\)\n#q\d+\.solution\(\))$")
+EXERCISE_CELL = re.compile(r"^(?:q\d+\.check\(\)|#q\d+\.hint\(\)|#q\d+\.solution\(\)"
+                           r"|#q\d+\.hint\(\)\n#q\d+\.solution\(\))$")
 
 
 def lesson(number: str) -> Path:
@@ -70,6 +74,16 @@ def test_at_least_three_exercises_with_starters_of_one_form(number):
     for i in checks:
         assert STARTER.match(shown[i - 1]), f"lesson {number}: starter not of the form `name = ____` or " \
                                             f"`def name(...): return ____`: {shown[i - 1]!r}"
+
+
+@pytest.mark.parametrize("number", THIRD_EDITION)
+def test_each_check_is_followed_by_a_hint_cell_then_a_solution_cell(number):
+    shown = [text for _, text in cells(number)]
+    checks = [i for i, text in enumerate(shown) if re.fullmatch(r"q\d+\.check\(\)", text)]
+    for i in checks:
+        q = shown[i].split(".")[0]
+        assert shown[i + 1:i + 3] == [f"#{q}.hint()", f"#{q}.solution()"], \
+            f"lesson {number}: {q}.check() is followed by {shown[i + 1:i + 3]}, not a hint cell then a solution cell"
 
 
 @pytest.mark.parametrize("number", SECOND_EDITION)

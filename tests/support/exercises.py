@@ -137,6 +137,22 @@ def assert_named_mistake(lesson: str, q: str, code: str, fragment: str) -> Outco
     return outcome
 
 
+def solution_fragments(solution: str, given: str) -> list[str]:
+    """What would give a solution away: its lines of 10 characters or more, the f-strings it writes, and the
+    string values (not dict keys) of 8 characters or more; all but those ``given`` shows (the task, the starter)."""
+    code = textwrap.dedent(solution).strip()
+    found = [line.strip().rstrip(",") for line in code.splitlines() if len(line.strip()) >= 10]
+    nodes = list(ast.walk(ast.parse(code)))
+    keys = {id(k) for node in nodes if isinstance(node, ast.Dict) for k in node.keys}
+    for node in nodes:
+        if isinstance(node, ast.JoinedStr):
+            found.append(ast.get_source_segment(code, node))
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value) >= 8 \
+                and id(node) not in keys and not isinstance(getattr(node, "parent", None), ast.JoinedStr):
+            found.append(node.value)
+    return [f for f in found if f not in given]
+
+
 @pytest.fixture
 def fresh_default_client():
     """The default client is built from the environment (conftest's practice server) before and after."""
@@ -167,6 +183,8 @@ class LessonExercises:
     module: ModuleType
     #: the lesson's typical wrong answers: (exercise, learner code, a fragment the failure message must contain)
     mistakes: list[tuple[str, str, str]] = []
+    #: the third edition (issue 21): the hint and the solution in separate cells, and no hint gives the solution away
+    third_edition: bool = False
 
     @property
     def lesson(self) -> str:
@@ -207,14 +225,17 @@ class LessonExercises:
         assert run(self.lesson, q, starter).status == "not attempted"
 
     def test_the_notebook_starter_is_not_attempted_and_the_cells_are_in_place(self, q):
-        """The committed lesson states the task, has a starter, a check, and hint/solution commented out;
-        its starter cell, run as is, is judged "not attempted"."""
+        """The committed lesson states the task, has a starter, a check, and hint/solution commented out (in
+        cells of their own from the third edition on); its starter cell, run as is, is judged "not attempted"."""
         lesson = self.lesson
         cells, sources = notebook_cells(lesson), cell_sources(lesson)
         assert f"from helpers.exercises.{lesson} import" in "\n".join(sources)
         check = check_cell_index(lesson, q)
         assert cells[check - 1]["cell_type"] == "code" and "____" in sources[check - 1]
-        assert sources[check + 1] == f"#{q}.hint()\n#{q}.solution()"
+        if self.third_edition:
+            assert sources[check + 1:check + 3] == [f"#{q}.hint()", f"#{q}.solution()"]
+        else:
+            assert sources[check + 1] == f"#{q}.hint()\n#{q}.solution()"
         assert cells[check - 2]["cell_type"] == "markdown", "a Markdown cell states the task"
         assert run(lesson, q, sources[check - 1]).status == "not attempted"
 
@@ -222,6 +243,18 @@ class LessonExercises:
         ex = exercise(self.lesson, q)
         assert ex.prompt and ex.solution_code.strip()
         assert len(ex.hints) >= 2
+
+    def test_no_hint_gives_the_solution_away(self, q):
+        """Hints point the way: none holds a line of the solution, nor a value or an f-string it writes,
+        beyond what the task and its starter already show."""
+        if not self.third_edition:
+            pytest.skip("the second edition's hints are not held to this yet")
+        ex = exercise(self.lesson, q)
+        check = check_cell_index(self.lesson, q)
+        given = "\n".join(cell_sources(self.lesson)[check - 2:check])  # the task and the starter
+        hints = "\n".join(ex.hints)
+        for fragment in solution_fragments(ex.solution_code, given):
+            assert fragment not in hints, f"{q}'s hints show {fragment!r} of the solution"
 
     def test_every_exercise_has_a_typical_mistake_tested(self):
         """The table of wrong answers tests every exercise of the lesson, and names no other."""
