@@ -37,6 +37,7 @@ WRONG = [
 class TestLesson00(LessonExercises):
     module = lesson00
     mistakes = WRONG
+    third_edition = True
 
     def test_messages_never_show_the_expected_model_id(self):
         """Beyond the solution's lines (checked for every mistake): the expected value itself never shows."""
