@@ -55,6 +55,7 @@ WRONG = [
 class TestLesson01(LessonExercises):
     module = lesson01
     mistakes = WRONG
+    third_edition = True
 
     def test_messages_never_show_the_checker_s_made_up_keys(self):
         """A real checker never shows a key, so the made-up ones it passes to make_headers never show either."""
