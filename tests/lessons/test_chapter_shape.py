@@ -18,7 +18,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "notebooks"
 SECOND_EDITION = ("00", "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11")
-THIRD_EDITION = ("00", "01")
+THIRD_EDITION = ("00", "01", "02")
 
 #: What a lesson cell never does: plumbing belongs in helpers/ (a learner follows a link to see it).
 PLUMBING = {

@@ -131,6 +131,23 @@ PAGE_SAMPLE = r'''{
 '''
 
 
+#: The page's steps 3 and 4 (lesson 02 quotes them), character for character, markup included.
+PAGE_STEPS_3_AND_4 = r''':digit\_three: **Modify the code example**
+
+:black\_small\_square: Replace `<YOUR_AIMLAPI_KEY>` with your actual AI/ML API key from your account.\
+:black\_small\_square: Insert your question or request into the `content` field—this is what the model will respond to.
+
+:digit\_four: <sup><sub><mark style="background-color:yellow;">**(Optional)**<mark style="background-color:yellow;"><sub></sup>**&#x20;Adjust other optional parameters if needed**
+
+Only `model` and `messages` are required parameters for this model (and we’ve already filled them in for you in the example), but you can include optional parameters if needed to adjust the model’s behavior. Below, you can find the corresponding [API schema](gemma-3.md#api-schema), which lists all available parameters along with notes on how to use them.
+
+'''
+
+#: The vendor's schema (the page's API schema) on frequency_penalty, which lesson 02 quotes.
+SCHEMA_FREQUENCY_PENALTY = ("Number between -2.0 and 2.0. Positive values penalize new tokens based on their existing "
+                            "frequency in the text so far, decreasing the model's likelihood to repeat the same line "
+                            "verbatim.")
+
 # --------------------------------------------------------------------------- reading the lesson
 
 def cells(notebook: Path = LESSON) -> list[dict]:
@@ -166,6 +183,16 @@ def test_the_lesson_quotes_the_python_example_character_for_character():
 def test_the_going_further_notebook_quotes_the_javascript_example_character_for_character():
     assert fenced("javascript", FURTHER) == [PAGE_JAVASCRIPT]
     assert fenced("javascript") == []
+
+
+def test_lesson_02_quotes_the_pages_steps_and_the_schema_exactly():
+    """Every line of lesson 02's block quotes is the page's (steps 3 and 4) or the schema's own text."""
+    lesson_02 = ROOT / "notebooks" / "02_modify_it.ipynb"
+    markdown = "\n".join(source(c) for c in cells(lesson_02) if c["cell_type"] == "markdown")
+    quoted = [line[2:] for line in markdown.splitlines() if line.startswith("> ")]
+    assert len(quoted) >= 3, quoted  # step 3's two lines, step 4, the schema on frequency_penalty
+    for line in quoted:
+        assert line in PAGE_STEPS_3_AND_4 or line in SCHEMA_FREQUENCY_PENALTY, f"not the vendor's words: {line!r}"
 
 
 def test_the_kit_runs_the_pages_javascript_and_ships_its_sample():
