@@ -500,6 +500,18 @@ def _check_image_part(part: dict, at: str) -> list[Problem]:
     return []
 
 
+def nearest_param(name: str) -> str | None:
+    """The known parameter a misspelt ``name`` most likely means (``"max_token"`` -> ``"max_tokens"``), or None."""
+    near = difflib.get_close_matches(name, list(PARAMS), n=1, cutoff=0.6)
+    return near[0] if near else None
+
+
+def unknown_param_hint(name: str) -> str:
+    """What to say about a name that is not a parameter: "Did you mean 'max_tokens'?", else the known ones."""
+    near = nearest_param(name)
+    return f"Did you mean {near!r}?" if near else f"Known parameters: {', '.join(PARAMS)}."
+
+
 def check_request(body: Any, *, models: tuple[str, ...] = MODELS, strict: bool = False) -> list[Problem]:
     """Every problem with a chat-completions body.
 
@@ -523,14 +535,6 @@ def check_request(body: Any, *, models: tuple[str, ...] = MODELS, strict: bool =
         if name in PARAMS:
             problems += check_param(name, value)
         elif strict:
-            problems += check_param_name(name)
+            hint = unknown_param_hint(name)
+            problems.append(Problem(name, "Unrecognized key", f"Unknown parameter {name!r}. {hint}"))
     return problems
-
-
-def check_param_name(name: str) -> list[Problem]:
-    """A field the endpoint does not take, with the nearest one it does ("Did you mean 'max_tokens'?")."""
-    if name in PARAMS or name in ("model", "messages"):
-        return []
-    near = difflib.get_close_matches(name, list(PARAMS), n=1, cutoff=0.6)
-    hint = f" Did you mean {near[0]!r}?" if near else f" Known parameters: {', '.join(PARAMS)}."
-    return [Problem(name, "Unrecognized key", f"Unknown parameter {name!r}.{hint}")]

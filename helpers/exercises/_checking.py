@@ -29,12 +29,22 @@ def checking_client() -> Client:
     return Client(api_key=server.key, base_url=server.base_url, timeout=20, max_retries=0)
 
 
+def not_a_parameter(name: Any, where: str = "") -> Incorrect:
+    """The verdict on a key that is not a chat-completions parameter: "Did you mean" the nearest one (the
+    schema's suggestion), else where the parameters are listed. ``where``: what holds it (``" (in `body`)"``)."""
+    from ..schema import nearest_param
+
+    near = nearest_param(str(name))
+    hint = f"Did you mean {near!r}?" if near else "See the table of optional parameters in lesson 02."
+    return Incorrect(f"{name!r}{where} is not a parameter of the chat-completions endpoint. {hint}")
+
+
 def check_settings(settings: Any, variable: str, *, what: str, no_model: str) -> dict:
     """The verdict on a learner's dict of optional chat settings; returns it without the streaming ones.
 
     ``what``: what the dict should look like; ``no_model``: why it must not set the model or the messages.
     """
-    from ..schema import PARAMS, check_param, check_param_name
+    from ..schema import PARAMS, check_param
 
     if not isinstance(settings, dict):
         raise Incorrect(f"`{variable}` should be {what}.")
@@ -42,7 +52,7 @@ def check_settings(settings: Any, variable: str, *, what: str, no_model: str) ->
         if name in ("model", "messages"):
             raise Incorrect(f"`{variable}` sets {name!r}; {no_model}")
         if name not in PARAMS:
-            raise Incorrect(check_param_name(str(name))[0].friendly)  # the client's own words: "Did you mean ...?"
+            raise not_a_parameter(name)
         reject_problems(check_param(name, value), f"{variable}[{name!r}]")
     return {k: v for k, v in settings.items() if k not in ("stream", "stream_options")}
 

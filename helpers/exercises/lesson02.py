@@ -7,9 +7,9 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from ..schema import MODELS, PARAMS, check_messages, check_model, check_param, check_param_name
+from ..schema import MODELS, PARAMS, check_messages, check_model, check_param
 from . import Exercise, Incorrect
-from ._checking import check_settings, checking_client, reject_problems, run_learner_on_copy
+from ._checking import check_settings, checking_client, not_a_parameter, reject_problems, run_learner_on_copy
 
 SMALL, BIG = MODELS
 
@@ -40,9 +40,10 @@ def _check_body(body: Any) -> str:
         raise Incorrect("body['messages'][0]['content'] should be the prompt as a plain string.")
     if content.strip() != Q1_PROMPT:
         raise Incorrect(f"body['messages'][0]['content'] is {content!r:.60}, not the prompt the task gives.")
-    for name in body:
-        reject_problems(check_param_name(name), "`body`")  # a near miss gets the client's "Did you mean ...?"
     extra = sorted(set(body) - {"model", "messages", *Q1_SETTINGS})
+    for name in extra:
+        if name not in PARAMS:
+            raise not_a_parameter(name, " (in `body`)")
     if extra:
         raise Incorrect(f"`body` also sets {', '.join(map(repr, extra))}, which the task does not ask for: "
                         "leave a parameter out to get its default.")
