@@ -33,8 +33,8 @@ GOAL_TOKENS_PER_S, GOAL_BUILD_S, GOAL_MEMORY_MB = 20_000, 0.5, 30.0
 #: Runs in a fresh interpreter: prompts a process has not seen, then one prompt again and again.
 GENERATE = r"""
 import json, sys, time
-from helpers.practice.replies import make_reply
-from helpers.practice.language_model import get_model
+from helpers.practice.model.replies import make_reply
+from helpers.practice.model.language_model import get_model
 get_model(); get_model(everything=False)  # build first: this measures generation only
 subjects = ["San Francisco", "the Golden Gate Bridge", "Alcatraz", "the fog", "cable cars", "Chinatown", "Paris",
             "Tokyo", "rainbows", "volcanoes", "the Moon", "gravity", "a fridge", "the internet", "GPS", "batteries",
@@ -70,7 +70,7 @@ print(json.dumps({"small": small, "big": big}))
 """
 FIRST_ANSWER = r"""
 import json, time
-from helpers.practice.replies import make_reply
+from helpers.practice.model.replies import make_reply
 t0 = time.perf_counter()
 reply = make_reply("google/gemma-3-4b-it", [{"role": "user", "content": "Tell me about San Francisco"}], {})
 print(json.dumps({"first": time.perf_counter() - t0, "tokens": reply.completion_tokens}))
@@ -81,7 +81,7 @@ MEMORY = r"""
 import json, tracemalloc
 tracemalloc.start()
 from helpers.practice import language_model
-from helpers.practice.replies import make_reply
+from helpers.practice.model.replies import make_reply
 language_model.get_model(everything=False); language_model.get_model()
 built, _ = tracemalloc.get_traced_memory()
 prompts = ["Tell me about San Francisco", "Hi! What do you think about mankind?", "Write a haiku about fog.",

@@ -11,34 +11,37 @@ README use, then the package's modules (tests/repository/test_exported_members.p
 A module listed there but not imported below loads on first use, so that ``import helpers``
 stays quick (ipywidgets alone takes a second).
 """
+from .api import balance, chat, models, stream
 from .batching import batch
-from .client import (Client, balance, chat, connection, describe_mode, get_client, mode, models, set_client,
-                     stream)
+from .client import Client
 from .errors import (APIConnectionError, APIError, APIStatusError, APITimeoutError, AuthenticationError,
                      BadRequestError, InternalServerError, NotFoundError, PermissionDeniedError, RateLimitError,
                      RequestValidationError, UnprocessableEntityError)
 from .key_prompt import ask_for_key
 from .keys import mask_key
 from .logs import show_retries
+from .model_ids import DEFAULT_MODEL, LARGE_MODEL, MODELS, SMALL_MODEL
 from .results import ChatResult
-from .schema import DEFAULT_MODEL, MODELS, PARAMS
+from .routing import connection, describe_mode, get_client, mode, use_practice
+from .schema import PARAMS
 
 __version__ = "0.1.0"
 
 __all__ = [
     # calls and where they go
     "chat", "stream", "batch", "models", "balance", "Client", "ChatResult",
-    "get_client", "set_client", "connection", "mode", "describe_mode",
+    "get_client", "connection", "mode", "describe_mode", "use_practice",
     # the key and the retry log
     "ask_for_key", "mask_key", "show_retries",
     # what the API accepts
-    "MODELS", "DEFAULT_MODEL", "PARAMS",
+    "SMALL_MODEL", "LARGE_MODEL", "MODELS", "DEFAULT_MODEL", "PARAMS",
     # errors (the OpenAI SDK's names)
     "APIError", "APIConnectionError", "APITimeoutError", "APIStatusError", "BadRequestError",
     "AuthenticationError", "PermissionDeniedError", "NotFoundError", "UnprocessableEntityError",
     "RateLimitError", "InternalServerError", "RequestValidationError",
     # modules imported above
-    "batching", "client", "cost", "errors", "key_prompt", "keys", "logs", "results", "schema", "sse", "streaming",
+    "api", "batching", "client", "cost", "errors", "key_prompt", "keys", "logs", "model_ids", "results", "routing",
+    "schema", "settings", "sse", "streaming",
     # modules and subpackages loaded on first use
     "compare", "content", "doc_examples", "exercises", "ports", "practice", "serving", "widgets", "workshop",
 ]

@@ -1,9 +1,12 @@
 """The client: one ``requests.Session``, a deadline on every call, retries, typed errors.
 
-    client = Client()                      # key from AIML_API_KEY / .env, else the practice server
+    client = Client(api_key, "https://api.aimlapi.com/v1")
     answer = client.chat("Tell me about San Francisco")
     for piece in client.stream("Write a haiku"):
         print(piece, end="")
+
+A ``Client`` sends where it is told. Which key and URL the kit's default client uses (the practice
+server, a classroom relay or the API) is :mod:`helpers.routing`'s decision.
 """
 from __future__ import annotations
 
@@ -20,8 +23,7 @@ from .results import ChatResult
 from .streaming import ChatStream
 
 __all__ = ["Client", "Connection", "Endpoints", "RETRY_STATUSES", "backoff_seconds", "retry_after_seconds",
-           "balance", "chat", "connection", "describe_mode", "get_client", "mode", "models", "set_client",
-           "stream", "to_messages", "usage"]
+           "to_messages"]
 
 CONNECT_TIMEOUT = 10.0
 POOL_SIZE = 32
@@ -58,13 +60,14 @@ class Endpoints:
 
 
 class Client(Endpoints):
-    """A reusable connection to the AI/ML API (or the practice server when no key is set).
+    """A reusable connection to the AI/ML API, or to any server that speaks it (a practice server, a relay).
 
-    ``timeout`` is the whole deadline of one call in seconds: connecting, retries and
-    streaming included. ``max_retries`` is how many times a call is tried again after a
-    retryable answer (429, 5xx) or a broken connection. ``sleep``, ``clock`` and ``jitter``
-    are what the retry waits use (``time.sleep``, ``time.monotonic``, ``random.random``);
-    tests pass their own, so that retries run at once and the waits can be read back.
+    ``api_key``: the key to send (None sends none). ``base_url``: where to send, ending in ``/v1``
+    (default: the API's). ``timeout`` is the whole deadline of one call in seconds: connecting,
+    retries and streaming included. ``max_retries`` is how many times a call is tried again after a
+    retryable answer (429, 5xx) or a broken connection. ``sleep``, ``clock`` and ``jitter`` are what
+    the retry waits use (``time.sleep``, ``time.monotonic``, ``random.random``); tests pass their own,
+    so that retries run at once and the waits can be read back.
     """
 
     def __init__(self, api_key: str | None = None, base_url: str | None = None, *,
@@ -73,25 +76,24 @@ class Client(Endpoints):
         if isinstance(timeout, bool) or not (isinstance(timeout, (int, float)) and timeout > 0):
             raise ValueError(f"timeout must be a positive number of seconds, not {timeout!r}.")
         self.timeout = float(timeout)
-        given = {"sleep": sleep, "clock": clock, "jitter": jitter}
+        self._given = {"sleep": sleep, "clock": clock, "jitter": jitter}
         #: The retry policy every call, stream and batch of this client follows.
-        self.retry_policy = RetryPolicy(max_retries, **{k: v for k, v in given.items() if v is not None})
-        self.key_source = "argument" if api_key else ""
-        self._practice_server = None
-        if api_key is None and base_url is None:
-            found, source = keys.find_api_key()
-            base_url = keys.find_base_url()
-            if keys.practice_forced() or (found is None and base_url is None):
-                from .practice import shared_server
-
-                self._practice_server = shared_server()
-                found, source, base_url = self._practice_server.key, "practice server", self._practice_server.base_url
-            api_key, self.key_source = found, source
-        elif api_key is None:
-            api_key, self.key_source = keys.find_api_key()
-        self.base_url = self._check_base_url(base_url or keys.find_base_url() or schema.DEFAULT_BASE_URL)
+        self.retry_policy = RetryPolicy(max_retries, **{k: v for k, v in self._given.items() if v is not None})
+        #: Where the key came from, for messages ("AIML_API_KEY", ".env (AIML_API_KEY)", ...; "" if not known).
+        self.key_source = ""
+        self.base_url = self._check_base_url(base_url or schema.DEFAULT_BASE_URL)
         self._api_key = api_key or None
         self._session = self._new_session()
+
+    def with_options(self, **options: Any) -> "Client":
+        """A new client with this one's key and URL and other options (``timeout``, ``max_retries``, ...).
+
+        As the OpenAI SDK's ``client.with_options``: ``helpers.get_client().with_options(max_retries=0)``.
+        """
+        settings = {"timeout": self.timeout, "max_retries": self.max_retries, **self._given, **options}
+        twin = Client(self._api_key, self.base_url, **settings)
+        twin.key_source = self.key_source
+        return twin
 
     def _new_session(self) -> requests.Session:
         session = requests.Session()
@@ -160,30 +162,12 @@ class Client(Endpoints):
     @property
     def simulated(self) -> bool:
         """True when the answers come from the practice server."""
-        return self._practice_server is not None or keys.is_practice_key(self._api_key)
+        return keys.is_practice_key(self._api_key)
 
     @property
     def mode(self) -> str:
         """``"practice"`` (simulated answers) or ``"real"`` (the AI/ML API)."""
         return "practice" if self.simulated else "real"
-
-    def describe(self) -> str:
-        """One paragraph saying where answers come from and how to switch."""
-        if self.simulated:
-            how = ("unset AIML_PRACTICE (it keeps the kit here although a key is set)" if keys.practice_forced()
-                   and keys.find_api_key()[0] else "set AIML_API_KEY (or put it in .env)")
-            return (f"Practice mode: answers are simulated by the offline practice server at {self.base_url} "
-                    f"and every answer says so. To use the real API, {how} and restart the kernel.")
-        if not self._api_key:
-            return (f"No key: calls to {self.base_url} will be refused (401). Set AIML_API_KEY (or put it in .env) "
-                    "and restart the kernel, or unset AIML_API_BASE to use the practice server.")
-        if keys.is_relay_seat(self._api_key):  # a classroom relay's seat code: known without a call
-            return (f"Real mode through the classroom relay at {self.base_url}, seat {self.api_key_masked}: calls "
-                    "reach the real API on your instructor's key and spend your seat's budget (balance() shows "
-                    "what is left). Set AIML_PRACTICE=1 to practise offline instead.")
-        where = {"argument": "this kernel's memory"}.get(self.key_source, self.key_source or "nowhere")
-        return (f"Real mode: calls go to {self.base_url} with the key {self.api_key_masked} "
-                f"(from {where}). Calls cost credits. Set AIML_PRACTICE=1 to practise offline instead.")
 
     def __repr__(self) -> str:
         return f"Client(mode={self.mode!r}, base_url={self.base_url!r}, key={self.api_key_masked!r})"
@@ -404,54 +388,6 @@ def to_messages(prompt_or_messages: Any) -> list:
         f"Pass a prompt string or a list of messages, not {type(prompt_or_messages).__name__}.")
 
 
-# --- module-level shortcuts over one default client -----------------------------------
-
-_default_client: Client | None = None
-
-
-def get_client() -> Client:
-    """The default client, built from the environment on first use."""
-    global _default_client
-    if _default_client is None:
-        _default_client = Client()
-    return _default_client
-
-
-def set_client(client: Client | None) -> Client | None:
-    """Make ``client`` the default (None: rebuild from the environment next time); returns the one it replaces.
-
-    ``previous = set_client(mine)`` ... ``set_client(previous)`` puts things back as they were.
-    """
-    global _default_client
-    previous, _default_client = _default_client, client
-    return previous
-
-
-def chat(prompt_or_messages: Any, **kwargs: Any) -> ChatResult:
-    """``get_client().chat(...)``."""
-    return get_client().chat(prompt_or_messages, **kwargs)
-
-
-def stream(prompt_or_messages: Any, **kwargs: Any) -> ChatStream:
-    """``get_client().stream(...)``."""
-    return get_client().stream(prompt_or_messages, **kwargs)
-
-
-def models() -> list[str]:
-    """``get_client().models()``."""
-    return get_client().models()
-
-
-def balance() -> float:
-    """``get_client().balance()``."""
-    return get_client().balance()
-
-
-def usage(period: str = "24h") -> dict:
-    """``get_client().usage(period)``."""
-    return get_client().usage(period)
-
-
 @dataclass(frozen=True)
 class Connection(Endpoints):
     """Where raw ``requests`` calls should go: ``.base_url`` and ``.api_key`` (shown masked)."""
@@ -468,19 +404,3 @@ class Connection(Endpoints):
     def __repr__(self) -> str:
         return (f"Connection(base_url={self.base_url!r}, api_key={self.api_key_masked!r}, "
                 f"simulated={self.simulated})")
-
-
-def connection() -> Connection:
-    """The base URL and key of the default client, for lessons that call the API by hand."""
-    client = get_client()
-    return Connection(client.base_url, client.api_key or "", client.simulated)
-
-
-def mode() -> str:
-    """``"practice"`` or ``"real"``: where the default client's answers come from."""
-    return get_client().mode
-
-
-def describe_mode() -> str:
-    """A sentence for the top of a lesson: which mode, and how to switch."""
-    return get_client().describe()

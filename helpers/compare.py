@@ -16,7 +16,8 @@ import html
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
-from .client import Client, get_client
+from .client import Client
+from .routing import get_client
 from .cost import format_usd
 from .results import ChatResult
 from .schema import MODELS

@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from . import keys
-from .client import Client, get_client, set_client
+from . import keys, settings
+from .client import Client
+from .routing import get_client, use_key
 
 PROMPT = "AI/ML API key (Enter alone stays in practice mode): "
 KEYS_PAGE = "https://aimlapi.com/app/keys"
@@ -92,14 +93,14 @@ def ask_for_key(save: bool = False, *, env_path: str | os.PathLike | None = None
     ``save=True`` writes a typed key to ``env_path`` (default: the project's ``.env``), readable by its
     owner only. ``ask`` replaces the masked prompt (it gets the prompt text, returns what was typed or None).
     """
-    found, source = keys.find_api_key()
-    if keys.practice_forced():
+    found, source = settings.find_api_key()
+    if settings.practice_forced():
         return _status("AIML_PRACTICE=1 is set: the kit stays in practice mode whatever key is configured. "
                        "Nothing to type.", source, found)
     if found:
         return _configured(found, source, save)
     current = get_client()
-    if current.key_source == "argument" and current.has_key and not current.simulated:
+    if current.key_source == "this kernel's memory" and current.has_key and not current.simulated:
         return _status(f"Using the key typed earlier, {current.api_key_masked}, from this kernel's memory. "
                        "Nothing to type.", "typed", None, masked=current.api_key_masked)
     typed = (ask or masked_prompt)(PROMPT)
@@ -113,8 +114,7 @@ def ask_for_key(save: bool = False, *, env_path: str | os.PathLike | None = None
     if not looks_like_key(typed):
         return _status(f"That does not look like an API key (it has spaces, quotes or is too short), so it was not "
                        f"used: copy it again from {KEYS_PAGE} and run this cell again.", "", None)
-    client = Client(api_key=typed)
-    set_client(client)
+    client = use_key(typed)
     masked = client.api_key_masked
     message = (f"Using the key you typed, {masked}, from this kernel's memory until it restarts. "
                + ("Calls now go to the real API and cost credits." if not client.simulated

@@ -1,14 +1,13 @@
-"""The API key: found in the environment or a .env file, held in memory, shown masked."""
+"""The API key's shapes, its masked and redacted forms, and saving it to .env on request.
+
+Where a key is read from is :mod:`helpers.settings`; where it sends calls is :mod:`helpers.routing`.
+"""
 from __future__ import annotations
 
 import os
 from pathlib import Path
 from typing import Any
 
-KEY_VARIABLES = ("AIML_API_KEY", "AIMLAPI_API_KEY")
-BASE_VARIABLE = "AIML_API_BASE"
-#: Set to 1 to use the practice server even when a key is configured.
-PRACTICE_VARIABLE = "AIML_PRACTICE"
 #: The one key the offline practice server accepts by default (not a secret).
 PRACTICE_KEY = "practice-key-0000"
 #: Every key of this shape is a practice server's (the test suite's carries a random canary after it).
@@ -27,42 +26,6 @@ RELAY_SEAT_PREFIX = "relay-"
 def is_relay_seat(key: str | None) -> bool:
     """True for a classroom relay's seat code: the kit can say so without a call."""
     return bool(key) and key.startswith(RELAY_SEAT_PREFIX)
-
-
-def _dotenv_values() -> dict[str, str]:
-    """Values from the nearest .env (searched upwards from the working directory), not exported."""
-    from dotenv import dotenv_values, find_dotenv
-
-    path = find_dotenv(usecwd=True)
-    if not path:
-        return {}
-    return {k: v for k, v in dotenv_values(path).items() if v}
-
-
-def find_api_key() -> tuple[str | None, str]:
-    """The configured key and where it came from ("AIML_API_KEY", ".env", ...), or (None, "")."""
-    for name in KEY_VARIABLES:
-        value = os.environ.get(name, "").strip()
-        if value:
-            return value, name
-    values = _dotenv_values()
-    for name in KEY_VARIABLES:
-        value = values.get(name, "").strip()
-        if value:
-            return value, f".env ({name})"
-    return None, ""
-
-
-def find_base_url() -> str | None:
-    """``AIML_API_BASE`` from the environment or .env, or None."""
-    value = os.environ.get(BASE_VARIABLE, "").strip() or _dotenv_values().get(BASE_VARIABLE, "").strip()
-    return value.rstrip("/") or None
-
-
-def practice_forced() -> bool:
-    """True when ``AIML_PRACTICE`` (environment or .env) asks for the practice server whatever key is set."""
-    value = os.environ.get(PRACTICE_VARIABLE) or _dotenv_values().get(PRACTICE_VARIABLE, "")
-    return value.strip().lower() in ("1", "true", "yes", "on")
 
 
 def mask_key(key: str | None) -> str:

@@ -14,13 +14,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-DEFAULT_BASE_URL = "https://api.aimlapi.com/v1"
-DEFAULT_MODEL = "google/gemma-3-4b-it"
+from .model_ids import DEFAULT_MODEL, DOC_EXAMPLE_MODEL, MODELS  # noqa: F401 (the ids requests are checked against)
 
-#: The two models this kit teaches (the Gemma 3 page of the documentation).
-MODELS = ("google/gemma-3-4b-it", "google/gemma-3-12b-it")
-#: The model the documentation's own code example sends: real, but from another page.
-DOC_EXAMPLE_MODEL = "google/gemma-3-27b-it"
+DEFAULT_BASE_URL = "https://api.aimlapi.com/v1"
 
 IMAGE_MIME_TYPES = ("image/jpeg", "image/png", "image/gif", "image/webp")
 

@@ -256,17 +256,16 @@ def use_colab_secret(name: str = "AIML_API_KEY") -> str:
     switched on. Without the secret the lessons run in practice mode. Returns the mode,
     ``"practice"`` or ``"real"``. Prints one line; the key itself is shown masked.
     """
-    from . import client, keys
+    from . import keys, routing
 
     try:
         from google.colab import userdata  # type: ignore[import-not-found]
     except ImportError:
         print("Not on Google Colab: nothing to do here (the kit reads AIML_API_KEY or .env as usual).")
-        return client.get_client().mode
+        return routing.mode()
     if os.environ.get(name, "").strip():
         print(f"{name} is already set ({keys.mask_key(os.environ[name].strip())}): real mode.")
-        client.set_client(None)
-        return client.get_client().mode
+        return routing.reload().mode
     try:
         value = (userdata.get(name) or "").strip()
     except Exception as exc:  # SecretNotFoundError, NotebookAccessError, TimeoutException...
@@ -278,30 +277,10 @@ def use_colab_secret(name: str = "AIML_API_KEY") -> str:
         print(f"No usable Colab secret {name} ({why}): practice mode, with simulated answers. "
               f"For real answers: click the key icon in Colab's left bar, add a secret named {name} "
               "holding your key, switch on its 'Notebook access', then run this cell again.")
-        client.set_client(None)
-        return client.get_client().mode
+        return routing.reload().mode
     os.environ[name] = value
-    client.set_client(None)  # the next call builds a client that reads the key
     print(f"Key {keys.mask_key(value)} read from Colab's secrets: real mode (calls cost credits).")
-    return client.get_client().mode
-
-
-def use_practice(on: bool = True) -> str:
-    """Switch this kernel to the practice server now (``on=False`` switches back), no restart needed.
-
-    The room's fallback when the network or the keys fail: every answer from then on is
-    simulated and says so. Sets or clears ``AIML_PRACTICE`` for this kernel only (the key, if
-    any, stays where it is) and makes the next call build a fresh client. Returns the mode.
-    """
-    from . import client, keys
-
-    if on:
-        os.environ[keys.PRACTICE_VARIABLE] = "1"
-    else:
-        os.environ.pop(keys.PRACTICE_VARIABLE, None)
-    client.set_client(None)
-    print(client.get_client().describe())
-    return client.get_client().mode
+    return routing.reload().mode  # a client that reads the key
 
 
 # --------------------------------------------------------------------------- command line

@@ -10,7 +10,7 @@ from typing import Callable, Sequence
 from urllib.parse import urlsplit
 
 import helpers
-from helpers import errors, keys, schema
+from helpers import errors, keys, schema, settings
 from helpers.cost import format_usd
 
 __all__ = ["Target", "load_target", "Deadline", "DeadlinePassed", "Diagnosis", "diagnose_connection",
@@ -75,8 +75,8 @@ class Target:
 
 def load_target() -> Target:
     """The key and base URL from the environment or .env (``AIML_API_KEY``, ``AIML_API_BASE``)."""
-    key, source = keys.find_api_key()
-    base = (keys.find_base_url() or schema.DEFAULT_BASE_URL).rstrip("/")
+    key, source = settings.find_api_key()
+    base = (settings.find_base_url() or schema.DEFAULT_BASE_URL).rstrip("/")
     return Target(key, source, base)
 
 

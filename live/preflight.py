@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from helpers import keys, schema
+from helpers import schema, settings
 
 from . import profile as lesson_profile
 from .common import (NO_KEY_TEXT, Deadline, Target, explain_error, format_table, format_usd, load_target)
@@ -290,8 +290,8 @@ def main(argv: list[str] | None = None, *, interactive: bool | None = None,
         print(NO_KEY_TEXT)
         return 2
     print(f"Target: {target.describe()}")
-    if keys.practice_forced():
-        print(f"Note: {keys.PRACTICE_VARIABLE} is set here, so lessons started from this shell would use the "
+    if settings.practice_forced():
+        print(f"Note: {settings.PRACTICE_VARIABLE} is set here, so lessons started from this shell would use the "
               "practice server. Unset it for the session.")
     if interactive is None:
         interactive = sys.stdin.isatty() and sys.stdout.isatty() and not args.no_input

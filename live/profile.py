@@ -52,7 +52,7 @@ def count_calls(records, practice_key: str = keys.PRACTICE_KEY) -> dict:
     ``refused``. A request carrying ``X-Practice-Fault`` counts as a normal call: the real
     API ignores that header and answers (and bills) it.
     """
-    from helpers.practice.replies import count_prompt_tokens, make_reply
+    from helpers.practice.model.replies import count_prompt_tokens, make_reply
     from helpers.practice import SERVED_MODELS
     from helpers.schema import check_request
 

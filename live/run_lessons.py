@@ -21,7 +21,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from helpers import keys
+from helpers import settings
 
 from . import client_checks, drift
 from . import profile as lesson_profile
@@ -86,9 +86,9 @@ def lessons_table(results: list[LessonResult]) -> str:
 def point_kernels_at(target: Target) -> list[str]:
     """Put the target in this process's environment (the kernels inherit it); returns notes."""
     notes = []
-    if keys.practice_forced():
-        notes.append(f"{keys.PRACTICE_VARIABLE} was set: unset for this run, so the lessons use the API.")
-        os.environ.pop(keys.PRACTICE_VARIABLE, None)
+    if settings.practice_forced():
+        notes.append(f"{settings.PRACTICE_VARIABLE} was set: unset for this run, so the lessons use the API.")
+        os.environ.pop(settings.PRACTICE_VARIABLE, None)
     os.environ["AIML_API_KEY"] = target.api_key or ""
     os.environ["AIML_API_BASE"] = target.base_url
     return notes

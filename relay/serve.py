@@ -11,7 +11,8 @@ from urllib.parse import urlsplit
 
 import uvicorn
 
-from helpers.keys import find_api_key, mask_key
+from helpers.keys import mask_key
+from helpers.settings import find_api_key
 
 from .app import Settings, create_app
 from .ledger import hash_secret

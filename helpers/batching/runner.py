@@ -10,7 +10,8 @@ from typing import Any, Iterable, Sequence
 import requests
 
 from .. import errors, schema
-from ..client import Client, get_client
+from ..client import Client
+from ..routing import get_client
 from ..results import ChatResult
 from .inputs import check_inputs
 from .items import BatchCancelled, BatchItem, BatchResults

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import copy
 import math
-from contextlib import contextmanager
-from typing import Any, Callable, Iterator
+from typing import Any, Callable
 
-from ..client import Client, set_client, to_messages
+from ..client import Client, to_messages
+from ..routing import using_client
 from . import Incorrect
 
 _checking_server = None
@@ -97,15 +97,9 @@ class RecordingClient(Client):
         return s
 
 
-@contextmanager
-def default_client(client: Client) -> Iterator[Client]:
+def default_client(client: Client):
     """Make ``client`` the one ``helpers.chat`` uses for the duration of a check, then put the old one back."""
-    previous = set_client(client)
-    try:
-        yield client
-    finally:
-        set_client(previous)
-        client.close()
+    return using_client(client)
 
 
 def run_learner(fn: Any, name: str, *args: Any, situation: str | None = None,

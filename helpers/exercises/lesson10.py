@@ -39,7 +39,7 @@ QUICK_LIMIT = 10
 def _check_quick(quick: Any) -> str:
     import openai
 
-    from ..client import get_client
+    from ..routing import get_client
 
     if isinstance(quick, type):
         raise Incorrect("`quick` is the class OpenAI itself: call it, OpenAI(...), to make a client.")

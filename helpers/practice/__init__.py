@@ -8,18 +8,18 @@ In a lesson, one-line controls steer the practice server the kit is using::
 
     from helpers import practice
     practice.fail_next(2, status=503)
-    switch = practice.switch()    # practice mode whatever the mode, until switch.back()
 
-From a shell: ``python -m helpers.practice --port 8080`` prints its base URL first.
+Three parts, one folder each: ``server/`` (HTTP), ``model/`` (what it answers) and ``lesson/``
+(the controls and the next-token view). From a shell: ``python -m helpers.practice --port 8080``
+prints its base URL first.
 """
 from ..keys import PRACTICE_KEY
-from .catalogue import MODEL_SPECS, SERVED_MODELS
-from .controls import (PracticeOnlyError, PracticeSwitch, clear, controls, cut_next, fail_next, failing_server,
-                       fresh_rate_window, slow_next, slow_server, switch)
-from .next_tokens import next_tokens
-from .replies import SIMULATED_MARKER
+from .lesson.controls import (PracticeOnlyError, clear, controls, cut_next, fail_next, failing_server,
+                              fresh_rate_window, slow_next, slow_server)
+from .lesson.next_tokens import next_tokens
+from .model import MODEL_SPECS, SERVED_MODELS, SIMULATED_MARKER
 from .server import PracticeServer, shared_server
 
 __all__ = ["PracticeServer", "shared_server", "PRACTICE_KEY", "SIMULATED_MARKER", "MODEL_SPECS", "SERVED_MODELS",
            "fail_next", "slow_next", "cut_next", "fresh_rate_window", "slow_server", "failing_server", "clear",
-           "controls", "PracticeOnlyError", "switch", "PracticeSwitch", "next_tokens"]
+           "controls", "PracticeOnlyError", "next_tokens"]

@@ -14,7 +14,7 @@ from typing import Any, Callable
 import ipywidgets as widgets
 
 from .. import errors, keys, schema
-from ..client import get_client
+from ..routing import get_client
 from ..cost import format_usd
 
 #: Re-render a growing answer at most this often (seconds): a few dozen updates a second, not one per token.

@@ -19,7 +19,7 @@ import ipywidgets as widgets
 from traitlets import Unicode
 
 from .. import keys, schema
-from ..client import Client, get_client, set_client
+from ..routing import get_client, key_client, practice_client, set_client
 from ..cost import format_usd
 from ..key_prompt import default_env_path
 from ._common import error_html, friendly_error, labelled, mode_badge, note_html, widget_bundle
@@ -47,20 +47,6 @@ class KeyReport:
     message: str
     balance: float | None = None
     saved_to: Path | None = None
-
-
-def practice_client(timeout: float = CHECK_TIMEOUT) -> Client:
-    """A client of the practice server: the one already in use if there is one, else the embedded one."""
-    try:
-        current = get_client()
-    except Exception:
-        current = None
-    if current is not None and current.simulated:
-        return Client(api_key=current.api_key, base_url=current.base_url, timeout=timeout)
-    from ..practice import shared_server
-
-    server = shared_server()
-    return Client(api_key=server.key, base_url=server.base_url, timeout=timeout)
 
 
 class KeyWidget:
@@ -143,14 +129,14 @@ class KeyWidget:
 
     def _check(self, typed: str) -> KeyReport:
         if self.practice_box.value:
-            client = practice_client(self._timeout)
+            client = practice_client(timeout=self._timeout)
             note = " (the key you typed was not used)" if typed else ""
         elif typed:
             if any(c.isspace() for c in typed) or len(typed) < 8:
                 return KeyReport(False, "", keys.mask_key(typed),
                                  "That does not look like an API key: copy it again from "
                                  "https://aimlapi.com/app/keys (no spaces), then press Check.")
-            client = Client(api_key=typed, base_url=self._base_url, timeout=self._timeout, max_retries=1)
+            client = key_client(typed, self._base_url, timeout=self._timeout, max_retries=1)
             note = ""
         else:
             client = get_client()
@@ -199,4 +185,4 @@ def key_widget(**kwargs: Any) -> KeyWidget:
     return KeyWidget(**kwargs)
 
 
-__all__ = ["KeyWidget", "KeyReport", "key_widget", "practice_client", "default_env_path"]
+__all__ = ["KeyWidget", "KeyReport", "key_widget", "default_env_path"]

@@ -195,11 +195,11 @@ def test_streamed_batch_gives_first_token_times(client):
 
 
 def test_the_default_client_is_used_when_none_is_given(client, server):
-    helpers.set_client(client)
+    helpers.routing.set_client(client)
     try:
         items = batch(["hello"], progress=False, max_tokens=5)
     finally:
-        helpers.set_client(None)
+        helpers.routing.set_client(None)
     assert items[0].ok and len(chat_requests(server)) == 1
 
 

@@ -163,18 +163,19 @@ def test_logs_never_show_the_key(server, caplog):
 
 
 def test_no_key_means_the_embedded_practice_server(no_env):
-    c = helpers.Client()
+    c = helpers.routing.from_environment()
     assert c.mode == "practice" and c.simulated
-    assert "Practice mode" in c.describe()
+    assert "Practice mode" in helpers.routing.describe(c)
     assert c.chat("Hi").text.startswith(SIMULATED_MARKER)
 
 
 def test_practice_mode_says_how_to_leave_it(no_env, monkeypatch):
-    assert "set AIML_API_KEY" in helpers.Client().describe()
+    assert "set AIML_API_KEY" in helpers.routing.describe(helpers.routing.from_environment())
     monkeypatch.setenv("AIML_API_KEY", CANARY)
     monkeypatch.setenv("AIML_PRACTICE", "1")  # a key is set, but the learner asked for practice
-    c = helpers.Client()
-    assert c.simulated and "unset AIML_PRACTICE" in c.describe() and "set AIML_API_KEY" not in c.describe()
+    c = helpers.routing.from_environment()
+    described = helpers.routing.describe(c)
+    assert c.simulated and "unset AIML_PRACTICE" in described and "set AIML_API_KEY" not in described
 
 
 def test_a_practice_servers_5xx_does_not_advise_switching_to_the_practice_server(server):
@@ -186,17 +187,17 @@ def test_a_practice_servers_5xx_does_not_advise_switching_to_the_practice_server
 
 def test_key_from_the_environment_and_its_fallbacks(no_env, monkeypatch):
     monkeypatch.setenv("AIMLAPI_API_KEY", CANARY)
-    c = helpers.Client()
+    c = helpers.routing.from_environment()
     assert c.mode == "real" and c.key_source == "AIMLAPI_API_KEY" and c.base_url == helpers.schema.DEFAULT_BASE_URL
     monkeypatch.setenv("AIML_API_KEY", "sk-canary-primary-0000000")
-    assert helpers.Client().api_key_masked == "****0000"
+    assert helpers.routing.from_environment().api_key_masked == "****0000"
     monkeypatch.setenv("AIML_PRACTICE", "1")
-    assert helpers.Client().mode == "practice"
+    assert helpers.routing.from_environment().mode == "practice"
 
 
 def test_key_and_base_from_a_dotenv_file(no_env):
     (no_env / ".env").write_text(f"AIML_API_KEY={CANARY}\nAIML_API_BASE=http://127.0.0.1:9/v1/\n")
-    c = helpers.Client()
+    c = helpers.routing.from_environment()
     assert c.key_source == ".env (AIML_API_KEY)" and c.base_url == "http://127.0.0.1:9/v1"
     assert "AIML_API_KEY" not in os.environ, ".env is read into memory, not exported"
 
@@ -209,7 +210,7 @@ def test_base_url_must_end_in_v1():
 
 
 def test_module_level_functions_use_the_default_client(client):
-    helpers.set_client(client)
+    helpers.routing.set_client(client)
     try:
         assert helpers.chat("Hi").simulated
         assert "".join(helpers.stream("Hi")).startswith(SIMULATED_MARKER)
@@ -217,7 +218,7 @@ def test_module_level_functions_use_the_default_client(client):
         conn = helpers.connection()
         assert conn.chat_url == client.chat_url and client.api_key not in repr(conn)
     finally:
-        helpers.set_client(None)
+        helpers.routing.set_client(None)
 
 
 def test_mask_key_rule():

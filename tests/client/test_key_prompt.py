@@ -31,9 +31,9 @@ def no_key(monkeypatch, tmp_path):
     for name in ("AIML_API_KEY", "AIMLAPI_API_KEY", "AIML_API_BASE", "AIML_PRACTICE"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir(tmp_path)
-    helpers.set_client(None)
+    helpers.routing.set_client(None)
     yield tmp_path
-    helpers.set_client(None)
+    helpers.routing.set_client(None)
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ import requests
 
 import helpers
 from helpers import workshop
-from helpers.client import set_client
+from helpers.routing import set_client
 
 ROOT = Path(__file__).resolve().parents[2]
 PNG = bytes.fromhex("89504e470d0a1a0a") + b"not really a picture"
@@ -340,25 +340,6 @@ def test_colab_secret_is_not_needed_off_colab(capsys):
     assert "google.colab" not in sys.modules
     assert workshop.use_colab_secret() == helpers.mode()
     assert "Not on Google Colab" in capsys.readouterr().out
-
-
-def test_use_practice_switches_this_kernel_both_ways(monkeypatch, session_server, capsys):
-    """With a (made-up) key pointed at a server, practice mode is one call away, and back."""
-    monkeypatch.setenv("AIML_API_KEY", "made-up-key-for-tests-2468")  # not the practice key: "real" mode
-    monkeypatch.setenv("AIML_API_BASE", session_server.base_url)
-    monkeypatch.delenv("AIML_PRACTICE", raising=False)
-    set_client(None)
-    try:
-        assert helpers.mode() == "real"
-        assert workshop.use_practice() == "practice"
-        assert os.environ["AIML_PRACTICE"] == "1"
-        assert "Practice mode" in capsys.readouterr().out
-        assert helpers.chat("Hi", max_tokens=8).simulated
-        assert workshop.use_practice(False) == "real"
-        out = capsys.readouterr().out
-        assert "Real mode" in out and "****2468" in out and "made-up-key-for-tests-2468" not in out
-    finally:
-        set_client(None)
 
 
 # --------------------------------------------------------------------------- launch_links.py

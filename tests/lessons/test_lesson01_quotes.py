@@ -304,9 +304,9 @@ def no_node_or_curl(tmp_path, monkeypatch):
 @pytest.fixture
 def practice_default(server):
     """The default client on this module's own practice server (conftest's ``server``)."""
-    helpers.set_client(helpers.Client(api_key=server.key, base_url=server.base_url, max_retries=0))
+    helpers.routing.set_client(helpers.Client(api_key=server.key, base_url=server.base_url, max_retries=0))
     yield server
-    helpers.set_client(None)
+    helpers.routing.set_client(None)
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is not on PATH")
@@ -357,11 +357,11 @@ def echo_client():
     server = ThreadingHTTPServer(("127.0.0.1", 0), _EchoHandler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     key = "canary-key-for-the-examples-0123"
-    helpers.set_client(helpers.Client(api_key=key, base_url=f"http://127.0.0.1:{server.server_port}/v1", max_retries=0))
+    helpers.routing.set_client(helpers.Client(api_key=key, base_url=f"http://127.0.0.1:{server.server_port}/v1", max_retries=0))
     try:
         yield key
     finally:
-        helpers.set_client(None)
+        helpers.routing.set_client(None)
         server.shutdown()
         server.server_close()
 
@@ -385,10 +385,10 @@ def refused_client():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    helpers.set_client(helpers.Client(api_key="canary-refused-0000", base_url=f"http://127.0.0.1:{port}/v1",
+    helpers.routing.set_client(helpers.Client(api_key="canary-refused-0000", base_url=f"http://127.0.0.1:{port}/v1",
                                       max_retries=0))
     yield
-    helpers.set_client(None)
+    helpers.routing.set_client(None)
 
 
 @pytest.mark.parametrize("runner", ["run_javascript_example", "run_curl_example"])

@@ -1,5 +1,4 @@
 """The lessons' one-line practice controls, over real HTTP to a practice server on loopback."""
-import os
 
 import pytest
 import requests
@@ -13,9 +12,9 @@ from helpers.practice import PracticeServer
 def srv():
     with PracticeServer(latency=0) as server:
         previous = helpers.get_client()
-        helpers.set_client(helpers.Client(api_key=server.key, base_url=server.base_url, max_retries=0))
+        helpers.routing.set_client(helpers.Client(api_key=server.key, base_url=server.base_url, max_retries=0))
         yield server
-        helpers.set_client(previous)
+        helpers.routing.set_client(previous)
 
 
 def statuses(n, **kwargs):
@@ -113,7 +112,7 @@ def test_controls_need_the_practice_key(srv):
 
 
 def test_controls_refuse_in_real_mode_before_sending_anything(srv):
-    helpers.set_client(helpers.Client(api_key="a-real-looking-key-1234", base_url=srv.base_url))
+    helpers.routing.set_client(helpers.Client(api_key="a-real-looking-key-1234", base_url=srv.base_url))
     srv.reset()
     for control in (lambda: practice.fail_next(1), practice.clear, practice.controls,
                     lambda: practice.fresh_rate_window(3)):
@@ -126,7 +125,7 @@ def test_controls_refuse_in_real_mode_before_sending_anything(srv):
 
 
 def test_a_server_without_controls_is_named(srv):
-    from helpers.practice.controls import PracticeOnlyError
+    from helpers.practice.lesson.controls import PracticeOnlyError
     import http.server
     import threading
 
@@ -134,83 +133,12 @@ def test_a_server_without_controls_is_named(srv):
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
         base = f"http://127.0.0.1:{httpd.server_address[1]}/v1"
-        helpers.set_client(helpers.Client(api_key=helpers.practice.PRACTICE_KEY, base_url=base))
+        helpers.routing.set_client(helpers.Client(api_key=helpers.practice.PRACTICE_KEY, base_url=base))
         with pytest.raises(PracticeOnlyError):
             practice.controls()
     finally:
         httpd.shutdown()
         httpd.server_close()
-
-
-@pytest.fixture()
-def real_mode(srv, monkeypatch):
-    """The kit in real mode: a key that is not a practice key, sent to a server on loopback."""
-    monkeypatch.delenv("AIML_PRACTICE", raising=False)
-    real = helpers.Client(api_key="a-real-looking-key-1234", base_url=srv.base_url, max_retries=0)
-    helpers.set_client(real)
-    yield real
-    practice.switch().back()  # whatever a failed test left on
-
-
-def test_switch_puts_real_mode_into_practice_mode_and_back(real_mode, srv, monkeypatch):
-    srv.reset()
-    switch = practice.switch()
-    assert switch.on and helpers.mode() == "practice" and helpers.get_client() is not real_mode
-    assert os.environ["AIML_PRACTICE"] == "1"
-    assert helpers.Client().mode == "practice"  # a client built meanwhile from the environment too
-    assert "until .back()" in repr(switch)
-    practice.fail_next(1, status=403)  # reaches the practice server, not the one real mode talks to
-    with pytest.raises(helpers.PermissionDeniedError):
-        helpers.chat("Hi", max_tokens=5)
-    assert not srv.requests
-    switch.back()
-    assert helpers.get_client() is real_mode and helpers.mode() == "real"  # the same client: a typed key too
-    assert "AIML_PRACTICE" not in os.environ
-    assert repr(switch).startswith("Switched back. Real mode")
-    switch.back()  # a second time changes nothing
-    assert helpers.get_client() is real_mode
-
-
-def test_switch_restores_a_variable_that_was_set(real_mode, monkeypatch):
-    monkeypatch.setenv("AIML_PRACTICE", "0")
-    switch = practice.switch()
-    assert os.environ["AIML_PRACTICE"] == "1"
-    switch.back()
-    assert os.environ["AIML_PRACTICE"] == "0"
-
-
-def test_running_the_switch_cell_twice_returns_the_same_switch(real_mode):
-    first = practice.switch()
-    again = practice.switch()
-    assert again is first
-    again.back()
-    assert helpers.get_client() is real_mode and not first.on
-
-
-def test_switch_as_a_with_block_ends_even_when_the_block_raises(real_mode):
-    with pytest.raises(ZeroDivisionError), practice.switch():
-        assert helpers.mode() == "practice"
-        1 / 0
-    assert helpers.get_client() is real_mode and "AIML_PRACTICE" not in os.environ
-
-
-def test_a_with_block_inside_a_switch_leaves_it_on(real_mode):
-    outer = practice.switch()
-    with practice.switch() as inner:
-        assert inner is outer
-    assert outer.on and helpers.mode() == "practice"
-    outer.back()
-    assert helpers.get_client() is real_mode
-
-
-def test_switch_in_practice_mode_changes_nothing(srv, monkeypatch):
-    monkeypatch.delenv("AIML_PRACTICE", raising=False)
-    before = helpers.get_client()
-    switch = practice.switch()
-    assert not switch.on and helpers.get_client() is before and "AIML_PRACTICE" not in os.environ
-    assert "practice mode already" in repr(switch)
-    switch.back()
-    assert helpers.get_client() is before
 
 
 def test_a_slow_call_sent_before_a_fresh_window_takes_no_place_in_it(srv):

@@ -15,10 +15,10 @@ import requests
 
 from helpers.errors import RequestValidationError
 from helpers.practice import SIMULATED_MARKER, PracticeServer, next_tokens
-from helpers.practice.catalogue import OUTPUT_MAX
-from helpers.practice.corpus import load_sections, split_pieces, tokenize
-from helpers.practice.language_model import CONFIGS, MAX_CANDIDATES, Conditioned, get_model
-from helpers.practice.topics import best_topic
+from helpers.practice.model.catalogue import OUTPUT_MAX
+from helpers.practice.model.corpus import load_sections, split_pieces, tokenize
+from helpers.practice.model.language_model import CONFIGS, MAX_CANDIDATES, Conditioned, get_model
+from helpers.practice.model.topics import best_topic
 
 ROOT = Path(__file__).resolve().parents[2]
 SMALL, MEDIUM = "google/gemma-3-4b-it", "google/gemma-3-12b-it"
@@ -49,7 +49,7 @@ def content(r) -> str:
 # --------------------------------------------------------------------------- the model
 
 def test_importing_helpers_does_not_build_the_model():
-    code = ("import helpers, helpers.practice, helpers.practice.language_model as lm, sys; "
+    code = ("import helpers, helpers.practice, helpers.practice.model.language_model as lm, sys; "
             "print(len(lm._models))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr

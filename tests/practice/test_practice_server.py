@@ -18,8 +18,8 @@ import pytest
 import requests
 
 from helpers.practice import PRACTICE_KEY, SIMULATED_MARKER, PracticeServer, shared_server
-from helpers.practice.cli import main
-from helpers.practice.replies import split_pieces
+from helpers.practice.server.cli import main
+from helpers.practice.model.replies import split_pieces
 
 ROOT = Path(__file__).resolve().parents[2]
 SMALL, MEDIUM, LARGE = "google/gemma-3-4b-it", "google/gemma-3-12b-it", "google/gemma-3-27b-it"
@@ -355,7 +355,7 @@ def test_malformed_json_and_wrong_content_type_then_a_good_request(server):
 
 
 def test_a_failing_handler_answers_500_and_keeps_serving(server, monkeypatch, capfd):
-    import helpers.practice.routes as module
+    import helpers.practice.server.routes as module
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom")

@@ -4,8 +4,8 @@ import random
 
 import pytest
 
-from helpers.practice.sampler import (PENALTY_LAST_N, History, SamplerSettings, keep_min_p, keep_top_a, keep_top_k,
-                                      keep_top_p, penalize, sample, softmax, stages, truncate)
+from helpers.practice.model.sampler import (PENALTY_LAST_N, History, SamplerSettings, keep_min_p, keep_top_a,
+                                            keep_top_k, keep_top_p, penalize, sample, softmax, stages, truncate)
 
 # Five candidates, sorted likeliest first, as the model gives them: logits 25 (p ~ 0.57), 24.5, 23, 20, -1.
 IDS = [10, 11, 12, 13, 14]

@@ -19,8 +19,8 @@ import pytest
 import requests
 
 from helpers.practice import SIMULATED_MARKER, MODEL_SPECS, PracticeServer
-from helpers.practice.corpus import tokenize
-from helpers.practice.language_model import CONFIGS, attested_fraction, whole_sentence_share
+from helpers.practice.model.corpus import tokenize
+from helpers.practice.model.language_model import CONFIGS, attested_fraction, whole_sentence_share
 
 SMALL, MEDIUM = "google/gemma-3-4b-it", "google/gemma-3-12b-it"
 OPEN = ["Tell me about San Francisco", "Tell me about the Golden Gate Bridge", "How does a fridge work?",

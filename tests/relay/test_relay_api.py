@@ -53,7 +53,7 @@ def test_the_kit_client_chats_streams_and_reads_its_balance(room):
         usage = client.usage("24h")
         assert usage["requests"] == 2 and usage["spend"] == pytest.approx(0.50 - balance, abs=1e-9)
         assert set(client.models()) >= {MODEL, "google/gemma-3-12b-it"}
-        described = client.describe()
+        described = helpers.routing.describe(client)
     assert f"classroom relay at {relay.url}, seat ****{code[-4:]}" in described
     assert code not in described
 
@@ -62,10 +62,11 @@ def test_describe_mode_recognises_a_seat_code_offline(room, monkeypatch):
     relay, seats = room
     code = seats[1]["code"]
     monkeypatch.setenv("AIML_API_KEY", code)
-    client = helpers.Client(base_url="http://127.0.0.1:9/v1")  # a port nothing listens on: no call is made
-    assert client.describe().startswith(f"Real mode through the classroom relay at http://127.0.0.1:9/v1, "
-                                        f"seat ****{code[-4:]}")
-    plain = helpers.Client(api_key=CANARY, base_url="http://127.0.0.1:9/v1").describe()
+    monkeypatch.setenv("AIML_API_BASE", "http://127.0.0.1:9/v1")  # a port nothing listens on: no call is made
+    client = helpers.routing.from_environment()
+    assert helpers.routing.describe(client).startswith(
+        f"Real mode through the classroom relay at http://127.0.0.1:9/v1, seat ****{code[-4:]}")
+    plain = helpers.routing.describe(helpers.Client(api_key=CANARY, base_url="http://127.0.0.1:9/v1"))
     assert "classroom relay" not in plain and plain.startswith("Real mode")
 
 

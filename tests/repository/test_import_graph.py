@@ -1,4 +1,4 @@
-"""The helpers' modules import one another without a cycle (imports inside functions aside)."""
+"""The helpers' modules import one another without a cycle, counting imports inside functions too."""
 from __future__ import annotations
 
 import ast
@@ -36,8 +36,8 @@ def imports(path: Path, *, inside_functions: bool = False) -> set[str]:
     return found - {name}
 
 
-def graph() -> dict[str, set[str]]:
-    return {module_name(p): imports(p) for p in PACKAGE.rglob("*.py")}
+def graph(*, inside_functions: bool = True) -> dict[str, set[str]]:
+    return {module_name(p): imports(p, inside_functions=inside_functions) for p in PACKAGE.rglob("*.py")}
 
 
 def cycles(edges: dict[str, set[str]]) -> list[list[str]]:
@@ -62,6 +62,22 @@ def test_no_import_cycle_among_the_helpers_modules():
     # ``from . import x`` in helpers.client reaches the package helpers, already being imported: not a cycle
     edges = {m: {d for d in deps if not m.startswith(d + ".")} for m, deps in graph().items()}
     assert cycles(edges) == []
+
+
+def test_the_client_knows_nothing_of_the_practice_server_and_the_server_nothing_of_the_client():
+    """helpers.routing decides where calls go; the client sends where it is told; the server serves."""
+    assert not {m for m in imports(PACKAGE / "client.py", inside_functions=True) if m.startswith("helpers.practice")}
+    edges = graph()
+    server_side = [m for m in edges if m.startswith(("helpers.practice.server", "helpers.practice.model"))]
+    assert len(server_side) >= 10, server_side
+    for module in server_side:
+        assert not edges[module] & {"helpers.client", "helpers.routing", "helpers.api"}, module
+
+
+def test_only_routing_starts_the_shared_practice_server():
+    users = sorted(m for m, deps in graph().items() if any(d.startswith("helpers.practice.server") for d in deps)
+                   and not m.startswith("helpers.practice"))
+    assert users == ["helpers.routing"], users
 
 
 def test_streaming_does_not_import_the_client_anywhere():

@@ -32,7 +32,7 @@ from pathlib import Path
 import pytest
 
 import helpers
-from helpers import client as client_module
+from helpers import routing
 from helpers import keys
 from helpers.practice import PracticeServer
 from support.rawserver import RawServer, send_slowly
@@ -61,10 +61,10 @@ def record_text(records) -> str:
 
 @pytest.fixture
 def keep_default_client():
-    saved = client_module.set_client(None)
-    client_module.set_client(saved)
+    saved = routing.set_client(None)
+    routing.set_client(saved)
     yield
-    client_module.set_client(saved)
+    routing.set_client(saved)
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +86,7 @@ def test_widgets_never_show_the_key(canary_server, keep_default_client, tmp_path
     widgets_module = pytest.importorskip("helpers.widgets")
     caplog.set_level(logging.DEBUG)
     client = helpers.Client(api_key=CANARY, base_url=canary_server.base_url, max_retries=0)
-    helpers.set_client(client)
+    helpers.routing.set_client(client)
     shown = []
 
     pg = widgets_module.Playground(client, prompt="Tell me about San Francisco")
@@ -253,8 +253,8 @@ def test_client_and_result_reprs_never_show_the_key(canary_server, caplog):
     s = client.stream("Hi")
     list(s)
     conn = helpers.client.Connection(client.base_url, CANARY, False)
-    shown = [repr(client), str(client), client.describe(), repr(client.session.auth), repr(result), str(result),
-             json.dumps(result.raw), json.dumps(dict(result.headers)), repr(s), repr(s.result), repr(conn),
+    shown = [repr(client), str(client), helpers.routing.describe(client), repr(client.session.auth), repr(result),
+             str(result), json.dumps(result.raw), json.dumps(dict(result.headers)), repr(s), repr(s.result), repr(conn),
              repr(canary_server), json.dumps(list(canary_server.requests), default=str), record_text(caplog.records)]
     everything = "\n".join(shown)
     assert MASKED in everything and not leaks(everything), leaks(everything)

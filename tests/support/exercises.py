@@ -156,9 +156,9 @@ def solution_fragments(solution: str, given: str) -> list[str]:
 @pytest.fixture
 def fresh_default_client():
     """The default client is built from the environment (conftest's practice server) before and after."""
-    helpers.set_client(None)
+    helpers.routing.set_client(None)
     yield
-    helpers.set_client(None)
+    helpers.routing.set_client(None)
 
 
 # --- what every exercise of a lesson must do ----------------------------------------------
@@ -200,9 +200,9 @@ class LessonExercises:
     @pytest.fixture(autouse=True)
     def fresh_default_client(self):
         """Each test builds the default client from the environment (conftest's practice server)."""
-        helpers.set_client(None)
+        helpers.routing.set_client(None)
         yield
-        helpers.set_client(None)
+        helpers.routing.set_client(None)
 
     def test_two_to_four_exercises_numbered_from_q1(self):
         names = exercise_names(self.lesson)

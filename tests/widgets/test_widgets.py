@@ -20,7 +20,7 @@ import pytest
 pytest.importorskip("ipywidgets")
 
 import helpers  # noqa: E402
-from helpers import client as client_module  # noqa: E402
+from helpers import client as client_module, routing  # noqa: E402
 from helpers import schema  # noqa: E402
 from helpers.ports import free_port  # noqa: E402
 from helpers.practice import PRACTICE_KEY, SIMULATED_MARKER, PracticeServer  # noqa: E402
@@ -46,10 +46,10 @@ def client(srv):
 @pytest.fixture(autouse=True)
 def keep_default_client():
     """The key widget replaces the kit's default client: put the old one back after each test."""
-    saved = client_module.set_client(None)
-    client_module.set_client(saved)
+    saved = routing.set_client(None)
+    routing.set_client(saved)
     yield
-    client_module.set_client(saved)
+    routing.set_client(saved)
 
 
 def chats(srv):
@@ -473,7 +473,7 @@ def real_like_api():
 
 
 def test_key_widget_practice_choice(client, srv):
-    helpers.set_client(client)
+    helpers.routing.set_client(client)
     kw = KeyWidget()
     kw.practice_box.value = True
     kw.check_button.click()

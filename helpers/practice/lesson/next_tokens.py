@@ -18,13 +18,14 @@ import html
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import RequestValidationError
-from ..schema import DEFAULT_MODEL, check_param
-from .catalogue import OUTPUT_MAX
-from .corpus import tokenize
-from .generation import Generator
-from .replies import plan_reply
-from .sampler import SamplerSettings, Stage, stages
+from ...errors import RequestValidationError
+from ...model_ids import DEFAULT_MODEL
+from ...schema import check_param
+from ..model.catalogue import OUTPUT_MAX
+from ..model.corpus import tokenize
+from ..model.generation import Generator
+from ..model.replies import plan_reply
+from ..model.sampler import SamplerSettings, Stage, stages
 
 LABEL = "the practice model's next-token probabilities (a small n-gram model in this kit, not Gemma)"
 _KNOBS = ("temperature", "top_k", "top_p", "min_p", "top_a", "frequency_penalty", "presence_penalty",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..schema import DOC_EXAMPLE_MODEL, MODELS
+from ...model_ids import DOC_EXAMPLE_MODEL, MODELS
 
 #: What ``GET /v1/models`` says of every model: the context window and the longest answer, in tokens.
 CONTEXT_LENGTH = 128_000

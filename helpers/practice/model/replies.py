@@ -1,8 +1,8 @@
 """What the practice server says: answers sampled from the practice model, led by facts it computes.
 
 Every answer is written token by token by the kit's small n-gram model
-(:mod:`helpers.practice.language_model`), sampled with the request's own knobs
-(:mod:`helpers.practice.sampler`: temperature, top_k, top_p, min_p, top_a, the three penalties,
+(:mod:`helpers.practice.model.language_model`), sampled with the request's own knobs
+(:mod:`helpers.practice.model.sampler`: temperature, top_k, top_p, min_p, top_a, the three penalties,
 seed), and cut by ``stop`` and ``max_tokens``. What the kit can know for sure comes first and is
 never sampled: arithmetic and clock times, facts about attached images and PDFs, what the
 conversation told it (a name, a number), text to repeat verbatim, a few capitals and phrases.
@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..schema import MODELS
+from ...model_ids import MODELS
 from .attachments import attachment_tokens, describe_attachments
 from .catalogue import OUTPUT_MAX
 from .corpus import split_pieces

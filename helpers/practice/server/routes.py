@@ -21,10 +21,10 @@ from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
-from ..serving import MESSAGES, parse_json as _parse_json, usage_window
-from ..schema import CLIENT_REQUEST_ID as _CLIENT_REQUEST_ID, GEMMA_SYSTEM_ROLE_MESSAGE, check_request
-from .catalogue import MODEL_SPECS, SERVED_MODELS, ModelSpec, cost, model_entry, usd_text
-from .replies import SIMULATED_MARKER, Reply, make_reply
+from ...serving import MESSAGES, parse_json as _parse_json, usage_window
+from ...schema import CLIENT_REQUEST_ID as _CLIENT_REQUEST_ID, GEMMA_SYSTEM_ROLE_MESSAGE, check_request
+from ..model.catalogue import MODEL_SPECS, SERVED_MODELS, ModelSpec, cost, model_entry, usd_text
+from ..model.replies import SIMULATED_MARKER, Reply, make_reply
 
 logger = logging.getLogger("helpers.practice")
 

@@ -8,19 +8,14 @@
 They talk to the practice server over HTTP (``/practice/controls``), so they work whether it runs in
 this kernel or elsewhere (a test session's, one you started with ``python -m helpers.practice``).
 In real mode they refuse: a fault cannot be ordered from the real API. For a part of a lesson that
-needs them whatever the mode, one line switches the kit to practice mode and one switches it back::
-
-    switch = practice.switch()             # practice mode from here, with or without a key
-    ...
-    switch.back()                          # the mode (and the client) from before
+needs them whatever the mode, ``switch = helpers.use_practice()`` ... ``switch.back()``.
 """
 from __future__ import annotations
 
 import contextlib
-import os
 from typing import Iterator
 
-from ..keys import PRACTICE_VARIABLE
+from ...routing import get_client
 
 CONTROLS_PATH = "/practice/controls"
 TIMEOUT = 5.0
@@ -31,14 +26,13 @@ class PracticeOnlyError(RuntimeError):
 
 
 def _client():
-    from ..client import get_client
-
     client = get_client()
     if not client.simulated:
         raise PracticeOnlyError(
             f"This control steers the offline practice server, but the kit is in real mode (calls go to "
-            f"{client.base_url}), where faults cannot be ordered. To practise it, run `switch = practice.switch()` "
-            "first (`switch.back()` returns to real mode), or set AIML_PRACTICE=1 and restart the kernel.")
+            f"{client.base_url}), where faults cannot be ordered. To practise it, run "
+            "`switch = helpers.use_practice()` first (`switch.back()` returns to real mode), or set AIML_PRACTICE=1 "
+            "and restart the kernel.")
     return client
 
 
@@ -127,81 +121,3 @@ def clear() -> dict:
 def controls() -> dict:
     """What is switched on now."""
     return _send(None)
-
-
-
-class PracticeSwitch:
-    """Practice mode for a part of a lesson, whichever mode the kit was in; :meth:`back` undoes it.
-
-    Made by :func:`switch`. In real mode it sets ``AIML_PRACTICE=1`` (lesson 00's switch, so a
-    ``helpers.Client()`` built meanwhile is a practice one too) and makes a practice client the
-    default; ``back()`` restores the variable and the client from before (a key typed at
-    ``ask_for_key()`` included). In practice mode it changes nothing. It also works as a ``with`` block.
-    """
-
-    def __init__(self) -> None:
-        from .. import client as kit
-
-        self.switched = kit.mode() == "real"
-        self._claims = 1  # how many switch() calls and with blocks hold it; back() releases them all
-        if self.switched:
-            self._saved_variable = os.environ.get(PRACTICE_VARIABLE)
-            os.environ[PRACTICE_VARIABLE] = "1"
-            self._practice_client = kit.Client()  # built from the environment: the practice server now
-            self._saved_client = kit.set_client(self._practice_client)
-
-    @property
-    def on(self) -> bool:
-        """True while this switch holds the kit in practice mode."""
-        return self.switched and self._claims > 0
-
-    def back(self) -> None:
-        """Back to the mode and the client from before the switch (nothing to do if there was no switch)."""
-        if self.on:
-            self._claims = 0
-            self._restore()
-
-    def _restore(self) -> None:
-        from .. import client as kit
-
-        if self._saved_variable is None:
-            os.environ.pop(PRACTICE_VARIABLE, None)
-        else:
-            os.environ[PRACTICE_VARIABLE] = self._saved_variable
-        kit.set_client(self._saved_client)
-        self._practice_client.close()
-
-    def __enter__(self) -> "PracticeSwitch":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        if self.on:
-            self._claims -= 1  # a block inside a switch that was on before it leaves the switch on
-            if not self._claims:
-                self._restore()
-
-    def __repr__(self) -> str:
-        from .. import client as kit
-
-        if self.on:
-            return (f"Practice mode until .back(): calls go to the practice server at {kit.get_client().base_url} "
-                    "(simulated answers, free). Your key and settings are kept; .back() returns to real mode.")
-        if self.switched:
-            return f"Switched back. {kit.describe_mode()}"
-        return "The kit was in practice mode already: nothing to switch, and .back() has nothing to undo."
-
-
-_active: PracticeSwitch | None = None
-
-
-def switch() -> PracticeSwitch:
-    """Practice mode until ``.back()`` (or the end of a ``with`` block), whichever mode the kit is in.
-
-    Called again while a switch is on, it returns that switch, so running a cell twice is harmless.
-    """
-    global _active
-    if _active is not None and _active.on:
-        _active._claims += 1
-    else:
-        _active = PracticeSwitch()
-    return _active

@@ -4,8 +4,8 @@
         requests.post(srv.base_url + "/chat/completions",
                       headers={"Authorization": f"Bearer {srv.key}"}, json=body)
 
-Its answers come from helpers.practice.replies, its HTTP side from helpers.practice.routes, its faults
-from helpers.practice.faults.
+Its answers come from helpers.practice.model.replies, its HTTP side from helpers.practice.server.routes, its faults
+from helpers.practice.server.faults.
 """
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ import os
 import threading
 import time
 
-from ..keys import PRACTICE_KEY, mask_key
-from ..serving import MAX_BODY_BYTES
+from ...keys import PRACTICE_KEY, mask_key
+from ...serving import MAX_BODY_BYTES
 from .faults import Fault, FaultBoard
 from .routes import Stopping, http_server
 

@@ -213,7 +213,7 @@ class Stage:
 
 
 def stages(ids: list[int], logits: list[float], s: SamplerSettings, counts: dict[int, int]) -> list[Stage]:
-    """What each step of the chain leaves, for showing (``helpers.practice.next_tokens``)."""
+    """What each step of the chain leaves, for showing (``helpers.practice.lesson.next_tokens``)."""
     shown = [Stage("model", ids, softmax(logits))]
     if s.penalizes and counts:
         ids, logits = penalize(ids, logits, counts, s)

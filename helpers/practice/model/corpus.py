@@ -119,6 +119,6 @@ def _section(header: dict[str, str], title: str, keywords: tuple[str, ...], bloc
 
 def load_sections() -> list[Section]:
     """Every section of every corpus file shipped with the kit, in file-name order."""
-    folder = resources.files("helpers.practice") / "corpus"
+    folder = resources.files("helpers.practice.model") / "corpus"
     files = sorted((f for f in folder.iterdir() if f.name.endswith(".txt")), key=lambda f: f.name)
     return [s for f in files for s in parse_corpus_file(f.read_text(encoding="utf-8"))]

@@ -6,8 +6,8 @@ import signal
 import sys
 import threading
 
-from ..keys import PRACTICE_KEY, mask_key
-from .server import LATENCY_VARIABLE, PracticeServer, latency_from_env
+from ...keys import PRACTICE_KEY, mask_key
+from .practice_server import LATENCY_VARIABLE, PracticeServer, latency_from_env
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,121 @@
+"""The one switch between modes (helpers.use_practice) and the default client helpers.routing keeps."""
+import os
+
+import pytest
+
+import helpers
+from helpers import practice
+from helpers.practice import PracticeServer
+
+
+@pytest.fixture()
+def srv():
+    with PracticeServer(latency=0) as server:
+        previous = helpers.get_client()
+        helpers.routing.set_client(helpers.Client(api_key=server.key, base_url=server.base_url, max_retries=0))
+        yield server
+        helpers.routing.set_client(previous)
+
+
+@pytest.fixture()
+def real_mode(srv, monkeypatch):
+    """The kit in real mode: a key that is not a practice key, sent to a server on loopback."""
+    monkeypatch.delenv("AIML_PRACTICE", raising=False)
+    real = helpers.Client(api_key="a-real-looking-key-1234", base_url=srv.base_url, max_retries=0)
+    helpers.routing.set_client(real)
+    yield real
+    helpers.use_practice().back()  # whatever a failed test left on
+
+
+def test_switch_puts_real_mode_into_practice_mode_and_back(real_mode, srv, monkeypatch):
+    srv.reset()
+    switch = helpers.use_practice()
+    assert switch.on and helpers.mode() == "practice" and helpers.get_client() is not real_mode
+    assert os.environ["AIML_PRACTICE"] == "1"
+    assert helpers.routing.from_environment().mode == "practice"  # a client built meanwhile from the environment too
+    assert "until .back()" in repr(switch)
+    practice.fail_next(1, status=403)  # reaches the practice server, not the one real mode talks to
+    with pytest.raises(helpers.PermissionDeniedError):
+        helpers.chat("Hi", max_tokens=5)
+    assert not srv.requests
+    switch.back()
+    assert helpers.get_client() is real_mode and helpers.mode() == "real"  # the same client: a typed key too
+    assert "AIML_PRACTICE" not in os.environ
+    assert repr(switch).startswith("Switched back. Real mode")
+    switch.back()  # a second time changes nothing
+    assert helpers.get_client() is real_mode
+
+
+def test_switch_restores_a_variable_that_was_set(real_mode, monkeypatch):
+    monkeypatch.setenv("AIML_PRACTICE", "0")
+    switch = helpers.use_practice()
+    assert os.environ["AIML_PRACTICE"] == "1"
+    switch.back()
+    assert os.environ["AIML_PRACTICE"] == "0"
+
+
+def test_running_the_switch_cell_twice_returns_the_same_switch(real_mode):
+    first = helpers.use_practice()
+    again = helpers.use_practice()
+    assert again is first
+    again.back()
+    assert helpers.get_client() is real_mode and not first.on
+
+
+def test_switch_as_a_with_block_ends_even_when_the_block_raises(real_mode):
+    with pytest.raises(ZeroDivisionError), helpers.use_practice():
+        assert helpers.mode() == "practice"
+        1 / 0
+    assert helpers.get_client() is real_mode and "AIML_PRACTICE" not in os.environ
+
+
+def test_a_with_block_inside_a_switch_leaves_it_on(real_mode):
+    outer = helpers.use_practice()
+    with helpers.use_practice() as inner:
+        assert inner is outer
+    assert outer.on and helpers.mode() == "practice"
+    outer.back()
+    assert helpers.get_client() is real_mode
+
+
+def test_switch_in_practice_mode_changes_nothing(srv, monkeypatch):
+    monkeypatch.delenv("AIML_PRACTICE", raising=False)
+    before = helpers.get_client()
+    switch = helpers.use_practice()
+    assert not switch.on and helpers.get_client() is before and "AIML_PRACTICE" not in os.environ
+    assert "practice mode already" in repr(switch)
+    switch.back()
+    assert helpers.get_client() is before
+
+
+def test_use_practice_false_leaves_practice_mode_for_the_settings(monkeypatch, srv, capsys):
+    """The room's fallback and its way back: with a (made-up) key, practice mode is one call away, and back."""
+    monkeypatch.setenv("AIML_API_KEY", "made-up-key-for-tests-2468")  # not the practice key: "real" mode
+    monkeypatch.setenv("AIML_API_BASE", srv.base_url)
+    monkeypatch.delenv("AIML_PRACTICE", raising=False)
+    helpers.routing.set_client(None)
+    assert helpers.mode() == "real"
+    switch = helpers.use_practice()
+    assert switch.on and os.environ["AIML_PRACTICE"] == "1" and helpers.chat("Hi", max_tokens=8).simulated
+    assert helpers.use_practice(False) is None
+    out = capsys.readouterr().out
+    assert helpers.mode() == "real" and "AIML_PRACTICE" not in os.environ and not switch.on
+    assert "Real mode" in out and "****2468" in out and "made-up-key-for-tests-2468" not in out
+
+
+def test_a_plain_client_knows_nothing_of_the_settings(monkeypatch):
+    """Client(key, url) sends where it is told; only helpers.routing reads the settings."""
+    monkeypatch.setenv("AIML_API_KEY", "made-up-key-for-tests-2468")
+    monkeypatch.setenv("AIML_API_BASE", "http://127.0.0.1:9/v1")
+    plain = helpers.Client()
+    assert plain.api_key is None and plain.base_url == helpers.schema.DEFAULT_BASE_URL and plain.key_source == ""
+    built = helpers.routing.from_environment(max_retries=0)
+    assert built.api_key == "made-up-key-for-tests-2468" and built.base_url == "http://127.0.0.1:9/v1"
+    assert built.key_source == "AIML_API_KEY" and built.max_retries == 0
+
+
+def test_with_options_keeps_the_key_and_url(srv):
+    client = helpers.get_client()
+    twin = client.with_options(max_retries=0, timeout=3)
+    assert (twin.api_key, twin.base_url, twin.max_retries, twin.timeout) == (client.api_key, client.base_url, 0, 3.0)
+    assert twin is not client and twin.session is not client.session
