@@ -102,13 +102,18 @@ class ChatWidget(StreamingWidget):
         messages = self.history + [{"role": "user", "content": text}]
         self._pending = text
         self.panel.before_html = transcript_html(self.history) + user_html(text)
+        # The box is emptied before the call starts: a quick failure puts the message back from the
+        # answer's thread, which must not find it still there and then see it cleared.
+        self.message.value = ""
+        self._show_running(True)
         started = self.panel.start(client, messages, model=self.model.value,
                                    params={"max_tokens": int(self.max_tokens.value),
                                            "temperature": float(self.temperature.value)},
                                    extra_headers=self.extra_headers or None, on_done=self._finished)
-        if started:
-            self.message.value = ""
-            self._show_running(True)
+        if not started:
+            self._pending = None
+            self.message.value = text
+            self._show_running(False)
         return started
 
     def _finished(self, panel: AnswerPanel) -> None:

@@ -24,7 +24,8 @@ from helpers.practice import SIMULATED_MARKER, PracticeServer
 @pytest.fixture
 def client(server):
     server.reset()
-    server.fail_rate, server.rate_limit = 0.0, None
+    server.rate_limit = None
+    server.server_wide()
     with helpers.Client(api_key=server.key, base_url=server.base_url, timeout=10, max_retries=0) as c:
         yield c
 
@@ -160,7 +161,7 @@ def test_errors_stay_on_their_items_and_the_rest_carries_on(client):
 
 
 def test_server_wide_failures_are_counted_per_item(client, server):
-    server.fail_rate = 0.25  # every 4th chat request is answered 503
+    server.server_wide(status=503, every=4)  # every 4th chat request is answered 503
     items = batch([f"prompt {i}" for i in range(8)], client=client, concurrency=4, progress=False, max_tokens=5)
     assert len(items.failures) == 2
     assert all(isinstance(item.error, helpers.InternalServerError) for item in items.failures)

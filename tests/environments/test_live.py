@@ -322,7 +322,7 @@ def test_preflight_deadline_and_call_timeouts(server, no_dotenv, monkeypatch):
     target = point_at(monkeypatch, server.base_url, server.key)
     pf = preflight.run_checks(target, deadline_s=0.5, profile=SMALL_PROFILE, notebooks=[])
     assert pf.checks[0].result == "NO-GO" and "deadline" in pf.checks[0].detail
-    server.first_byte_delay = 3.0  # every chat answer waits longer than a call may
+    server.server_wide(delay=3.0)  # every chat answer waits longer than a call may
     pf = preflight.run_checks(target, call_timeout=0.5, profile=SMALL_PROFILE, notebooks=[])
     rows = {c.name: c for c in pf.checks}
     assert rows["key"].result == "GO"

@@ -35,8 +35,8 @@ TIMESTAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$")
 def fresh(server):
     server.reset()
     yield
-    server.latency, server.rate_limit, server.fail_rate = 0, None, 0.0
-    server.first_byte_delay, server.cut_stream_after = 0.0, None
+    server.latency, server.rate_limit = 0, None
+    server.server_wide()
 
 
 def body(prompt="Tell me about San Francisco", model=SMALL, **params):
@@ -307,23 +307,29 @@ def test_bad_fault_header_is_explained(server):
 
 
 def test_fail_rate_fails_every_nth_request(server):
-    server.fail_rate = 0.5
+    server.server_wide(status=503, every=2)
     statuses = [chat(server).status_code for _ in range(4)]
     assert statuses == [200, 503, 200, 503]
+
+
+def test_the_fail_rate_option_fails_every_nth_request():
+    with PracticeServer(latency=0, fail_rate=0.5) as srv:
+        assert [chat(srv).status_code for _ in range(4)] == [200, 503, 200, 503]
+        assert srv.controls()["server_wide"] == {"status": 503, "every": 2}
 
 
 def test_delay_fault_and_first_byte_delay_wait_before_answering(server):
     start = time.monotonic()
     assert chat(server, headers={"X-Practice-Fault": "delay=0.2"}).status_code == 200
     assert time.monotonic() - start >= 0.2
-    server.first_byte_delay = 0.2
+    server.server_wide(delay=0.2)
     start = time.monotonic()
     assert chat(server).status_code == 200
     assert time.monotonic() - start >= 0.2
 
 
 def test_server_wide_cut_stream_after(server):
-    server.cut_stream_after = 1
+    server.server_wide(cut_after=1)
     with pytest.raises(requests.exceptions.ChunkedEncodingError):
         chat(server, body(stream=True)).content
     assert chat(server).status_code == 200  # plain answers are not cut

@@ -70,13 +70,13 @@ def _admin_seats(relay) -> dict:
 def test_forty_calls_in_flight_never_overspend_a_budget_for_two(upstream, tmp_path):
     db = tmp_path / "race.db"
     seat = add_seats(db, 1, BUDGET_FOR_TWO, prefix="race")[0]
-    upstream.first_byte_delay = 0.5  # every call stays in flight while the others arrive
+    upstream.server_wide(delay=0.5)  # every call stays in flight while the others arrive
     try:
         with Relay(db, upstream.base_url, "--concurrency", 64, "--rate-limit", 1000) as relay:
             answers = _race(relay.url, seat["code"], RACERS, chat_body("Hi", max_tokens=100))
             seats = _admin_seats(relay)
     finally:
-        upstream.first_byte_delay = 0.0
+        upstream.server_wide()
     statuses = [a.status_code for a in answers]
     assert set(statuses) <= {200, 403}, statuses
     assert statuses.count(200) >= 2  # any two worst cases fit the budget
@@ -97,12 +97,12 @@ def test_forty_calls_in_flight_never_overspend_a_budget_for_two(upstream, tmp_pa
 def test_past_the_seats_concurrency_the_answer_is_429_with_retry_after(upstream, tmp_path):
     db = tmp_path / "limits.db"
     seat = add_seats(db, 1, 1.0)[0]
-    upstream.first_byte_delay = 0.5  # every call stays in flight while the others arrive
+    upstream.server_wide(delay=0.5)  # every call stays in flight while the others arrive
     try:
         with Relay(db, upstream.base_url, "--rate-limit", 1000) as relay:  # default concurrency: 4
             answers = _race(relay.url, seat["code"], 8, chat_body("Hi", max_tokens=8))
     finally:
-        upstream.first_byte_delay = 0.0
+        upstream.server_wide()
     ok = [a for a in answers if a.status_code == 200]
     limited = [a for a in answers if a.status_code == 429]
     assert len(ok) <= 4 and len(ok) + len(limited) == 8 and limited

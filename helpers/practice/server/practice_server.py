@@ -4,8 +4,8 @@
         requests.post(srv.base_url + "/chat/completions",
                       headers={"Authorization": f"Bearer {srv.key}"}, json=body)
 
-Its answers come from helpers.practice.model.replies, its HTTP side from helpers.practice.server.routes, its faults
-from helpers.practice.server.faults.
+Its answers come from helpers.practice.model, its HTTP side from .http (plumbing) and .routes (the API's
+routes), its faults from .faults.
 """
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ import time
 from ...keys import PRACTICE_KEY, mask_key
 from ...serving import MAX_BODY_BYTES
 from .faults import Fault, FaultBoard
-from .routes import Stopping, http_server
+from .http import Stopping
+from .routes import http_server
 
 LATENCY_VARIABLE = "AIML_PRACTICE_LATENCY"
 RATE_WINDOW_SECONDS = 60.0
@@ -28,8 +29,9 @@ RATE_WINDOW_SECONDS = 60.0
 class PracticeServer:
     """A practice stand-in for the AI/ML API on a local port.
 
-    Settings (``latency``, ``rate_limit``, ``balance`` and the fault defaults ``fail_rate``,
-    ``first_byte_delay``, ``cut_stream_after``) are plain attributes: change them while it runs.
+    ``latency``, ``rate_limit`` and ``balance`` are plain attributes: change them while it runs. The
+    options ``fail_rate`` (one call in round(1/rate) answers 503), ``first_byte_delay`` and
+    ``cut_stream_after`` set the server-wide faults; :meth:`server_wide` changes them while it runs.
     """
 
     def __init__(self, host: str = "127.0.0.1", port: int = 0, *, key: str = PRACTICE_KEY,
@@ -40,8 +42,9 @@ class PracticeServer:
         self.host, self._requested_port, self.key = host, port, key
         self.latency = latency
         self.rate_limit = rate_limit
-        self.faults = FaultBoard(Fault(delay=first_byte_delay, cut_after=cut_stream_after))
-        self.fail_rate = fail_rate
+        every = max(1, round(1 / min(fail_rate, 1.0))) if fail_rate and fail_rate > 0 else None
+        self.faults = FaultBoard(Fault(delay=first_byte_delay, cut_after=cut_stream_after,
+                                       status=503 if every else None, every=every))
         self.balance = balance
         self.max_body_bytes = max_body_bytes
         self.client_timeout = client_timeout
@@ -54,40 +57,6 @@ class PracticeServer:
         self._thread: threading.Thread | None = None
         self._rate_window: collections.deque = collections.deque()
         self._spend: collections.deque = collections.deque(maxlen=100_000)  # (time, usd)
-
-    # -- the fault defaults, as the options of the first edition named them
-
-    @property
-    def first_byte_delay(self) -> float:
-        """Seconds every chat call waits before its answer starts."""
-        return self.faults.defaults.delay
-
-    @first_byte_delay.setter
-    def first_byte_delay(self, seconds: float) -> None:
-        self.faults.defaults.delay = float(seconds or 0.0)
-
-    @property
-    def cut_stream_after(self) -> int | None:
-        """Drop every stream after this many pieces (None: never)."""
-        return self.faults.defaults.cut_after
-
-    @cut_stream_after.setter
-    def cut_stream_after(self, pieces: int | None) -> None:
-        self.faults.defaults.cut_after = pieces
-
-    @property
-    def fail_rate(self) -> float:
-        """The share of chat calls answered with an error: deterministic, every round(1/rate)-th call."""
-        d = self.faults.defaults
-        return 1 / (d.every or 1) if d.status else 0.0
-
-    @fail_rate.setter
-    def fail_rate(self, rate: float) -> None:
-        d = self.faults.defaults
-        if not rate or rate <= 0:
-            d.status, d.every = None, None
-        else:
-            d.status, d.every = 503, max(1, round(1 / min(rate, 1.0)))
 
     # -- life cycle
 
@@ -174,8 +143,7 @@ class PracticeServer:
                 raise ValueError("calls must be a whole number from 1 to 1000")
             self.faults.queue(Fault.from_items(_items(control["queue"])), calls)
         elif "server_wide" in control:
-            fault = Fault.from_items(_items(control["server_wide"]))
-            self.faults.defaults = fault
+            self.server_wide(**_items(control["server_wide"]))
         elif "rate_limit_per_minute" in control:
             limit = control["rate_limit_per_minute"]
             if limit is not None and (not isinstance(limit, int) or isinstance(limit, bool) or limit < 0):
@@ -191,6 +159,11 @@ class PracticeServer:
                 self._rate_window.clear()
         else:
             raise ValueError(f"unknown control {next(iter(control))!r}")
+
+    def server_wide(self, **items) -> None:
+        """The faults every chat call meets from now on, as fault items (``delay=0.5``, ``status=503, every=4``,
+        ``cut_after=2``); none: no fault. ValueError names a bad item."""
+        self.faults.defaults = Fault.from_items(items)
 
     # -- used by the routes
 
