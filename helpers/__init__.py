@@ -14,13 +14,14 @@ stays quick (ipywidgets alone takes a second).
 from .api import balance, chat, models, stream
 from .batching import batch
 from .client import Client
+from .money import format_usd
 from .errors import (APIConnectionError, APIError, APIStatusError, APITimeoutError, AuthenticationError,
                      BadRequestError, InternalServerError, NotFoundError, PermissionDeniedError, RateLimitError,
                      RequestValidationError, UnprocessableEntityError)
 from .key_prompt import ask_for_key
 from .keys import mask_key
 from .logs import show_retries
-from .model_ids import DEFAULT_MODEL, LARGE_MODEL, MODELS, SMALL_MODEL
+from .model_ids import LARGE_MODEL, MODELS, SMALL_MODEL
 from .results import ChatResult
 from .routing import connection, describe_mode, get_client, mode, use_practice
 from .schema import PARAMS
@@ -31,17 +32,19 @@ __all__ = [
     # calls and where they go
     "chat", "stream", "batch", "models", "balance", "Client", "ChatResult",
     "get_client", "connection", "mode", "describe_mode", "use_practice",
+    # money, printed as plain decimals
+    "format_usd",
     # the key and the retry log
     "ask_for_key", "mask_key", "show_retries",
     # what the API accepts
-    "SMALL_MODEL", "LARGE_MODEL", "MODELS", "DEFAULT_MODEL", "PARAMS",
+    "SMALL_MODEL", "LARGE_MODEL", "MODELS", "PARAMS",
     # errors (the OpenAI SDK's names)
     "APIError", "APIConnectionError", "APITimeoutError", "APIStatusError", "BadRequestError",
     "AuthenticationError", "PermissionDeniedError", "NotFoundError", "UnprocessableEntityError",
     "RateLimitError", "InternalServerError", "RequestValidationError",
     # modules imported above
-    "api", "batching", "client", "cost", "errors", "key_prompt", "keys", "logs", "model_ids", "results", "routing",
-    "schema", "settings", "sse", "streaming",
+    "advice", "api", "batching", "client", "cost", "errors", "key_prompt", "keys", "logs", "model_ids", "money",
+    "results", "routing", "schema", "settings", "sse", "streaming",
     # modules and subpackages loaded on first use
     "compare", "content", "doc_examples", "exercises", "ports", "practice", "serving", "widgets", "workshop",
 ]

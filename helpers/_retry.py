@@ -20,7 +20,8 @@ log = logging.getLogger("helpers")
 
 #: Statuses worth another try: the request was fine, the moment was not.
 RETRY_STATUSES = frozenset({408, 409, 429, 500, 502, 503, 504})
-#: The longest Retry-After the client honours, in seconds; a longer one falls back to the schedule.
+#: The longest wait the server may ask for that a client sits out, in seconds (RetryPolicy.max_retry_after).
+#: A longer one is not retried early: the call raises its error, with the wait in ``.retry_after``.
 MAX_RETRY_AFTER = 60.0
 #: The schedule: 0.5 s doubling per retry, capped at 8 s, shortened by up to a quarter at random.
 FIRST_WAIT, LONGEST_WAIT, JITTER = 0.5, 8.0, 0.25
@@ -49,8 +50,9 @@ def _date_seconds(value: str | None, now: Callable[[], float]) -> float | None:
 def retry_after_seconds(headers: Any, now: Callable[[], float] = time.time) -> float | None:
     """The wait a server asked for (``retry-after-ms``, else ``Retry-After`` in seconds or as a date).
 
-    None when absent or unusable: negative, not finite, or over MAX_RETRY_AFTER. An unusable
-    ``retry-after-ms`` falls back to ``Retry-After``, as the OpenAI SDK does.
+    None when absent or unusable: negative or not finite. An unusable ``retry-after-ms`` falls
+    back to ``Retry-After``, as the OpenAI SDK does. Whether the client waits that long is the
+    policy's call (:meth:`RetryPolicy.will_wait`).
     """
     headers = CaseInsensitiveDict(headers or {})
     seconds = _seconds(headers.get("retry-after-ms"), 1000)
@@ -58,7 +60,7 @@ def retry_after_seconds(headers: Any, now: Callable[[], float] = time.time) -> f
         seconds = _seconds(headers.get("retry-after"))
     if seconds is None:
         seconds = _date_seconds(headers.get("retry-after"), now)
-    if seconds is None or not math.isfinite(seconds) or seconds < 0 or seconds > MAX_RETRY_AFTER:
+    if seconds is None or not math.isfinite(seconds) or seconds < 0:
         return None
     return seconds
 
@@ -66,9 +68,9 @@ def retry_after_seconds(headers: Any, now: Callable[[], float] = time.time) -> f
 def backoff_seconds(attempt: int, headers: Any = None, jitter: Callable[[], float] = random.random) -> float:
     """How long to wait before retry number ``attempt + 1``.
 
-    The server's Retry-After wins when it is sane (0 to 60 s); otherwise 0.5 s doubling per
-    attempt, capped at 8 s, shortened by up to a quarter at random so that a room of learners
-    does not retry in lockstep.
+    The server's Retry-After wins whenever it names a usable wait, however long (the policy then
+    decides whether to wait that long); otherwise 0.5 s doubling per attempt, capped at 8 s,
+    shortened by up to a quarter at random so that a room of learners does not retry in lockstep.
     """
     asked = retry_after_seconds(headers) if headers is not None else None
     if asked is not None:
@@ -78,9 +80,12 @@ def backoff_seconds(attempt: int, headers: Any = None, jitter: Callable[[], floa
 
 @dataclass
 class RetryPolicy:
-    """How many retries one call may make, and the clock, sleep and jitter its waits use."""
+    """How many retries one call may make, the longest wait it sits out, and the clock, sleep and jitter
+    its waits use."""
 
     max_retries: int = 2
+    #: The longest wait a server may ask for (Retry-After) that a retry sits out, in seconds.
+    max_retry_after: float = MAX_RETRY_AFTER
     sleep: Callable[[float], Any] = time.sleep
     clock: Callable[[], float] = time.monotonic
     jitter: Callable[[], float] = random.random
@@ -88,6 +93,9 @@ class RetryPolicy:
     def __post_init__(self) -> None:
         if isinstance(self.max_retries, bool) or not isinstance(self.max_retries, int) or self.max_retries < 0:
             raise ValueError(f"max_retries must be a whole number >= 0, not {self.max_retries!r}.")
+        wait = self.max_retry_after
+        if isinstance(wait, bool) or not isinstance(wait, (int, float)) or not wait >= 0:
+            raise ValueError(f"max_retry_after must be a number of seconds >= 0, not {wait!r}.")
 
     @staticmethod
     def retryable(status: int) -> bool:
@@ -102,14 +110,18 @@ class RetryPolicy:
         """The wait before retry ``attempt + 1``: the server's Retry-After, else the schedule."""
         return backoff_seconds(attempt, headers, self.jitter)
 
+    def will_wait(self, seconds: float, deadline: float) -> bool:
+        """True when a wait of ``seconds`` is one to sit out: at most :attr:`max_retry_after`, and over
+        before ``deadline``. A server asking for more gets no early retry: the call raises instead."""
+        return seconds <= self.max_retry_after and self.clock() + seconds < deadline
+
     def wait_before_retry(self, attempt: int, deadline: float, headers: Any = None) -> float | None:
-        """The seconds to wait before retry ``attempt + 1``, or None: no retries left, or no time left for one."""
+        """The seconds to wait before retry ``attempt + 1``, or None: no retries left, or the wait
+        (the server's Retry-After, else the schedule) is longer than this client waits (:meth:`will_wait`)."""
         if attempt >= self.max_retries:
             return None
         wait = self.backoff(attempt, headers)
-        if self.clock() + wait >= deadline:
-            return None
-        return wait
+        return wait if self.will_wait(wait, deadline) else None
 
     def pause(self, wait: float, record: str, *args: Any) -> None:
         """Log one retry (``record`` % ``args``) at INFO on the ``helpers`` logger, then sleep ``wait`` seconds."""

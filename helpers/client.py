@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import requests
 
-from . import errors, keys, schema
+from . import advice, errors, keys, schema
 from ._retry import RETRY_RECORD, RETRY_STATUSES, RetryPolicy, backoff_seconds, retry_after_seconds
 from .results import ChatResult
 from .streaming import ChatStream
@@ -86,12 +86,13 @@ class Client(Endpoints):
         self._session = self._new_session()
 
     def with_options(self, **options: Any) -> "Client":
-        """A new client with this one's key and URL and other options (``timeout``, ``max_retries``, ...).
+        """A new client like this one with some options changed (``timeout``, ``max_retries``, ``api_key``...).
 
         As the OpenAI SDK's ``client.with_options``: ``helpers.get_client().with_options(max_retries=0)``.
         """
+        api_key, base_url = options.pop("api_key", self._api_key), options.pop("base_url", self.base_url)
         settings = {"timeout": self.timeout, "max_retries": self.max_retries, **self._given, **options}
-        twin = Client(self._api_key, self.base_url, **settings)
+        twin = Client(api_key, base_url, **settings)
         twin.key_source = self.key_source
         return twin
 
@@ -262,10 +263,9 @@ class Client(Endpoints):
         policy = self.retry_policy
         attempt = first_attempt
         while True:
-            remaining = deadline - policy.clock()
-            if remaining <= 0:
+            if deadline - policy.clock() <= 0:
                 raise errors.APITimeoutError(self._timeout_text(budget))
-            response, failure = self._attempt(method, url, remaining, attempt, stream=stream, budget=budget, **kwargs)
+            response, failure = self._attempt(method, url, deadline, attempt, stream=stream, budget=budget, **kwargs)
             if response is not None:
                 return response, attempt
             headers = getattr(failure, "headers", None)
@@ -276,12 +276,13 @@ class Client(Endpoints):
             policy.pause(wait, RETRY_RECORD, method, urlsplit(url).path, wait, cause, attempt + 1, policy.max_retries)
             attempt += 1
 
-    def _attempt(self, method: str, url: str, remaining: float, attempt: int, *, budget: float | None = None,
+    def _attempt(self, method: str, url: str, deadline: float, attempt: int, *, budget: float | None = None,
                  **kwargs) -> tuple[requests.Response | None, errors.APIError | None]:
         """One HTTP request: (the response, None) below 400, (None, the error) when another try may help.
 
         An error status that no retry can fix (a 400, a 401, ...) is raised at once.
         """
+        remaining = deadline - self.retry_policy.clock()
         try:
             response = self._session.request(method, url, timeout=(min(CONNECT_TIMEOUT, remaining), remaining),
                                              **kwargs)
@@ -293,7 +294,8 @@ class Client(Endpoints):
             return None, failure
         if response.status_code < 400:
             return response, None
-        failure = self._status_error(response, attempt, urlsplit(url).path)
+        model = kwargs["json"].get("model") if isinstance(kwargs.get("json"), dict) else None
+        failure = self._status_error(response, attempt, urlsplit(url).path, deadline, model)
         response.close()
         if not self.retry_policy.retryable(response.status_code):
             raise failure
@@ -312,7 +314,8 @@ class Client(Endpoints):
             text += " With no network, unset AIML_API_KEY (or set AIML_PRACTICE=1) to use the practice server."
         return text
 
-    def _status_error(self, response: requests.Response, retries: int, path: str) -> errors.APIStatusError:
+    def _status_error(self, response: requests.Response, retries: int, path: str, deadline: float,
+                      model: str | None = None) -> errors.APIStatusError:
         status = response.status_code
         try:
             body = self.redact(response.json())
@@ -323,12 +326,27 @@ class Client(Endpoints):
         text = f"Error code {status}"
         if api_message:
             text += f": {api_message}"
-        text += f"\n{errors.next_step(status, retries, path, simulated=self.simulated)}"
+        asked = retry_after_seconds(response.headers)
+        unserved = model if advice.model_unavailable(status, api_message, model) else None
+        what_next = self._advice(status, retries, path, deadline, asked, unserved)
+        text += f"\n{what_next.todo}"
         headers = requests.structures.CaseInsensitiveDict(
             {name: self.redact(value) for name, value in response.headers.items()})
         return errors.status_error_class(status)(
-            text, status_code=status, api_message=api_message, body=body, headers=headers,
-            request_id=request_id or response.headers.get("x-inference-id"))
+            text, status_code=status, api_message=api_message, body=body, headers=headers, retry_after=asked,
+            request_id=request_id or response.headers.get("x-inference-id"), advice=what_next)
+
+    def _advice(self, status: int, retries: int, path: str, deadline: float, asked: float | None,
+                unserved: str | None) -> advice.Advice:
+        """What to do next; when the server asked for a longer wait than the policy sits out, says so
+        (the retry loop then raises this error instead of trying again early)."""
+        policy = self.retry_policy
+        if asked is not None and policy.retryable(status) and not policy.will_wait(asked, deadline):
+            left = deadline - policy.clock()
+            return advice.wait_refused(status, retries, asked, min(left, policy.max_retry_after),
+                                       deadline=left <= policy.max_retry_after)
+        return advice.for_status(status, retries=retries, path=path, simulated=self.simulated, retry_after=asked,
+                                 model=unserved)
 
     def _json(self, response: requests.Response) -> Any:
         try:

@@ -18,7 +18,7 @@ from typing import Any, Iterable, Mapping
 
 from .client import Client
 from .routing import get_client
-from .cost import format_usd
+from .money import format_usd
 from .results import ChatResult
 from .schema import MODELS
 

@@ -1,12 +1,14 @@
-"""Content parts: a user message that carries text and images.
+"""Content parts: a user message that carries text, images and PDF files.
 
-    from helpers.content import image_part, user_message
+    from helpers.content import image_part, pdf_part, user_message
     msg = user_message("What is in this picture?", "images/scene.png", detail="low")
     helpers.chat([msg])
 
 ``image_part`` turns a local file or raw bytes into a base64 data URL part
 (``data:image/png;base64,...``) and an http(s) URL into a URL part the API fetches itself.
-Only JPG, PNG, GIF and WEBP are accepted, as the API documents.
+Only JPG, PNG, GIF and WEBP are accepted, as the API documents. ``pdf_part`` turns a PDF
+into a file part (``{"type": "file", "file": {"filename", "file_data"}}``); the API's file
+parts take PDF only.
 """
 from __future__ import annotations
 
@@ -20,6 +22,9 @@ from .schema import IMAGE_MIME_TYPES
 #: Largest image file accepted (before base64, which adds a third). The kit's own choice: the vendor's
 #: description sets no size limit for images; this one stops a wrong file before a long upload.
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
+
+#: Largest PDF accepted, the kit's own choice too (the vendor's description allows up to 512 MB per file).
+MAX_PDF_BYTES = 20 * 1024 * 1024
 
 DETAILS = ("low", "high", "auto")
 
@@ -127,26 +132,69 @@ def image_part(source: str | os.PathLike | bytes | bytearray, detail: str | None
     return _part(_data_url(data, path.name, path.suffix), detail)
 
 
-def user_message(text: str, *images: Any, detail: str | None = None) -> dict:
-    """``{"role": "user", "content": [text part, image parts...]}``.
+def pdf_part(source: str | os.PathLike | bytes | bytearray, filename: str | None = None) -> dict:
+    """One PDF file part: ``{"type": "file", "file": {"filename": ..., "file_data": ...}}``.
 
-    Each image is anything :func:`image_part` takes, or a ready image part (dict).
-    ``detail`` applies to the images built here.
+    ``file_data`` is a data URL, ``data:application/pdf;base64,...`` (the form OpenAI's chat API
+    documents for this field; the vendor's description asks for the file "encoded in base64").
+
+    ``source`` is a local file path or the PDF's bytes; ``filename`` defaults to the file's
+    name (``document.pdf`` for bytes).
+    """
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data, name = bytes(source), "The PDF bytes"
+        filename = filename if filename is not None else "document.pdf"
+    elif isinstance(source, (str, os.PathLike)):
+        if isinstance(source, str) and not source.strip():
+            raise ValueError("The PDF source is empty: pass a file path or the PDF's bytes.")
+        path = Path(source).expanduser()
+        if not path.exists():
+            raise FileNotFoundError(f"No PDF file at {str(path)!r} (looked from {os.getcwd()!r}). "
+                                    "Check the spelling, or give the full path.")
+        if not path.is_file():
+            raise ValueError(f"{str(path)!r} is a folder, not a PDF file.")
+        if path.stat().st_size > MAX_PDF_BYTES:  # checked before reading, so a huge file is never loaded
+            raise ValueError(f"{path.name} is {_size_text(path.stat().st_size)}; the limit here is "
+                             f"{_size_text(MAX_PDF_BYTES)}. Split the document, or send only the pages you need.")
+        data, name = path.read_bytes(), path.name
+        filename = filename if filename is not None else path.name
+    else:
+        raise TypeError(f"pdf_part takes a file path or bytes, not {type(source).__name__}.")
+    if not isinstance(filename, str) or not filename.strip():
+        raise ValueError("filename should be a name such as 'report.pdf' (the model may refer to the file by it).")
+    if not data:
+        raise ValueError(f"{name} is empty (0 bytes): pass the bytes of a PDF file.")
+    if len(data) > MAX_PDF_BYTES:
+        raise ValueError(f"{name} is {_size_text(len(data))}; the limit here is {_size_text(MAX_PDF_BYTES)}. "
+                         "Split the document, or send only the pages you need.")
+    if not data.startswith(b"%PDF-"):
+        raise ValueError(f"{name} is not a PDF (a PDF starts with %PDF-, these bytes with {data[:8]!r}): the API's "
+                         "file parts take PDF only. Save or print the document as a PDF first; send an image with "
+                         "image_part, and plain text as a text part.")
+    encoded = base64.b64encode(data).decode("ascii")
+    return {"type": "file", "file": {"filename": filename, "file_data": f"data:application/pdf;base64,{encoded}"}}
+
+
+def user_message(text: str, *attachments: Any, detail: str | None = None) -> dict:
+    """``{"role": "user", "content": [text part, image and file parts...]}``.
+
+    Each attachment is anything :func:`image_part` takes, or a ready image or file part (a dict,
+    e.g. from :func:`pdf_part`). ``detail`` applies to the images built here.
     """
     if not isinstance(text, str) or not text.strip():
         raise ValueError("user_message needs the question as its first argument, e.g. "
                          "user_message('What is in this picture?', 'photo.png').")
     _check_detail(detail)
     parts: list[dict] = [{"type": "text", "text": text}]
-    for image in images:
-        if isinstance(image, dict):
-            if image.get("type") != "image_url":
-                raise ValueError("A ready-made part must be an image part ({'type': 'image_url', ...}), "
-                                 f"not {image!r:.80}.")
-            parts.append(image)
+    for attachment in attachments:
+        if isinstance(attachment, dict):
+            if attachment.get("type") not in ("image_url", "file"):
+                raise ValueError("A ready-made part must be an image part ({'type': 'image_url', ...}) or a "
+                                 f"file part (pdf_part(...)), not {attachment!r:.80}.")
+            parts.append(attachment)
         else:
-            parts.append(image_part(image, detail=detail))
+            parts.append(image_part(attachment, detail=detail))
     return {"role": "user", "content": parts}
 
 
-__all__ = ["image_part", "user_message", "sniff_mime", "MAX_IMAGE_BYTES"]
+__all__ = ["image_part", "pdf_part", "user_message", "sniff_mime", "MAX_IMAGE_BYTES", "MAX_PDF_BYTES"]

@@ -13,27 +13,14 @@ never looks more complete than it is.
 from __future__ import annotations
 
 import html
-import math
 import threading
 from dataclasses import dataclass
 from typing import Any, Iterable
 
+from .money import format_usd
 from .results import ChatResult
 
 __all__ = ["CostTally", "TallyEntry", "html_table", "format_usd"]
-
-
-def format_usd(value: float | None) -> str:
-    """Dollars readable at any size, three significant digits below a dollar: ``$0.00000548``,
-    ``$0.0024``, ``$1.25``; ``unknown`` for None."""
-    if value is None:
-        return "unknown"
-    if value == 0:
-        return "$0"
-    if abs(value) >= 1:
-        return f"${value:,.2f}"
-    decimals = max(2, 2 - math.floor(math.log10(abs(value))))
-    return f"${value:.{decimals}f}".rstrip("0").rstrip(".")
 
 
 def _cell(value: Any) -> str:

@@ -12,7 +12,8 @@
         ├── RateLimitError           429
         └── InternalServerError      5xx
 
-Bad input caught before any request raises ``RequestValidationError`` (a ``ValueError``).
+Bad input caught before any request raises ``RequestValidationError`` (a ``ValueError``). What to do
+about each is :mod:`helpers.advice`.
 """
 from __future__ import annotations
 
@@ -56,13 +57,19 @@ class APIStatusError(APIError):
     """The API answered with an error status (4xx or 5xx)."""
 
     def __init__(self, message: str, *, status_code: int, api_message: str | None = None,
-                 request_id: str | None = None, body: Any = None, headers: dict | None = None):
+                 request_id: str | None = None, body: Any = None, headers: dict | None = None,
+                 retry_after: float | None = None, advice: Any = None):
         super().__init__(message, body=body)
         self.status_code = status_code
         #: The message from the API's own error body (``str(err)`` adds what to do next).
         self.api_message = api_message
         self.request_id = request_id
         self.headers = headers or {}
+        #: The seconds the server asked to wait before another try (``Retry-After`` or ``retry-after-ms``),
+        #: None when it named no usable wait.
+        self.retry_after = retry_after
+        #: What to do next (a :class:`helpers.advice.Advice`), when the client that raised it worked it out.
+        self.advice = advice
 
 
 class BadRequestError(APIStatusError):
@@ -108,46 +115,6 @@ def status_error_class(status: int) -> type[APIStatusError]:
     if status >= 500:
         return InternalServerError
     return _BY_STATUS.get(status, APIStatusError)
-
-
-#: Where keys are made and enabled.
-KEYS_PAGE = "https://aimlapi.com/app/keys"
-#: What to do about a 401, in the words every part of the kit shows (errors, widgets, live checks).
-AUTH_ADVICE = (f"Check the key: copy the whole key again (no spaces or quotes) and make sure it is enabled at "
-               f"{KEYS_PAGE}.")
-CHAT_PATH = "/chat/completions"
-
-
-def next_step(status: int, retries: int, path: str | None = None, *, simulated: bool = False) -> str:
-    """What a learner should do about an error status (``path``: the one that was called, for a 404;
-    ``simulated``: the practice server answered, so switching to it is no advice)."""
-    tried = f"The client already retried {retries} time{'s' if retries != 1 else ''}. " if retries else ""
-    if status == 400:
-        return "Fix the request: the message above names the field that is wrong."
-    if status == 401:
-        return (f"{AUTH_ADVICE} The kit reads it from AIML_API_KEY (the environment or .env); "
-                "with AIML_API_KEY empty, it uses the practice server instead.")
-    if status == 403:
-        return "Your key works but cannot pay: top up your balance at https://aimlapi.com/app/billing/."
-    if status == 404:
-        return _not_found(path)
-    if status in (408, 409):
-        return tried + "Try again in a moment."
-    if status == 429:
-        return tried + "Wait a minute, then send fewer requests at once (helpers.batch bounds concurrency)."
-    if status >= 500:
-        if simulated:
-            return tried + "The practice server answered with a server error (a practice fault, or a bug); try again."
-        return tried + "The server or model provider failed; try again later, or switch to the practice server."
-    return tried + "See the message above."
-
-
-def _not_found(path: str | None) -> str:
-    if path is None or path.endswith(CHAT_PATH):
-        called = f" (this call went to {path})" if path else ""
-        return f"Check the URL: the base URL must end in /v1 and the path is {CHAT_PATH} (POST){called}."
-    return (f"Check the URL: this server has nothing at {path}. The base URL must end in /v1; a server other "
-            f"than the AI/ML API may not offer {path} at all.")
 
 
 class APIResponseValidationError(APIError):

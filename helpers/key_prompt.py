@@ -18,12 +18,11 @@ from pathlib import Path
 from typing import Callable
 
 from . import keys, settings
+from .advice import KEYS_PAGE
 from .client import Client
 from .routing import get_client, use_key
 
 PROMPT = "AI/ML API key (Enter alone stays in practice mode): "
-KEYS_PAGE = "https://aimlapi.com/app/keys"
-SIGN_UP_PAGE = "https://aimlapi.com/app/sign-up"
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,8 @@ from typing import Any
 
 from requests.structures import CaseInsensitiveDict
 
+from .money import format_usd
+
 
 def _dict(value: Any) -> dict:
     return value if isinstance(value, dict) else {}
@@ -97,7 +99,7 @@ class ChatResult:
         if self.latency_s is not None:
             bits.append(f"latency_s={self.latency_s:.2f}")
         if self.cost_usd is not None:
-            bits.append(f"cost_usd={self.cost_usd:.6f}")
+            bits.append(f"cost_usd={format_usd(self.cost_usd)}")
         if self.simulated:
             bits.append("simulated=True")
         return f"ChatResult({', '.join(bits)}, text={preview!r})"

@@ -10,13 +10,14 @@ import json
 import re
 from datetime import datetime, timedelta, timezone
 
+from .advice import BILLING_PAGE, KEYS_PAGE
+
 #: The API's documented error messages, by status.
 MESSAGES = {
     400: "Body validation error!",
-    401: "This request requires a valid API key. You can create a new API key on the Billing page: "
-         "https://aimlapi.com/app/keys",
+    401: f"This request requires a valid API key. You can create a new API key on the Billing page: {KEYS_PAGE}",
     403: "You've run out of credits. Please top up your balance or update your payment method to "
-         "continue: https://aimlapi.com/app/billing/",
+         f"continue: {BILLING_PAGE}",
     404: "Not Found",
     408: "Request Timeout",
     409: "Conflict",

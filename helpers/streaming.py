@@ -11,7 +11,7 @@ import requests
 import urllib3
 from requests.structures import CaseInsensitiveDict
 
-from . import errors
+from . import advice, errors
 from ._retry import STREAM_RETRY_RECORD
 from .results import ChatResult, cost_from, is_simulated
 from .sse import Event, SSEDecoder
@@ -219,8 +219,10 @@ class ChatStream:
         message = self._redact(str(message))
         data = self._redact(data)
         if isinstance(status, int) and 400 <= status < 600:
-            text = f"Error code {status} inside the stream: {message}\n{errors.next_step(status, 0)}"
-            return errors.status_error_class(status)(text, status_code=status, api_message=message, body=data)
+            what_next = advice.for_status(status)
+            text = f"Error code {status} inside the stream: {message}\n{what_next.todo}"
+            return errors.status_error_class(status)(text, status_code=status, api_message=message, body=data,
+                                                     advice=what_next)
         return errors.APIError(f"The stream reported an error: {message}", body=data)
 
     def _finish(self, state: dict, response: requests.Response, started: float) -> None:

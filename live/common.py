@@ -10,20 +10,20 @@ from typing import Callable, Sequence
 from urllib.parse import urlsplit
 
 import helpers
-from helpers import errors, keys, schema, settings
-from helpers.cost import format_usd
+from helpers import advice, errors, keys, schema, settings
+from helpers.money import format_usd
 
 __all__ = ["Target", "load_target", "Deadline", "DeadlinePassed", "Diagnosis", "diagnose_connection",
            "explain_error", "format_table", "format_usd", "NO_KEY_TEXT"]
 
 #: Shown when no key is configured: how an instructor gets one.
-NO_KEY_TEXT = """\
+NO_KEY_TEXT = f"""\
 No API key is configured, so nothing can be checked against the real API.
 
 To get one:
-  1. Create an account at https://aimlapi.com and add credits (the free tier is paused:
+  1. Create an account at {advice.SIGN_UP_PAGE} and add credits (the free tier is paused:
      the account must be funded).
-  2. Create a key at https://aimlapi.com/app/keys and make sure it is enabled.
+  2. Create a key at {advice.KEYS_PAGE} and make sure it is enabled.
   3. Give it to the kit, either way:
        export AIML_API_KEY=<your key>          (this shell only)
        cp .env.example .env  and fill in AIML_API_KEY=   (git ignores .env)
@@ -191,39 +191,27 @@ def diagnose_connection(url: str, timeout: float = 5.0, *, resolve: Callable = s
 
 
 def explain_error(exc: BaseException, target: Target) -> tuple[str, str]:
-    """(what went wrong, what to do) for an error of a live call, in a table's words."""
+    """(what went wrong, what to do) for an error of a live call, in a table's words (helpers.advice's table,
+    with what only a live run can add: its own deadline, a diagnosis of the connection)."""
     if isinstance(exc, DeadlinePassed):
         return f"not checked: {exc}", "Run it again; if it keeps happening the API or network is slow."
-    if isinstance(exc, errors.AuthenticationError):
-        return ("the key was rejected (401): it is wrong, expired or disabled",
-                f"{errors.AUTH_ADVICE} It goes in AIML_API_KEY or .env.")
-    if isinstance(exc, errors.PermissionDeniedError):
-        return ("the key works but may not spend (403): the account has no credits",
-                "Top up at https://aimlapi.com/app/billing/, then run this again.")
-    if isinstance(exc, errors.RateLimitError):
-        return "rate limited (429)", "Wait a minute and run it again; fewer parallel sessions on this key."
-    if isinstance(exc, errors.NotFoundError):
-        return (f"404 from {target.base_url}: that path does not exist there",
-                "Check AIML_API_BASE: it should be https://api.aimlapi.com/v1 (or leave it unset).")
-    if isinstance(exc, errors.APIStatusError):
-        message = redact(str(exc.api_message or "no message"), target.api_key)[:160]
-        return f"the API answered {exc.status_code}: {message}", "See the message; run it again later for a 5xx."
-    if isinstance(exc, errors.APITimeoutError):
-        return ("no complete answer before the call's timeout",
-                "The API or the network is slow: run it again, or raise --timeout.")
-    if isinstance(exc, errors.APIConnectionError):
+    if isinstance(exc, errors.RequestValidationError):
+        return f"refused before sending: {exc}", "This is a bug in the live tools: report it."
+    found = advice.for_error(exc)
+    if isinstance(exc, errors.APIConnectionError) and not isinstance(exc, errors.APITimeoutError):
         diagnosis = diagnose_connection(target.base_url, timeout=3.0)
         if diagnosis.no_network:
             return (f"no network: {diagnosis.text}",
                     "Connect this machine to the internet (or fix DNS), then run it again.")
-        return (f"cannot connect: {diagnosis.text}",
-                "Check AIML_API_BASE (unset it for the real API; is that server running?) and your proxy settings.")
-    if isinstance(exc, errors.APIResponseValidationError):
-        return (f"not an AI/ML API answer: {redact(str(exc), target.api_key)[:160]}",
-                "Check AIML_API_BASE: it should end in /v1 and point at the API.")
-    if isinstance(exc, errors.RequestValidationError):
-        return f"refused before sending: {exc}", "This is a bug in the live tools: report it."
-    return f"{type(exc).__name__}: {redact(str(exc), target.api_key)[:160]}", "Report this with the output above."
+        return f"cannot connect: {diagnosis.text}", found.todo
+    what = found.what
+    if isinstance(exc, errors.APIStatusError) and exc.api_message:
+        what += ": " + redact(str(exc.api_message), target.api_key)[:160]
+    elif isinstance(exc, errors.APIResponseValidationError):
+        what += ": " + redact(str(exc), target.api_key)[:160]
+    elif not isinstance(exc, errors.APIError):
+        what = f"{type(exc).__name__}: {redact(str(exc), target.api_key)[:160]}"
+    return what, found.todo
 
 
 # --------------------------------------------------------------------------- plain-text tables

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from helpers import schema, settings
+from helpers import advice, schema, settings
 
 from . import profile as lesson_profile
 from .common import (NO_KEY_TEXT, Deadline, Target, explain_error, format_table, format_usd, load_target)
@@ -232,7 +232,7 @@ def budget_check(pf: Preflight, *, learners: int, lessons: int | None, only: str
         pf.add("budget", GO, detail)
     else:
         pf.add("budget", NO_GO,
-               detail + "\nTop up at https://aimlapi.com/app/billing/ or plan fewer learners or lessons.")
+               detail + "\nTop up at " + advice.BILLING_PAGE + " or plan fewer learners or lessons.")
     missing, _ = lesson_profile.stale_lessons(profile, notebooks if notebooks is not None
                                               else lesson_notebooks(lesson_profile.NOTEBOOKS))
     if missing:

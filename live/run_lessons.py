@@ -21,7 +21,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from helpers import settings
+from helpers import advice, settings
 
 from . import client_checks, drift
 from . import profile as lesson_profile
@@ -29,7 +29,7 @@ from .common import Target, explain_error, format_table, format_usd, load_target
 from .nbrun import NotebookRun, execute_notebook, lesson_notebooks
 
 SKIP_TEXT = ("test-live skipped: no AIML_API_KEY (environment or .env), so there is no API to run the lessons "
-             "against.\nSet a key from https://aimlapi.com/app/keys (funded account) and run `make test-live` "
+             f"against.\nSet a key from {advice.KEYS_PAGE} (funded account) and run `make test-live` "
              "again; `make preflight` checks the key first.")
 
 

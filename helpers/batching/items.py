@@ -160,4 +160,6 @@ class BatchResults(list):
         if self.wall_s is not None:
             head += f", {self.wall_s:.2f} s wall time at concurrency {self.concurrency}"
         notes = "".join(f"<br><small>{html.escape(n)}</small>" for n in self.notes)
-        return f"<div>{head}{notes}{html_table(self.to_rows(), max_chars=80)}</div>"
+        rows = [{**row, "cost_usd": format_usd(row["cost_usd"]) if row["cost_usd"] is not None else None}
+                for row in self.to_rows()]
+        return f"<div>{head}{notes}{html_table(rows, max_chars=80)}</div>"

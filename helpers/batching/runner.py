@@ -9,7 +9,7 @@ from typing import Any, Iterable, Sequence
 
 import requests
 
-from .. import errors, schema
+from .. import advice, errors, schema
 from ..client import Client
 from ..routing import get_client
 from ..results import ChatResult
@@ -192,7 +192,7 @@ def closing_note(limiter: Limiter, items: list[BatchItem], concurrency: int, lon
     if still:
         note += f"; {still} still failed with 429"
     if long_waits:
-        note += (f" (the server asked to wait up to {max(long_waits):.0f} s, longer than a batch waits "
+        note += (f" (the server asked to wait up to {advice.seconds_text(max(long_waits))}, longer than a batch waits "
                  f"on its own: send those again later)")
     return note + "."
 

@@ -223,7 +223,8 @@ q3 = Exercise(
     hints=[
         "`helpers.PARAMS[name].minimum` and `.maximum` hold the range; either can be None (no limit).",
         "`max(value, minimum)` lifts a value that is too small; `min(value, maximum)` lowers one that is too large.",
-        "Only clamp numbers: check `isinstance(value, (int, float))` first, and leave None, strings and lists alone.",
+        "Only clamp numbers: `isinstance` tells an int or a float from None, a string or a list, which stay as "
+        "they are.",
     ],
     solution_code='''
 def clamp_params(params):

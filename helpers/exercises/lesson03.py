@@ -202,7 +202,8 @@ q2 = Exercise(
     checker=_check_assemble,
     hints=[
         "Three steps: bytes → text (which encoding?), text → lines, lines → pieces with parse_sse_line.",
-        "`re.split(r\"\\r\\n|\\r|\\n\", text)` splits on the three line ends SSE allows, and nothing else.",
+        "SSE allows three line ends (CR LF, a lone CR, a lone LF) and no others; `str.splitlines()` also splits "
+        "at U+2028 and friends. The `re` module can split on alternatives.",
         "Stop at the line `data: [DONE]`; join the pieces with `\"\".join(...)`.",
     ],
     solution_code='''
@@ -258,7 +259,8 @@ q3 = Exercise(
     checker=_check_undo_latin1,
     hints=[
         "Latin-1 maps every byte to one character and back, so no information was lost: first get the bytes back.",
-        "`text.encode(\"latin-1\")` gives back the original bytes; then decode them with the right encoding.",
+        "Two steps: a str method that takes an encoding turns the text into bytes, and a bytes method that takes "
+        "one turns bytes into text. Which encoding did the server write, and which one mangled it?",
     ],
     solution_code='''
 def undo_latin1(text):

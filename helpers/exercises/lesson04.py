@@ -157,63 +157,108 @@ def to_gemma(messages):
 )
 
 
-# --------------------------------------------------------------------------- q3: one chat turn
+# --------------------------------------------------------------------------- q3: a chat turn that trims
+
+def _signature_tip(exc: Exception) -> str:
+    if isinstance(exc, TypeError) and "positional argument" in str(exc):
+        return "The check passes keep_last as a third argument: def chat_turn(history, user_text, keep_last=4)."
+    return ""
+
+
+def _check_first_turns(chat_turn: Any, recorder: RecordingClient) -> list:
+    """Two short turns, where nothing is trimmed yet; returns the history they built."""
+    history: list = []
+    reply = run_learner(chat_turn, "chat_turn", history, "Hello! My name is Zoe.")
+    if not recorder.calls:
+        raise Incorrect("`chat_turn` sent no request: call helpers.chat(...) with the history.")
+    if not isinstance(reply, str):
+        raise Incorrect(f"`chat_turn` returned {type(reply).__name__}; return the answer's text (a string).")
+    if len(history) != 2:
+        raise Incorrect(f"After one turn `history` holds {len(history)} message(s): it should hold your "
+                        "message and the model's answer (append them to the list you were given).")
+    if _roles(history) != ["user", "assistant"]:
+        raise Incorrect(f"After one turn the roles in `history` are {_roles(history)}.")
+    if history[0].get("content") != "Hello! My name is Zoe.":
+        raise Incorrect("The user message in `history` should carry `user_text` as its content.")
+    if not isinstance(history[1].get("content"), str):
+        raise Incorrect(f"The assistant message's content is a {type(history[1].get('content')).__name__}: "
+                        "store the answer's text, a string.")
+    if history[1]["content"] != reply:
+        raise Incorrect("The assistant message in `history` should hold the same text `chat_turn` returned.")
+    if recorder.calls[0][1] != history[:1]:
+        raise Incorrect("The first request should carry exactly the history up to your new message.")
+
+    second = run_learner(chat_turn, "chat_turn", history, "What is my name?")
+    if len(recorder.calls) != 2:
+        raise Incorrect(f"The second turn sent {len(recorder.calls) - 1} request(s); one turn is one request.")
+    sent = recorder.calls[1][1]
+    if len(sent) == 1:
+        raise Incorrect("The second request carried only the new message. The API remembers nothing "
+                        "between calls, so the model never saw your name.")
+    if sent != history[:3]:
+        raise Incorrect(f"The second request carried roles {_roles(sent)}; three messages are short enough to "
+                        "send whole: the history so far, ending with the new question.")
+    if len(history) != 4 or history[3].get("content") != second:
+        raise Incorrect("After the second turn `history` should hold four messages, the last being the answer.")
+    return history
+
+
+def _check_trimmed_turn(chat_turn: Any, recorder: RecordingClient, history: list, keep_last: int | None) -> None:
+    """One more turn on a history long enough to trim (keep_last None: the default, 4)."""
+    args = (history, "Where do I live?") if keep_last is None else (history, "Where do I live?", keep_last)
+    before = len(history)
+    run_learner(chat_turn, "chat_turn", *args, tip=_signature_tip)
+    keep = 4 if keep_last is None else keep_last
+    called = "without keep_last" if keep_last is None else f"with keep_last={keep_last}"
+    if len(history) < before + 2:
+        raise Incorrect(f"Called {called} on {before} messages, `history` holds {len(history)} afterwards: it "
+                        "should keep every message, the new ones included. Trim only what you send.")
+    sent = recorder.calls[-1][1]
+    whole = history[:before + 1]
+    want = whole[:1] + whole[-keep:]
+    if sent == want:
+        return
+    if sent == whole:
+        raise Incorrect(f"Called {called}, the request carried all {len(whole)} messages of the history: send "
+                        "only the first message and the most recent ones.")
+    if sent == whole[-keep:] or (sent and sent[0] != whole[0]):
+        raise Incorrect(f"Called {called}, the request lost the first message: the trim keeps it (it holds "
+                        "your instructions, or here your name).")
+    raise Incorrect(f"Called {called} on a history of {len(whole)} messages, the request carried "
+                    f"{len(sent)} ({_roles(sent)}); it should carry the first message and the last {keep}.")
+
 
 def _check_chat_turn(chat_turn: Any) -> str:
     if not callable(chat_turn):
-        raise Incorrect("`chat_turn` should be a function (def chat_turn(history, user_text): ...).")
+        raise Incorrect("`chat_turn` should be a function (def chat_turn(history, user_text, keep_last=4): ...).")
     with default_client(RecordingClient()) as recorder:
-        history: list = []
-        reply = run_learner(chat_turn, "chat_turn", history, "Hello! My name is Zoe.")
-        if not recorder.calls:
-            raise Incorrect("`chat_turn` sent no request: call helpers.chat(...) with the history.")
-        if not isinstance(reply, str):
-            raise Incorrect(f"`chat_turn` returned {type(reply).__name__}; return the answer's text (a string).")
-        if len(history) != 2:
-            raise Incorrect(f"After one turn `history` holds {len(history)} message(s): it should hold your "
-                            "message and the model's answer (append them to the list you were given).")
-        if _roles(history) != ["user", "assistant"]:
-            raise Incorrect(f"After one turn the roles in `history` are {_roles(history)}.")
-        if history[0].get("content") != "Hello! My name is Zoe.":
-            raise Incorrect("The user message in `history` should carry `user_text` as its content.")
-        if not isinstance(history[1].get("content"), str):
-            raise Incorrect(f"The assistant message's content is a {type(history[1].get('content')).__name__}: "
-                            "store the answer's text, a string.")
-        if history[1]["content"] != reply:
-            raise Incorrect("The assistant message in `history` should hold the same text `chat_turn` returned.")
-        first_sent = recorder.calls[0][1]
-        if first_sent != history[:1]:
-            raise Incorrect("The first request should carry exactly the history up to your new message.")
-
-        second = run_learner(chat_turn, "chat_turn", history, "What is my name?")
-        if len(recorder.calls) != 2:
-            raise Incorrect(f"The second turn sent {len(recorder.calls) - 1} request(s); one turn is one request.")
-        sent = recorder.calls[1][1]
-        if len(sent) == 1:
-            raise Incorrect("The second request carried only the new message. The API remembers nothing "
-                            "between calls, so the model never saw your name.")
-        if sent != history[:3]:
-            raise Incorrect(f"The second request carried roles {_roles(sent)}; it should carry the whole "
-                            "history so far, ending with the new question.")
-        if len(history) != 4 or history[3].get("content") != second:
-            raise Incorrect("After the second turn `history` should hold four messages, the last being the answer.")
-    return "Correct! Each turn sends the whole history, so the model can use what you said before."
+        history = _check_first_turns(chat_turn, recorder)
+        _check_trimmed_turn(chat_turn, recorder, history, 2)
+        _check_trimmed_turn(chat_turn, recorder, history, None)
+    return "Correct! The caller keeps the whole conversation; each request carries only what still matters."
 
 
 q3 = Exercise(
-    name="One chat turn",
-    prompt="Write `chat_turn(history, user_text)`: add your message, send the history, add and return the answer.",
+    name="A chat turn that trims",
+    prompt="Write `chat_turn(history, user_text, keep_last=4)`: add your message to `history`, send it trimmed "
+           "(the first message and the last `keep_last`), add the answer to `history` and return its text.",
     variables=("chat_turn",),
     checker=_check_chat_turn,
     hints=[
-        "Three steps: append {'role': 'user', 'content': user_text}; call helpers.chat(history); append the answer.",
-        "helpers.chat returns a ChatResult: its .text is the answer as a string.",
-        "Append to `history` itself (history.append(...)) so the caller's list grows turn by turn.",
+        "Keep two lists apart: `history`, which only ever grows (append to the list you were given), and what "
+        "you send, which is built from it.",
+        "What you send: the whole history while it has at most keep_last + 1 messages; otherwise the first "
+        "message plus the last keep_last messages (two slices).",
+        "After the call, append the answer's .text to `history` with the role 'assistant', and return that text.",
     ],
     solution_code='''
-def chat_turn(history, user_text):
+def chat_turn(history, user_text, keep_last=4):
     history.append({"role": "user", "content": user_text})
-    answer = helpers.chat(history, max_tokens=200)
+    if len(history) <= keep_last + 1:
+        sent = history
+    else:
+        sent = history[:1] + history[-keep_last:]
+    answer = helpers.chat(sent, max_tokens=200)
     history.append({"role": "assistant", "content": answer.text})
     return answer.text
 ''',

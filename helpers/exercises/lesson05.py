@@ -1,8 +1,8 @@
-"""Exercises for lesson 05 (vision): an image message by hand, a data-URL function, and an image's
-type read from its own bytes.
+"""Exercises for lesson 05 (vision): a message with a picture and a PDF by hand, a data-URL function,
+and an image's type read from its own bytes.
 
-The checks decode what the learner built with Pillow: they judge the bytes and the MIME
-type, never what a model says about the picture.
+The checks decode what the learner built (images with Pillow): they judge the bytes and the MIME
+types, never what a model says about them.
 """
 from __future__ import annotations
 
@@ -17,10 +17,12 @@ from ..schema import IMAGE_MIME_TYPES, check_messages
 from . import Exercise, Incorrect
 from ._checking import reject_problems, run_learner
 
-__all__ = ["q1", "q2", "q3", "SAMPLE_IMAGE"]
+__all__ = ["q1", "q2", "q3", "SAMPLE_IMAGE", "SAMPLE_PDF"]
 
 #: The picture shipped with the lessons (notebooks/images/scene.png).
 SAMPLE_IMAGE = Path(__file__).resolve().parents[2] / "notebooks" / "images" / "scene.png"
+#: The PDF shipped with the lessons (notebooks/images/trip_notes.pdf).
+SAMPLE_PDF = SAMPLE_IMAGE.with_name("trip_notes.pdf")
 
 
 def _open_image(data: bytes):
@@ -75,25 +77,10 @@ def judge_data_url(url: Any, where: str) -> tuple[str, bytes, Any]:
     return mime, data, img
 
 
-# --------------------------------------------------------------------------- q1: an image message by hand
+# --------------------------------------------------------------------------- q1: a picture and a PDF by hand
 
-def _check_message(message: Any) -> str:
-    if not isinstance(message, dict):
-        raise Incorrect(f"`message` should be one message dict, not {type(message).__name__}.")
-    if message.get("role") != "user":
-        raise Incorrect(f"`message` has role {message.get('role')!r}; images go in a user message.")
-    content = message.get("content")
-    if isinstance(content, str):
-        raise Incorrect("The content is a plain string; to send an image it must be a list of content parts.")
-    if not isinstance(content, list) or not content:
-        raise Incorrect("The content should be a non-empty list of content parts.")
-    kinds = [p.get("type") if isinstance(p, dict) else None for p in content]
-    if kinds.count("text") != 1 or kinds.count("image_url") != 1 or len(kinds) != 2:
-        raise Incorrect(f"The content parts have types {kinds}; this message needs one text part and one image part.")
-    text = content[kinds.index("text")]
-    if not isinstance(text.get("text"), str) or not text["text"].strip():
-        raise Incorrect("The text part needs your question in its 'text' field.")
-    image = content[kinds.index("image_url")]
+def _judge_image_part(image: dict) -> Any:
+    """The image part of q1's message: the lesson's picture as a data URL, at detail low; its PIL image."""
     inner = image.get("image_url")
     if not isinstance(inner, dict):
         raise Incorrect("The image part's 'image_url' should be a dict with a 'url' (and here a 'detail').")
@@ -110,28 +97,94 @@ def _check_message(message: Any) -> str:
                         "asks for the cheap, fast setting.")
     if inner.get("detail") != "low":
         raise Incorrect(f"The image's detail is {inner.get('detail')!r}; the task asks for the cheap, fast setting.")
+    return img
+
+
+def _judge_file_part(part: dict) -> bytes:
+    """The file part of q1's message: the lesson's PDF as a data URL, with its file name; the PDF's bytes."""
+    file = part.get("file")
+    if not isinstance(file, dict):
+        raise Incorrect("The file part's 'file' should be a dict with a 'filename' and a 'file_data'.")
+    if not isinstance(file.get("filename"), str) or not file["filename"].strip():
+        raise Incorrect("The file part's 'file' dict has no 'filename' (a string): the task asks for the file's "
+                        "name.")
+    url = file.get("file_data")
+    if isinstance(url, (bytes, bytearray)):
+        raise Incorrect("The file's 'file_data' is bytes; it must be text, as for the image's data URL.")
+    if not isinstance(url, str):
+        raise Incorrect("The file part's 'file' dict has no 'file_data' (a string holding the PDF).")
+    head, sep, payload = url.partition(",")
+    if not url.startswith("data:") or not sep:
+        raise Incorrect("The file's 'file_data' should be a data URL, as the lesson built it: 'data:', the "
+                        "type, ';base64,', then the base64 text.")
+    if head != "data:application/pdf;base64":
+        raise Incorrect(f"The file's data URL starts with {head + ',' !r}: a PDF's MIME type is not an image's, "
+                        "and the data is base64.")
+    if payload.startswith(("b'", 'b"')):
+        raise Incorrect("The file's data starts with b': that is how Python prints a bytes object, so the bytes "
+                        "were formatted into the string instead of being decoded to text.")
+    try:
+        data = base64.b64decode(payload, validate=True)
+    except (binascii.Error, ValueError):
+        raise Incorrect("The data after 'base64,' in the file's data URL is not valid base64.") from None
+    if not data.startswith(b"%PDF-"):
+        raise Incorrect("The file's data decodes, but not to a PDF: encode the file's bytes, not its name or path.")
+    if SAMPLE_PDF.exists() and data != SAMPLE_PDF.read_bytes():
+        raise Incorrect("The file part holds a PDF, but not the lesson's: read the bytes of images/trip_notes.pdf.")
+    if SAMPLE_PDF.exists() and file["filename"] != SAMPLE_PDF.name:
+        raise Incorrect(f"The file part's filename is {file['filename']!r}; give the PDF's own file name.")
+    return data
+
+
+def _check_message(message: Any) -> str:
+    if not isinstance(message, dict):
+        raise Incorrect(f"`message` should be one message dict, not {type(message).__name__}.")
+    if message.get("role") != "user":
+        raise Incorrect(f"`message` has role {message.get('role')!r}; images and files go in a user message.")
+    content = message.get("content")
+    if isinstance(content, str):
+        raise Incorrect("The content is a plain string; to send an image or a file it must be a list of content "
+                        "parts.")
+    if not isinstance(content, list) or not content:
+        raise Incorrect("The content should be a non-empty list of content parts.")
+    kinds = [p.get("type") if isinstance(p, dict) else None for p in content]
+    if sorted(map(str, kinds)) != ["file", "image_url", "text"]:
+        raise Incorrect(f"The content parts have types {kinds}; this message needs one text part, one image part "
+                        "and one file part.")
+    text = content[kinds.index("text")]
+    if not isinstance(text.get("text"), str) or not text["text"].strip():
+        raise Incorrect("The text part needs your question in its 'text' field.")
+    img = _judge_image_part(content[kinds.index("image_url")])
+    data = _judge_file_part(content[kinds.index("file")])
     reject_problems(check_messages([message], allow_empty_text=False))
-    return f"Correct! A {img.format} picture of {len(data):,} bytes, ready to send with your question."
+    return (f"Correct! A {img.format} picture and a PDF of {len(data):,} bytes, ready to send with your question "
+            "in one message.")
 
 
 q1 = Exercise(
-    name="An image message",
-    prompt="Build `message`: one user message with a question and images/scene.png as a base64 data URL, detail low.",
+    name="A picture and a PDF",
+    prompt="Build `message`: one user message with a question, images/scene.png as a base64 data URL at detail "
+           "low, and images/trip_notes.pdf as a file part with its file name.",
     variables=("message",),
     checker=_check_message,
     hints=[
-        "The content is a list: [{'type': 'text', 'text': ...}, {'type': 'image_url', 'image_url': {...}}].",
-        "Read the file's bytes (Path(...).read_bytes()), then base64.b64encode(...) them; that gives bytes.",
-        "A URL is text: .decode('ascii') the base64 bytes, then put 'data:image/png;base64,' in front.",
-        "The dict inside the image part takes two keys here: 'url' and 'detail'.",
+        "The content is a list of three dicts, each with its 'type': the text, the image and the file, in the "
+        "shapes the lesson's cells used.",
+        "Both attachments are data URLs built the same way: the file's bytes, base64-encoded, decoded to text, "
+        "with 'data:<MIME type>;base64,' in front. Only the MIME type differs.",
+        "The image's inner dict takes 'url' and 'detail'; the file's takes 'filename' (PDF_PATH.name) and "
+        "'file_data'.",
     ],
     solution_code='''
-encoded = base64.b64encode(IMAGE_PATH.read_bytes()).decode("ascii")
+def as_data_url(path, mime):
+    return f"data:{mime};base64," + base64.b64encode(path.read_bytes()).decode("ascii")
+
 message = {
     "role": "user",
     "content": [
-        {"type": "text", "text": "What is in this picture?"},
-        {"type": "image_url", "image_url": {"url": "data:image/png;base64," + encoded, "detail": "low"}},
+        {"type": "text", "text": "What do the picture and the notes have in common?"},
+        {"type": "image_url", "image_url": {"url": as_data_url(IMAGE_PATH, "image/png"), "detail": "low"}},
+        {"type": "file", "file": {"filename": PDF_PATH.name, "file_data": as_data_url(PDF_PATH, "application/pdf")}},
     ],
 }
 ''',
@@ -262,8 +315,8 @@ q3 = Exercise(
     variables=("image_type",),
     checker=_check_image_type,
     hints=[
-        "Each format starts with its own signature: print `IMAGE_PATH.read_bytes()[:12]`, and the first 12 "
-        "bytes of each of `converted`'s values.",
+        "Each format starts with its own signature: print `raw[:12]` (the lesson's PNG), and the first 12 bytes "
+        "of a JPEG, a GIF and a WEBP you save with Pillow (`Image.open(IMAGE_PATH).convert('RGB').save(...)`).",
         "`data.startswith(b\"...\")` compares the first bytes; `data[8:12]` takes the bytes 8 to 11.",
         "PNG: b\"\\x89PNG\", JPEG: b\"\\xff\\xd8\\xff\", GIF: b\"GIF87a\" or b\"GIF89a\"; "
         "WEBP: b\"RIFF\", four bytes of size, then b\"WEBP\".",

@@ -10,7 +10,7 @@ import math
 from typing import Any
 
 from ..results import ChatResult
-from ..schema import MODELS
+from ..schema import DEFAULT_MODEL, MODELS
 from . import Exercise, Incorrect
 from ._checking import RecordingClient, default_client, is_number, run_learner
 
@@ -36,7 +36,7 @@ def _check_measure(measure: Any) -> str:
                 kinds = [kind for kind, _, _ in calls]
                 raise Incorrect(f"`measure` made these calls: {kinds}. Use one streamed call: time to first "
                                 "token only exists when the answer arrives piece by piece.")
-            if calls[0][2].get("model", "google/gemma-3-4b-it") != model:
+            if calls[0][2].get("model", DEFAULT_MODEL) != model:
                 streamed = calls[0][2].get('model', 'the default model')
                 raise Incorrect(f"Asked to measure {model}, `measure` streamed from {streamed}.")
             if not isinstance(out, dict):
@@ -89,10 +89,11 @@ q1 = Exercise(
     variables=("measure",),
     checker=_check_measure,
     hints=[
-        "start = time.perf_counter() just before helpers.stream(...); read it again when the first piece arrives "
-        "and once more after the loop.",
+        "Read the clock three times: just before the call, when the first piece arrives (the loop's first "
+        "turn), and after the loop. Each reading minus the first is a duration.",
         "After the loop, stream.result.usage['completion_tokens'] is the number of generated tokens.",
-        "tokens_per_s = tokens / (total_s - ttft_s): the speed once the answer has started.",
+        "tokens_per_s is the speed of writing: divide by the time from the first piece to the end, not by "
+        "the whole time.",
     ],
     solution_code='''
 def measure(model, prompt):
@@ -160,7 +161,7 @@ q2 = Exercise(
     checker=_check_cost,
     hints=[
         "Group the costs by r.model in a dict of lists, skipping results whose cost_usd is None.",
-        "For each model: sum(costs) / len(costs) * 1000.",
+        "An average is a total divided by a count, and the question is about a thousand calls, not one.",
     ],
     solution_code='''
 def cost_per_1000(results):

@@ -79,9 +79,11 @@ q1 = Exercise(
     variables=("safe_chat",),
     checker=_check_safe_chat,
     hints=[
-        "Wrap helpers.chat(prompt) in try/except and return the answer's .text.",
-        "Every error the API or the network causes derives from one class: the lesson names it under its two tables.",
-        "except helpers.APIError as e: print(...) and return None. Do not use a bare except or `except Exception`.",
+        "Wrap the call in try/except, and return the answer's text from the try block.",
+        "Every error the API or the network causes derives from one class: the lesson names it under its table "
+        "of statuses.",
+        "Catch that one class only: a bare except, or `except Exception`, would also swallow the "
+        "RequestValidationError the task wants raised.",
     ],
     solution_code='''
 def safe_chat(prompt):
@@ -135,14 +137,14 @@ def _check_what_to_do(what_to_do: Any) -> str:
             raise Incorrect(f"For {label} you said {got!r}. APITimeoutError is a kind of APIConnectionError: "
                             "test the more specific class before the general one.")
         if type(error) is errors.APIStatusError and want == "retry later":
-            raise Incorrect(f"For {label} you said {got!r}. It has no class of its own, yet the lesson's second "
-                            "table says what to do about it: look at the error's status_code.")
+            raise Incorrect(f"For {label} you said {got!r}. It has no class of its own, yet the task's list "
+                            "says what to do about it: look at the error's status_code.")
         if type(error) is errors.APIStatusError:
             raise Incorrect(f"For {label} (a status with no class of its own) you said {got!r}.")
         if isinstance(error, errors.APIStatusError) and got == "read the message":
             raise Incorrect(f"For {label} you fell through to the catch-all: is its class tested before "
                             "APIStatusError?")
-        raise Incorrect(f"For {label}, `what_to_do` said {got!r}; reread what that error means in the table above.")
+        raise Incorrect(f"For {label}, `what_to_do` said {got!r}; reread what that error means in the task's list.")
     return "Correct! The specific classes first, the catch-all last: the same order as `except` clauses."
 
 
@@ -220,9 +222,9 @@ q3 = Exercise(
     variables=("backoff_schedule",),
     checker=_check_schedule,
     hints=[
-        "Retry number i (counting from 0) waits 0.5 * 2 ** i seconds.",
-        "min(..., 8.0) keeps a wait from growing past the cap.",
-        "A list comprehension over range(retries) builds the whole schedule.",
+        "Write the first waits out by hand (0.5, 1, 2, ...): what does each wait multiply the one before by?",
+        "Python's min() of two numbers keeps the smaller: that is one way to stop a wait at the cap.",
+        "One wait per retry: a loop over range(retries) that appends each wait, or a list comprehension.",
     ],
     solution_code='''
 def backoff_schedule(retries):

@@ -112,7 +112,8 @@ q1 = Exercise(
     checker=_check_cost_of,
     hints=[
         "`response.json()` is the body (a dict); `response.headers` the headers (any capitalisation works with .get).",
-        "`(data.get(\"meta\") or {}).get(\"usage\") or {}` survives a missing or null meta.",
+        "The body may have no `meta`, or a `meta` of null: read each level with .get() and fall back to an empty "
+        "dict, as the lesson's cell does.",
         "A header value is a string such as \"0.000042\": `float(...)` makes it a number.",
     ],
     solution_code='''
@@ -265,7 +266,7 @@ q3 = Exercise(
     variables=("estimate_workshop",),
     checker=_check_estimate,
     hints=[
-        "The workshop makes learners * calls_each calls.",
+        "First count the calls of the whole workshop: every learner makes calls_each of them.",
         "CostTally has `average_tokens_per_call` and `average_usd_per_call` (None when nothing is known).",
         "Multiply each average by the number of calls; keep None as None.",
     ],

@@ -1,7 +1,8 @@
-"""Exercises for lesson 09 (batch work): run a batch with a given bound, list what failed, retry
-only the failures.
+"""Exercises for lesson 09 (batch work): a batch that gives the same answers on every run, a list of
+what failed, a retry of only the failures.
 
-``q1`` judges the batch the learner ran (its prompts, order and bound, never the words).
+``q1`` judges the batch the learner ran (its prompts, order, bound and cap, never the words), then
+runs its settings twice on the checks' own practice server to see that they repeat.
 ``q2`` is judged on batches the checker builds. ``q3`` runs the learner's function against
 the checks' own practice server (free and offline, whatever mode the notebook is in).
 """
@@ -14,7 +15,7 @@ from ..batching import BatchItem, BatchResults
 from ..practice import SIMULATED_MARKER
 from ..results import ChatResult
 from . import Exercise, Incorrect
-from ._checking import RecordingClient, default_client, run_learner
+from ._checking import RecordingClient, checking_client, default_client, run_learner
 
 __all__ = ["q1", "q2", "q3", "QUESTIONS"]
 
@@ -29,7 +30,23 @@ QUESTIONS = [
 ]
 
 
-# --------------------------------------------------------------------------- q1: a bounded batch
+# --------------------------------------------------------------------------- q1: a batch you can run again
+
+#: The most calls in flight, and the longest answer, exercise 1 allows.
+MOST_IN_FLIGHT, MOST_TOKENS = 4, 30
+
+
+def _rerun_texts(model: str, params: dict) -> list[str | None]:
+    """The six answers to `QUESTIONS` with the learner's settings, on the checks' own practice server."""
+    from ..batching import batch
+
+    with checking_client() as client:
+        items = batch(QUESTIONS, client=client, model=model, concurrency=MOST_IN_FLIGHT, progress=False, **params)
+    if items.failures:
+        first = items.failures[0].error
+        raise Incorrect(f"Sent to the checks' practice server, your settings failed: {type(first).__name__}: {first}")
+    return items.texts
+
 
 def _check_my_batch(my_batch: Any) -> str:
     items = my_batch
@@ -43,34 +60,46 @@ def _check_my_batch(my_batch: Any) -> str:
         raise Incorrect(f"The batch ran {len(prompts)} prompt(s), not the {len(QUESTIONS)} of `QUESTIONS`.")
     if prompts != QUESTIONS:
         raise Incorrect("The batch ran the questions in another order: pass `QUESTIONS` as it is.")
-    if items.concurrency != 4:
-        raise Incorrect(f"This batch ran with concurrency {items.concurrency}; the task asks for concurrency 4 "
-                        "(at most 4 calls in flight at once).")
+    if items.concurrency > MOST_IN_FLIGHT:
+        raise Incorrect(f"This batch ran with concurrency {items.concurrency}; the task allows at most "
+                        f"{MOST_IN_FLIGHT} calls in flight at once.")
     if items.failures:
         first = items.failures[0]
         raise Incorrect(f"{len(items.failures)} call(s) failed (the first: {type(first.error).__name__}); "
                         "look at my_batch.failures, then run the cell again.")
-    cap = items.params.get("max_tokens", items.params.get("max_completion_tokens"))
+    params = dict(items.params)
+    cap = params.get("max_tokens", params.get("max_completion_tokens"))
     if cap is None:
-        raise Incorrect("Nothing capped the answers: pass max_tokens=30 along with the prompts.")
-    if cap != 30:
-        raise Incorrect(f"The answers were capped at {cap} tokens; the task asks for 30.")
-    return "Correct! Six calls, at most four at a time, results in the order you asked."
+        raise Incorrect(f"Nothing capped the answers: the task wants each at {MOST_TOKENS} tokens at most.")
+    if cap > MOST_TOKENS:
+        raise Incorrect(f"The answers were capped at {cap} tokens; the task asks for {MOST_TOKENS} at most.")
+    first, second = _rerun_texts(items.model, params), _rerun_texts(items.model, params)
+    changed = sum(a != b for a, b in zip(first, second))
+    if changed:
+        raise Incorrect(f"Run twice with your batch's settings on the checks' practice server, {changed} of the "
+                        f"{len(QUESTIONS)} answers came out different the second time: something in each answer "
+                        "is still left to chance.")
+    how = "a seed (best effort on the real API)" if "seed" in params and params.get("temperature") != 0 else \
+        "settings that leave nothing to chance"
+    return (f"Correct! Six calls, at most {items.concurrency} at a time, and the same six answers on every run, "
+            f"thanks to {how}.")
 
 
 q1 = Exercise(
-    name="A bounded batch",
-    prompt="Run `QUESTIONS` through helpers.batch() with concurrency 4 and answers capped at 30 tokens; "
-           "keep the result in `my_batch`.",
+    name="A batch you can run again",
+    prompt=f"Run `QUESTIONS` through helpers.batch() so that the answers are the same on every run, with at most "
+           f"{MOST_IN_FLIGHT} calls in flight and answers capped at {MOST_TOKENS} tokens; keep the result in "
+           "`my_batch`.",
     variables=("my_batch",),
     checker=_check_my_batch,
     hints=[
-        "helpers.batch(prompts, concurrency=..., progress=..., max_tokens=...) takes the same request "
-        "parameters as helpers.chat.",
-        "progress=False turns the bar off, if you prefer a quiet cell.",
+        "helpers.batch() takes the same request settings as helpers.chat, and sends them with every call.",
+        "Same answers every time is lesson 02's subject: one setting makes every step take the likeliest word, "
+        "another fixes the random draw.",
+        "The bound on calls in flight and the cap on each answer are two more arguments of batch().",
     ],
     solution_code='''
-my_batch = helpers.batch(QUESTIONS, concurrency=4, progress=False, max_tokens=30)
+my_batch = helpers.batch(QUESTIONS, concurrency=4, max_tokens=30, temperature=0, progress=False)
 ''',
 )
 
@@ -190,8 +219,8 @@ q3 = Exercise(
     hints=[
         "Start from your `failed_prompts(items)` (or the same list comprehension).",
         "helpers.batch(those_prompts, progress=False) returns the new items in the same order as those prompts.",
-        "Walk the original items; take the next new text whenever an item had failed: `again = iter(new_items)`, "
-        "then `next(again).text`.",
+        "Walk the original items in order; each time one had failed, take the next answer of the new batch "
+        "(iter() and next() do that).",
     ],
     solution_code='''
 def retry_failed(items):

@@ -1,5 +1,5 @@
-"""Exercises for lesson 10 (the OpenAI SDK): a client pointed at the right place that gives up in
-time, a chat call, and the id support asks for.
+"""Exercises for lesson 10 (the OpenAI SDK): a client pointed at the right place that gives up on a
+silent server, a chat call, and the id support asks for.
 
 ``q1`` judges the client object the learner built. ``q2`` and ``q3`` run the learner's function
 with an OpenAI client of the checker's own, pointed at a practice server started for the check
@@ -14,26 +14,27 @@ from contextlib import contextmanager
 from typing import Any, Iterator
 
 from ..practice import PracticeServer
-from ..schema import DEFAULT_MODEL
+from ..model_ids import SMALL_MODEL
 from . import Exercise, Incorrect
 from ._checking import run_learner
 
 __all__ = ["q1", "q2", "q3"]
 
-def _seconds(timeout: Any) -> float | None:
-    """The longest wait a timeout setting allows (read, write, pool or connect), None for no limit."""
-    if isinstance(timeout, (int, float)) and not isinstance(timeout, bool):
-        return float(timeout)
-    parts = [getattr(timeout, name, None) for name in ("connect", "read", "write", "pool")]
-    if timeout is None or any(p is None for p in parts):
-        return None
-    return max(parts)
-
 
 # --------------------------------------------------------------------------- q1: the client
 
-#: The longest a quick check may take in the worst case, every attempt timing out, in seconds.
-QUICK_LIMIT = 10
+#: What exercise 1 allows, in seconds: to connect, and for every other wait (read, write, pool).
+CONNECT_LIMIT, SILENCE_LIMIT = 2.0, 5.0
+PHASES = ("connect", "read", "write", "pool")
+
+
+def _limits(timeout: Any) -> dict[str, float | None] | None:
+    """The four limits a client's ``timeout`` gives httpx (a number sets all four); None for no timeout."""
+    if timeout is None:
+        return None
+    if isinstance(timeout, (int, float)) and not isinstance(timeout, bool):
+        return {phase: float(timeout) for phase in PHASES}
+    return {phase: getattr(timeout, phase, None) for phase in PHASES}
 
 
 def _check_quick(quick: Any) -> str:
@@ -56,39 +57,56 @@ def _check_quick(quick: Any) -> str:
     if quick.api_key != (kit.api_key or ""):
         raise Incorrect("`quick` holds another key than the one this notebook uses: take it from "
                         "helpers.connection() (never type a key into a cell).")
-    seconds = _seconds(quick.timeout)
-    if seconds is None:
-        raise Incorrect("`quick` has no time limit at all: a stalled connection would hang the notebook. "
-                        "Pass timeout=.")
-    if seconds <= 0 or not math.isfinite(seconds):
-        raise Incorrect(f"A timeout of {seconds!r} s cannot work: give a positive number of seconds.")
-    attempts = 1 + quick.max_retries
-    worst = seconds * attempts
-    if worst > QUICK_LIMIT:
-        if seconds >= 600:
-            raise Incorrect(f"`quick` keeps the SDK's default timeout, {seconds:g} s per attempt: pass your own.")
-        raise Incorrect(f"`quick` can take {attempts} attempt{'s' if attempts != 1 else ''} (max_retries="
-                        f"{quick.max_retries}) of up to {seconds:g} s each: {worst:g} s in the worst case, "
-                        f"over the {QUICK_LIMIT} s allowed. The SDK's timeout limits each attempt, not the whole call.")
-    return (f"Correct! At most {attempts} attempt{'s' if attempts != 1 else ''} of {seconds:g} s: "
-            f"{worst:g} s in the worst case.")
+    limits = _limits(quick.timeout)
+    if limits is None or all(v is None for v in limits.values()):
+        raise Incorrect("`quick` has no time limit at all: a silent server would hang the notebook. Pass timeout=.")
+    unset = [phase for phase, v in limits.items() if v is None]
+    if unset:
+        raise Incorrect(f"`quick` has no {unset[0]} timeout: that wait could last forever. Give every one of the "
+                        "four a limit.")
+    bad = [(phase, v) for phase, v in limits.items() if not (v > 0 and math.isfinite(v))]
+    if bad:
+        raise Incorrect(f"A {bad[0][0]} timeout of {bad[0][1]!r} s cannot work: give a positive number of seconds.")
+    if limits["read"] >= 600:
+        raise Incorrect(f"`quick` keeps the SDK's default timeout: {limits['read']:g} s of silence while reading "
+                        "before it gives up. Pass your own.")
+    if limits["connect"] > CONNECT_LIMIT:
+        if len(set(limits.values())) == 1:
+            raise Incorrect(f"A single number sets all four timeouts to it, so `quick` waits up to "
+                            f"{limits['connect']:g} s to connect; the task allows {CONNECT_LIMIT:g}. Set the connect "
+                            "timeout apart from the others.")
+        raise Incorrect(f"`quick` waits up to {limits['connect']:g} s to connect; the task allows {CONNECT_LIMIT:g}.")
+    over = [(phase, v) for phase, v in limits.items() if phase != "connect" and v > SILENCE_LIMIT]
+    if over:
+        phase, v = over[0]
+        raise Incorrect(f"`quick`'s {phase} timeout is {v:g} s; the task allows {SILENCE_LIMIT:g} s for every wait "
+                        "but the connection.")
+    if quick.max_retries != 0:
+        raise Incorrect(f"`quick` may retry (max_retries={quick.max_retries}): each attempt gets all four limits "
+                        f"afresh, so a silent server keeps it waiting {1 + quick.max_retries} times over. The task "
+                        "wants one attempt.")
+    return (f"Correct! `quick` gives up after {limits['connect']:g} s without a connection or {limits['read']:g} s "
+            "without data, and never retries. That bounds silence, not the whole call: an answer whose bytes keep "
+            "arriving, however slowly, is not cut off (the lesson's trickle), and no SDK setting would cut it.")
 
 
 q1 = Exercise(
-    name="An OpenAI client",
-    prompt=f"Make `quick`, an OpenAI client for this notebook's base URL and key that gives up within "
-           f"{QUICK_LIMIT} seconds in the worst case, retries included.",
+    name="A client that notices silence",
+    prompt=f"Make `quick`, an OpenAI client for this notebook's base URL and key that waits at most "
+           f"{CONNECT_LIMIT:g} s to connect, at most {SILENCE_LIMIT:g} s for any other piece of the exchange, and "
+           "makes one attempt only.",
     variables=("quick",),
     checker=_check_quick,
     hints=[
-        "helpers.connection() has .base_url and .api_key; OpenAI(...) takes base_url=, api_key=, timeout=, "
-        "max_retries=.",
-        "The SDK's timeout applies to each attempt: with max_retries=2 there can be 3 attempts.",
-        f"(1 + max_retries) x timeout must be at most {QUICK_LIMIT}, for example timeout=5 with max_retries=1.",
+        "Take the base URL and the key from the kit's connection, as the lesson's client cell does; OpenAI(...) "
+        "takes base_url=, api_key=, timeout= and max_retries=.",
+        "A single number sets all four of httpx's timeouts to it. openai.Timeout takes a number for all of them "
+        "and, by name, any one of them set apart.",
+        "One attempt means no retries at all.",
     ],
     solution_code='''
 conn = helpers.connection()
-quick = OpenAI(base_url=conn.base_url, api_key=conn.api_key, timeout=5.0, max_retries=1)
+quick = OpenAI(base_url=conn.base_url, api_key=conn.api_key, timeout=openai.Timeout(5.0, connect=2.0), max_retries=0)
 ''',
 )
 
@@ -167,8 +185,8 @@ def _check_ask(ask: Any) -> str:
     if len(bodies) > 1:
         raise Incorrect(f"`ask` sent {len(bodies)} requests for one question; one is enough.")
     body = bodies[0]
-    if body.get("model") != DEFAULT_MODEL:
-        raise Incorrect(f"`ask` asked for the model {body.get('model')!r}; the task is about {DEFAULT_MODEL!r}.")
+    if body.get("model") != SMALL_MODEL:
+        raise Incorrect(f"`ask` asked for the model {body.get('model')!r}; the task is about {SMALL_MODEL!r}.")
     messages = body.get("messages") or []
     if not messages or messages[-1].get("content") != _PROMPT:
         raise Incorrect("The last message `ask` sent is not the prompt it was given: send it as the user's content.")
@@ -185,18 +203,19 @@ def _check_ask(ask: Any) -> str:
 
 q2 = Exercise(
     name="Ask through the SDK",
-    prompt=f"Write `ask(client, prompt)`: one chat call to {DEFAULT_MODEL} through the OpenAI client it is given; "
+    prompt=f"Write `ask(client, prompt)`: one chat call to {SMALL_MODEL} through the OpenAI client it is given; "
            "return the answer's text.",
     variables=("ask",),
     checker=_check_ask,
     hints=[
-        "client.chat.completions.create(model=..., messages=[{\"role\": \"user\", \"content\": prompt}])",
-        "The answer's text is completion.choices[0].message.content.",
+        "The lesson's chat cell calls the client's chat.completions.create() with a model and a list of messages: "
+        "do the same with the `client` and the `prompt` you are given.",
+        "The answer is an object, not a dict: its text sits in the first choice's message, read with dots.",
     ],
     solution_code='''
 def ask(client, prompt):
     completion = client.chat.completions.create(
-        model="google/gemma-3-4b-it",
+        model=helpers.SMALL_MODEL,
         messages=[{"role": "user", "content": prompt}],
         max_tokens=100,
     )
@@ -241,13 +260,13 @@ q3 = Exercise(
     variables=("ask_with_id",),
     checker=_check_ask_with_id,
     hints=[
-        "raw = client.chat.completions.with_raw_response.create(...) takes the same arguments as create().",
-        "raw.headers.get(\"x-inference-id\") is the id; raw.parse() is the usual ChatCompletion.",
+        "Put `.with_raw_response` between `completions` and `.create`: the same arguments, a raw response back.",
+        "The raw response has the headers (the id is one of them); its .parse() gives the usual ChatCompletion.",
     ],
     solution_code='''
 def ask_with_id(client, prompt):
     raw = client.chat.completions.with_raw_response.create(
-        model="google/gemma-3-4b-it",
+        model=helpers.SMALL_MODEL,
         messages=[{"role": "user", "content": prompt}],
         max_tokens=100,
     )

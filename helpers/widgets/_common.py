@@ -13,9 +13,9 @@ from typing import Any, Callable
 
 import ipywidgets as widgets
 
-from .. import errors, keys, schema
+from .. import advice, errors, keys, schema
 from ..routing import get_client
-from ..cost import format_usd
+from ..money import format_usd
 
 #: Re-render a growing answer at most this often (seconds): a few dozen updates a second, not one per token.
 RENDER_INTERVAL = 0.05
@@ -43,39 +43,27 @@ def mode_badge(client: Any) -> str:
 
 # --- errors as one friendly line ------------------------------------------------------------
 
-_PRACTICE_HINT = 'or tick "Use the practice server" in the key widget to practise offline'
+_PRACTICE_HINT = 'To practise offline instead, tick "Use the practice server" in the key widget'
 
 
 def friendly_error(exc: BaseException, key: str | None = None) -> str:
-    """One line for a learner: what went wrong and what to do next. Never a traceback, never the key."""
+    """One line for a learner: what went wrong and what to do next (:mod:`helpers.advice`). Never a
+    traceback, never the key."""
     if isinstance(exc, errors.RequestValidationError):
         problems = getattr(exc, "problems", None) or []
-        if problems:
-            text = "; ".join(str(p) for p in problems[:3])
-        else:
-            text = str(exc)
+        text = "; ".join(str(p) for p in problems[:3]) if problems else str(exc)
         text = "Not sent: " + text.replace("The request was not sent:", "").strip(" \n-")
-    elif isinstance(exc, errors.AuthenticationError):
-        text = f"The API refused the key (401). {errors.AUTH_ADVICE} Then check again ({_PRACTICE_HINT})."
-    elif isinstance(exc, errors.PermissionDeniedError):
-        text = ("The key works but the account cannot pay (403): top up at https://aimlapi.com/app/billing/ "
-                f"({_PRACTICE_HINT}).")
-    elif isinstance(exc, errors.RateLimitError):
-        text = "Too many requests (429): wait a minute, then try again."
-    elif isinstance(exc, errors.NotFoundError):
-        text = "Not found (404): the base URL (AIML_API_BASE) must end in /v1; unset it to use the default."
-    elif isinstance(exc, errors.InternalServerError):
-        text = (f"The server failed ({exc.status_code}): try again in a moment, {_PRACTICE_HINT}.")
-    elif isinstance(exc, errors.APIStatusError):
-        detail = f": {exc.api_message}" if exc.api_message else ""
-        text = f"The API answered {exc.status_code}{detail}. Check the settings and try again."
-    elif isinstance(exc, errors.APITimeoutError):
-        text = "No answer in time: try again, or ask for fewer tokens (max_tokens)."
-    elif isinstance(exc, errors.APIConnectionError):
-        what = _first_line(str(exc)).split(". ")[0].rstrip(".")
-        text = f"{what}. Check your network connection and AIML_API_BASE, {_PRACTICE_HINT}."
     elif isinstance(exc, errors.APIError):
-        text = _first_line(str(exc)) + " Try again; if it keeps happening, use the practice server."
+        found = advice.for_error(exc)
+        what = found.what
+        if isinstance(exc, errors.APIConnectionError) and not isinstance(exc, errors.APITimeoutError):
+            what = _first_line(str(exc)).split(". ")[0].rstrip(".")  # names the host and why, never the key
+        elif isinstance(exc, errors.APIStatusError) and exc.api_message and what.startswith("the API answered"):
+            what += f": {exc.api_message}"
+        text = f"{what[:1].upper()}{what[1:]}. {found.todo}"
+        if isinstance(exc, (errors.AuthenticationError, errors.PermissionDeniedError, errors.InternalServerError,
+                            errors.APIConnectionError)) and "practice" not in text:
+            text += f" {_PRACTICE_HINT}."
     elif isinstance(exc, ValueError):
         text = _first_line(str(exc))
     else:
@@ -116,7 +104,12 @@ def _build_markdown() -> Callable[[str], str]:
         """Raw HTML is shown as text, harmful URLs become ``#harmful-link``, images become links.
 
         Images are not loaded: a model's answer could otherwise make the browser fetch any URL.
+        A single line break stays a line break (Markdown would join the lines: a haiku's three
+        lines would read as one).
         """
+
+        def softbreak(self) -> str:
+            return "<br />\n"
 
         def link(self, text: str, url: str, title: str | None = None) -> str:
             out = super().link(text, url, title)

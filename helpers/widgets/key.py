@@ -19,8 +19,9 @@ import ipywidgets as widgets
 from traitlets import Unicode
 
 from .. import keys, schema
+from ..advice import KEYS_PAGE
 from ..routing import get_client, key_client, practice_client, set_client
-from ..cost import format_usd
+from ..money import format_usd
 from ..key_prompt import default_env_path
 from ._common import error_html, friendly_error, labelled, mode_badge, note_html, widget_bundle
 
@@ -61,7 +62,7 @@ class KeyWidget:
         self.key_box = labelled(KeyBox(
             value="", description="API key", placeholder=PLACEHOLDER,
             continuous_update=False, layout=widgets.Layout(width="34em")),
-            "Your key from https://aimlapi.com/app/keys; it is never shown or saved in the notebook")
+            f"Your key from {KEYS_PAGE}; it is never shown or saved in the notebook")
         self.practice_box = labelled(widgets.Checkbox(
             value=False, indent=False, description="Use the practice server instead (free, simulated answers)",
             layout=widgets.Layout(width="auto")), "Ignore any key and practise offline")
@@ -93,6 +94,7 @@ class KeyWidget:
             return
         where = ("no key is configured" if client.simulated
                  else f"the key {client.api_key_masked} from {client.key_source or 'the environment'}")
+        self.practice_box.value = client.simulated  # the box says what the badge says
         self.status.value = mode_badge(client) + " " + note_html(
             f"Now: {client.mode} mode ({where}). Paste a key and press Check to change it.")
 
@@ -105,6 +107,7 @@ class KeyWidget:
             self._typed = change["new"].strip()
             self.key_box.value = ""
             self.key_box.placeholder = RECEIVED_PLACEHOLDER
+            self.practice_box.value = False  # a key was typed to be used: Check tries it (tick the box to ignore it)
 
     def check_key(self) -> KeyReport:
         """Check the key that was typed (or the configured one) and make it the kit's default client."""
@@ -122,6 +125,7 @@ class KeyWidget:
         self.report = report
         if report.ok:
             client = get_client()
+            self.practice_box.value = client.simulated  # the box says what the badge says
             self.status.value = mode_badge(client) + " " + note_html(report.message)
         else:
             self.status.value = error_html(report.message)
@@ -135,7 +139,7 @@ class KeyWidget:
             if any(c.isspace() for c in typed) or len(typed) < 8:
                 return KeyReport(False, "", keys.mask_key(typed),
                                  "That does not look like an API key: copy it again from "
-                                 "https://aimlapi.com/app/keys (no spaces), then press Check.")
+                                 f"{KEYS_PAGE} (no spaces), then press Check.")
             client = key_client(typed, self._base_url, timeout=self._timeout, max_retries=1)
             note = ""
         else:

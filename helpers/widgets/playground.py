@@ -17,9 +17,9 @@ from typing import Any
 import ipywidgets as widgets
 
 from .. import schema
-from ._common import (RENDER_INTERVAL, AnswerPanel, StreamingWidget, error_html, friendly_error, labelled,
-                      max_tokens_box, note_html, number_box, temperature_box)
-from ._common import DEFAULTS, MAX_TOKENS_LIMIT, param_range  # noqa: F401 (they were first defined here)
+from ._common import (DEFAULTS, RENDER_INTERVAL, AnswerPanel, StreamingWidget, error_html, friendly_error,
+                      labelled, max_tokens_box, note_html, number_box, temperature_box)
+from ._common import MAX_TOKENS_LIMIT, param_range  # noqa: F401 (they were first defined here)
 
 #: The largest seed the box takes (a 32-bit signed integer, which every backend accepts).
 SEED_LIMIT = 2**31 - 1
@@ -71,7 +71,8 @@ def requests_snippet(body: dict) -> str:
 class Playground(StreamingWidget):
     """Prompt, model, temperature, top_p, max_tokens, seed and stop; Send, Stop and Show code.
 
-    ``client`` and ``extra_headers``: see :class:`StreamingWidget`.
+    ``client`` and ``extra_headers``: see :class:`StreamingWidget`. Each ``Playground(...)`` is a new
+    one; :meth:`reset` puts one back as it was made (after a lesson has driven it from code).
     """
 
     display_name = "Playground"
@@ -79,6 +80,7 @@ class Playground(StreamingWidget):
     def __init__(self, client: Any = None, *, prompt: str = "", model: str = schema.DEFAULT_MODEL,
                  extra_headers: dict | None = None, render_interval: float = RENDER_INTERVAL):
         super().__init__(client, extra_headers=extra_headers)
+        self._made_with = {"prompt": prompt, "model": model}
         self.prompt = labelled(widgets.Textarea(
             value=prompt, description="Prompt", rows=4,
             placeholder="Ask Gemma anything, for example: Tell me about San Francisco",
@@ -149,6 +151,23 @@ class Playground(StreamingWidget):
         if started:
             self._show_running(True)
         return started
+
+    def reset(self) -> None:
+        """Back to how it was made: its prompt and model, the default settings, no answer, no code.
+
+        Stops an answer that is streaming. A lesson that drives the playground from code calls it
+        afterwards, so the learner finds a clean playground (also after Run All).
+        """
+        self.panel.clear()
+        self._show_running(False)
+        self.prompt.value = self._made_with["prompt"]
+        self.model.value = self._made_with["model"]
+        for name, box in (("temperature", self.temperature), ("top_p", self.top_p), ("max_tokens", self.max_tokens),
+                          ("seed", self.seed)):
+            box.value = DEFAULTS[name]
+        self.use_seed.value = False
+        self.stop_text.value = ""
+        self.code.value = ""
 
     def show_code(self) -> str:
         """Show (and return) the ``requests`` code for the current settings, with no key in it."""

@@ -289,6 +289,18 @@ def test_a_long_retry_after_is_not_waited_for(client):
     assert "2 still failed with 429 (the server asked to wait up to 45 s" in items.notes[-1]
 
 
+def test_a_retry_after_longer_than_the_client_waits_is_neither_retried_nor_requeued(server):
+    server.reset()
+    waits: list[float] = []
+    fault = {"X-Practice-Fault": "status=429;retry_after=600"}
+    with helpers.Client(api_key=server.key, base_url=server.base_url, timeout=10, max_retries=2,
+                        sleep=waits.append) as c:
+        items = batch(["p0", "p1"], client=c, concurrency=2, progress=False, max_tokens=5, extra_headers=fault)
+    assert waits == [] and [item.attempts for item in items] == [1, 1] and len(chat_requests(server)) == 2
+    assert [item.error.retry_after for item in items] == [600.0, 600.0]
+    assert "(the server asked to wait up to 600 s (10 minutes)" in items.notes[-1]
+
+
 def test_a_servers_rate_limit_shows_as_failures_not_a_hang(client, server):
     server.rate_limit = 3  # three chat requests a minute; the rest get 429 with a long Retry-After
     items = batch([f"p{i}" for i in range(6)], client=client, concurrency=2, progress=False, max_tokens=5)
@@ -337,7 +349,7 @@ def test_bad_parameters_are_refused_up_front(client, server):
 def test_rows_summary_and_html():
     ok = helpers.ChatResult.from_response(
         {"model": "m", "choices": [{"message": {"content": "<b>bold</b> " + "x" * 100}, "finish_reason": "stop"}],
-         "usage": {"total_tokens": 12}, "meta": {"usage": {"usd_spent": 0.001}}}, {}, latency_s=0.25)
+         "usage": {"total_tokens": 12}, "meta": {"usage": {"usd_spent": 6.7e-05}}}, {}, latency_s=0.25)
     no_cost = helpers.ChatResult.from_response({"choices": [{"message": {"content": "hi"}}],
                                                 "usage": {"total_tokens": 3}}, {})
     refused = helpers.RateLimitError("Error code 429: Too Many Requests\nWait.", status_code=429)
@@ -349,21 +361,23 @@ def test_rows_summary_and_html():
     assert rows[1]["prompt"] == "second" and rows[1]["cost_usd"] is None
     assert rows[2]["error"] == "RateLimitError: Error code 429: Too Many Requests"
     s = BatchResults(items).summary()
-    assert s == {"count": 3, "ok": 2, "failures": 1, "tokens": 15, "cost_usd": 0.001, "cost_unknown": 1, "wall_s": None}
+    assert s == {"count": 3, "ok": 2, "failures": 1, "tokens": 15, "cost_usd": 6.7e-05, "cost_unknown": 1,
+                 "wall_s": None}
     results = BatchResults(items, wall_s=1.5, concurrency=4)
     assert results.summary()["wall_s"] == 1.5
     page = results._repr_html_()
     assert "<b>bold</b>" not in page and "&lt;b&gt;bold&lt;/b&gt;" in page
     assert page.count("<tr>") == 4
     assert "1 failed" in page
-
+    assert page.count("$0.000067") == 2 and "e-05" not in page  # the total and the item's cell, as decimals
+    assert "$0.000067" in repr(results)
 
 
 # --- the pieces on their own ---------------------------------------------------------------
 
 def test_a_batch_run_sends_every_item_through_its_client(client, server):
     run = BatchRun(client, ["a cat", "a dog"], [{}, {"X-Client-Request-Id": "dog"}],
-                   {"model": helpers.DEFAULT_MODEL, "max_tokens": 5}, concurrency=2)
+                   {"model": helpers.SMALL_MODEL, "max_tokens": 5}, concurrency=2)
     assert run.run() >= 0
     assert [item.ok for item in run.items] == [True, True] and run.limiter.max_in_flight <= 2
     assert [r["headers"].get("X-Client-Request-Id") for r in chat_requests(server)].count("dog") == 1

@@ -97,7 +97,8 @@ def test_rate_limit_message_says_what_to_do_and_how_often_it_retried(waits):
         with pytest.raises(helpers.RateLimitError) as info:
             make_client(srv, max_retries=2).chat("Hi")
     assert waits == [2.0, 2.0]
-    assert "retried 2 times" in str(info.value) and "Wait" in str(info.value)
+    assert "retried 2 times" in str(info.value) and "Wait 2 s as the server asks" in str(info.value)
+    assert info.value.retry_after == 2.0
 
 
 def test_backoff_doubles_caps_and_jitters():
@@ -105,6 +106,19 @@ def test_backoff_doubles_caps_and_jitters():
     assert backoff_seconds(0, jitter=lambda: 1.0) == pytest.approx(0.375)
     steady = helpers.Client(api_key=KEY, base_url="http://127.0.0.1:9/v1", jitter=lambda: 1.0).retry_policy
     assert [steady.backoff(a) for a in range(5)] == pytest.approx([0.375, 0.75, 1.5, 3, 6])
+
+
+def test_the_server_names_the_wait_and_the_policy_decides_whether_to_sit_it_out():
+    policy = helpers.Client(api_key=KEY, base_url="http://127.0.0.1:9/v1").retry_policy
+    far = policy.clock() + 3600
+    assert backoff_seconds(0, {"Retry-After": "600"}) == 600.0  # what the server asked, not a shorter wait
+    assert policy.wait_before_retry(0, far, {"Retry-After": "600"}) is None  # longer than 60 s: no retry
+    assert policy.wait_before_retry(0, far, {"Retry-After": "60"}) == 60.0
+    assert policy.wait_before_retry(0, policy.clock() + 5, {"Retry-After": "30"}) is None  # past the deadline
+    policy.max_retry_after = 600
+    assert policy.wait_before_retry(0, far, {"Retry-After": "600"}) == 600.0
+    with pytest.raises(ValueError, match="max_retry_after"):
+        type(policy)(max_retry_after=-1)
 
 
 def test_key_echoed_by_the_server_never_reaches_the_error():

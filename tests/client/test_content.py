@@ -1,4 +1,4 @@
-"""helpers.content: image parts and multi-part user messages, from real image files."""
+"""helpers.content: image and PDF parts and multi-part user messages, from real image and PDF files."""
 import base64
 import io
 from pathlib import Path
@@ -7,7 +7,8 @@ import pytest
 from PIL import Image
 
 from helpers import content, schema
-from helpers.content import MAX_IMAGE_BYTES, image_part, sniff_mime, user_message
+from helpers.content import MAX_IMAGE_BYTES, MAX_PDF_BYTES, image_part, pdf_part, sniff_mime, user_message
+from helpers import Client
 
 FORMATS = [("PNG", ".png", "image/png"), ("JPEG", ".jpg", "image/jpeg"),
            ("GIF", ".gif", "image/gif"), ("WEBP", ".webp", "image/webp")]
@@ -193,7 +194,7 @@ def test_user_message_refuses_bad_text_and_parts():
         user_message("", b"")
     with pytest.raises(ValueError, match="needs the question"):
         user_message(Path("a.png"))
-    with pytest.raises(ValueError, match="must be an image part"):
+    with pytest.raises(ValueError, match="must be an image part .* or a file part"):
         user_message("Hi", {"type": "text", "text": "sneaky"})
 
 
@@ -202,3 +203,79 @@ def test_sample_image_shipped_with_the_lessons():
     assert path.exists(), "notebooks/images/scene.png is used by lesson 05"
     assert path.stat().st_size < 100_000
     assert _decode(image_part(path))[0] == "image/png"
+
+
+# --- PDF file parts --------------------------------------------------------------------------------------
+
+SAMPLE_PDF = Path(__file__).resolve().parents[2] / "notebooks" / "images" / "trip_notes.pdf"
+
+
+def _pdf_data(part: dict) -> bytes:
+    assert part["type"] == "file"
+    head, payload = part["file"]["file_data"].split(",", 1)
+    assert head == "data:application/pdf;base64"
+    return base64.b64decode(payload, validate=True)
+
+
+def test_pdf_file_becomes_a_file_part_named_after_it():
+    part = pdf_part(SAMPLE_PDF)
+    assert set(part) == {"type", "file"} and set(part["file"]) == {"filename", "file_data"}
+    assert part["file"]["filename"] == "trip_notes.pdf"
+    assert _pdf_data(part) == SAMPLE_PDF.read_bytes()
+    assert pdf_part(str(SAMPLE_PDF), filename="notes.pdf")["file"]["filename"] == "notes.pdf"
+
+
+def test_pdf_bytes_get_a_default_name_and_pass_the_request_schema():
+    part = pdf_part(bytearray(SAMPLE_PDF.read_bytes()))
+    assert part["file"]["filename"] == "document.pdf"
+    msg = user_message("Summarise this.", SAMPLE_PDF.parent / "scene.png", part, detail="low")
+    assert [p["type"] for p in msg["content"]] == ["text", "image_url", "file"]
+    assert msg["content"][2] is part  # a ready file part is kept as given
+    assert schema.check_request({"model": schema.DEFAULT_MODEL, "messages": [msg]}, strict=True) == []
+
+
+def test_the_practice_server_reads_what_pdf_part_sends(server):
+    """The name, size and page count the practice server reports come from the very bytes pdf_part encoded."""
+    with Client(api_key=server.key, base_url=server.base_url, max_retries=0, timeout=10) as client:
+        answer = client.chat([user_message("What is this?", pdf_part(SAMPLE_PDF))], max_tokens=100)
+    assert f"trip_notes.pdf, is {SAMPLE_PDF.stat().st_size:,} bytes, a PDF with 1 page" in answer.text
+
+
+def test_what_is_not_a_pdf_is_refused(tmp_path):
+    with pytest.raises(ValueError, match="not a PDF .*file parts take PDF only"):
+        pdf_part(_image_bytes("PNG"))
+    text = tmp_path / "notes.pdf"
+    text.write_text("just some notes")
+    with pytest.raises(ValueError, match="notes.pdf is not a PDF"):
+        pdf_part(text)
+    with pytest.raises(FileNotFoundError, match="No PDF file at"):
+        pdf_part(tmp_path / "missing.pdf")
+    with pytest.raises(ValueError, match="folder"):
+        pdf_part(tmp_path)
+    with pytest.raises(ValueError, match="empty"):
+        pdf_part(b"")
+    with pytest.raises(ValueError, match="empty"):
+        pdf_part("  ")
+    with pytest.raises(TypeError, match="not int"):
+        pdf_part(42)
+    with pytest.raises(ValueError, match="filename"):
+        pdf_part(SAMPLE_PDF, filename="")
+
+
+def test_a_pdf_over_the_limit_is_refused_before_reading(tmp_path, monkeypatch):
+    assert MAX_PDF_BYTES == 20 * 1024 * 1024
+    huge = tmp_path / "huge.pdf"
+    with open(huge, "wb") as f:  # sparse: no 20 MB actually written
+        f.write(b"%PDF-1.4\n")
+        f.truncate(MAX_PDF_BYTES + 1)
+    with pytest.raises(ValueError, match="20.0 MB"):
+        pdf_part(huge)
+    monkeypatch.setattr(content, "MAX_PDF_BYTES", 100)
+    with pytest.raises(ValueError, match="the limit here is"):
+        pdf_part(SAMPLE_PDF.read_bytes())
+
+
+def test_sample_pdf_shipped_with_the_lessons():
+    assert SAMPLE_PDF.exists(), "notebooks/images/trip_notes.pdf is used by lesson 05"
+    data = SAMPLE_PDF.read_bytes()
+    assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF") and len(data) < 10_000

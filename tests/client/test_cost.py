@@ -129,16 +129,41 @@ def test_reset_and_threads():
     assert tally.calls == 0
 
 
-def test_format_usd():
-    assert format_usd(None) == "unknown"
-    assert format_usd(0) == "$0"
-    assert format_usd(0.000123) == "$0.000123"
-    assert format_usd(0.5) == "$0.5"
-    assert format_usd(12.3456) == "$12.35"
-    assert format_usd(3e-9) == "$0.000000003"
-    assert format_usd(5.48e-06) == "$0.00000548"
-    assert format_usd(2.9919e-05) == "$0.0000299"
-    assert format_usd(0.12) == "$0.12"
+@pytest.mark.parametrize("value, shown", [
+    (None, "unknown"),
+    (float("nan"), "unknown"),
+    (0, "$0"),
+    (6.7e-05, "$0.000067"),  # what Python's repr prints as 6.7e-05
+    (0.000123, "$0.000123"),
+    (2.9919e-05, "$0.0000299"),  # three significant digits below a dollar
+    (5.48e-06, "$0.00000548"),
+    (3e-9, "$0.000000003"),
+    (1e-9, "$0.000000001"),
+    (4e-13, "<$0.000000001"),  # too small to write out
+    (0.0024, "$0.0024"),
+    (0.12, "$0.12"),
+    (0.5, "$0.50"),  # at least cents
+    (0.99999, "$1.00"),
+    (12.3456, "$12.35"),
+    (1234567.891, "$1,234,567.89"),
+    (1e20, "$100,000,000,000,000,000,000.00"),
+    (-0.0024, "-$0.0024"),
+])
+def test_format_usd_writes_plain_decimals(value, shown):
+    assert format_usd(value) == shown
+    assert "e" not in shown.replace("unknown", "")
+
+
+def test_format_usd_refuses_text_with_what_to_do():
+    with pytest.raises(TypeError, match="float"):
+        format_usd("0.000067")  # a header's value is text
+
+
+def test_format_usd_is_public_and_prints_a_results_cost():
+    assert helpers.format_usd is format_usd and "format_usd" in helpers.__all__
+    shown = repr(answer(usd=6.7e-05))
+    assert "cost_usd=$0.000067" in shown and "e-05" not in shown
+    assert answer(usd=6.7e-05).cost_usd == 6.7e-05  # still a float
 
 
 def test_html_table_shortens_and_escapes():

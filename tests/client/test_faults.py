@@ -7,6 +7,7 @@ counts them):
   STATUS      retryable statuses N times, then success, or the typed error past max_retries
   NO_RETRY    client errors: one attempt, no retry, the typed error
   RETRY_AFTER every form of Retry-After / retry-after-ms: the wait the client took
+  TOO_LONG    a Retry-After longer than the client waits: no early retry, the error carries the wait
   TRANSPORT   deadlines, refused ports, dropped and garbled connections, keep-alives forever
   STREAM_WIRE byte-level stream shapes: splits, line ends, charsets, SSE fields (the same pieces)
   BAD_ANSWER  200 answers that are not what they claim, and errors inside a 200 stream
@@ -257,7 +258,7 @@ def test_no_retry(srv, waits, how, fault, situation, cls, status):
 
 
 # =========================================================================== RETRY_AFTER
-# The server's wait wins when it is sane (0 to 60 s); otherwise the client's own backoff (0.5 s).
+# The server's wait wins when it is usable and at most 60 s; an unusable one gives the client's own backoff (0.5 s).
 
 def _http_date(offset: float) -> str:
     return email.utils.formatdate(time.time() + offset, usegmt=True)
@@ -277,8 +278,6 @@ RETRY_AFTER = [
     pytest.param("retry_after=inf", 0.5, id="infinite"),
     pytest.param("retry_after=nan", 0.5, id="nan"),
     pytest.param("retry_after=1e400", 0.5, id="overflowing"),
-    pytest.param("retry_after=61", 0.5, id="just-too-long"),
-    pytest.param("retry_after=3600", 0.5, id="an-hour"),
     pytest.param("retry_after_ms=-100", 0.5, id="ms-negative"),
     pytest.param("retry_after_ms=later", 0.5, id="ms-garbage"),
     pytest.param("retry_after_ms=later;retry_after=2", 2.0, id="ms-garbage-seconds-sane"),
@@ -304,7 +303,65 @@ def test_retry_after_longer_than_the_deadline_gives_up_at_once(srv, waits):
     with pytest.raises(RateLimitError) as info:
         client.chat(SAY, extra_headers={"X-Practice-Fault": "status=429;times=1;retry_after=30"})
     assert len(attempts) == chats(srv) == 1 and waits == []
-    assert info.value.headers["Retry-After"] == "30"
+    assert info.value.headers["Retry-After"] == "30" and info.value.retry_after == 30.0
+    assert "wait 30 s" in str(info.value) and "deadline" in str(info.value)
+
+
+# =========================================================================== TOO_LONG
+# A wait longer than the client sits out (60 s by default): one attempt, no sleep, and the typed error
+# carries the server's wait in .retry_after, its message saying how long and what to do.
+
+TOO_LONG = [pytest.param(how, status, fault, asked, id=f"{how}-{status}-{name}")
+            for how in ("chat", "stream") for status in (429, 503)
+            for name, fault, asked in (("61s", "retry_after=61", 61.0), ("10min", "retry_after=600", 600.0))]
+TOO_LONG += [
+    pytest.param("chat", 429, "retry_after_ms=600000", 600.0, id="chat-429-ms"),
+    pytest.param("chat", 429, lambda: f"retry_after={_http_date(3600)}", (3590.0, 3600.0), id="chat-429-http-date"),
+    pytest.param("chat", 429, "retry_after=1e300", 1e300, id="chat-429-absurd"),
+]
+
+
+@pytest.mark.parametrize("how,status,fault,asked", TOO_LONG)
+def test_a_longer_retry_after_than_the_client_waits_raises_with_the_wait(srv, waits, how, status, fault, asked):
+    fault = fault() if callable(fault) else fault
+    client, attempts = make(srv.base_url, srv.key, timeout=120)
+    with pytest.raises(APIStatusError) as info:
+        call(client, how, {"X-Practice-Fault": f"status={status};times=1;{fault}"})
+    err = info.value
+    assert type(err) is RETRYABLE[status] and err.status_code == status
+    assert len(attempts) == chats(srv) == 1 and waits == []  # no retry, early or late
+    low, high = asked if isinstance(asked, tuple) else (asked, asked)
+    assert isinstance(err.retry_after, float) and low <= err.retry_after <= high
+    text = str(err)
+    assert "did not try again early" in text and "the 60 s the client waits at most" in text
+    assert ".retry_after" in text and "retried" not in text
+    if asked == 600.0:
+        assert "wait 600 s (10 minutes)" in text
+    assert ("fewer requests" in text) == (status == 429)
+
+
+def test_the_longest_wait_is_the_policys_to_set(srv, waits):
+    client, attempts = make(srv.base_url, srv.key, timeout=900)
+    client.retry_policy.max_retry_after = 600.0
+    r = client.chat(SAY, extra_headers={"X-Practice-Fault": "status=429;times=1;retry_after=600"})
+    assert r.text.startswith(SIMULATED_MARKER)
+    assert len(attempts) == chats(srv) == 2 and waits == [600.0]
+
+
+def test_a_short_retry_after_is_kept_on_the_error_when_the_retries_run_out(srv, waits):
+    client, attempts = make(srv.base_url, srv.key, timeout=120)
+    with pytest.raises(RateLimitError) as info:
+        client.chat(SAY, extra_headers={"X-Practice-Fault": "status=429;times=3;retry_after=2"})
+    assert len(attempts) == 3 and waits == [2.0, 2.0]
+    assert info.value.retry_after == 2.0
+    assert "retried 2 times" in str(info.value) and "Wait 2 s as the server asks" in str(info.value)
+
+
+def test_an_error_without_retry_after_has_none(srv, waits):
+    client, _ = make(srv.base_url, srv.key, max_retries=0)
+    with pytest.raises(InternalServerError) as info:
+        client.chat(SAY, extra_headers={"X-Practice-Fault": "status=503;times=1"})
+    assert info.value.retry_after is None and "Retry-After" not in info.value.headers
 
 
 # =========================================================================== TRANSPORT

@@ -479,7 +479,7 @@ def test_test_live_with_a_wrong_key_stops_before_the_lessons(server, tmp_path):
     nb = write_notebook(tmp_path / "00_never.ipynb", "raise SystemExit('must not run')")
     code, out = run_cli("live.run_lessons", str(nb), base=server.base_url, key=CANARY_KEY, cwd=tmp_path)
     assert code == 1, out
-    assert "Cannot start: the key was rejected (401)" in out and "https://aimlapi.com/app/keys" in out
+    assert "Cannot start: the API refused the key (401)" in out and "https://aimlapi.com/app/keys" in out
     assert "00_never" not in out.split("Cannot start")[1] and CANARY_KEY not in out
 
 

@@ -553,7 +553,7 @@ def test_the_errors_the_docs_quote_are_the_ones_learners_get(session_server):
     quoted["Too Many Requests"] = e429.value.api_message
     raw = requests.post(session_server.base_url + "/chat/completions", timeout=10,
                         headers={"Authorization": f"Bearer {session_server.key}"},
-                        json={"model": helpers.DEFAULT_MODEL, "messages": [
+                        json={"model": helpers.SMALL_MODEL, "messages": [
                             {"role": "system", "content": "Be brief."}, {"role": "user", "content": "Hi"}]})
     assert raw.status_code == 400
     quoted["does not support 'system'"] = raw.json()["message"]

@@ -18,7 +18,8 @@ import pytest
 import helpers
 from helpers.exercises import Exercise, lesson04
 from helpers.exercises._checking import RecordingClient, default_client
-from support.exercises import LESSONS, LessonExercises, exercise, fresh_default_client, lesson_module, run
+from support.exercises import (LESSONS, LessonExercises, assert_named_mistake, exercise, fresh_default_client,
+                               lesson_module, run)
 
 pytestmark = pytest.mark.usefixtures(fresh_default_client.__name__)
 
@@ -77,6 +78,29 @@ def test_checks_put_the_default_client_back():
     outcome = run("lesson07", "q1", "def safe_chat(prompt):\n    return helpers.chat(prompt).text")
     assert not outcome.correct
     assert helpers.get_client() is before
+
+
+Q1_BODY = ('body = {"model": "google/gemma-3-12b-it", "messages": [{"role": "user", "content": '
+           '"Write a haiku about fog."}], "temperature": 0.2, "max_token": 60, "seed": 7}')
+
+
+@pytest.mark.parametrize("lesson, q, code, typo, meant", [
+    ("lesson02", "q1", Q1_BODY, "max_token", "max_tokens"),  # a key of a whole request body
+    ("lesson02", "q2", 'repeatable = {"sed": 42}', "sed", "seed"),  # a dict of settings (check_settings)
+    ("lesson11", "q2", 'one_answer = {"temperatur": 1.5, "top_p": 0.01}', "temperatur", "temperature"),
+])
+def test_a_near_miss_parameter_name_gets_did_you_mean(lesson, q, code, typo, meant):
+    outcome = assert_named_mistake(lesson, q, code, f"{typo!r}")
+    assert f"Did you mean {meant!r}?" in outcome.message and "leave a parameter out" not in outcome.message
+    with pytest.raises(helpers.RequestValidationError) as refused:  # the client's validator says the same
+        helpers.Client(api_key="sk-x", base_url="http://127.0.0.1:9/v1").build_request("Hi", **{typo: 1})
+    assert f"Did you mean {meant!r}?" in str(refused.value)
+
+
+def test_a_name_far_from_any_parameter_gets_the_table_not_a_guess():
+    outcome = run("lesson02", "q2", 'repeatable = {"banana": 42}')
+    assert outcome.status == "incorrect" and "Did you mean" not in outcome.message
+    assert "table of optional parameters" in outcome.message
 
 
 def test_recording_client_sees_the_history_as_sent():

@@ -8,7 +8,7 @@ this lesson.
 from __future__ import annotations
 
 from helpers.exercises import lesson02
-from support.exercises import LessonExercises, run
+from support.exercises import LessonExercises, assert_hints_hide_the_solution, run
 
 # (exercise, learner code, a fragment the failure message must contain)
 WRONG = [
@@ -73,7 +73,9 @@ WRONG = [
 class TestLesson02(LessonExercises):
     module = lesson02
     mistakes = WRONG
-    third_edition = True
+
+    def test_no_hint_gives_the_solution_away(self, q):
+        assert_hints_hide_the_solution(self.lesson, q)
 
     def test_a_learner_function_that_mutates_its_input_cannot_spoil_later_checks(self):
         mutating = 'def clamp_params(params):\n    params.clear()\n    return params'

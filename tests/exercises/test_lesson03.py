@@ -8,7 +8,7 @@ this lesson.
 from __future__ import annotations
 
 from helpers.exercises import lesson03
-from support.exercises import LessonExercises, run
+from support.exercises import LessonExercises, assert_hints_hide_the_solution, run
 
 # (exercise, learner code, a fragment the failure message must contain)
 WRONG = [
@@ -67,3 +67,6 @@ class TestLesson03(LessonExercises):
         for q, code, _ in self.mistakes:
             if q == "q3":
                 assert 'encode("latin-1").decode("utf-8")' not in run(self.lesson, q, code).message
+
+    def test_no_hint_gives_the_solution_away(self, q):
+        assert_hints_hide_the_solution(self.lesson, q)

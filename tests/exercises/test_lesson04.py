@@ -10,7 +10,7 @@ Its checks call the practice server over loopback HTTP.
 from __future__ import annotations
 
 from helpers.exercises import lesson04
-from support.exercises import LessonExercises
+from support.exercises import LessonExercises, assert_hints_hide_the_solution
 
 _SYS = '{"role": "system", "content": "Be brief."}'
 _U1 = '{"role": "user", "content": "Hi! My name is Ada."}'
@@ -107,9 +107,59 @@ def chat_turn(history, user_text):
     answer = helpers.chat(history)
     return answer.text
 ''', "holds 1 message(s)"),
+    # q3's change from the lesson's chat loop: the request is trimmed, the history is not
+    ("q3", '''
+def chat_turn(history, user_text):
+    history.append({"role": "user", "content": user_text})
+    answer = helpers.chat(history)
+    history.append({"role": "assistant", "content": answer.text})
+    return answer.text
+''', "keep_last as a third argument"),
+    ("q3", '''
+def chat_turn(history, user_text, keep_last=4):
+    history.append({"role": "user", "content": user_text})
+    answer = helpers.chat(history)
+    history.append({"role": "assistant", "content": answer.text})
+    return answer.text
+''', "the request carried all 5 messages"),
+    ("q3", '''
+def chat_turn(history, user_text, keep_last=4):
+    history.append({"role": "user", "content": user_text})
+    if len(history) > keep_last + 1:
+        history[:] = history[:1] + history[-keep_last:]
+    answer = helpers.chat(history)
+    history.append({"role": "assistant", "content": answer.text})
+    return answer.text
+''', "Trim only what you send"),
+    ("q3", '''
+def chat_turn(history, user_text, keep_last=4):
+    history.append({"role": "user", "content": user_text})
+    answer = helpers.chat(history[-(keep_last + 1):])
+    history.append({"role": "assistant", "content": answer.text})
+    return answer.text
+''', "lost the first message"),
+    ("q3", '''
+def chat_turn(history, user_text, keep_last=4):
+    history.append({"role": "user", "content": user_text})
+    sent = history if len(history) <= keep_last + 1 else history[:1] + history[-keep_last - 1:]
+    answer = helpers.chat(sent)
+    history.append({"role": "assistant", "content": answer.text})
+    return answer.text
+''', "the first message and the last 2"),
+    ("q3", '''
+def chat_turn(history, user_text, keep_last=6):
+    history.append({"role": "user", "content": user_text})
+    sent = history if len(history) <= keep_last + 1 else history[:1] + history[-keep_last:]
+    answer = helpers.chat(sent)
+    history.append({"role": "assistant", "content": answer.text})
+    return answer.text
+''', "Called without keep_last"),
 ]
 
 
 class TestLesson04(LessonExercises):
     module = lesson04
     mistakes = WRONG
+
+    def test_no_hint_gives_the_solution_away(self, q):
+        assert_hints_hide_the_solution(self.lesson, q)

@@ -10,7 +10,7 @@ Its checks call practice servers over loopback HTTP.
 from __future__ import annotations
 
 from helpers.exercises import lesson06
-from support.exercises import LessonExercises
+from support.exercises import LessonExercises, assert_hints_hide_the_solution
 
 # (exercise, learner code, a fragment the failure message must contain)
 WRONG = [
@@ -154,3 +154,6 @@ def choose_model(rows, max_wait_s):
 class TestLesson06(LessonExercises):
     module = lesson06
     mistakes = WRONG
+
+    def test_no_hint_gives_the_solution_away(self, q):
+        assert_hints_hide_the_solution(self.lesson, q)

@@ -13,6 +13,7 @@ import pytest
 
 import helpers
 from helpers.exercises import lesson07
+from support.hints import assert_hints_keep_the_solution
 from support.exercises import LessonExercises
 
 # (exercise, learner code, a fragment the failure message must contain)
@@ -116,6 +117,9 @@ def what_to_do(error):
 class TestLesson07(LessonExercises):
     module = lesson07
     mistakes = WRONG
+
+    def test_no_hint_gives_the_solution_away(self, q):
+        assert_hints_keep_the_solution(self.lesson, q)
 
     def test_refused_base_url_really_refuses(self):
         client = helpers.Client(api_key="not-a-real-key", base_url=lesson07.refused_base_url(), max_retries=0,

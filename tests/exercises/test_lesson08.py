@@ -8,6 +8,7 @@ this lesson.
 from __future__ import annotations
 
 from helpers.exercises import lesson08
+from support.hints import assert_hints_keep_the_solution
 from support.exercises import LessonExercises
 
 # (exercise, learner code, a fragment the failure message must contain)
@@ -106,3 +107,6 @@ def estimate_workshop(tally, learners, calls_each):
 class TestLesson08(LessonExercises):
     module = lesson08
     mistakes = WRONG
+
+    def test_no_hint_gives_the_solution_away(self, q):
+        assert_hints_keep_the_solution(self.lesson, q)

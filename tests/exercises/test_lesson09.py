@@ -10,20 +10,26 @@ Its checks call practice servers over loopback HTTP.
 from __future__ import annotations
 
 from helpers.exercises import lesson09
-from support.exercises import LessonExercises
+from support.hints import assert_hints_keep_the_solution
+from support.exercises import LessonExercises, run
 
 # (exercise, learner code, a fragment the failure message must contain)
 WRONG = [
-    # q1: items = helpers.batch(...)
-    ("q1", "my_batch = helpers.batch(QUESTIONS, concurrency=8, progress=False, max_tokens=30)",
+    # q1: my_batch = helpers.batch(...), repeatable
+    ("q1", "my_batch = helpers.batch(QUESTIONS, concurrency=8, progress=False, max_tokens=30, temperature=0)",
      "ran with concurrency 8"),
-    ("q1", "my_batch = [helpers.chat(q, max_tokens=30) for q in QUESTIONS]", "loop of helpers.chat"),
-    ("q1", "my_batch = helpers.batch(QUESTIONS, concurrency=4, progress=False)",
+    ("q1", "my_batch = [helpers.chat(q, max_tokens=30, temperature=0) for q in QUESTIONS]", "loop of helpers.chat"),
+    ("q1", "my_batch = helpers.batch(QUESTIONS, concurrency=4, progress=False, temperature=0)",
      "Nothing capped the answers"),
-    ("q1", "my_batch = helpers.batch(QUESTIONS, concurrency=4, progress=False, max_tokens=300)",
+    ("q1", "my_batch = helpers.batch(QUESTIONS, concurrency=4, progress=False, max_tokens=300, temperature=0)",
      "capped at 300 tokens; the task asks for 30"),
-    ("q1", "my_batch = helpers.batch(QUESTIONS[:3], concurrency=4, progress=False, max_tokens=30)",
+    ("q1", "my_batch = helpers.batch(QUESTIONS[:3], concurrency=4, progress=False, max_tokens=30, temperature=0)",
      "ran 3 prompt(s), not the 6"),
+    # the lesson's own batch with other numbers: bounded and capped, but left to chance
+    ("q1", "my_batch = helpers.batch(QUESTIONS, concurrency=4, progress=False, max_tokens=30)",
+     "still left to chance"),
+    ("q1", "my_batch = helpers.batch(QUESTIONS, concurrency=4, progress=False, max_tokens=30, temperature=1.5)",
+     "came out different the second time"),
     # q2: failed_prompts(items)
     ("q2", '''
 def failed_prompts(items):
@@ -60,3 +66,12 @@ def retry_failed(items):
 class TestLesson09(LessonExercises):
     module = lesson09
     mistakes = WRONG
+
+    def test_no_hint_gives_the_solution_away(self, q):
+        assert_hints_keep_the_solution(self.lesson, q)
+
+    def test_a_seed_repeats_the_batch_too(self):
+        code = "my_batch = helpers.batch(QUESTIONS, concurrency=2, progress=False, max_tokens=30, seed=7)"
+        outcome = run("lesson09", "q1", code)
+        assert outcome.status == "correct", outcome.message
+        assert "a seed" in outcome.message

@@ -10,6 +10,7 @@ Both checks send the learner's settings to a practice server over loopback HTTP.
 from __future__ import annotations
 
 from helpers.exercises import lesson11
+from support.hints import assert_hints_keep_the_solution
 from support.exercises import LessonExercises, run
 
 SF = '"messages": [{"role": "user", "content": "Tell me about San Francisco"}]'
@@ -52,6 +53,9 @@ WRONG = [
 class TestLesson11(LessonExercises):
     module = lesson11
     mistakes = WRONG
+
+    def test_no_hint_gives_the_solution_away(self, q):
+        assert_hints_keep_the_solution(self.lesson, q)
 
     def test_the_playground_s_own_settings_pass_when_they_cap_the_answer(self):
         """What a learner copies from Show code (a body with temperature, top_p and max_tokens) is judged as sent."""

@@ -46,7 +46,7 @@ def test_a_header_fault_goes_before_the_queue(srv):
     practice.fail_next(1, status=500)
     r = requests.post(srv.base_url + "/chat/completions", timeout=10,
                       headers={"Authorization": f"Bearer {srv.key}", "X-Practice-Fault": "status=502"},
-                      json={"model": helpers.DEFAULT_MODEL, "messages": [{"role": "user", "content": "Hi"}]})
+                      json={"model": helpers.SMALL_MODEL, "messages": [{"role": "user", "content": "Hi"}]})
     assert r.status_code == 502
     assert statuses(2) == [500, 200]
 

@@ -34,7 +34,7 @@ def srv():
 
 
 def post(srv, body):
-    full = {"model": helpers.DEFAULT_MODEL, "messages": [{"role": "user", "content": "Hi"}], **body}
+    full = {"model": helpers.SMALL_MODEL, "messages": [{"role": "user", "content": "Hi"}], **body}
     return requests.post(srv.base_url + "/chat/completions", json=full, timeout=10,
                          headers={"Authorization": f"Bearer {srv.key}"})
 

@@ -119,3 +119,10 @@ def test_with_options_keeps_the_key_and_url(srv):
     twin = client.with_options(max_retries=0, timeout=3)
     assert (twin.api_key, twin.base_url, twin.max_retries, twin.timeout) == (client.api_key, client.base_url, 0, 3.0)
     assert twin is not client and twin.session is not client.session
+
+
+def test_with_options_may_change_the_key_too(srv):
+    wrong = helpers.get_client().with_options(api_key="not-a-real-key-0000", max_retries=0)
+    assert wrong.api_key == "not-a-real-key-0000" and wrong.base_url == helpers.get_client().base_url
+    with pytest.raises(helpers.AuthenticationError):
+        wrong.chat("Hi", max_tokens=2)

@@ -6,6 +6,7 @@ tests/widgets/test_browser.py drives the same widgets in JupyterLab.
 """
 from __future__ import annotations
 
+import html
 import json
 import os
 import stat
@@ -218,9 +219,37 @@ def test_stop_keeps_what_arrived_and_reads_no_more():
         assert pg.text == kept
 
 
+def test_reset_gives_back_the_playground_as_it_was_made(client, srv):
+    pg = Playground(client, prompt="Tell me about San Francisco")
+    fresh = (pg.prompt.value, pg.model.value, pg.settings())
+    pg.model.value = helpers.MODELS[1]
+    pg.temperature.value, pg.max_tokens.value, pg.top_p.value = 1.5, 60, 0.5
+    pg.use_seed.value, pg.seed.value, pg.stop_text.value = True, 42, "END"
+    pg.prompt.value = "Write a haiku"
+    assert pg.send() and pg.wait(WAIT) and pg.text
+    pg.show_code()
+    assert pg.panel.answer.value and pg.panel.stats.value and pg.code.value
+    pg.reset()
+    assert (pg.prompt.value, pg.model.value, pg.settings()) == fresh
+    assert fresh[2] == {"temperature": 0.7, "top_p": 1.0, "max_tokens": 512}
+    assert (pg.panel.answer.value, pg.panel.stats.value, pg.code.value, pg.text) == ("", "", "", "")
+    assert pg.result is None and pg.error is None and pg.seed.disabled
+    assert not pg.send_button.disabled and pg.stop_button.disabled
+
+
+def test_reset_stops_an_answer_that_is_streaming(client, srv):
+    pg = Playground(client, prompt="Tell me about San Francisco", extra_headers={"X-Practice-Fault": "delay=0.3"})
+    assert pg.send() and pg.panel.running
+    pg.reset()
+    assert pg.wait(WAIT)
+    assert (pg.panel.answer.value, pg.panel.stats.value, pg.text) == ("", "", "")
+    assert not pg.send_button.disabled and pg.stop_button.disabled
+
+
 @pytest.mark.parametrize("fault, expected", [
     ("status=503", "server failed (503)"),
-    ("status=429", "Too many requests (429)"),
+    ("status=429", "Too many requests (429). Wait a minute"),
+    ("status=429;retry_after=600", "The server asked to wait 600 s (10 minutes)"),
     ("status=403", "cannot pay (403)"),
 ])
 def test_api_errors_become_one_friendly_line(client, fault, expected):
@@ -316,6 +345,24 @@ def _tags(markup: str) -> list:
 def test_markdown_keeps_code_readable():
     out = render_markdown("```python\nif a < b:\n    print('<ok>')\n```")
     assert "<pre style=" in out and "<code" in out and "a &lt; b" in out
+
+
+HAIKU = "Here is a haiku about fog:\n\nGrey fog on the bay\nthe bridge <b>towers</b> float\na foghorn answers"
+
+
+def test_markdown_keeps_single_line_breaks_and_still_escapes():
+    out = render_markdown(HAIKU)
+    assert "Grey fog on the bay<br />\nthe bridge &lt;b&gt;towers&lt;/b&gt; float<br />\na foghorn answers" in out
+    assert [t for t, _ in _tags(out)] == ["p", "p", "br", "br"]  # two paragraphs; no <b> from the answer
+
+
+def test_chat_shows_the_models_line_breaks(client):
+    chat = ChatWidget(client)
+    assert chat.send("Write a haiku about fog")
+    assert chat.wait(WAIT)
+    verse = chat.history[-1]["content"].split("\n\n", 1)[1].strip()  # the practice server's verse: a line each
+    assert verse.count("\n") >= 2
+    assert verse.replace("\n", "<br />\n") in html.unescape(chat.panel.answer.value)
 
 
 def test_throttle_coalesces_renders_and_never_drops_the_last():
@@ -487,6 +534,20 @@ def test_key_widget_practice_choice(client, srv):
     assert srv.requests[1]["body"]["max_tokens"] == 1
 
 
+def test_the_practice_box_says_what_the_badge_says(client, real_like_api, tmp_path):
+    helpers.routing.set_client(client)  # the practice server's
+    kw = KeyWidget(base_url=real_like_api, env_path=tmp_path / ".env")
+    assert "Practice mode" in kw.status.value and kw.practice_box.value is True
+    kw.key_box.value = CANARY  # a key typed to be used: Check tries it rather than the practice server
+    assert kw.practice_box.value is False
+    assert kw.check_key().mode == "real"
+    assert "Real mode" in kw.status.value and kw.practice_box.value is False
+    assert KeyWidget().practice_box.value is False  # a new widget in real mode
+    kw.practice_box.value = True
+    assert kw.check_key().mode == "practice"
+    assert "Practice mode" in kw.status.value and kw.practice_box.value is True
+
+
 def test_key_widget_real_mode_masks_the_key_and_clears_the_box(real_like_api, tmp_path):
     kw = KeyWidget(base_url=real_like_api, env_path=tmp_path / ".env")
     kw.key_box.value = CANARY
@@ -551,7 +612,7 @@ def test_key_widget_no_credits_and_no_network(srv, tmp_path):
     kw = KeyWidget(base_url=srv.base_url, env_path=tmp_path / ".env")
     kw.key_box.value = srv.key
     report = kw.check_key()
-    assert not report.ok and "403" in report.message and "top up" in report.message
+    assert not report.ok and "403" in report.message and "top up" in report.message.lower()
     kw = KeyWidget(base_url=f"http://127.0.0.1:{free_port()}/v1")
     kw.key_box.value = CANARY
     report = kw.check_key()
