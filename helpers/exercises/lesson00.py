@@ -32,7 +32,7 @@ def _check_model_id(model_id: Any) -> str:
     if "/" not in model_id:
         raise Incorrect(f"{model_id!r} has no developer part: ids on the AI/ML API look like `developer/model-name`.")
     raise Incorrect(f"{model_id!r} is not one of the Gemma 3 ids listed above. Compare it character by character "
-                    "with the list `helpers.models()` printed.")
+                    "with the list the catalogue cell printed.")
 
 
 q1 = Exercise(
@@ -41,8 +41,8 @@ q1 = Exercise(
     variables=("model_id",),
     checker=_check_model_id,
     hints=[
-        "The cell that called `helpers.models()` printed both Gemma 3 ids. Copy one of them.",
-        "The 12B model's id contains `12b`. Put it between quotes: `model_id = \"...\"`.",
+        "The cell that read the catalogue printed the Gemma 3 ids. Copy one of them, between quotes.",
+        "Of the two ids this course uses, the 12B model's is the one with `12b` in it.",
     ],
     solution_code='model_id = "google/gemma-3-12b-it"',
 )
@@ -109,8 +109,9 @@ q2 = Exercise(
     variables=("mask",),
     checker=_check_mask,
     hints=[
-        "Slicing gives the end of a string: `key[-4:]` is its last 4 characters.",
-        "Test the empty case first (`if not key:`), then the short case (`len(key) < 12`), then the normal one.",
+        "Slicing gives the end of a string: `text[-2:]` is its last 2 characters.",
+        "Handle three cases in turn: no key at all, a short key, then the usual one. None and '' are both false "
+        "in an `if`.",
     ],
     solution_code='''
 def mask(key):
@@ -164,7 +165,7 @@ q3 = Exercise(
     hints=[
         "Joining 'https://api.aimlapi.com/v1/' and '/models' naively gives '.../v1//models', "
         "which some servers refuse.",
-        "`str.rstrip('/')` removes every slash at the end of a string.",
+        "Strings have a method that removes given characters from their end only (its name starts with r).",
     ],
     solution_code='''
 def models_url(base_url):

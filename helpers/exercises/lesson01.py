@@ -83,7 +83,7 @@ q1 = Exercise(
         "Look at the `headers={...}` part of the page's example: two entries.",
         "The placeholder `<YOUR_AIMLAPI_KEY>` is replaced by the key, angle brackets included; the word before it "
         "stays.",
-        "An f-string puts a variable into text: `f\"Bearer {api_key}\"`.",
+        "An f-string puts a variable into text: `f\"Hello {name}\"` is 'Hello ' followed by the value of `name`.",
     ],
     solution_code='''
 def make_headers(api_key):
@@ -202,7 +202,7 @@ q2 = Exercise(
     checker=_check_extract_answer,
     hints=[
         "Follow the path printed above: the answer → `choices` → the first choice → `message` → `content`.",
-        "`choices` is a list, so the first choice is `data[\"choices\"][0]`.",
+        "`choices` is a list: index it to get the first choice, then keep going down by key.",
     ],
     solution_code='''
 def extract_answer(data):
@@ -242,7 +242,8 @@ q3 = Exercise(
     checker=_check_spent_usd,
     hints=[
         "`data.get(\"meta\")` is None when the field is missing; so is `data[\"meta\"]` when the field is null.",
-        "`(data.get(\"meta\") or {})` turns both None cases into an empty dict you can `.get` from again.",
+        "`x or {}` is an empty dict when `x` is None, and `.get` works on an empty dict too: one level at a "
+        "time.",
     ],
     solution_code='''
 def spent_usd(data):

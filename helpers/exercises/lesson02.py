@@ -65,10 +65,10 @@ q1 = Exercise(
     variables=("body",),
     checker=_check_body,
     hints=[
-        "Start from the documentation's `json={...}`: a dict with 'model' and 'messages', then add the parameters "
-        "as more keys beside them.",
-        "`messages` is a list holding one dict: `[{\"role\": \"user\", \"content\": ...}]`.",
-        "Numbers go in as numbers (0.2), not as strings (\"0.2\").",
+        "Start from the `json={...}` of the quickstart call: a dict with 'model' and 'messages', then add the "
+        "parameters as more keys beside them.",
+        "`messages` is a list of dicts, each with a 'role' and a 'content'; the question comes from the user.",
+        "Numbers go in as numbers, not as strings in quotes, and the names are spelled as in `helpers.PARAMS`.",
     ],
     solution_code='''
 body = {
@@ -82,10 +82,12 @@ body = {
 )
 
 
-# --- q2: a random draw that repeats ---------------------------------------------------
+# --- q2: one short draw, twice --------------------------------------------------------
+# The lesson shows `seed` and `stop` apart; the task changes {"temperature": 0.9} to use both.
 
 Q2_TEMPERATURE = 0.9
 Q2_PROMPT = "Tell me about San Francisco"
+Q2_STOP = "."
 
 
 def _greedy_setting(repeatable: dict) -> str | None:
@@ -100,17 +102,21 @@ def _greedy_setting(repeatable: dict) -> str | None:
     return None
 
 
-def _same_twice(repeatable: dict) -> bool:
-    """Send the learner's parameters twice to the checks' own practice server; the same text both times?"""
-    params = {"max_tokens": 40, **repeatable}
+def _twice(repeatable: dict) -> tuple:
+    """The learner's parameters sent twice to the checks' own practice server: the two results."""
+    params = {"max_tokens": 300, **repeatable}
     with checking_client() as client:
-        first, second = (client.chat(Q2_PROMPT, **params).text for _ in range(2))
-    return first == second
+        return tuple(client.chat(Q2_PROMPT, **params) for _ in range(2))
+
+
+def _stops_at_full_stop(stop: Any) -> bool:
+    return stop == Q2_STOP or (isinstance(stop, (list, tuple)) and Q2_STOP in stop)
 
 
 def _check_repeatable(repeatable: Any) -> str:
     check_settings(repeatable, "repeatable", what='a dict of keyword arguments, such as {"temperature": 0.7}',
-                   no_model="the cell below passes the model and prompt itself: keep only the optional parameters.")
+                   no_model="`helpers.chat(prompt, **repeatable)` passes the model and prompt itself: keep only "
+                            "the optional parameters.")
     if repeatable.get("stream"):
         raise Incorrect("helpers.chat waits for a whole answer: leave `stream` out.")
     greedy = _greedy_setting(repeatable)
@@ -126,25 +132,42 @@ def _check_repeatable(repeatable: Any) -> str:
     if repeatable.get("temperature") != Q2_TEMPERATURE:
         raise Incorrect(f"`repeatable` sets temperature to {repeatable.get('temperature', 'its default')}; the task "
                         f"keeps it at {Q2_TEMPERATURE}, so that the answer is still drawn at random.")
-    if not _same_twice(repeatable):
+    if "stop" not in repeatable:
+        if "max_tokens" in repeatable or "max_completion_tokens" in repeatable:
+            raise Incorrect("A token limit cuts the answer after a number of tokens, wherever that falls; the task "
+                            "ends it just before its first full stop, wherever that falls.")
+        raise Incorrect("Nothing here ends the answer at its first full stop, so it runs on for several sentences. "
+                        "Which parameter ends an answer at a string of your choice?")
+    if not _stops_at_full_stop(repeatable["stop"]):
+        raise Incorrect(f"stop is {repeatable['stop']!r}: the answer should end just before its first full stop, "
+                        "so that is the string to stop at.")
+    first, second = _twice(repeatable)
+    if first.text != second.text:
         raise Incorrect("Sent twice to the practice server, these settings gave two different answers: "
                         "something in them still changes from call to call.")
-    return ("Sent twice to the practice server, the same draw came back. A fixed seed with the same settings "
-            "asks for the same random choices; on the real API that is best effort.")
+    if first.finish_reason != "stop" or Q2_STOP in first.text:
+        raise Incorrect("Sent to the practice server, the answer did not end at its first full stop: something "
+                        "in the settings cuts it sooner or lets it run on.")
+    return ("Sent twice to the practice server, the same one-sentence draw came back. A fixed seed with the same "
+            "settings asks for the same random choices (on the real API, best effort), and the stop string ends "
+            "the answer before it is written.")
 
 
 q2 = Exercise(
-    name="A draw that repeats",
-    prompt=f"Set `repeatable`: parameters that keep temperature {Q2_TEMPERATURE} and yet give the same answer twice.",
+    name="One short draw, twice",
+    prompt=f"Change {{'temperature': {Q2_TEMPERATURE}}} into `repeatable`: still a random draw, the same answer at "
+           "every call, ending just before its first full stop.",
     variables=("repeatable",),
     checker=_check_repeatable,
     hints=[
-        "Sampling draws random numbers. One parameter in the table above fixes where those draws start.",
-        "Greedy settings (temperature 0, top_k 1) repeat too, but they stop drawing at random: the task wants "
-        f"temperature {Q2_TEMPERATURE} in the dict.",
-        "Any whole number from 1 up works as that parameter's value.",
+        "Three wishes, three keys: one keeps the draw random, one makes it repeat, one ends it. The lesson shows "
+        "each of them in its own section.",
+        "Greedy settings (temperature 0, top_k 1) repeat too, but they stop drawing at random: the task keeps "
+        f"temperature {Q2_TEMPERATURE}.",
+        "The string an answer stops at is not returned, so stopping at a full stop leaves the first sentence "
+        "without one.",
     ],
-    solution_code=f'repeatable = {{"temperature": {Q2_TEMPERATURE}, "seed": 42}}',
+    solution_code=f'repeatable = {{"temperature": {Q2_TEMPERATURE}, "seed": 42, "stop": "{Q2_STOP}"}}',
 )
 
 
@@ -200,7 +223,8 @@ q3 = Exercise(
     hints=[
         "`helpers.PARAMS[name].minimum` and `.maximum` hold the range; either can be None (no limit).",
         "`max(value, minimum)` lifts a value that is too small; `min(value, maximum)` lowers one that is too large.",
-        "Only clamp numbers: check `isinstance(value, (int, float))` first, and leave None, strings and lists alone.",
+        "Only clamp numbers: `isinstance` tells an int or a float from None, a string or a list, which stay as "
+        "they are.",
     ],
     solution_code='''
 def clamp_params(params):

@@ -8,7 +8,7 @@ this lesson.
 from __future__ import annotations
 
 from helpers.exercises import lesson00
-from support.exercises import LessonExercises, run
+from support.exercises import LessonExercises, assert_hints_hide_the_solution, run
 
 # (exercise, learner code, a fragment the failure message must contain)
 WRONG = [
@@ -37,6 +37,9 @@ WRONG = [
 class TestLesson00(LessonExercises):
     module = lesson00
     mistakes = WRONG
+
+    def test_no_hint_gives_the_solution_away(self, q):
+        assert_hints_hide_the_solution(self.lesson, q)
 
     def test_messages_never_show_the_expected_model_id(self):
         """Beyond the solution's lines (checked for every mistake): the expected value itself never shows."""

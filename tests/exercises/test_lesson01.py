@@ -8,7 +8,7 @@ this lesson.
 from __future__ import annotations
 
 from helpers.exercises import lesson01
-from support.exercises import LessonExercises, run
+from support.exercises import LessonExercises, assert_hints_hide_the_solution, run
 
 # (exercise, learner code, a fragment the failure message must contain)
 WRONG = [
@@ -55,6 +55,9 @@ WRONG = [
 class TestLesson01(LessonExercises):
     module = lesson01
     mistakes = WRONG
+
+    def test_no_hint_gives_the_solution_away(self, q):
+        assert_hints_hide_the_solution(self.lesson, q)
 
     def test_messages_never_show_the_checker_s_made_up_keys(self):
         """A real checker never shows a key, so the made-up ones it passes to make_headers never show either."""

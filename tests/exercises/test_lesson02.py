@@ -8,7 +8,7 @@ this lesson.
 from __future__ import annotations
 
 from helpers.exercises import lesson02
-from support.exercises import LessonExercises, run
+from support.exercises import LessonExercises, assert_hints_hide_the_solution, run
 
 # (exercise, learner code, a fragment the failure message must contain)
 WRONG = [
@@ -35,6 +35,9 @@ WRONG = [
            '"Write a haiku about fog."}], "temperature": 0.2, "max_tokens": 60, "seed": 7, "top_p": 0.9}',
      "'top_p'"),
     ("q1", 'body = {"model": "google/gemma-3-12b-it", "messages": [{"role": "user", "content": '
+           '"Write a haiku about fog."}], "temperature": 0.2, "max_token": 60, "seed": 7}',
+     "Did you mean 'max_tokens'?"),
+    ("q1", 'body = {"model": "google/gemma-3-12b-it", "messages": [{"role": "user", "content": '
            '"Tell me about San Francisco"}], "temperature": 0.2, "max_tokens": 60, "seed": 7}', "content"),
     # q2: repeatable parameters
     ("q2", "repeatable = {}", "Which parameter"),
@@ -48,6 +51,11 @@ WRONG = [
     ("q2", 'repeatable = {"sed": 42}', "not a parameter"),
     ("q2", 'repeatable = {"seed": 42, "model": "google/gemma-3-4b-it"}', "optional parameters"),
     ("q2", 'repeatable = [("seed", 42)]', "dict"),
+    ("q2", 'repeatable = {"temperature": 0.9, "seed": 42}', "ends an answer at a string"),
+    ("q2", 'repeatable = {"temperature": 0.9, "seed": 42, "max_tokens": 20}', "A token limit"),
+    ("q2", 'repeatable = {"temperature": 0.9, "seed": 42, "stop": "\\n"}', "stop is"),
+    ("q2", 'repeatable = {"temperature": 0.9, "seed": 42, "stop": ".", "max_tokens": 3}', "did not end at its first"),
+    ("q2", 'repeatable = {"temperature": 0.9, "stop": "."}', "Which parameter"),
     # q3: clamp_params(params)
     ("q3", 'def clamp_params(params):\n    return {k: min(max(v, helpers.PARAMS[k].minimum), '
            'helpers.PARAMS[k].maximum) for k, v in params.items()}', "raised TypeError"),
@@ -65,6 +73,9 @@ WRONG = [
 class TestLesson02(LessonExercises):
     module = lesson02
     mistakes = WRONG
+
+    def test_no_hint_gives_the_solution_away(self, q):
+        assert_hints_hide_the_solution(self.lesson, q)
 
     def test_a_learner_function_that_mutates_its_input_cannot_spoil_later_checks(self):
         mutating = 'def clamp_params(params):\n    params.clear()\n    return params'

@@ -1,10 +1,13 @@
-"""Lesson 01 quotes the Gemma 3 documentation page exactly, and runs its examples.
+"""Lesson 01 and its going-further notebook quote the Gemma 3 documentation page exactly, and run its examples.
 
 The page's Python and JavaScript examples and its sample response are copied below, character for
 character, from the vendor's page as published (tests never read ../shared: a newcomer's clone has
-none). The lesson's quotes, the kit's copies (helpers/doc_examples.py, helpers/data/) and the lesson's
-runnable version are checked against them. The examples are run against loopback servers; the
-notebook is also run with ``node`` and ``curl`` taken off PATH, where it must say so and go on.
+none). Lesson 01 quotes and runs the Python example; the going-further notebook
+(notebooks/further/other_languages_and_the_sample_response.ipynb) quotes the JavaScript one, runs it
+and a cURL form, and reads the sample. The quotes, the kit's copies (helpers/doc_examples.py,
+helpers/data/) and the lesson's runnable version are checked against them. The examples are run against
+loopback servers; the going-further notebook is also run with ``node`` and ``curl`` taken off PATH,
+where it must say so and go on.
 """
 # ruff: noqa: E501, W291 -- the page's text below is kept as published: its long line and its trailing space included
 from __future__ import annotations
@@ -26,6 +29,7 @@ from helpers.exercises import lesson01
 
 ROOT = Path(__file__).resolve().parents[2]
 LESSON = ROOT / "notebooks" / "01_copy_the_example.ipynb"
+FURTHER = ROOT / "notebooks" / "further" / "other_languages_and_the_sample_response.ipynb"
 
 # --------------------------------------------------------------------------- the page, as published
 
@@ -127,20 +131,37 @@ PAGE_SAMPLE = r'''{
 '''
 
 
+#: The page's steps 3 and 4 (lesson 02 quotes them), character for character, markup included.
+PAGE_STEPS_3_AND_4 = r''':digit\_three: **Modify the code example**
+
+:black\_small\_square: Replace `<YOUR_AIMLAPI_KEY>` with your actual AI/ML API key from your account.\
+:black\_small\_square: Insert your question or request into the `content` field—this is what the model will respond to.
+
+:digit\_four: <sup><sub><mark style="background-color:yellow;">**(Optional)**<mark style="background-color:yellow;"><sub></sup>**&#x20;Adjust other optional parameters if needed**
+
+Only `model` and `messages` are required parameters for this model (and we’ve already filled them in for you in the example), but you can include optional parameters if needed to adjust the model’s behavior. Below, you can find the corresponding [API schema](gemma-3.md#api-schema), which lists all available parameters along with notes on how to use them.
+
+'''
+
+#: The vendor's schema (the page's API schema) on frequency_penalty, which lesson 02 quotes.
+SCHEMA_FREQUENCY_PENALTY = ("Number between -2.0 and 2.0. Positive values penalize new tokens based on their existing "
+                            "frequency in the text so far, decreasing the model's likelihood to repeat the same line "
+                            "verbatim.")
+
 # --------------------------------------------------------------------------- reading the lesson
 
-def cells() -> list[dict]:
-    return json.loads(LESSON.read_text(encoding="utf-8"))["cells"]
+def cells(notebook: Path = LESSON) -> list[dict]:
+    return json.loads(notebook.read_text(encoding="utf-8"))["cells"]
 
 
 def source(cell: dict) -> str:
     return "".join(cell["source"])
 
 
-def fenced(language: str) -> list[str]:
-    """Every ```language block of the lesson's Markdown cells, as text ending in a newline."""
+def fenced(language: str, notebook: Path = LESSON) -> list[str]:
+    """Every ```language block of the notebook's Markdown cells, as text ending in a newline."""
     found = []
-    for cell in cells():
+    for cell in cells(notebook):
         if cell["cell_type"] == "markdown":
             found += [block for block in re.findall(rf"^```{language}\n(.*?)^```$", source(cell), re.S | re.M)]
     return found
@@ -156,10 +177,22 @@ def run_cell() -> str:
 
 def test_the_lesson_quotes_the_python_example_character_for_character():
     assert fenced("python") == [PAGE_PYTHON]
+    assert fenced("python", FURTHER) == []
 
 
-def test_the_lesson_quotes_the_javascript_example_character_for_character():
-    assert fenced("javascript") == [PAGE_JAVASCRIPT]
+def test_the_going_further_notebook_quotes_the_javascript_example_character_for_character():
+    assert fenced("javascript", FURTHER) == [PAGE_JAVASCRIPT]
+    assert fenced("javascript") == []
+
+
+def test_lesson_02_quotes_the_pages_steps_and_the_schema_exactly():
+    """Every line of lesson 02's block quotes is the page's (steps 3 and 4) or the schema's own text."""
+    lesson_02 = ROOT / "notebooks" / "02_modify_it.ipynb"
+    markdown = "\n".join(source(c) for c in cells(lesson_02) if c["cell_type"] == "markdown")
+    quoted = [line[2:] for line in markdown.splitlines() if line.startswith("> ")]
+    assert len(quoted) >= 3, quoted  # step 3's two lines, step 4, the schema on frequency_penalty
+    for line in quoted:
+        assert line in PAGE_STEPS_3_AND_4 or line in SCHEMA_FREQUENCY_PENALTY, f"not the vendor's words: {line!r}"
 
 
 def test_the_kit_runs_the_pages_javascript_and_ships_its_sample():
@@ -173,8 +206,8 @@ def test_the_exercises_documented_sample_is_the_pages():
     assert lesson01.DOCUMENTED == json.loads(PAGE_SAMPLE)
 
 
-def test_the_lesson_shows_the_curl_form_it_runs():
-    assert fenced("bash") == [doc_examples.CURL_EXAMPLE]
+def test_the_going_further_notebook_shows_the_curl_form_it_runs():
+    assert fenced("bash", FURTHER) == [doc_examples.CURL_EXAMPLE]
     assert "$AIML_API_KEY" in doc_examples.CURL_EXAMPLE and "--max-time" in doc_examples.CURL_EXAMPLE
 
 
@@ -219,10 +252,17 @@ def test_the_lesson_names_the_27b_the_modify_step_and_both_playgrounds():
     assert "(11_playground.ipynb)" in text
 
 
+def test_the_lesson_and_its_going_further_notebook_link_each_other():
+    lesson = "\n".join(source(c) for c in cells() if c["cell_type"] == "markdown")
+    further = "\n".join(source(c) for c in cells(FURTHER) if c["cell_type"] == "markdown")
+    assert f"(further/{FURTHER.name})" in lesson
+    assert source(cells(FURTHER)[0]).startswith("# ") and "(../01_copy_the_example.ipynb)" in further
+
+
 def test_every_documented_sample_is_the_pages():
     """Wherever the kit or its exercises say "documented sample", the page's sample is in use there."""
     saying = [p for p in (ROOT / "helpers").rglob("*.py") if "documented sample" in p.read_text(encoding="utf-8")]
-    saying += [p for p in (ROOT / "notebooks").glob("*.ipynb") if "documented sample" in p.read_text(encoding="utf-8")]
+    saying += [p for p in (ROOT / "notebooks").rglob("*.ipynb") if "documented sample" in p.read_text(encoding="utf-8")]
     assert saying, "the kit names the documented sample somewhere (lesson 01)"
     for path in saying:
         text = path.read_text(encoding="utf-8")
@@ -360,7 +400,7 @@ def test_a_failed_call_is_reported_not_raised(refused_client, runner):
     assert str(run).startswith(f"{run.tool} exited with status {run.returncode}:")
 
 
-# --------------------------------------------------------------------------- the lesson without node
+# --------------------------------------------------------------------------- the notebook without node
 
 def _outputs(nb) -> str:
     text = []
@@ -370,15 +410,15 @@ def _outputs(nb) -> str:
     return "\n".join(text)
 
 
-def test_the_lesson_runs_without_node_or_curl_and_says_so(tmp_path, session_server):
-    """nbval runs the lesson with node on PATH; this runs it, as nbval's kernel would, without."""
+def test_the_going_further_notebook_runs_without_node_or_curl_and_says_so(tmp_path, session_server):
+    """nbval runs the notebook with node on PATH; this runs it, as nbval's kernel would, without."""
     import nbformat
     from nbclient import NotebookClient
 
     env = {**os.environ, "PATH": shadow_path(tmp_path, ("node", "curl")),
            "AIML_API_BASE": session_server.base_url, "AIML_API_KEY": session_server.key}
-    nb = nbformat.read(LESSON, as_version=4)
-    NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(LESSON.parent)}}
+    nb = nbformat.read(FURTHER, as_version=4)
+    NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(FURTHER.parent)}}
                    ).execute(env=env)  # raises CellExecutionError if any cell fails
     shown = _outputs(nb)
     assert "node is not on PATH, so the JavaScript example was not run" in shown

@@ -237,10 +237,9 @@ class LessonExercises:
         assert f"from helpers.exercises.{lesson} import" in "\n".join(sources)
         check = check_cell_index(lesson, q)
         assert cells[check - 1]["cell_type"] == "code" and "____" in sources[check - 1]
-        # the third edition: the hint and the solution in cells of their own (the second edition's one cell
-        # for both is accepted until every lesson is rewritten)
-        assert (sources[check + 1:check + 3] == [f"#{q}.hint()", f"#{q}.solution()"]
-                or sources[check + 1] == f"#{q}.hint()\n#{q}.solution()"), sources[check + 1:check + 3]
+        # the third edition: the hint and the solution in cells of their own, so that uncommenting the hint
+        # does not show the solution too (every lesson is rewritten: the second edition's one cell is gone)
+        assert sources[check + 1:check + 3] == [f"#{q}.hint()", f"#{q}.solution()"], sources[check + 1:check + 3]
         assert cells[check - 2]["cell_type"] == "markdown", "a Markdown cell states the task"
         assert run(lesson, q, sources[check - 1]).status == "not attempted"
 
