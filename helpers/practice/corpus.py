@@ -74,6 +74,14 @@ class Section:
     verse: bool = False  # line breaks kept (a file with "# layout: lines")
 
 
+_AGAIN = re.compile(r",\s*again$")
+
+
+def subject_title(title: str) -> str:
+    """The subject a section's title names: "Functions, again" continues "Functions"."""
+    return _AGAIN.sub("", title)
+
+
 def parse_corpus_file(text: str) -> list[Section]:
     """The sections of one corpus file (format in the module docstring)."""
     header: dict[str, str] = {}

@@ -13,7 +13,7 @@ import random
 from dataclasses import dataclass
 
 from .corpus import LINE, PARAGRAPH, SENTENCE_ENDS, separator, split_pieces, tokenize
-from .language_model import MAX_CONTEXT, Conditioned
+from .language_model import MAX_CONTEXT, OPENING, Conditioned
 from .sampler import History, SamplerSettings, sample
 
 #: Past this many tokens in one sentence, sentence ends get likelier with every token (a real model
@@ -52,7 +52,9 @@ class Generator:
         self.finish: str | None = None
         self.previous: str | None = None
         self.context = list(self.model.start_context())
-        self.at_paragraph_start, self.openers = True, set()
+        self.at_paragraph_start = True
+        self.opening: tuple[int, ...] = ()  # the first tokens of the paragraph being written
+        self.openings: set[tuple[int, ...]] = set()  # how earlier paragraphs opened
         self.sentence_tokens = self.prose_tokens = self.items = 0
         self.paragraphs = 1
         self.trail: tuple[int, ...] = ()
@@ -74,6 +76,7 @@ class Generator:
     def candidates(self) -> tuple[list[int], list[float]]:
         """The next token's candidates and logits: the model's, with this answer's rules applied."""
         ids, logits = self.plan.conditioned.next(tuple(self.context))
+        ids, logits = self._open_anew(ids, logits)
         for token in self._banned():
             if token in ids and len(ids) > 1:
                 at = ids.index(token)
@@ -87,12 +90,26 @@ class Generator:
             ids, logits = [t for _, t in pairs], [x for x, _ in pairs]
         return ids, logits
 
+    def _open_anew(self, ids, logits):
+        """After the first paragraph, a paragraph opens as one of the topic's paragraphs not yet opened
+        (when the model offers one): a new paragraph takes up a new part of the topic."""
+        at, openings = len(self.opening), self.plan.conditioned.openings
+        if self.paragraphs < 2 or at >= OPENING or not openings:
+            return ids, logits
+        allowed = {o[at] for o in openings - self.openings if o[:at] == self.opening}
+        kept = [(t, x) for t, x in zip(ids, logits) if t in allowed]
+        if not kept:
+            return ids, logits
+        return [t for t, _ in kept], [x for _, x in kept]
+
     def _banned(self) -> set[int]:
         banned = set(self.grams.get(self.trail, ()))
         if not self.plan.verse:
             banned.add(1)  # line breaks belong to verse
         if self.at_paragraph_start:
-            banned |= {0, 1} | self.openers  # no empty paragraph, and a new paragraph opens anew
+            banned |= {0, 1}  # no empty paragraph
+        if len(self.opening) == OPENING - 1:
+            banned |= {o[-1] for o in self.openings if o[:-1] == self.opening}
         return banned
 
     # -- taking a token
@@ -111,11 +128,13 @@ class Generator:
                 self.paragraphs += 1
             # else the sentences (or list items) asked for go on in the same paragraph, afresh
             self.context = list(self.model.start_context())
-            self.at_paragraph_start, self.sentence_tokens = True, 0
+            self.at_paragraph_start, self.sentence_tokens, self.opening = True, 0, ()
             return
-        if self.at_paragraph_start:
-            self.openers.add(token)
-            self.at_paragraph_start = False
+        self.at_paragraph_start = False
+        if len(self.opening) < OPENING:
+            self.opening += (token,)
+            if len(self.opening) == OPENING:
+                self.openings.add(self.opening)
         text = self.model.words[token]
         self._emit(separator(self.previous, text) + text, text, token)
         self.context = self.context[1 - MAX_CONTEXT:] + [token]
@@ -144,7 +163,9 @@ class Generator:
             return self.sentences >= plan.sentence_limit
         if plan.list_items is not None:  # an item's text ends the list only once the last item has begun
             return self.items >= (plan.list_items or DEFAULT_LIST_ITEMS) and self.sentence_tokens > 0
-        config = self.config
+        config, openings = self.config, self.plan.conditioned.openings
+        if openings and openings <= self.openings:
+            return True  # the topic is said: every paragraph of its text has opened one of the answer's
         return self.prose_tokens >= config.min_tokens or (self.paragraphs >= config.max_paragraphs
                                                            and self.prose_tokens >= config.min_tokens // 2)
 

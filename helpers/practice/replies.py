@@ -26,7 +26,7 @@ from .facts import (capital, find_arithmetic, find_clock_sum, introduction, reca
 from .generation import Plan, generate
 from .language_model import CONFIGS, Conditioned, ModelConfig, get_model
 from .sampler import SamplerSettings
-from .topics import content_words, topic_weights
+from .topics import COVERED, UNCOVERED, TopicChoice, choose_topic, content_words
 
 __all__ = ["SIMULATED_MARKER", "Reply", "make_reply", "plan_reply", "count_prompt_tokens", "split_pieces",
            "TOKEN_PATTERN"]
@@ -156,6 +156,7 @@ class Lead:
     joiner: str = " "
     hint: str = ""  # extra words for choosing the topic
     verse: bool = False
+    sentences: int | None = None  # the answer's length in sentences (the lead's included), when the kind sets one
 
 
 _IDENTITY = re.compile(r"\b(who are you|what are you|which model|what model|are you (?:gemma|real|an? ai|human))\b",
@@ -220,6 +221,40 @@ def _computed_lead(convo: Conversation, config: ModelConfig, prompt: str) -> Lea
     return Lead()
 
 
+# --------------------------------------------------------------------------- questions the text does not cover
+
+_SUBJECT_FORMS = (
+    (re.compile(r"^(?:what|who)(?:'s| is| are| was| were) (.+)$", re.I), r"\1"),
+    (re.compile(r"^(?:(?:can|could|would|will) you )?(?:please )?(?:tell me|teach me|talk|explain|describe|give me|"
+                r"show me|recommend|suggest)(?: about)? (.+)$", re.I), r"\1"),
+    (re.compile(r"^how (?:do|can|should|would|could) (?:i|you|we|one) (.+)$", re.I), r"how to \1"),
+)
+_PERSON = {"my": "your", "i": "you", "me": "you", "mine": "yours", "am": "are", "myself": "yourself"}
+
+
+def question_subject(prompt: str) -> str:
+    """What a question is about, as a phrase: "What are the rules of chess?" gives "the rules of chess"."""
+    first = re.split(r"(?<=[?.!])\s|\n", prompt.strip()[:400])[0].strip()
+    first = first.rsplit(":", 1)[-1].strip() if len(first.rsplit(":", 1)[-1].split()) > 2 else first
+    first = first.rstrip("?.!").strip()
+    subject = next((m.expand(form) for pattern, form in _SUBJECT_FORMS for m in [pattern.match(first)] if m), None)
+    if subject is None:
+        subject = first[:1].lower() + first[1:] if first[1:2].islower() else first
+    subject = re.sub(r"\b(my|i|me|mine|am|myself)\b", lambda m: _PERSON[m.group(1).lower()], subject, flags=re.I)
+    return subject if 0 < len(subject) <= 80 else "this question"
+
+
+def _little_known(lead: Lead, topic: TopicChoice, prompt: str, config: ModelConfig) -> Lead:
+    """The answer to a question the text covers in part (what it has, briefly) or not at all (saying so)."""
+    if lead.text:  # a fact is known for sure (a capital, a sum): it stands alone rather than lead to other topics
+        return Lead(lead.text, short=lead.short, prose=False, joiner=lead.joiner)
+    subject = question_subject(prompt)
+    if topic.coverage == UNCOVERED:
+        return Lead(f"The practice model knows little about {subject}.", short="Unknown.", sentences=config.brief)
+    return Lead(f"The practice model knows little about {subject}; here is what its text says about {topic.subject}.",
+                short=topic.subject.capitalize() + ".", sentences=config.brief)
+
+
 # --------------------------------------------------------------------------- the shape: instructions
 
 _ONE_WORD = re.compile(r"\b(one|1|single)[ -]word\b")
@@ -267,22 +302,23 @@ def _shape(plan: Plan, lead: Lead, convo: Conversation, config: ModelConfig) -> 
 
 #: Conditioned models kept for later requests alike (the same prompt again, as lessons send).
 CONDITIONED_KEPT = 8
-_conditioned: dict[tuple, Conditioned] = {}
+_conditioned: dict[tuple, tuple[Conditioned, TopicChoice]] = {}
 
 
 def _conditioning(model_id: str, language: str, config: ModelConfig, texts: list[tuple[str, float]],
-                  only: str = "") -> Conditioned:
+                  only: str = "") -> tuple[Conditioned, TopicChoice]:
     """The model conditioned on this conversation's topic, shared by requests that condition alike.
 
-    ``only`` (a topic such as "poems") uses a model of that topic's text alone."""
+    ``only`` (a topic such as "poems") uses a model of that topic's text alone; coverage is judged
+    for English prose only."""
     model = get_model(language, only, config.learned_all)
-    weights, bonus = topic_weights(model, config, texts)
-    key = (model_id, language, only, tuple(round(w, 3) for w in weights), tuple(sorted(bonus.items())))
+    topic = choose_topic(model, config, texts, judge=language == "en" and not only)
+    key = (model_id, language, only, tuple(round(w, 4) for w in topic.weights), tuple(sorted(topic.bonus.items())))
     found = _conditioned.get(key)
     if found is None:
         if len(_conditioned) >= CONDITIONED_KEPT:
             _conditioned.clear()  # bounded: each one holds a cache of distributions
-        found = _conditioned[key] = Conditioned(model, config, weights, bonus)
+        found = _conditioned[key] = (Conditioned(model, config, topic.weights, topic.bonus), topic)
     return found
 
 
@@ -292,11 +328,12 @@ def plan_reply(model: str, messages: list[dict]) -> Plan:
     config = CONFIGS.get(model, CONFIGS[SMALL_MODEL])
     language = _LANGUAGE.search(convo.instructions)
     language = LANGUAGE_CODES[language.group(1)] if language else "en"
-    lead = _lead(convo, config)
+    lead = _lead(convo, config)  # the kind of answer: a fact, a repeat, verse, attachments, ... or prose
     texts = convo.topic_texts(lead.hint) if language == "en" else [(convo.prompt[:4000], 1.0)]
     only = "poems" if lead.verse else "pictures" if convo.attachments and language == "en" else ""
-    plan = Plan(_conditioning(model, language, config, texts, only), lead.text, lead.prose, lead.joiner,
-                verse=lead.verse)
+    conditioned, topic = _conditioning(model, language, config, texts, only)
+    if topic.coverage != COVERED and lead.prose:
+        lead = _little_known(lead, topic, convo.prompt, config)  # a question the text covers little or not at all
+    plan = Plan(conditioned, lead.text, lead.prose, lead.joiner, verse=lead.verse, sentence_limit=lead.sentences)
     _shape(plan, lead, convo, config)
     return plan
-

@@ -211,7 +211,7 @@ def test_stop_strings_end_the_answer_before_them(srv):
 # --------------------------------------------------------------------------- next_tokens (lesson 02)
 
 def test_next_tokens_shows_the_distribution_before_and_after_each_knob():
-    view = next_tokens("Tell me about San Francisco", answer_so_far="San Francisco is", top_k=3, top_p=0.95,
+    view = next_tokens("Tell me about San Francisco", answer_so_far="San Francisco", top_k=3, top_p=0.95,
                        temperature=1.5, show=8)
     assert view.columns == ["model", "top_k=3", "top_p=0.95", "temperature=1.5"]
     rows = view.rows
@@ -222,7 +222,7 @@ def test_next_tokens_shows_the_distribution_before_and_after_each_knob():
     assert sum(r["temperature=1.5"] for r in kept) == pytest.approx(1.0)
     assert kept[0]["temperature=1.5"] < kept[0]["top_p=0.95"]  # a high temperature flattens what is left
     assert "not Gemma" in repr(view) and "not Gemma" in view._repr_html_()
-    assert "<table" in view._repr_html_() and "San Francisco is" in repr(view)
+    assert "<table" in view._repr_html_() and "San Francisco" in repr(view)
 
 
 def test_next_tokens_greedy_settings_leave_one_token_and_penalties_show_as_a_step():
