@@ -21,7 +21,7 @@ from ..schema import MODELS
 from .attachments import attachment_tokens, describe_attachments
 from .catalogue import OUTPUT_MAX
 from .corpus import split_pieces
-from .facts import (capital, find_arithmetic, find_clock_sum, introduction, recall, summary, translation,
+from .facts import (capital, find_arithmetic, find_clock_sum, introduction, noted, recall, summary, translation,
                     verbatim)
 from .generation import Plan, generate
 from .language_model import CONFIGS, Conditioned, ModelConfig, get_model
@@ -181,7 +181,7 @@ def _lead(convo: Conversation, config: ModelConfig) -> Lead:
     remembered = recall(prompt, convo.earlier_users)
     if remembered:
         return Lead(remembered, short=remembered.split()[-1], hint="hello")
-    greeting = introduction(prompt)
+    greeting = introduction(prompt) or noted(prompt)
     if greeting:
         return Lead(greeting, short=greeting.split()[-1], hint="hello")
     if _IDENTITY.search(prompt):
@@ -233,15 +233,17 @@ _PERSON = {"my": "your", "i": "you", "me": "you", "mine": "yours", "am": "are", 
 
 
 def question_subject(prompt: str) -> str:
-    """What a question is about, as a phrase: "What are the rules of chess?" gives "the rules of chess"."""
+    """What a question is about, as the end of "knows little about ...": "What are the rules of chess?"
+    gives "the rules of chess"; a question of another shape is quoted ("this question: how ...?")."""
     first = re.split(r"(?<=[?.!])\s|\n", prompt.strip()[:400])[0].strip()
     first = first.rsplit(":", 1)[-1].strip() if len(first.rsplit(":", 1)[-1].split()) > 2 else first
-    first = first.rstrip("?.!").strip()
-    subject = next((m.expand(form) for pattern, form in _SUBJECT_FORMS for m in [pattern.match(first)] if m), None)
+    asked = first.rstrip("?.!").strip()
+    subject = next((m.expand(form) for pattern, form in _SUBJECT_FORMS for m in [pattern.match(asked)] if m), None)
     if subject is None:
-        subject = first[:1].lower() + first[1:] if first[1:2].islower() else first
+        shown = first[:1].lower() + first[1:] if first[1:2].islower() else first
+        subject = f"this question: {shown}" if first.endswith("?") else "that"
     subject = re.sub(r"\b(my|i|me|mine|am|myself)\b", lambda m: _PERSON[m.group(1).lower()], subject, flags=re.I)
-    return subject if 0 < len(subject) <= 80 else "this question"
+    return subject if 0 < len(subject) <= 100 else "this question"
 
 
 def _little_known(lead: Lead, topic: TopicChoice, prompt: str, config: ModelConfig) -> Lead:
@@ -249,10 +251,12 @@ def _little_known(lead: Lead, topic: TopicChoice, prompt: str, config: ModelConf
     if lead.text:  # a fact is known for sure (a capital, a sum): it stands alone rather than lead to other topics
         return Lead(lead.text, short=lead.short, prose=False, joiner=lead.joiner)
     subject = question_subject(prompt)
+    end = "" if subject.endswith("?") else "."
     if topic.coverage == UNCOVERED:
-        return Lead(f"The practice model knows little about {subject}.", short="Unknown.", sentences=config.brief)
-    return Lead(f"The practice model knows little about {subject}; here is what its text says about {topic.subject}.",
-                short=topic.subject.capitalize() + ".", sentences=config.brief)
+        return Lead(f"The practice model knows little about {subject}{end}", short="Unknown.", sentences=config.brief)
+    return Lead(f"The practice model knows little about {subject}{end} Here is what its text says about "
+                f"{topic.subject}.", short=topic.subject[:1].upper() + topic.subject[1:] + ".",
+                sentences=config.brief + 1)
 
 
 # --------------------------------------------------------------------------- the shape: instructions
@@ -288,14 +292,36 @@ def _shape(plan: Plan, lead: Lead, convo: Conversation, config: ModelConfig) -> 
         plan.lead, plan.joiner, plan.prose = FOREIGN_LEADS[LANGUAGE_CODES[_LANGUAGE.search(asks).group(1)]], " ", True
     counted = _SENTENCES.search(asks)
     if counted:
-        plan.sentence_limit = _number(counted.group(1))
+        plan.sentence_limit, plan.terse = _number(counted.group(1)), True
     elif _BRIEF.search(asks):
-        plan.sentence_limit = 2 if config.lists else 1
+        plan.sentence_limit, plan.terse = 2 if config.lists else 1, True
     low = convo.prompt.lower()
     if config.lists and plan.prose and not plan.lead and not plan.sentence_limit and (_LIST.search(low)
                                                                                       or _COUNTED.search(low)):
         many = _COUNTED.search(low)
         plan.list_items = _number(many.group(1)) if many else 0
+        plan.lead = list_intro(convo.prompt)
+
+
+_LIST_NOUN = re.compile(r"\b(?:(the|some|a few)\s+)?(?:(two|three|four|five|six|seven|[2-7])\s+)?"
+                        r"((?:(?!me\b|us\b|you\b|them\b)[a-z-]+\s+)?"
+                        r"(?:steps|tips|ways|reasons|ideas|points|names|examples|things|facts)\b)"
+                        r"([^.?!:;\n]{0,60})", re.I)
+
+
+def list_intro(prompt: str) -> str:
+    """The line a numbered list opens with: "List three tips for an email" gives "Here are three tips for an email:"."""
+    found = _LIST_NOUN.search(prompt[:2000]) or _COUNTED.search(prompt[:2000])
+    if found is None:
+        return "Here is a list:"
+    if found.re is _COUNTED:
+        what, rest = found.group(0), prompt[found.end():found.end() + 60]
+        rest = re.split(r"[.?!:;\n]", rest)[0]
+    else:
+        article, count, noun, rest = found.groups()
+        what = f"{count or (article or 'some').lower()} {noun.lower()}"
+    rest = re.sub(r"\b(my|i|me|mine|am|myself)\b", lambda m: _PERSON[m.group(1).lower()], rest.rstrip(), flags=re.I)
+    return f"Here are {what}{rest}:"
 
 
 # --------------------------------------------------------------------------- the plan

@@ -21,11 +21,10 @@ How well the text covers the question:
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 
 from .corpus import load_sections, subject_title, tokenize
-from .language_model import FAVOURED_LIMIT, ModelConfig, NgramModel
+from .language_model import FAVOURED_LIMIT, ModelConfig, NgramModel, get_model
 
 #: Words that say nothing about a topic.
 STOPWORDS = frozenset("""a an the and or but if of to in on at by for with about from into is are was were be been
@@ -40,7 +39,7 @@ SHARPNESS = 3
 #: Sections scoring at least this share of the best one make up the topic.
 PICKED_SHARE = 0.5
 #: A section of more paragraphs than this weighs less per paragraph, so that its size alone does not win.
-BIG_SECTION = 4
+BIG_SECTION = 2
 #: The logit bonus of a word the conversation used, per unit of its rarity (log of sections / users).
 BONUS_PER_RARITY = 0.5
 #: The section that stands in when a message says nothing a topic could match ("Go on", "?").
@@ -142,15 +141,6 @@ class TopicIndex:
         words = {w for w in content_words(text) if len(w) > 2 and w.replace("'", "").isalpha()}
         return unseen * sum(not _known(w, vocabulary) for w in words)
 
-    def keyword_found(self, text: str, sections: tuple[int, ...]) -> str:
-        """The rarest keyword of these sections that the text names, spelled as the text spells it."""
-        mine = [p for p in self._keywords_in(text) if any(number in sections for number, _ in self.keywords[p])]
-        if not mine:
-            return ""
-        phrase = max(mine, key=lambda p: (self.rarity_of(p), len(p)))
-        spelled = re.search(r"\b" + r"\W+".join(map(re.escape, phrase.split())) + r"\b", text, re.I)
-        return spelled.group(0) if spelled else phrase
-
 
 _indexes: dict[int, TopicIndex] = {}
 
@@ -170,7 +160,7 @@ class TopicChoice:
     bonus: dict[int, float] = field(default_factory=dict)
     picked: tuple[int, ...] = ()  # the topic's sections, best first
     coverage: str = COVERED
-    subject: str = ""  # for a question covered in part: the keyword that matched, as the prompt spells it
+    subject: str = ""  # for a question covered in part: the subject it names, as a sentence would name it
 
 
 def choose_topic(model: NgramModel, config: ModelConfig, texts: list[tuple[str, float]],
@@ -178,10 +168,29 @@ def choose_topic(model: NgramModel, config: ModelConfig, texts: list[tuple[str, 
     """The topic of a conversation and a logit bonus for the words it used, the rarer the more.
 
     ``texts`` pairs each text with how much it counts: the last user message 1.0 (it comes first),
-    older ones less, a hint from the answer's lead 1.0. Without ``judge`` (verse, pictures, other
-    languages) the question always counts as covered."""
+    older ones less, a hint from the answer's lead 1.0. With ``judge`` (English prose), how well
+    the text covers the question is judged too, on the whole text (so every chat model judges
+    alike); without it (verse, pictures, other languages) the question counts as covered."""
     index = _index(model)
-    total, keyed = [0.0] * len(model.sections), [0.0] * len(model.sections)
+    total, _, words = _scores(index, texts)
+    picked, coverage, subject = _pick(model, index, total), COVERED, ""
+    if judge and texts:
+        coverage, found = _coverage(model.sections[0].language if model.sections else "en", texts)
+        if coverage == UNCOVERED:
+            picked = index.unknown or picked
+        elif coverage == PARTLY:  # the answer keeps to the one subject the question named
+            picked = tuple(n for n, s in enumerate(model.sections) if (s.topic, subject_title(s.title)) == found)
+            subject = _named(found[1], get_model(model.sections[0].language))
+    weights = _weights(model, config, index, total, picked)
+    rarity = index.rarity_of
+    bonus = {i: BONUS_PER_RARITY * rarity(w) for w in words for i in model.by_lower.get(w, ())}
+    return TopicChoice(weights, bonus, picked, coverage, subject)
+
+
+def _scores(index: TopicIndex, texts: list[tuple[str, float]]) -> tuple[list[float], list[float], set[str]]:
+    """Each section's score over the texts (at their shares), the part keywords earned in the texts
+    that count fully, and those texts' content words."""
+    total, keyed = [0.0] * len(index.model.sections), [0.0] * len(index.model.sections)
     words: set[str] = set()
     for text, share in texts:
         scores, keys = index.score(text)
@@ -189,39 +198,43 @@ def choose_topic(model: NgramModel, config: ModelConfig, texts: list[tuple[str, 
         if share >= 1.0:
             keyed = [k + key for k, key in zip(keyed, keys)]
             words.update(content_words(text))
-    picked, coverage = _pick(model, index, total, keyed, texts[0][0] if texts else "", judge)
-    weights = _weights(model, config, index, total, picked)
-    rarity = index.rarity_of
-    bonus = {i: BONUS_PER_RARITY * rarity(w) for w in words for i in model.by_lower.get(w, ())}
-    subject = index.keyword_found(texts[0][0], picked) if coverage == PARTLY else ""
-    return TopicChoice(weights, bonus, picked, coverage, subject)
+    return total, keyed, words
 
 
-def _pick(model: NgramModel, index: TopicIndex, total: list[float], keyed: list[float], prompt: str,
-          judge: bool) -> tuple[tuple[int, ...], str]:
-    """The topic's sections (best first) and how well the text covers the question."""
+def _pick(model: NgramModel, index: TopicIndex, total: list[float]) -> tuple[int, ...]:
+    """The topic's sections, best first: those whose subject scores at least PICKED_SHARE of the best."""
     best_of: dict[int, float] = {}
     for number, score in enumerate(total):
         subject = index.subject[number]
         best_of[subject] = max(best_of.get(subject, 0.0), score)
     best = max(best_of.values(), default=0.0)
     if best <= 0:
-        fallback = tuple(i for i, s in enumerate(model.sections) if (s.topic, s.title) == FALLBACK)
-        if not judge or not fallback:
-            return (), COVERED
-        unknown = index.unknown_weight(prompt, model.sections[0].language)
-        return (index.unknown, UNCOVERED) if unknown and index.unknown else (fallback, COVERED)
+        return tuple(i for i, s in enumerate(model.sections) if (s.topic, s.title) == FALLBACK)
     ranked = sorted((number for number in range(len(total)) if best_of[index.subject[number]] >= PICKED_SHARE * best),
                     key=lambda number: (-best_of[index.subject[number]], index.subject[number]))
-    picked = tuple(ranked[:FAVOURED_LIMIT])
-    if not judge:
-        return picked, COVERED
-    top = [n for n in picked if index.subject[n] == index.subject[picked[0]]]
-    matched = max(keyed[n] for n in top) / KEYWORD_SCORE
-    unknown = index.unknown_weight(prompt, model.sections[0].language)
-    if matched <= 0 and index.unknown:
-        return index.unknown, UNCOVERED
-    return picked, PARTLY if unknown >= matched else COVERED
+    return tuple(ranked[:FAVOURED_LIMIT])
+
+
+def _coverage(language: str, texts: list[tuple[str, float]]) -> tuple[str, tuple[str, str]]:
+    """How well the whole text covers the question, and the (topic, subject title) that matches it best."""
+    model = get_model(language)
+    index = _index(model)
+    total, keyed, words = _scores(index, texts)
+    best = max(range(len(total)), key=total.__getitem__)
+    found = (model.sections[best].topic, subject_title(model.sections[best].title))
+    if total[best] <= 0:
+        return (UNCOVERED if words else COVERED), found
+    matched = max(k for n, k in enumerate(keyed) if index.subject[n] == index.subject[best]) / KEYWORD_SCORE
+    unknown = index.unknown_weight(texts[0][0], language)
+    if matched <= 0:
+        return UNCOVERED, found
+    return (PARTLY if unknown >= matched else COVERED), found
+
+
+def _named(title: str, model: NgramModel) -> str:
+    """A subject title inside a sentence: "Car engines" becomes "car engines", "Canberra" stays."""
+    first = title.split()[0]
+    return first.lower() + title[len(first):] if first.lower() in model.ids else title
 
 
 def _weights(model: NgramModel, config: ModelConfig, index: TopicIndex, total: list[float],
