@@ -147,6 +147,8 @@ class Generator:
             if len(self.opening) == OPENING:
                 self.openings.add(self.opening)
         text = self.model.words[token]
+        if self.restated is not None and self.sentence_tokens == 0:
+            self.restated.mark(self)
         self._emit(separator(self.previous, text) + text, text, token)
         self.context = self.context[1 - MAX_CONTEXT:] + [token]
         self.prose_tokens += 1
@@ -193,10 +195,8 @@ class Generator:
             self.items -= 1
 
     def _sentence_end(self) -> None:
-        if self.restated is not None:
-            restated, self.restated = self.restated, None
-            if restated.left_out(self):
-                return
+        if self.restated is not None and self.restated.left_out(self):
+            return
         self.sentences += 1
         self.sentence_tokens = 0
         plan = self.plan
@@ -236,13 +236,17 @@ class Generator:
 
 
 class _Restated:
-    """Where the first sampled sentence after a lead begins, to leave it out if it only restates the
-    lead: every word of it that says something is in the lead ("Canberra is the capital of
-    Australia." after "The capital of Australia is Canberra."). The model has still written it,
-    so what follows follows from it."""
+    """Where the sampled sentence being written begins, to leave it out if it only restates the lead:
+    every word of it that says something is in the lead ("Canberra is the capital of Australia."
+    after "The capital of Australia is Canberra."). The model has still written it, so what
+    follows follows from it."""
 
     def __init__(self, writer: Generator):
         self.words = frozenset(content_words(writer.plan.lead))
+        self.mark(writer)
+
+    def mark(self, writer: Generator) -> None:
+        """A sentence begins here."""
         self.at, self.previous, self.sentences = len(writer.pieces), writer.previous, writer.sentences
 
     def left_out(self, writer: Generator) -> bool:

@@ -52,18 +52,34 @@ def _sentences(tokens: list[str]) -> list[list[str]]:
     return sentences + ([current] if current else [])
 
 
+_grams: dict[int, tuple[NgramModel, dict[tuple[int, int], frozenset[str]]]] = {}
+
+
+def _groups_of_grams(model: NgramModel) -> dict[tuple[int, int], frozenset[str]]:
+    """For every run of four tokens in the corpus, the section groups that hold it (built once per model).
+
+    A run is keyed by its first three tokens as one number (as the model's event keys hold them)
+    and its fourth token."""
+    found = _grams.get(id(model))
+    if found is None or found[0] is not model:
+        groups = [group_of(model, i) for i in range(len(model.sections))]
+        table: dict[tuple[int, int], set[str]] = {}
+        for key, token, section in zip(model.keys, model.following, model.section_of):
+            table.setdefault((key // model.size, token), set()).add(groups[section])
+        found = _grams[id(model)] = (model, {gram: frozenset(g) for gram, g in table.items()})
+    return found[1]
+
+
 def _tallies(model: NgramModel, sentence: list[str]) -> Counter:
     """For each section group, how many of the sentence's runs of four tokens it contains."""
     ids = [model.token_id(t) for t in sentence]
+    table, size = _groups_of_grams(model), model.size
     tally: Counter = Counter()
     for i in range(len(ids) - GRAM + 1):
-        gram = ids[i:i + GRAM]
-        if -1 in gram:
+        first, second, third, fourth = ids[i:i + GRAM]
+        if min(first, second, third, fourth) < 0:
             continue
-        lo, hi = model.span(tuple(gram[:-1]))
-        following, section_of = model.following, model.section_of
-        groups = {group_of(model, section_of[j]) for j in range(lo, hi) if following[j] == gram[-1]}
-        tally.update(groups)
+        tally.update(table.get(((third * size + second) * size + first, fourth), ()))
     return tally
 
 
