@@ -88,6 +88,8 @@ def fmt(value: float | None, unit: str) -> str:
         return f"{value:.3f} ms" if abs(value) < 10 else f"{value:.1f} ms"
     if unit == "s":
         return f"{value:.3f} s" if value < 10 else f"{value:.1f} s"
+    if unit == "%":
+        return f"{value:.1f}%"
     return f"{value:.3g} {unit}"
 
 
@@ -675,7 +677,7 @@ def suite_breakdown(suite: dict) -> str:
 
 # --------------------------------------------------------------------------- main
 
-SECTIONS = ("per-call", "batch", "streaming", "import", "relay", "sampler")
+SECTIONS = ("per-call", "batch", "streaming", "import", "relay", "sampler", "drift")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -736,6 +738,10 @@ def main(argv: list[str] | None = None) -> int:
         from bench_sampler import measure as sampler_measure  # benchmarks/bench_sampler.py: the practice model
 
         rows += [Row("S", **row) for row in sampler_measure(quick=q, say=say)]
+    if "drift" in only:
+        from bench_drift import measure as drift_measure  # benchmarks/bench_drift.py: practice answers' topic
+
+        rows += [Row("D", **row) for row in drift_measure(quick=q, say=say)]
     suite = None
     if args.with_test_suite:
         say(f"4. `make {args.test_target}`, the whole suite, once (minutes)...")
@@ -817,6 +823,10 @@ def write_results(rows: list[Row], m: dict, details: list[str], suite: dict | No
         "S. The practice model (`benchmarks/bench_sampler.py`): fresh interpreters; generation is",
         "   `make_reply` at latency 0 on prompts the process has not seen and on one prompt again;",
         "   build is the first `get_model()` of each model; memory is tracemalloc's count.",
+        "D. Practice drift (`benchmarks/bench_drift.py`): held-out prompts (none in the tests), five seeds,",
+        "   `make_reply` in a fresh interpreter. A sentence belongs to the corpus section holding most of its",
+        "   runs of four tokens; an answer drifts when a sentence belongs to a section that neither the",
+        "   prompt picks nor the answer's first sentence belongs to (`helpers/practice/topic_drift.py`).",
         "",
         "Why separate processes: a server started in the benchmark's own process would take the GIL",
         "from the client being measured (every request handled by Python threads in the same",

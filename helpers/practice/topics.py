@@ -121,14 +121,16 @@ class TopicIndex:
         return self.score(text)[0]
 
     def score(self, text: str) -> tuple[list[float], list[float]]:
-        """Each section's score (as :meth:`scores`) and the part of it its keywords earned."""
+        """Each section's score (as :meth:`scores`) and the part of it its own keywords earned (not
+        its file's: those, such as "how do" or "city", name a kind of question, not a subject)."""
         result = [0.0] * len(self.model.sections)
         keyed = [0.0] * len(self.model.sections)
         for phrase in self._keywords_in(text):
             rarity = self.rarity_of(phrase) ** 2
             for number, score in self.keywords[phrase]:
                 result[number] += score * rarity
-                keyed[number] += score * rarity
+                if score == KEYWORD_SCORE:
+                    keyed[number] += score * rarity
         for word in set(content_words(text)):
             for number in self.users.get(word, ()):
                 result[number] += self.rarity[word] ** 2
@@ -232,9 +234,11 @@ def _coverage(language: str, texts: list[tuple[str, float]]) -> tuple[str, tuple
 
 
 def _named(title: str, model: NgramModel) -> str:
-    """A subject title inside a sentence: "Car engines" becomes "car engines", "Canberra" stays."""
+    """A subject title inside a sentence: "Car engines" becomes "car engines"; "Canberra" and
+    "Ferry Building" stay as they are."""
     first = title.split()[0]
-    return first.lower() + title[len(first):] if first.lower() in model.ids else title
+    common = first.lower() in model.ids and title[len(first):] == title[len(first):].lower()
+    return first.lower() + title[len(first):] if common else title
 
 
 def _weights(model: NgramModel, config: ModelConfig, index: TopicIndex, total: list[float],
