@@ -20,6 +20,9 @@ from .topics import content_words
 #: Past this many tokens in one sentence, sentence ends get likelier with every token (a real model
 #: rarely writes endless sentences); in an answer asked to be brief, past the smaller number.
 LONG_SENTENCE, LONG_SENTENCE_BRIEF = 24, 14
+#: Each time the likeliest next token would repeat a run the answer already wrote, the sentence's
+#: end gets this much likelier (added to its logits): a sentence that has run out of new words ends.
+STUCK_PUSH = 2.0
 #: A list with no count asked for ends after this many items.
 DEFAULT_LIST_ITEMS = 5
 #: An answer never repeats a run of (model order + this) tokens, as Hugging Face's
@@ -57,7 +60,7 @@ class Generator:
         self.at_paragraph_start = True
         self.opening: tuple[int, ...] = ()  # the first tokens of the paragraph being written
         self.openings: set[tuple[int, ...]] = set()  # how earlier paragraphs opened
-        self.sentence_tokens = self.prose_tokens = self.items = 0
+        self.sentence_tokens = self.prose_tokens = self.items = self.stuck = 0
         self.paragraphs, self.restarts = 1, 0  # restarts: the times the text began afresh after the first
         self.trail: tuple[int, ...] = ()
         self.grams: dict[tuple[int, ...], set[int]] = {}
@@ -83,13 +86,15 @@ class Generator:
         banned = self._banned()
         if self.sentence_tokens == 0 and not self.at_paragraph_start and ids[0] in banned and not self.plan.verse:
             return [0], [logits[0]]  # the next sentence would repeat one: the paragraph is said
+        if ids[0] in banned and self.sentence_tokens:
+            self.stuck += 1  # what the model would say next it has said: time to end the sentence
         for token in banned:
             if token in ids and len(ids) > 1:
                 at = ids.index(token)
                 ids, logits = ids[:at] + ids[at + 1:], logits[:at] + logits[at + 1:]
         limit = LONG_SENTENCE_BRIEF if self.plan.terse else LONG_SENTENCE
-        push = 0.35 * (self.sentence_tokens - limit)
-        if push > 0:  # a long sentence: its end gets likelier with every token
+        push = 0.35 * (self.sentence_tokens - limit) + STUCK_PUSH * self.stuck
+        if push > 0:  # a long sentence, or one that has run out of words: its end gets likelier
             words = self.model.words
             pairs = sorted(((x + push if words[t] in SENTENCE_ENDS else x, t) for t, x in zip(ids, logits)),
                            key=lambda pair: -pair[0])
@@ -138,7 +143,7 @@ class Generator:
                 return
             # else the sentences (or list items) asked for go on in the same paragraph, afresh
             self.context = list(self.model.start_context())
-            self.at_paragraph_start, self.sentence_tokens, self.opening = True, 0, ()
+            self.at_paragraph_start, self.sentence_tokens, self.opening, self.stuck = True, 0, (), 0
             self.restarts += 1
             return
         self.at_paragraph_start = False
@@ -198,7 +203,7 @@ class Generator:
         if self.restated is not None and self.restated.left_out(self):
             return
         self.sentences += 1
-        self.sentence_tokens = 0
+        self.sentence_tokens = self.stuck = 0
         plan = self.plan
         if plan.sentence_limit and self.sentences >= plan.sentence_limit:
             self.finish = "stop"

@@ -174,7 +174,10 @@ def choose_topic(model: NgramModel, config: ModelConfig, texts: list[tuple[str, 
     the text covers the question is judged too, on the whole text (so every chat model judges
     alike); without it (verse, pictures, other languages) the question counts as covered."""
     index = _index(model)
-    total, _, words = _scores(index, texts)
+    own = [(text, share) for text, share in texts if share >= 1.0]
+    total, keyed, words = _scores(index, own)
+    if not any(keyed):  # the message names no subject of its own: the conversation's earlier turns have a say
+        total = _scores(index, texts)[0]
     picked, coverage, subject = _pick(model, index, total), COVERED, ""
     if judge and texts:
         coverage, found = _coverage(model.sections[0].language if model.sections else "en", texts)
@@ -218,19 +221,26 @@ def _pick(model: NgramModel, index: TopicIndex, total: list[float]) -> tuple[int
 
 
 def _coverage(language: str, texts: list[tuple[str, float]]) -> tuple[str, tuple[str, str]]:
-    """How well the whole text covers the question, and the (topic, subject title) that matches it best."""
+    """How well the whole text covers the question, and the (topic, subject title) that matches it best.
+
+    The message's own words judge (the texts that count fully): a section keyword names a subject
+    the text covers, in part when words it never saw weigh as much. A message that names no
+    subject and no unknown word is covered when the conversation before it had a topic (a follow-up
+    such as "Tell me more"), or when it has nothing to say about (a "?")."""
     model = get_model(language)
     index = _index(model)
-    total, keyed, words = _scores(index, texts)
+    total, keyed, words = _scores(index, [(text, share) for text, share in texts if share >= 1.0])
     best = max(range(len(total)), key=total.__getitem__)
-    found = (model.sections[best].topic, subject_title(model.sections[best].title))
-    if total[best] <= 0:
-        return (UNCOVERED if words else COVERED), found
     matched = max(k for n, k in enumerate(keyed) if index.subject[n] == index.subject[best]) / KEYWORD_SCORE
     unknown = index.unknown_weight(texts[0][0], language)
     if matched <= 0:
-        return UNCOVERED, found
-    return (PARTLY if unknown >= matched else COVERED), found
+        earlier = _scores(index, texts)[0]
+        best = max(range(len(earlier)), key=earlier.__getitem__)
+        followed = len(texts) > 1 and earlier[best] > 0 and not unknown
+        coverage = COVERED if followed or not (words or unknown) else UNCOVERED
+    else:
+        coverage = PARTLY if unknown >= matched else COVERED
+    return coverage, (model.sections[best].topic, subject_title(model.sections[best].title))
 
 
 def _named(title: str, model: NgramModel) -> str:

@@ -99,6 +99,22 @@ def test_the_12b_reads_as_the_stronger_model():
             assert "\n1." not in reply(prompt, SMALL, temperature=0.7, seed=seed).text
 
 
+def test_a_conversation_keeps_to_each_turns_subject_and_a_follow_up_to_the_last():
+    """Lesson 04's conversation, then a follow-up that names no subject: earlier turns say what it is about."""
+    turns = ["Hi! My name is Sam.", "Tell me about San Francisco.", "Is it often foggy there in summer?",
+             "What is my name?", "Tell me more."]
+    for model in MODELS:
+        history, answers = [], []
+        for turn in turns:
+            history.append({"role": "user", "content": turn})
+            answers.append(make_reply(model, history, {"max_tokens": 200, "seed": 3}).text)
+            history.append({"role": "assistant", "content": answers[-1]})
+        assert not any(a.startswith("The practice model knows little") for a in answers), answers
+        assert "San Francisco" in answers[1] and "fog" in answers[2].lower()
+        assert answers[3].startswith("Your name is Sam")
+        assert sentence_sections(answers[4])[0] in ("cities: Fog", "cities: San Francisco"), answers[4]
+
+
 def test_a_lead_is_not_restated_by_the_sampled_text():
     for model in MODELS:
         for seed in range(1, 6):
