@@ -13,6 +13,10 @@ The corpus lives in ``helpers/practice/corpus/*.txt``, one file per topic::
     # language: fr                                             <- optional: another language's model
     ## Golden Gate Bridge | golden gate bridge, bridge         <- a section and its keywords
     A paragraph: one block of lines, read as one answer.
+
+A section titled "X, again" continues the subject of section "X" (more paragraphs, other
+keywords): the two are one subject wherever the kit groups sections. ``unknown.txt`` holds what
+the practice model says of a question its text does not cover; no prompt's words pick it.
 """
 from __future__ import annotations
 

@@ -6,6 +6,11 @@ Every answer is written token by token by the kit's small n-gram model
 seed), and cut by ``stop`` and ``max_tokens``. What the kit can know for sure comes first and is
 never sampled: arithmetic and clock times, facts about attached images and PDFs, what the
 conversation told it (a name, a number), text to repeat verbatim, a few capitals and phrases.
+The sampled text keeps to the topic the conversation picked (:mod:`helpers.practice.topics`),
+and a question the kit's text does not cover gets a short answer that says so.
+
+Which kind of answer a message gets is decided in one place, :func:`_lead` (first match wins),
+then, for prose, by how well the text covers the question (:func:`plan_reply`).
 
     reply = make_reply("google/gemma-3-4b-it", [{"role": "user", "content": "Hi"}], {"seed": 1})
     reply.text, reply.finish_reason, reply.prompt_tokens, reply.completion_tokens
