@@ -20,6 +20,7 @@ the practice model says of a question its text does not cover; no prompt's words
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -129,8 +130,9 @@ def _section(header: dict[str, str], title: str, keywords: tuple[str, ...], bloc
                    header.get("language", "en"), tuple(paragraphs), keep_lines)
 
 
-def load_sections() -> list[Section]:
-    """Every section of every corpus file shipped with the kit, in file-name order."""
+@functools.cache
+def load_sections() -> tuple[Section, ...]:
+    """Every section of every corpus file shipped with the kit, in file-name order (read once)."""
     folder = resources.files("helpers.practice") / "corpus"
     files = sorted((f for f in folder.iterdir() if f.name.endswith(".txt")), key=lambda f: f.name)
-    return [s for f in files for s in parse_corpus_file(f.read_text(encoding="utf-8"))]
+    return tuple(s for f in files for s in parse_corpus_file(f.read_text(encoding="utf-8")))

@@ -24,7 +24,7 @@ import math
 from dataclasses import dataclass, field
 
 from .corpus import load_sections, subject_title, tokenize
-from .language_model import FAVOURED_LIMIT, ModelConfig, NgramModel, get_model
+from .language_model import FAVOURED_LIMIT, ModelConfig, NgramModel
 
 #: Words that say nothing about a topic.
 STOPWORDS = frozenset("""a an the and or but if of to in on at by for with about from into is are was were be been
@@ -62,15 +62,15 @@ def _phrases(text: str) -> set[str]:
     return found
 
 
-_vocabularies: dict[str, frozenset[str]] = {}
+_vocabularies: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
 
 
-def _vocabulary(language: str) -> frozenset[str]:
-    """Every lowercased word of a language's corpus, prose and verse."""
+def _vocabulary(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Every word of a language's corpus, prose and verse: as written, and lowercased."""
     found = _vocabularies.get(language)
     if found is None:
-        found = _vocabularies[language] = frozenset(
-            t.lower() for s in load_sections() if s.language == language for p in s.paragraphs for t in p)
+        words = frozenset(t for s in load_sections() if s.language == language for p in s.paragraphs for t in p)
+        found = _vocabularies[language] = (words, frozenset(w.lower() for w in words))
     return found
 
 
@@ -87,7 +87,11 @@ class TopicIndex:
         self.model = model
         users: dict[str, set[int]] = {}
         self.unknown = tuple(i for i, s in enumerate(model.sections) if s.topic == UNKNOWN_TOPIC)
+        # Every chat model's index counts the whole text of its sections (the 4B's model learned half
+        # of it), so that every model scores a prompt alike: they pick the same topic.
+        whole = {(s.language, s.topic, s.title): s for s in load_sections()}
         for number, section in enumerate(model.sections):
+            section = whole.get((section.language, section.topic, section.title), section)
             for paragraph in section.paragraphs if number not in self.unknown else ():
                 for token in paragraph:
                     if token[0].isalnum():
@@ -138,7 +142,7 @@ class TopicIndex:
 
     def unknown_weight(self, text: str, language: str) -> float:
         """How much of a text the corpus has never seen: the squared rarity of an unseen word, per such word."""
-        vocabulary = _vocabulary(language)
+        vocabulary = _vocabulary(language)[1]
         unseen = math.log(len(self.model.sections)) ** 2
         words = {w for w in content_words(text) if len(w) > 2 and w.replace("'", "").isalpha()}
         return unseen * sum(not _known(w, vocabulary) for w in words)
@@ -180,12 +184,12 @@ def choose_topic(model: NgramModel, config: ModelConfig, texts: list[tuple[str, 
         total = _scores(index, texts)[0]
     picked, coverage, subject = _pick(model, index, total), COVERED, ""
     if judge and texts:
-        coverage, found = _coverage(model.sections[0].language if model.sections else "en", texts)
+        coverage, found = _coverage(index, texts)
         if coverage == UNCOVERED:
             picked = index.unknown or picked
         elif coverage == PARTLY:  # the answer keeps to the one subject the question named
-            picked = tuple(n for n, s in enumerate(model.sections) if (s.topic, subject_title(s.title)) == found)
-            subject = _named(found[1], get_model(model.sections[0].language))
+            picked = tuple(n for n, s in enumerate(model.sections) if index.subject[n] == index.subject[found])
+            subject = _named(subject_title(model.sections[found].title), model.sections[found].language)
     weights = _weights(model, config, index, total, picked)
     rarity = index.rarity_of
     bonus = {i: BONUS_PER_RARITY * rarity(w) for w in words for i in model.by_lower.get(w, ())}
@@ -220,19 +224,18 @@ def _pick(model: NgramModel, index: TopicIndex, total: list[float]) -> tuple[int
     return tuple(ranked[:FAVOURED_LIMIT])
 
 
-def _coverage(language: str, texts: list[tuple[str, float]]) -> tuple[str, tuple[str, str]]:
-    """How well the whole text covers the question, and the (topic, subject title) that matches it best.
+def _coverage(index: TopicIndex, texts: list[tuple[str, float]]) -> tuple[str, int]:
+    """How well the text covers the question, and the section whose subject matches it best.
 
     The message's own words judge (the texts that count fully): a section keyword names a subject
     the text covers, in part when words it never saw weigh as much. A message that names no
     subject and no unknown word is covered when the conversation before it had a topic (a follow-up
     such as "Tell me more"), or when it has nothing to say about (a "?")."""
-    model = get_model(language)
-    index = _index(model)
+    model = index.model
     total, keyed, words = _scores(index, [(text, share) for text, share in texts if share >= 1.0])
-    best = max(range(len(total)), key=total.__getitem__)
+    best = max(range(len(total)), key=lambda n: (keyed[n], total[n]))
     matched = max(k for n, k in enumerate(keyed) if index.subject[n] == index.subject[best]) / KEYWORD_SCORE
-    unknown = index.unknown_weight(texts[0][0], language)
+    unknown = index.unknown_weight(texts[0][0], model.sections[best].language)
     if matched <= 0:
         earlier = _scores(index, texts)[0]
         best = max(range(len(earlier)), key=earlier.__getitem__)
@@ -240,14 +243,14 @@ def _coverage(language: str, texts: list[tuple[str, float]]) -> tuple[str, tuple
         coverage = COVERED if followed or not (words or unknown) else UNCOVERED
     else:
         coverage = PARTLY if unknown >= matched else COVERED
-    return coverage, (model.sections[best].topic, subject_title(model.sections[best].title))
+    return coverage, best
 
 
-def _named(title: str, model: NgramModel) -> str:
+def _named(title: str, language: str) -> str:
     """A subject title inside a sentence: "Car engines" becomes "car engines"; "Canberra" and
     "Ferry Building" stay as they are."""
     first = title.split()[0]
-    common = first.lower() in model.ids and title[len(first):] == title[len(first):].lower()
+    common = first.lower() in _vocabulary(language)[0] and title[len(first):] == title[len(first):].lower()
     return first.lower() + title[len(first):] if common else title
 
 
