@@ -68,7 +68,7 @@ class ModelConfig:
     confidence: float  # logits are this times the log-probabilities: a trained model's sharper choices
     learned_all: bool  # False: learns from every other paragraph of each topic (a smaller model knows less)
     background: float  # the weight of a corpus section the prompt did not pick (a picked one weighs up to 1)
-    others: float  # the share of the whole text's model mixed into every distribution of a topic
+    others: float  # the share of what the whole text says next, mixed into every distribution of a topic
     min_tokens: int  # a paragraph break after this many answer tokens ends the answer
     max_tokens: int  # past this many, the next sentence end ends the answer
     max_paragraphs: int
