@@ -88,6 +88,8 @@ def fmt(value: float | None, unit: str) -> str:
         return f"{value:.3f} ms" if abs(value) < 10 else f"{value:.1f} ms"
     if unit == "s":
         return f"{value:.3f} s" if value < 10 else f"{value:.1f} s"
+    if unit == "%":
+        return f"{value:.1f}%"
     return f"{value:.3g} {unit}"
 
 
@@ -675,7 +677,7 @@ def suite_breakdown(suite: dict) -> str:
 
 # --------------------------------------------------------------------------- main
 
-SECTIONS = ("per-call", "batch", "streaming", "import", "relay", "sampler", "skills")
+SECTIONS = ("per-call", "batch", "streaming", "import", "relay", "sampler", "drift", "skills")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -736,6 +738,10 @@ def main(argv: list[str] | None = None) -> int:
         from bench_sampler import measure as sampler_measure  # benchmarks/bench_sampler.py: the practice model
 
         rows += [Row("S", **row) for row in sampler_measure(quick=q, say=say)]
+    if "drift" in only:
+        from bench_drift import measure as drift_measure  # benchmarks/bench_drift.py: practice answers' topic
+
+        rows += [Row("D", **row) for row in drift_measure(quick=q, say=say)]
     if "skills" in only:
         from bench_skills import measure as skills_measure  # benchmarks/bench_skills.py: JSON, calls, results
 
@@ -821,6 +827,10 @@ def write_results(rows: list[Row], m: dict, details: list[str], suite: dict | No
         "S. The practice model (`benchmarks/bench_sampler.py`): fresh interpreters; generation is",
         "   `make_reply` at latency 0 on prompts the process has not seen and on one prompt again;",
         "   build is the first `get_model()` of each model; memory is tracemalloc's count.",
+        "D. Practice drift (`benchmarks/bench_drift.py`): held-out prompts (none in the tests), five seeds,",
+        "   `make_reply` in a fresh interpreter. A sentence belongs to the corpus section holding most of its",
+        "   runs of four tokens; an answer drifts when a sentence belongs to a section that neither the",
+        "   prompt picks nor the answer's first sentence belongs to (`helpers/practice/model/topic_drift.py`).",
         "K. The practice server's skills (`benchmarks/bench_skills.py`): prompts it has never seen",
         "   (`benchmarks/skills_heldout.py`), both models, 10 seeds, default temperature, over loopback;",
         "   graded by that file's own parsers. JSON: the first object parsed, every expected key and",

@@ -449,12 +449,15 @@ def _check_image_part(part: dict, at: str) -> list[Problem]:
     if not isinstance(image, dict) or not isinstance(image.get("url"), str):
         return [Problem(f"{at}.image_url.url", "Required", f"{at}: an image part needs 'image_url': {{'url': ...}}.")]
     detail = image.get("detail")
-    if detail is not None and detail not in ("low", "high", "auto"):
+    if "detail" in image and detail not in ("low", "high", "auto"):
+        # as the API's validator words it: a string outside the enum, or another type (null included)
+        wrong = (f"Invalid enum value. Expected 'low' | 'high' | 'auto', received '{detail}'" if isinstance(detail, str)
+                 else f"Expected 'low' | 'high' | 'auto', received {_type_name(detail)}")
         return [
             Problem(
                 f"{at}.image_url.detail",
-                f"Invalid enum value. Expected 'low' | 'high' | 'auto', received '{detail}'",
-                f"{at}: detail must be 'low', 'high' or 'auto'.",
+                wrong,
+                f"{at}: detail must be 'low', 'high' or 'auto' (or left out).",
             )
         ]
     url = image["url"]

@@ -1,4 +1,4 @@
-"""Nested fields are type-checked as the top-level ones are (found by a fuzzer with the vendor's OpenAPI)."""
+"""Nested fields are type-checked as the top-level ones are (found by fuzzers with the vendor's OpenAPI)."""
 import base64
 
 import pytest
@@ -15,7 +15,19 @@ def file_message(filename):
                                          {"type": "file", "file": {"file_data": PDF, "filename": filename}}]}]
 
 
+def image_message(detail):
+    return [{"role": "user", "content": [{"type": "text", "text": "What is this?"},
+                                         {"type": "image_url", "image_url": {"url": "https://example.com/a.png",
+                                                                             "detail": detail}}]}]
+
+
 BAD = [
+    ("image_url.detail null", {"messages": image_message(None)},
+     "[messages.0.content.1.image_url.detail] Expected 'low' | 'high' | 'auto', received null"),
+    ("image_url.detail a number", {"messages": image_message(1)},
+     "[messages.0.content.1.image_url.detail] Expected 'low' | 'high' | 'auto', received number"),
+    ("image_url.detail another word", {"messages": image_message("medium")},
+     "[messages.0.content.1.image_url.detail] Invalid enum value. Expected 'low' | 'high' | 'auto', received 'medium'"),
     ("file.filename an object", {"messages": file_message({"name": "a.pdf"})},
      "[messages.0.content.1.file.filename] Expected string, received object"),
     ("file.filename a number", {"messages": file_message(7)},
@@ -56,4 +68,9 @@ def test_the_client_refuses_it_before_sending(srv, name, body, expected):
 
 def test_the_right_types_still_pass(srv):
     assert post(srv, {"messages": file_message("report.pdf")}).status_code == 200
+    for detail in ("low", "high", "auto"):
+        assert post(srv, {"messages": image_message(detail)}).status_code == 200
+    left_out = image_message("low")
+    del left_out[0]["content"][1]["image_url"]["detail"]
+    assert post(srv, {"messages": left_out}).status_code == 200
     assert post(srv, {"prediction": {"type": "content", "content": [{"type": "text", "text": "x"}]}}).status_code == 200

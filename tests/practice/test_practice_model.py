@@ -180,6 +180,21 @@ def test_three_pictures_are_described_in_order_and_the_prose_adds_no_format_clai
         assert "blue" in answer
 
 
+def test_the_dominant_colour_is_one_the_picture_has_not_its_average(srv):
+    from PIL import Image
+
+    picture = Image.new("RGB", (100, 40), (0, 255, 0))  # 45% green on the right...
+    picture.paste((0, 0, 255), (0, 0, 55, 40))  # ... and 55% blue: the average, (0, 115, 140), is cyan
+    buffer = io.BytesIO()
+    picture.save(buffer, "PNG")
+    url = "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+    answer = content(post(srv, [{"role": "user", "content": [{"type": "text", "text": "What colour is it?"},
+                                                              {"type": "image_url", "image_url": {"url": url}}]}]))
+    assert "its average colour is RGB (0, 115, 140)" in answer
+    assert "its dominant colour is blue, RGB (0, 0, 255), in 55% of its pixels" in answer
+    assert "cyan" not in answer
+
+
 def test_reply_in_french_samples_french(srv):
     answer = content(post(srv, "Reply in French: tell me about San Francisco", seed=1))
     assert answer.startswith("Voici une réponse simulée, en français")
@@ -211,7 +226,7 @@ def test_stop_strings_end_the_answer_before_them(srv):
 # --------------------------------------------------------------------------- next_tokens (lesson 02)
 
 def test_next_tokens_shows_the_distribution_before_and_after_each_knob():
-    view = next_tokens("Tell me about San Francisco", answer_so_far="San Francisco is", top_k=3, top_p=0.95,
+    view = next_tokens("Tell me about San Francisco", answer_so_far="San Francisco", top_k=3, top_p=0.95,
                        temperature=1.5, show=8)
     assert view.columns == ["model", "top_k=3", "top_p=0.95", "temperature=1.5"]
     rows = view.rows
@@ -222,7 +237,7 @@ def test_next_tokens_shows_the_distribution_before_and_after_each_knob():
     assert sum(r["temperature=1.5"] for r in kept) == pytest.approx(1.0)
     assert kept[0]["temperature=1.5"] < kept[0]["top_p=0.95"]  # a high temperature flattens what is left
     assert "not Gemma" in repr(view) and "not Gemma" in view._repr_html_()
-    assert "<table" in view._repr_html_() and "San Francisco is" in repr(view)
+    assert "<table" in view._repr_html_() and "San Francisco" in repr(view)
 
 
 def test_next_tokens_greedy_settings_leave_one_token_and_penalties_show_as_a_step():

@@ -13,9 +13,14 @@ The corpus lives in ``helpers/practice/corpus/*.txt``, one file per topic::
     # language: fr                                             <- optional: another language's model
     ## Golden Gate Bridge | golden gate bridge, bridge         <- a section and its keywords
     A paragraph: one block of lines, read as one answer.
+
+A section titled "X, again" continues the subject of section "X" (more paragraphs, other
+keywords): the two are one subject wherever the kit groups sections. ``unknown.txt`` holds what
+the practice model says of a question its text does not cover; no prompt's words pick it.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -74,6 +79,14 @@ class Section:
     verse: bool = False  # line breaks kept (a file with "# layout: lines")
 
 
+_AGAIN = re.compile(r",\s*again$")
+
+
+def subject_title(title: str) -> str:
+    """The subject a section's title names: "Functions, again" continues "Functions"."""
+    return _AGAIN.sub("", title)
+
+
 def parse_corpus_file(text: str) -> list[Section]:
     """The sections of one corpus file (format in the module docstring)."""
     header: dict[str, str] = {}
@@ -117,8 +130,9 @@ def _section(header: dict[str, str], title: str, keywords: tuple[str, ...], bloc
                    header.get("language", "en"), tuple(paragraphs), keep_lines)
 
 
-def load_sections() -> list[Section]:
-    """Every section of every corpus file shipped with the kit, in file-name order."""
+@functools.cache
+def load_sections() -> tuple[Section, ...]:
+    """Every section of every corpus file shipped with the kit, in file-name order (read once)."""
     folder = resources.files("helpers.practice.model") / "corpus"
     files = sorted((f for f in folder.iterdir() if f.name.endswith(".txt")), key=lambda f: f.name)
-    return [s for f in files for s in parse_corpus_file(f.read_text(encoding="utf-8"))]
+    return tuple(s for f in files for s in parse_corpus_file(f.read_text(encoding="utf-8")))

@@ -171,6 +171,14 @@ def recall(question: str, earlier: list[str]) -> str | None:
     return f"You have not told me your {thing} in this conversation yet."
 
 
+def noted(prompt: str) -> str | None:
+    """"Noted: your favourite number is 42." for a message that tells a favourite (not a question)."""
+    found = _FACT_STATEMENT.search(prompt[:2000])
+    if not found or "?" in prompt[:2000] or not re.match(r"(favou?rite|lucky) ", found.group(1), re.I):
+        return None
+    return f"Noted: your {found.group(1).lower()} is {found.group(2).strip()}."
+
+
 def introduction(prompt: str) -> str | None:
     found = NAME_INTRO.search(prompt)
     return f"Nice to meet you, {found.group(1)}!" if found else None

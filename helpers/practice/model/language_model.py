@@ -2,11 +2,14 @@
 
 It counts, for every context of up to four tokens in ``helpers/practice/corpus``, which token came
 next. The probability of the next token mixes the longest context seen with shorter ones
-(interpolation in the manner of Witten-Bell smoothing, down to a fixed tail of common tokens), and
-every count is weighted by how well its corpus section matches the prompt's topic. The chat models
-differ as a small and a bigger model do: the 4B has learned from about half of the text and uses
-three tokens of context; the 12B (and the 27B) learned from all of it, use four, lean less on the
-shorter contexts and choose more confidently, so they follow what they learned further and wander less.
+(interpolation in the manner of Witten-Bell smoothing, down to a fixed tail of common tokens).
+A request conditions the counts on its topic: the corpus sections the prompt picked count in
+full, every other section only a little (the model's *background*), and the mix is taken over
+these weighted counts, so a context that only other topics used gives way to shorter contexts of
+the topic's own text. That is what keeps an answer on its subject. The chat models differ as a
+small and a bigger model do: the 4B has learned from about half of the text and uses three tokens
+of context; the 12B (and the 27B) learned from all of it, use four, lean less on the shorter
+contexts and other topics and choose more confidently, so they follow what they learned further.
 
     model = get_model()                                        # built at first use, then cached
     conditioned = Conditioned(model, CONFIGS["google/gemma-3-12b-it"], model.uniform_weights())
@@ -25,7 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from operator import itemgetter
 
-from .corpus import LINE, PARAGRAPH, Section, load_sections
+from .corpus import LINE, PARAGRAPH, SENTENCE_ENDS, Section, load_sections, subject_title
 
 #: The longest context any model uses (the 27B's order 5 means four tokens of context).
 MAX_CONTEXT = 4
@@ -40,21 +43,20 @@ MAX_CANDIDATES = 120
 #: are what a high temperature brings up, as a real model's long tail is: the text gets odd.
 TAIL_SIZE = 60
 TAIL_FLOOR = 0.012
-#: A context seen at most this often (or a paragraph start) is counted event by event with the
-#: request's weights. A more frequent one is counted once without weights (its commonest followers
-#: kept); for contexts of two tokens or more, the request's most favoured sections then add their
-#: share, found by binary search in each section's events. Single-token contexts (the backoff
-#: level) stay unweighted. This keeps every distribution to a few dozen operations.
+#: A context seen at most this often is counted event by event with the request's weights. A more
+#: frequent one is counted once without weights (its commonest followers kept, at the background
+#: weight), and then the request's favoured sections add their own events, found by binary search
+#: in each section's events. This keeps every distribution to a few dozen operations.
 DIRECT_LIMIT = 12
 COMMON_FOLLOWERS = 32
 FAVOURED_LIMIT = 6
 #: Distributions one conditioned model keeps (each about 1.5 kB); past this, its cache starts again.
 CACHE_ENTRIES = 2000
-#: The weight of a corpus section that has nothing to do with the prompt (the best one weighs
-#: ``focus`` more): what the model knows of other topics still shows, a little.
-BASE_WEIGHT = 0.15
-#: In frequent contexts, sections weighing less than BASE_WEIGHT plus this count as BASE_WEIGHT (a rounding of the mix).
-WEIGHT_TOLERANCE = 0.5
+#: A favoured section weighing at least this (the best weighs 1) counts its paragraphs in the
+#: answer's material: an answer opens no more paragraphs than its topic's text does.
+MATERIAL_WEIGHT = 0.25
+#: How many tokens make a paragraph's opening (an answer opens each paragraph differently).
+OPENING = 3
 
 
 @dataclass(frozen=True)
@@ -64,22 +66,27 @@ class ModelConfig:
     order: int  # n of the n-gram: order - 1 tokens of context
     smoothing: float  # weight of shorter contexts: higher wanders more
     confidence: float  # logits are this times the log-probabilities: a trained model's sharper choices
-    learned_all: bool  # False: learns from every other paragraph of each section (a smaller model knows less)
-    focus: float  # extra weight of the corpus section that best matches the prompt
+    learned_all: bool  # False: learns from every other paragraph of each topic (a smaller model knows less)
+    background: float  # the weight of a corpus section the prompt did not pick (a picked one weighs up to 1)
+    others: float  # the share of what the whole text says next, mixed into every distribution of a topic
     min_tokens: int  # a paragraph break after this many answer tokens ends the answer
     max_tokens: int  # past this many, the next sentence end ends the answer
     max_paragraphs: int
     lists: bool  # writes "list the steps" answers as numbered lists
     steps: bool  # shows its working for clock arithmetic
+    brief: int  # sentences of an answer to a question its text covers little or not at all
 
 
 CONFIGS = {
-    "google/gemma-3-4b-it": ModelConfig(order=4, smoothing=0.1, confidence=1.3, learned_all=False, focus=80.0,
-                                        min_tokens=40, max_tokens=110, max_paragraphs=2, lists=False, steps=False),
-    "google/gemma-3-12b-it": ModelConfig(order=5, smoothing=0.04, confidence=1.5, learned_all=True, focus=200.0,
-                                         min_tokens=80, max_tokens=200, max_paragraphs=3, lists=True, steps=True),
-    "google/gemma-3-27b-it": ModelConfig(order=5, smoothing=0.02, confidence=1.7, learned_all=True, focus=300.0,
-                                         min_tokens=110, max_tokens=240, max_paragraphs=3, lists=True, steps=True),
+    "google/gemma-3-4b-it": ModelConfig(order=4, smoothing=0.1, confidence=1.3, learned_all=False, background=1e-3,
+                                        others=0.03, min_tokens=40, max_tokens=110, max_paragraphs=2, lists=False,
+                                        steps=False, brief=2),
+    "google/gemma-3-12b-it": ModelConfig(order=5, smoothing=0.04, confidence=1.4, learned_all=True, background=1e-4,
+                                         others=0.01, min_tokens=80, max_tokens=200, max_paragraphs=3, lists=True,
+                                         steps=True, brief=3),
+    "google/gemma-3-27b-it": ModelConfig(order=5, smoothing=0.02, confidence=1.7, learned_all=True, background=5e-5,
+                                         others=0.005, min_tokens=110, max_tokens=240, max_paragraphs=3, lists=True,
+                                         steps=True, brief=3),
 }
 
 
@@ -171,22 +178,31 @@ class NgramModel:
         return found
 
     def uniform_weights(self) -> list[float]:
-        return [BASE_WEIGHT] * len(self.sections)
+        """Every section alike: the model of the whole text, with no topic."""
+        return [1.0] * len(self.sections)
 
 
 class Conditioned:
     """One chat model's next-token distributions for one request's topic weights, cached by context.
 
-    ``weights[i]`` multiplies every count from corpus section i; ``bonus`` maps the ids of tokens the
+    ``weights[i]`` multiplies every count from corpus section i: the sections above the lowest
+    weight (the background) are the topic, favoured. ``bonus`` maps the ids of tokens the
     conversation used to a logit bonus (the model "conditions on the conversation": its words come back).
     """
 
     def __init__(self, model: NgramModel, config: ModelConfig, weights: list[float],
                  bonus: dict[int, float] | None = None):
         self.model, self.config, self.weights, self.bonus = model, config, weights, bonus or {}
-        favoured = sorted(((i, w - BASE_WEIGHT) for i, w in enumerate(weights) if w - BASE_WEIGHT > WEIGHT_TOLERANCE),
+        self.background = min(weights)
+        favoured = sorted(((i, w - self.background) for i, w in enumerate(weights) if w > self.background),
                           key=lambda item: -item[1])
-        self.favoured = favoured[:FAVOURED_LIMIT]  # the sections that make most of the difference
+        self.favoured = favoured[:FAVOURED_LIMIT]  # the topic: the sections that make the difference
+        top = max(weights)
+        material = [paragraph for i, _ in self.favoured if weights[i] >= MATERIAL_WEIGHT * top
+                    for paragraph in model.sections[i].paragraphs]
+        #: How the topic's paragraphs open (empty: no topic), and how many sentences they hold.
+        self.openings = frozenset(tuple(model.ids[t] for t in p[:OPENING]) for p in material)
+        self.sentences = sum(t in SENTENCE_ENDS for p in material for t in p)
         self.cache: dict[tuple[int, ...], tuple[array, array]] = {}
         self.tail = [(t, config.confidence * lp) for t, lp in model.tail_logs]
 
@@ -201,53 +217,73 @@ class Conditioned:
         return found
 
     def probabilities(self, context: tuple[int, ...]) -> tuple[dict[int, float], float]:
-        """The mix of every context length seen (before the conversation bonus), and the probability
-        left for the tail: ``(probabilities, tail)``; a tail token t has ``tail * model.tail_share[t]``
-        more (on top of what the contexts give it)."""
+        """The next token's probabilities (before the conversation bonus), and the probability left
+        for the tail: ``(probabilities, tail)``; a tail token t has ``tail * model.tail_share[t]``
+        more (on top of what the contexts give it).
+
+        Every context length seen takes the share Witten-Bell gives it of what is left: ``seen /
+        (seen + smoothing * types)``, where ``seen`` is the weighted number of events and ``types``
+        the number of distinct followers. Where the topic used the context, a follower only other
+        topics used counts as its small weight among the types; where the topic never used it,
+        each counts in full, so that such a context passes most of its share down to the shorter
+        contexts, where the topic's own text has a say. With a topic, a share (``others``) of what
+        the whole text (no weights) says after the longest context seen joins in: the model knows
+        its other topics a little. Too unlikely to matter at low temperatures, they are where a
+        high temperature can go."""
         model, gamma = self.model, self.config.smoothing
-        probs: dict[int, float] = {}
-        remaining = 1.0
+        others = self.config.others if self.favoured else 0.0
+        topic: dict[int, float] = {}
+        whole: dict[int, float] = {}
+        left = 1.0
         for length in range(len(context), 0, -1):
-            if remaining <= 2 * TAIL_FLOOR:
+            if left <= 2 * TAIL_FLOOR:
                 break  # the shorter contexts would add next to nothing: leave it to the tail
             lo, hi = model.span(context[len(context) - length:])
             if hi == lo:
                 continue
-            followers, seen, types, total = self._counts(lo, hi, length, context[-1] == 0)
-            share = remaining * seen / (seen + gamma * types)
-            scale = share / total
-            for token, count in followers:
-                probs[token] = probs.get(token, 0.0) + count * scale
-            remaining -= share
-        if remaining < TAIL_FLOOR:
-            keep = (1.0 - TAIL_FLOOR) / (1.0 - remaining)
-            for token in probs:
-                probs[token] *= keep
-            remaining = TAIL_FLOOR
-        return probs, remaining
+            counts, types, raw = self._counts(lo, hi, others > 0 and not whole)
+            left = _add_level(topic, counts, types, left, gamma)
+            if raw:
+                whole = raw
+        left = _floor_tail(topic, left)
+        if not whole:
+            return topic, left
+        mixed = {token: (1.0 - others) * p for token, p in topic.items()}
+        scale = others / sum(whole.values())
+        for token, count in whole.items():
+            mixed[token] = mixed.get(token, 0.0) + scale * count
+        return mixed, (1.0 - others) * left
 
-    def _counts(self, lo: int, hi: int, length: int, start: bool):
-        """Weighted followers of the run lo:hi: (followers and counts, events, distinct followers, total)."""
-        model, weights = self.model, self.weights
-        if hi - lo <= DIRECT_LIMIT or start:
-            counts: dict[int, float] = {}
+    def _counts(self, lo: int, hi: int, whole: bool):
+        """The weighted followers of the run lo:hi of sorted events and their number as Witten-Bell
+        types; with ``whole``, the unweighted followers too (else None)."""
+        model, weights, background = self.model, self.weights, self.background
+        counts: dict[int, float] = {}
+        raw: dict[int, float] = {}
+        topical: set[int] = set()
+        if hi - lo <= DIRECT_LIMIT:
             for token, section in zip(model.following[lo:hi], model.section_of[lo:hi]):
-                counts[token] = counts.get(token, 0.0) + weights[section]
-            return counts.items(), hi - lo, len(counts), sum(counts.values())
-        common, types = model.common(lo, hi)
-        if length == 1:
-            return common, hi - lo, types, float(hi - lo)
-        counts = {token: BASE_WEIGHT * count for token, count in common}
-        total = BASE_WEIGHT * (hi - lo)
-        following, section_ranks = model.following, model.section_ranks
-        for section, extra in self.favoured:
-            ranks = section_ranks[section]
-            first, last = bisect_left(ranks, lo), bisect_left(ranks, hi)
-            for rank in ranks[first:last]:
-                token = following[rank]
-                counts[token] = counts.get(token, 0.0) + extra
-            total += extra * (last - first)
-        return counts.items(), hi - lo, max(types, len(counts)), total
+                weight = weights[section]
+                counts[token] = counts.get(token, 0.0) + weight
+                raw[token] = raw.get(token, 0.0) + 1.0
+                if weight > background:
+                    topical.add(token)
+            kinds = len(counts)
+        else:
+            common, kinds = model.common(lo, hi)
+            counts = {token: background * count for token, count in common}
+            if whole:
+                raw = dict(common)
+            following, section_ranks = model.following, model.section_ranks
+            for section, extra in self.favoured:
+                ranks = section_ranks[section]
+                for rank in ranks[bisect_left(ranks, lo):bisect_left(ranks, hi)]:
+                    token = following[rank]
+                    counts[token] = counts.get(token, 0.0) + extra
+                    topical.add(token)
+        others = max(0, kinds - len(topical))
+        return counts, len(topical) + others * (background if topical else 1.0), raw if whole else None
+
 
     def _compute(self, context: tuple[int, ...]) -> tuple[array, array]:
         probs, tail = self.probabilities(context)
@@ -269,6 +305,26 @@ class Conditioned:
         return array("I", [t for t, _ in pairs]), array("d", [x for _, x in pairs])
 
 
+def _add_level(probs: dict[int, float], counts: dict[int, float], types: float, left: float, gamma: float) -> float:
+    """Add one context length's share of what is left to ``probs``; returns what is left after it."""
+    seen = sum(counts.values())
+    share = left * seen / (seen + gamma * types)
+    scale = share / seen
+    for token, count in counts.items():
+        probs[token] = probs.get(token, 0.0) + count * scale
+    return left - share
+
+
+def _floor_tail(probs: dict[int, float], left: float) -> float:
+    """Keep at least TAIL_FLOOR for the tail, taken from every token alike; returns the tail's share."""
+    if left >= TAIL_FLOOR:
+        return left
+    keep = (1.0 - TAIL_FLOOR) / (1.0 - left)
+    for token in probs:
+        probs[token] *= keep
+    return TAIL_FLOOR
+
+
 _models: dict[tuple[str, str, bool], NgramModel] = {}
 _lock = threading.Lock()
 
@@ -277,21 +333,35 @@ def get_model(language: str = "en", topic: str = "", everything: bool = True) ->
     """The practice model of one language ("en", "fr", "es", "de"), built on first use and kept.
 
     It learns from the language's prose; with ``topic`` (such as "poems", the verse), from that
-    topic's text alone; without ``everything``, from every other paragraph of each section only
-    (the first, the third, ...), as a smaller model that has learned less."""
+    topic's text alone; without ``everything``, from every other paragraph of each subject only
+    (the first, the third, ...; a section and its ", again" sibling are one subject), as a smaller
+    model that has learned less."""
     key = (language, topic, everything)
     model = _models.get(key)
     if model is None:
         with _lock:
             model = _models.get(key)
             if model is None:
-                sections = [s if everything else replace(s, paragraphs=s.paragraphs[::2])
-                            for s in load_sections() if s.language == language
+                sections = [s for s in load_sections() if s.language == language
                             and (s.topic == topic if topic else not s.verse)]
+                if not everything:
+                    sections = _every_other_paragraph(sections)
                 if not sections:
                     raise ValueError(f"the practice model has no text in language {language!r} {topic}".strip())
                 model = _models[key] = NgramModel(sections)
     return model
+
+
+def _every_other_paragraph(sections: list[Section]) -> list[Section]:
+    """The first, third, ... paragraph of each subject, counting on through a section's ", again" sibling."""
+    seen: dict[tuple[str, str], int] = {}
+    kept = []
+    for section in sections:
+        subject = (section.topic, subject_title(section.title))
+        start = seen.get(subject, 0)
+        seen[subject] = start + len(section.paragraphs)
+        kept.append(replace(section, paragraphs=section.paragraphs[start % 2::2]))
+    return kept
 
 
 def attested_fraction(text: str, n: int = 4, language: str = "en") -> float:

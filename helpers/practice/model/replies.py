@@ -6,6 +6,11 @@ Every answer is written token by token by the kit's small n-gram model
 seed), and cut by ``stop`` and ``max_tokens``. What the kit can know for sure comes first and is
 never sampled: arithmetic and clock times, facts about attached images and PDFs, what the
 conversation told it (a name, a number), text to repeat verbatim, a few capitals and phrases.
+The sampled text keeps to the topic the conversation picked (:mod:`helpers.practice.model.topics`),
+and a question the kit's text does not cover gets a short answer that says so.
+
+Which kind of answer a message gets is decided in one place, :func:`_lead` (first match wins),
+then, for prose, by how well the text covers the question (:func:`plan_reply`).
 
     reply = make_reply("google/gemma-3-4b-it", [{"role": "user", "content": "Hi"}], {"seed": 1})
     reply.text, reply.finish_reason, reply.prompt_tokens, reply.completion_tokens
@@ -21,13 +26,13 @@ from ...model_ids import MODELS
 from .attachments import attachment_tokens, describe_attachments
 from .catalogue import OUTPUT_MAX
 from .corpus import split_pieces
-from .facts import (capital, find_arithmetic, find_clock_sum, introduction, recall, summary, translation,
+from .facts import (capital, find_arithmetic, find_clock_sum, introduction, noted, recall, summary, translation,
                     verbatim)
 from .generation import Plan, generate
 from .language_model import CONFIGS, Conditioned, ModelConfig, get_model
 from .sampler import SamplerSettings
 from .skills.skill_answers import skill_answer
-from .topics import content_words, topic_weights
+from .topics import COVERED, UNCOVERED, TopicChoice, choose_topic, content_words
 
 __all__ = ["SIMULATED_MARKER", "Reply", "make_reply", "plan_reply", "count_prompt_tokens", "split_pieces",
            "TOKEN_PATTERN"]
@@ -162,6 +167,7 @@ class Lead:
     joiner: str = " "
     hint: str = ""  # extra words for choosing the topic
     verse: bool = False
+    sentences: int | None = None  # the answer's length in sentences (the lead's included), when the kind sets one
 
 
 _IDENTITY = re.compile(r"\b(who are you|what are you|which model|what model|are you (?:gemma|real|an? ai|human))\b",
@@ -186,7 +192,7 @@ def _lead(convo: Conversation, config: ModelConfig) -> Lead:
     remembered = recall(prompt, convo.earlier_users)
     if remembered:
         return Lead(remembered, short=remembered.split()[-1], hint="hello")
-    greeting = introduction(prompt)
+    greeting = introduction(prompt) or noted(prompt)
     if greeting:
         return Lead(greeting, short=greeting.split()[-1], hint="hello")
     if _IDENTITY.search(prompt):
@@ -226,6 +232,44 @@ def _computed_lead(convo: Conversation, config: ModelConfig, prompt: str) -> Lea
     return Lead()
 
 
+# --------------------------------------------------------------------------- questions the text does not cover
+
+_SUBJECT_FORMS = (
+    (re.compile(r"^(?:what|who)(?:'s| is| are| was| were) (.+)$", re.I), r"\1"),
+    (re.compile(r"^(?:(?:can|could|would|will) you )?(?:please )?(?:tell me|teach me|talk|explain|describe|give me|"
+                r"show me|recommend|suggest)(?: about)? (.+)$", re.I), r"\1"),
+    (re.compile(r"^how (?:do|can|should|would|could) (?:i|you|we|one) (.+)$", re.I), r"how to \1"),
+)
+_PERSON = {"my": "your", "i": "you", "me": "you", "mine": "yours", "am": "are", "myself": "yourself"}
+
+
+def question_subject(prompt: str) -> str:
+    """What a question is about, as the end of "knows little about ...": "What are the rules of chess?"
+    gives "the rules of chess"; a question of another shape is quoted ("this question: how ...?")."""
+    first = re.split(r"(?<=[?.!])\s|\n", prompt.strip()[:400])[0].strip()
+    first = first.rsplit(":", 1)[-1].strip() if len(first.rsplit(":", 1)[-1].split()) > 2 else first
+    asked = first.rstrip("?.!").strip()
+    subject = next((m.expand(form) for pattern, form in _SUBJECT_FORMS for m in [pattern.match(asked)] if m), None)
+    if subject is None:
+        shown = first[:1].lower() + first[1:] if first[1:2].islower() else first
+        subject = f"this question: {shown}" if first.endswith("?") else "that"
+    subject = re.sub(r"\b(my|i|me|mine|am|myself)\b", lambda m: _PERSON[m.group(1).lower()], subject, flags=re.I)
+    return subject if 0 < len(subject) <= 100 else "this question"
+
+
+def _little_known(lead: Lead, topic: TopicChoice, prompt: str, config: ModelConfig) -> Lead:
+    """The answer to a question the text covers in part (what it has, briefly) or not at all (saying so)."""
+    if lead.text:  # a fact is known for sure (a capital, a sum): it stands alone rather than lead to other topics
+        return Lead(lead.text, short=lead.short, prose=False, joiner=lead.joiner)
+    subject = question_subject(prompt)
+    end = "" if subject.endswith("?") else "."
+    if topic.coverage == UNCOVERED:
+        return Lead(f"The practice model knows little about {subject}{end}", short="Unknown.", sentences=config.brief)
+    return Lead(f"The practice model knows little about {subject}{end} Here is what its text says about "
+                f"{topic.subject}.", short=topic.subject[:1].upper() + topic.subject[1:] + ".",
+                sentences=config.brief + 1)
+
+
 # --------------------------------------------------------------------------- the shape: instructions
 
 _ONE_WORD = re.compile(r"\b(one|1|single)[ -]word\b")
@@ -259,36 +303,59 @@ def _shape(plan: Plan, lead: Lead, convo: Conversation, config: ModelConfig) -> 
         plan.lead, plan.joiner, plan.prose = FOREIGN_LEADS[LANGUAGE_CODES[_LANGUAGE.search(asks).group(1)]], " ", True
     counted = _SENTENCES.search(asks)
     if counted:
-        plan.sentence_limit = _number(counted.group(1))
+        plan.sentence_limit, plan.terse = _number(counted.group(1)), True
     elif _BRIEF.search(asks):
-        plan.sentence_limit = 2 if config.lists else 1
+        plan.sentence_limit, plan.terse = 2 if config.lists else 1, True
     low = convo.prompt.lower()
     if config.lists and plan.prose and not plan.lead and not plan.sentence_limit and (_LIST.search(low)
                                                                                       or _COUNTED.search(low)):
         many = _COUNTED.search(low)
         plan.list_items = _number(many.group(1)) if many else 0
+        plan.lead = list_intro(convo.prompt)
+
+
+_LIST_NOUN = re.compile(r"\b(?:(the|some|a few)\s+)?(?:(two|three|four|five|six|seven|[2-7])\s+)?"
+                        r"((?:(?!me\b|us\b|you\b|them\b)[a-z-]+\s+)?"
+                        r"(?:steps|tips|ways|reasons|ideas|points|names|examples|things|facts)\b)"
+                        r"([^.?!:;\n]{0,60})", re.I)
+
+
+def list_intro(prompt: str) -> str:
+    """The line a numbered list opens with: "List three tips for an email" gives "Here are three tips for an email:"."""
+    found = _LIST_NOUN.search(prompt[:2000]) or _COUNTED.search(prompt[:2000])
+    if found is None:
+        return "Here is a list:"
+    if found.re is _COUNTED:
+        what, rest = found.group(0), prompt[found.end():found.end() + 60]
+        rest = re.split(r"[.?!:;\n]", rest)[0]
+    else:
+        article, count, noun, rest = found.groups()
+        what = f"{count or (article or 'some').lower()} {noun.lower()}"
+    rest = re.sub(r"\b(my|i|me|mine|am|myself)\b", lambda m: _PERSON[m.group(1).lower()], rest.rstrip(), flags=re.I)
+    return f"Here are {what}{rest}:"
 
 
 # --------------------------------------------------------------------------- the plan
 
 #: Conditioned models kept for later requests alike (the same prompt again, as lessons send).
 CONDITIONED_KEPT = 8
-_conditioned: dict[tuple, Conditioned] = {}
+_conditioned: dict[tuple, tuple[Conditioned, TopicChoice]] = {}
 
 
 def _conditioning(model_id: str, language: str, config: ModelConfig, texts: list[tuple[str, float]],
-                  only: str = "") -> Conditioned:
+                  only: str = "") -> tuple[Conditioned, TopicChoice]:
     """The model conditioned on this conversation's topic, shared by requests that condition alike.
 
-    ``only`` (a topic such as "poems") uses a model of that topic's text alone."""
+    ``only`` (a topic such as "poems") uses a model of that topic's text alone; coverage is judged
+    for English prose only."""
     model = get_model(language, only, config.learned_all)
-    weights, bonus = topic_weights(model, config, texts)
-    key = (model_id, language, only, tuple(round(w, 3) for w in weights), tuple(sorted(bonus.items())))
+    topic = choose_topic(model, config, texts, judge=language == "en" and not only)
+    key = (model_id, language, only, tuple(round(w, 4) for w in topic.weights), tuple(sorted(topic.bonus.items())))
     found = _conditioned.get(key)
     if found is None:
         if len(_conditioned) >= CONDITIONED_KEPT:
             _conditioned.clear()  # bounded: each one holds a cache of distributions
-        found = _conditioned[key] = Conditioned(model, config, weights, bonus)
+        found = _conditioned[key] = (Conditioned(model, config, topic.weights, topic.bonus), topic)
     return found
 
 
@@ -298,11 +365,12 @@ def plan_reply(model: str, messages: list[dict]) -> Plan:
     config = CONFIGS.get(model, CONFIGS[SMALL_MODEL])
     language = _LANGUAGE.search(convo.instructions)
     language = LANGUAGE_CODES[language.group(1)] if language else "en"
-    lead = _lead(convo, config)
+    lead = _lead(convo, config)  # the kind of answer: a fact, a repeat, verse, attachments, ... or prose
     texts = convo.topic_texts(lead.hint) if language == "en" else [(convo.prompt[:4000], 1.0)]
     only = "poems" if lead.verse else "pictures" if convo.attachments and language == "en" else ""
-    plan = Plan(_conditioning(model, language, config, texts, only), lead.text, lead.prose, lead.joiner,
-                verse=lead.verse)
+    conditioned, topic = _conditioning(model, language, config, texts, only)
+    if topic.coverage != COVERED and lead.prose:
+        lead = _little_known(lead, topic, convo.prompt, config)  # a question the text covers little or not at all
+    plan = Plan(conditioned, lead.text, lead.prose, lead.joiner, verse=lead.verse, sentence_limit=lead.sentences)
     _shape(plan, lead, convo, config)
     return plan
-
