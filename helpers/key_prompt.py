@@ -5,8 +5,9 @@
     helpers.ask_for_key(save=True)    # ... and write a typed key to .env (mode 0600, ignored by git)
 
 A typed key stays in memory: the kit's default client uses it until the kernel restarts. It is
-shown only as its last 4 characters. When nobody can answer (a test run, a batch job, a kernel
-whose front end takes no input) the question is skipped, never left waiting.
+shown only as its last 4 characters. In a notebook nothing waits: a masked box appears under the
+cell, Run All carries on in practice mode, and a key pasted into the box later switches the kit to
+it. In a terminal a hidden prompt asks; with nobody to answer (a pipe, a batch job) nothing is asked.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from . import keys, settings
 from .advice import KEYS_PAGE
@@ -37,25 +38,18 @@ class KeyStatus:
     masked_key: str
     message: str
     saved_to: Path | None = None
+    #: In a notebook without a key: the masked box a key can be pasted into later (it never blocks a cell).
+    entry: Any = None
 
     def __str__(self) -> str:
         return self.message
 
     __repr__ = __str__
 
-
-def default_env_path() -> Path:
-    """Where a saved key goes: ``.env`` in the project's top folder (the one holding .env.example), else here."""
-    here = Path.cwd()
-    for folder in (here, *here.parents):
-        if (folder / ".env.example").is_file():
-            return folder / ".env"
-    return here / ".env"
-
-
-def looks_like_key(text: str) -> bool:
-    """A loose shape check (no spaces, quotes or '=', 8 characters or more) that catches a bad paste."""
-    return len(text) >= 8 and not any(c.isspace() or c in "\"'=" for c in text)
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        if self.entry is None:
+            return {"text/plain": self.message}
+        return self.entry.bundle(self.message, **kwargs)
 
 
 def _in_kernel() -> bool:
@@ -102,6 +96,8 @@ def ask_for_key(save: bool = False, *, env_path: str | os.PathLike | None = None
     if current.key_source == "this kernel's memory" and current.has_key and not current.simulated:
         return _status(f"Using the key typed earlier, {current.api_key_masked}, from this kernel's memory. "
                        "Nothing to type.", "typed", None, masked=current.api_key_masked)
+    if ask is None and _in_kernel():
+        return _entry_box(current, save, env_path)
     typed = (ask or masked_prompt)(PROMPT)
     if typed is None:
         return _status("Nobody can answer a prompt here (an automated run, or a front end without input), so "
@@ -110,7 +106,7 @@ def ask_for_key(save: bool = False, *, env_path: str | os.PathLike | None = None
     typed = typed.strip()
     if not typed:
         return _status(f"No key typed. {_keyless(current)}", "", None)
-    if not looks_like_key(typed):
+    if not keys.looks_like_key(typed):
         return _status(f"That does not look like an API key (it has spaces, quotes or is too short), so it was not "
                        f"used: copy it again from {KEYS_PAGE} and run this cell again.", "", None)
     client = use_key(typed)
@@ -121,11 +117,21 @@ def ask_for_key(save: bool = False, *, env_path: str | os.PathLike | None = None
     saved = None
     if save:
         try:
-            saved = keys.save_key(typed, env_path if env_path is not None else default_env_path()).resolve()
+            saved = keys.save_key(typed, env_path if env_path is not None else keys.default_env_path()).resolve()
             message += f" Saved to {saved} (mode 0600: only you can read it; git ignores .env)."
         except (OSError, ValueError) as exc:
             message += f" Not saved: {keys.redact(str(exc), typed)}"
     return KeyStatus(client.mode, "typed", masked, keys.redact(message, typed), saved)
+
+
+def _entry_box(current: Client, save: bool, env_path: str | os.PathLike | None) -> KeyStatus:
+    """A masked box shown under the cell: Run All carries on, and a key pasted later switches the kit to it."""
+    from .widgets.key import KeyEntry  # ipywidgets loads only in a notebook that needs the box
+
+    entry = KeyEntry(save=save, env_path=env_path)
+    message = (f"No key found. {_keyless(current)} To use your key, paste it into the masked box below and press "
+               "Enter: it stays in this kernel's memory until the kernel restarts.")
+    return KeyStatus(current.mode, "", keys.mask_key(None), message, entry=entry)
 
 
 def _configured(found: str, source: str, save: bool) -> KeyStatus:
@@ -151,4 +157,4 @@ def _status(message: str, source: str, key: str | None, *, masked: str | None = 
     return KeyStatus(mode, source, masked or keys.mask_key(key), keys.redact(message, key))
 
 
-__all__ = ["ask_for_key", "KeyStatus", "masked_prompt", "default_env_path", "looks_like_key"]
+__all__ = ["ask_for_key", "KeyStatus", "masked_prompt"]

@@ -74,3 +74,17 @@ def save_key(key: str, path: str | os.PathLike = ".env") -> Path:
         f.write("\n".join(lines) + "\n")
     os.chmod(path, 0o600)  # the file may have existed with wider permissions
     return path
+
+
+def default_env_path() -> Path:
+    """Where a saved key goes: ``.env`` in the project's top folder (the one holding .env.example), else here."""
+    here = Path.cwd()
+    for folder in (here, *here.parents):
+        if (folder / ".env.example").is_file():
+            return folder / ".env"
+    return here / ".env"
+
+
+def looks_like_key(text: str) -> bool:
+    """A loose shape check (no spaces, quotes or '=', 8 characters or more) that catches a bad paste."""
+    return len(text) >= 8 and not any(c.isspace() or c in "\"'=" for c in text)

@@ -20,9 +20,8 @@ from traitlets import Unicode
 
 from .. import keys, schema
 from ..advice import KEYS_PAGE
-from ..routing import get_client, key_client, practice_client, set_client
+from ..routing import get_client, key_client, practice_client, set_client, use_key
 from ..money import format_usd
-from ..key_prompt import default_env_path
 from ._common import error_html, friendly_error, labelled, mode_badge, note_html, widget_bundle
 
 #: A key check gives up after this many seconds per call.
@@ -56,7 +55,7 @@ class KeyWidget:
     def __init__(self, *, base_url: str | None = None, env_path: str | os.PathLike | None = None,
                  timeout: float = CHECK_TIMEOUT):
         self._base_url = base_url
-        self.env_path = Path(env_path) if env_path is not None else default_env_path()
+        self.env_path = Path(env_path) if env_path is not None else keys.default_env_path()
         self._timeout = timeout
         self._typed = ""  # the key, between arriving from the browser and being checked
         self.key_box = labelled(KeyBox(
@@ -184,9 +183,61 @@ class KeyWidget:
         return widget_bundle(self.widget, "Key check", **kwargs)
 
 
+class KeyEntry:
+    """The masked box ``helpers.ask_for_key()`` shows in a notebook: a key pasted in later (Enter) becomes
+    the kit's key for this kernel, so no cell ever waits for one. The box is emptied as soon as the key
+    arrives; the key is shown only as its last 4 characters."""
+
+    def __init__(self, *, save: bool = False, env_path: str | os.PathLike | None = None):
+        self.save = save
+        self.env_path = Path(env_path) if env_path is not None else keys.default_env_path()
+        self.key_box = labelled(KeyBox(value="", description="API key", placeholder=PLACEHOLDER,
+                                       continuous_update=False, layout=widgets.Layout(width="34em")),
+                                f"Your key from {KEYS_PAGE}; press Enter. It is never shown or saved in the notebook")
+        self.status = widgets.HTML()
+        self.widget = widgets.VBox([self.key_box, self.status])
+        self.widget.add_class("gemma-key-entry")
+        #: The last line shown under the box.
+        self.message = ""
+        self.key_box.observe(self._take_key, "value")
+
+    def _take_key(self, change: dict) -> None:
+        typed = (change["new"] or "").strip()
+        if not typed:
+            return
+        self.key_box.value = ""  # the widget state a notebook could save never holds the key
+        if not keys.looks_like_key(typed):
+            self._show(False, "That does not look like an API key (it has spaces, quotes or is too short), so it "
+                       f"was not used: copy it again from {KEYS_PAGE} and paste it here.")
+            return
+        client = use_key(typed)
+        message = (f"Using the key you typed, {client.api_key_masked}, from this kernel's memory until it restarts. "
+                   + ("Calls now go to the real API and cost credits." if not client.simulated
+                      else "It is the practice server's own key: answers stay simulated."))
+        if self.save:
+            try:
+                message += f" Saved to {keys.save_key(typed, self.env_path).resolve()} (only you can read it)."
+            except (OSError, ValueError) as exc:
+                message += f" Not saved: {friendly_error(exc, typed)}"
+        self._show(True, keys.redact(message, typed))
+
+    def _show(self, ok: bool, message: str) -> None:
+        self.message = message
+        self.status.value = (mode_badge(get_client()) + " " + note_html(message)) if ok else error_html(message)
+
+    def bundle(self, message: str, **kwargs: Any) -> Any:
+        """The box's display data, with ``message`` as the plain text where widgets cannot show."""
+        self.status.value = note_html(message)
+        found = self.widget._repr_mimebundle_(**kwargs)
+        data = found[0] if isinstance(found, tuple) else found
+        if isinstance(data, dict):
+            data["text/plain"] = message
+        return found
+
+
 def key_widget(**kwargs: Any) -> KeyWidget:
     """A new :class:`KeyWidget`."""
     return KeyWidget(**kwargs)
 
 
-__all__ = ["KeyWidget", "KeyReport", "key_widget", "default_env_path"]
+__all__ = ["KeyWidget", "KeyReport", "KeyEntry", "key_widget"]

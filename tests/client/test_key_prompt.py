@@ -177,18 +177,35 @@ def _run(kc, code: str, *, allow_stdin: bool, answer: str | None = None) -> tupl
             return "".join(out), requests_seen
 
 
-def test_in_a_kernel_the_prompt_is_masked_and_the_key_stays_in_memory(kernel, tmp_path):
-    out, asked = _run(kernel, "import helpers\nprint(helpers.ask_for_key())", allow_stdin=True, answer=TYPED)
-    assert len(asked) == 1 and asked[0]["password"] is True and asked[0]["prompt"] == key_prompt.PROMPT
-    assert "****wxyz" in out and TYPED not in out
+def test_in_a_kernel_nothing_waits_and_a_key_pasted_later_switches_the_kit(kernel, tmp_path):
+    """Run All in JupyterLab: no stdin prompt (it would hold every later cell), a masked box instead; a key
+    pasted into it later (the box's value set, as the browser sets it on Enter) becomes the kit's key."""
+    out, asked = _run(kernel, "import helpers\nstatus = helpers.ask_for_key()\nprint(status)", allow_stdin=True,
+                      answer=TYPED)
+    assert asked == [] and "paste it into the masked box below" in out
+    assert "will be refused (401)" in out  # AIML_API_BASE names a server and there is no key: not practice mode
+    out, _ = _run(kernel, f"status.entry.key_box.value = {TYPED!r}\n"
+                          "print(status.entry.key_box.value == '', status.entry.message)", allow_stdin=False)
+    assert out.startswith("True Using the key you typed, ****wxyz") and TYPED not in out
     out, _ = _run(kernel, "print(helpers.get_client().api_key_masked, helpers.chat('Hi', max_tokens=5).text != '')",
                   allow_stdin=False)
     assert out.split() == ["****wxyz", "True"]
     assert not (tmp_path / ".env").exists()
 
 
-def test_in_a_kernel_whose_front_end_takes_no_input_nothing_waits(kernel):
-    """What nbval and nbclient do: execute with allow_stdin=False. The question is skipped at once."""
-    out, asked = _run(kernel, "import helpers\nprint(helpers.ask_for_key())", allow_stdin=False)
-    assert asked == [] and "Nobody can answer a prompt here" in out
-    assert "will be refused (401)" in out  # AIML_API_BASE names a server and there is no key: not practice mode
+def test_in_a_kernel_a_bad_paste_is_refused_and_nothing_changes(kernel):
+    out, _ = _run(kernel, "import helpers\nstatus = helpers.ask_for_key()\n"
+                          "status.entry.key_box.value = 'not a key'\nprint(status.entry.message)\n"
+                          "print(helpers.get_client().api_key_masked)", allow_stdin=False)
+    assert "does not look like an API key" in out and out.splitlines()[-1] == "(no key)"
+
+
+def test_the_status_shows_the_box_in_a_notebook_and_its_sentence_elsewhere(no_key):
+    from helpers.key_prompt import KeyStatus
+    from helpers.widgets.key import KeyEntry
+
+    status = KeyStatus("practice", "", "(no key)", "No key found.", entry=KeyEntry())
+    bundle = status._repr_mimebundle_()
+    data = bundle[0] if isinstance(bundle, tuple) else bundle
+    assert data["text/plain"] == "No key found." and "application/vnd.jupyter.widget-view+json" in data
+    assert KeyStatus("practice", "", "(no key)", "Plain.")._repr_mimebundle_() == {"text/plain": "Plain."}

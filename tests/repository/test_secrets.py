@@ -414,9 +414,8 @@ def test_save_key_never_writes_the_key_into_a_readable_file(tmp_path, monkeypatc
 
 
 def test_the_place_the_kit_saves_the_key_is_ignored_by_git(monkeypatch):
-    widgets_key = pytest.importorskip("helpers.widgets.key")
     monkeypatch.chdir(ROOT / "notebooks")  # where a learner's kernel runs
-    target = widgets_key.default_env_path()
+    target = keys.default_env_path()
     assert target == ROOT / ".env"
     for path in (target, ROOT / "notebooks" / ".env", ROOT / "workshop" / ".env"):
         ignored = subprocess.run(["git", "check-ignore", "-q", str(path)], cwd=ROOT, timeout=30)
