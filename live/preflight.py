@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from helpers import advice, schema, settings
+from helpers import advice, model_ids, settings
 
 from . import profile as lesson_profile
 from .common import (NO_KEY_TEXT, Deadline, Target, explain_error, format_table, format_usd, load_target)
@@ -152,12 +152,12 @@ def _run_checks(pf: Preflight, client, deadline: Deadline, call_timeout: float) 
         _skip_rest(pf, CHECK_NAMES[1:], "needs the network check to pass")
         return
     pf.add("network", GO, f"GET /v1/models answered in {time.monotonic() - started:.1f} s ({len(listed)} models)")
-    missing = [m for m in schema.MODELS if m not in listed]
+    missing = [m for m in model_ids.MODELS if m not in listed]
     if missing:
         pf.add("models listed", NO_GO, f"not in /v1/models: {', '.join(missing)}\n"
-                                       "The kit's model ids may be out of date: run `python -m live.drift`.")
+                                       f"{advice.for_status(404, model=missing[0]).todo}")
     else:
-        pf.add("models listed", GO, " and ".join(schema.MODELS))
+        pf.add("models listed", GO, " and ".join(model_ids.MODELS))
 
     # 2. the key, for free
     try:
@@ -170,7 +170,7 @@ def _run_checks(pf: Preflight, client, deadline: Deadline, call_timeout: float) 
     pf.add("key", GO, f"key {target.masked_key} accepted; balance {format_usd(pf.balance)}")
 
     # 3. one small chat per model, one small stream
-    for name, model in (("chat 4B", schema.MODELS[0]), ("chat 12B", schema.MODELS[1])):
+    for name, model in (("chat 4B", model_ids.SMALL_MODEL), ("chat 12B", model_ids.LARGE_MODEL)):
         started = time.monotonic()
         try:
             result = call(lambda: client.chat(PROMPT, model=model, max_tokens=CHAT_MAX_TOKENS, temperature=0))
@@ -187,7 +187,7 @@ def _run_checks(pf: Preflight, client, deadline: Deadline, call_timeout: float) 
 
     started = time.monotonic()
     try:
-        stream = client.stream(PROMPT, model=schema.MODELS[0], max_tokens=STREAM_MAX_TOKENS,
+        stream = client.stream(PROMPT, model=model_ids.SMALL_MODEL, max_tokens=STREAM_MAX_TOKENS,
                                temperature=0, timeout=deadline.timeout(call_timeout))
         pieces = list(stream)
         result = stream.result
@@ -196,7 +196,7 @@ def _run_checks(pf: Preflight, client, deadline: Deadline, call_timeout: float) 
         pf.add("streaming", NO_GO, f"{what}\n{todo}")
     else:
         if result is not None:
-            _record_rate(pf, schema.MODELS[0], result)
+            _record_rate(pf, model_ids.SMALL_MODEL, result)
         if not pieces:
             pf.add("streaming", NO_GO, "the stream ended without any text\n"
                                        "A proxy may buffer event streams; try another network.")

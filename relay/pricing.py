@@ -16,6 +16,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from helpers.model_ids import SMALL_MODEL
+
 from .ledger import NANO
 
 #: Parts whose tokens the request cannot bound: each counts as the whole context window.
@@ -61,7 +63,7 @@ def parse_price_option(text: str) -> tuple[str, float, float]:
             raise ValueError
     except ValueError:
         raise ValueError(f"--price {text!r}: write MODEL=IN,OUT in USD per million tokens, "
-                         "for example google/gemma-3-4b-it=0.04,0.08") from None
+                         f"for example {SMALL_MODEL}=0.04,0.08") from None
     return model.strip(), low, high
 
 

@@ -15,6 +15,8 @@ import anyio
 from starlette.requests import Request
 from starlette.responses import Response
 
+from helpers.model_ids import SMALL_MODEL
+
 
 def now_iso() -> str:
     """Now in UTC, as the API writes its timestamps."""
@@ -97,7 +99,7 @@ def chat_body_problem(body) -> str | None:
         return (f"Body validation error! The body nests arrays and objects more than {MAX_JSON_DEPTH} levels deep; "
                 "a chat request needs a few.")
     if not isinstance(body.get("model"), str) or not body["model"]:
-        return "Body validation error! [model] Required: the model id, for example google/gemma-3-4b-it"
+        return f"Body validation error! [model] Required: the model id, for example {SMALL_MODEL}"
     messages = body.get("messages")
     if not isinstance(messages, list) or not messages:
         return "Body validation error! [messages] Expected a non-empty array of messages"

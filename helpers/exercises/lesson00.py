@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..schema import DOC_EXAMPLE_MODEL, MODELS
+from ..model_ids import LARGE_MODEL
 from . import Exercise, Incorrect
 from ._checking import run_learner
 
@@ -44,7 +45,7 @@ q1 = Exercise(
         "The cell that read the catalogue printed the Gemma 3 ids. Copy one of them, between quotes.",
         "Of the two ids this course uses, the 12B model's is the one with `12b` in it.",
     ],
-    solution_code='model_id = "google/gemma-3-12b-it"',
+    solution_code=f'model_id = "{LARGE_MODEL}"',
 )
 
 

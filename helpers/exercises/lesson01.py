@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..doc_examples import documented_sample
+from ..model_ids import LARGE_MODEL, SMALL_MODEL
 from . import Exercise, Incorrect
 from ._checking import expect_unknown_cost, is_number, run_learner_on_copy
 
@@ -106,7 +107,7 @@ KIT_SAMPLE = {
     "id": "chatcmpl-CQ9FPg3osank0dx0k46Z53LTqtXMl",
     "object": "chat.completion",
     "created": 1762343744,
-    "model": "google/gemma-3-4b-it",
+    "model": SMALL_MODEL,
     "choices": [{"index": 0, "message": {"role": "assistant", "content": "Hello! How can I help you today?",
                                          "refusal": None}, "finish_reason": "stop"}],
     "usage": {"prompt_tokens": 137, "completion_tokens": 914, "total_tokens": 1051},
@@ -117,7 +118,7 @@ KIT_SAMPLE = {
 WITH_EXTRAS = {
     "id": "gen-1762343744-abc",
     "provider": "Google AI Studio",
-    "model": "google/gemma-3-4b-it:free",
+    "model": f"{SMALL_MODEL}:free",
     "object": "chat.completion",
     "created": 1762343745,
     "choices": [{"logprobs": None, "finish_reason": "stop", "native_finish_reason": "STOP", "index": 0,
@@ -131,7 +132,7 @@ NO_META = {
     "id": "chatcmpl-nometa",
     "object": "chat.completion",
     "created": 1762343746,
-    "model": "google/gemma-3-12b-it",
+    "model": LARGE_MODEL,
     "choices": [{"index": 0, "message": {"role": "assistant", "content": "A short answer."},
                  "finish_reason": "length"}],
 }

@@ -72,7 +72,7 @@ q1 = Exercise(
     ],
     solution_code='''
 body = {
-    "model": "google/gemma-3-12b-it",
+    "model": "''' + BIG + '''",
     "messages": [{"role": "user", "content": "Write a haiku about fog."}],
     "temperature": 0.2,
     "max_tokens": 60,

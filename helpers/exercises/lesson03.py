@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..model_ids import SMALL_MODEL
 from . import Exercise, Incorrect
 from ._checking import run_learner
 
@@ -15,7 +16,7 @@ def _chunk(delta: dict | None = None, *, finish: str | None = None, usage: dict 
            no_choices: bool = False) -> str:
     """One ``data:`` line of a chat.completion.chunk, as the server sends it (UTF-8, not escaped)."""
     data: dict[str, Any] = {"id": "chatcmpl-ex03", "object": "chat.completion.chunk", "created": 1762343744,
-                            "model": "google/gemma-3-4b-it"}
+                            "model": SMALL_MODEL}
     data["choices"] = [] if no_choices else [{"index": 0, "delta": delta or {}, "finish_reason": finish}]
     if usage is not None:
         data["usage"] = usage

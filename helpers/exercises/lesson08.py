@@ -17,6 +17,7 @@ from requests.structures import CaseInsensitiveDict
 from ..cost import CostTally
 from ..results import ChatResult
 from ..schema import CLIENT_REQUEST_ID, REQUEST_ID_CHARACTERS
+from ..model_ids import SMALL_MODEL
 from . import Exercise, Incorrect
 from ._checking import expect_unknown_cost, is_number, run_learner
 
@@ -59,7 +60,7 @@ def _response(body: Any, headers: dict) -> requests.Response:
     return response
 
 
-_ANSWER = {"id": "chatcmpl-x", "object": "chat.completion", "model": "google/gemma-3-4b-it",
+_ANSWER = {"id": "chatcmpl-x", "object": "chat.completion", "model": SMALL_MODEL,
            "choices": [{"index": 0, "message": {"role": "assistant", "content": "Hi!"}, "finish_reason": "stop"}],
            "usage": {"prompt_tokens": 12, "completion_tokens": 30, "total_tokens": 42}}
 
@@ -205,7 +206,7 @@ def _tally(entries: list[tuple[float | None, int | None]]) -> CostTally:
     for usd, tokens in entries:
         usage = ({"prompt_tokens": tokens // 3, "completion_tokens": tokens - tokens // 3, "total_tokens": tokens}
                  if tokens else {})
-        tally.add(ChatResult(text="(answer)", model="google/gemma-3-4b-it", finish_reason="stop", usage=usage,
+        tally.add(ChatResult(text="(answer)", model=SMALL_MODEL, finish_reason="stop", usage=usage,
                              cost_usd=usd))
     return tally
 

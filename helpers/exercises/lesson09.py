@@ -14,6 +14,7 @@ from .. import errors
 from ..batching import BatchItem, BatchResults
 from ..practice import SIMULATED_MARKER
 from ..results import ChatResult
+from ..model_ids import SMALL_MODEL
 from . import Exercise, Incorrect
 from ._checking import RecordingClient, checking_client, default_client, run_learner
 
@@ -107,7 +108,7 @@ my_batch = helpers.batch(QUESTIONS, concurrency=4, max_tokens=30, temperature=0,
 # --------------------------------------------------------------------------- q2: what failed
 
 def _answer(text: str) -> ChatResult:
-    return ChatResult(text=text, model="google/gemma-3-4b-it", finish_reason="stop",
+    return ChatResult(text=text, model=SMALL_MODEL, finish_reason="stop",
                       usage={"prompt_tokens": 5, "completion_tokens": 5, "total_tokens": 10}, cost_usd=0.00001)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..model_ids import LARGE_MODEL, SMALL_MODEL
 from . import Exercise, Incorrect
 from ._checking import is_number, run_learner
 
@@ -149,7 +150,7 @@ def _row(prompt: str, model: str, score: float, cost: float | None) -> dict:
             "seconds": 1.0}
 
 
-_4B, _12B = "google/gemma-3-4b-it", "google/gemma-3-12b-it"
+_4B, _12B = SMALL_MODEL, LARGE_MODEL
 _ROWS = [
     ("B scores higher on average", [_row("A", _4B, 0.60, 0.001), _row("A", _12B, 0.80, 0.004),
                                     _row("B", _4B, 0.70, 0.002), _row("B", _12B, 0.90, 0.006)], "B"),

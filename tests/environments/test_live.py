@@ -247,6 +247,17 @@ def test_preflight_go_table_and_exit_0(canary_server, tmp_path):
     assert {b["model"] for b in chats} == set(helpers.MODELS)
 
 
+def test_preflight_names_a_configured_model_the_api_does_not_serve(canary_server, tmp_path, monkeypatch):
+    """An instructor's AIML_MODEL_SMALL that the API does not list is a no-go, with how to choose another."""
+    monkeypatch.setenv("AIML_MODEL_SMALL", "google/gemma-3-4b-it-retired")
+    code, out = run_cli("live.preflight", "--learners", "2", "--lessons", "1",
+                        base=canary_server.base_url, key=CANARY_KEY, cwd=tmp_path)
+    assert code == 1, out
+    rows = table_rows(out, "network")
+    assert rows["models listed"][1] == "NO-GO" and "google/gemma-3-4b-it-retired" in out
+    assert "helpers.models()" in out and "AIML_MODEL_SMALL" in out
+
+
 def test_preflight_without_a_key_says_how_to_get_one(tmp_path):
     code, out = run_cli("live.preflight", base=None, key=None, cwd=tmp_path)
     assert code == 2, out

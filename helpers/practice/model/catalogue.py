@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...model_ids import DOC_EXAMPLE_MODEL, MODELS
+from ...model_ids import DOC_EXAMPLE_MODEL, LARGE_MODEL, MODELS, SMALL_MODEL
 
 #: What ``GET /v1/models`` says of every model: the context window and the longest answer, in tokens.
 CONTEXT_LENGTH = 128_000
@@ -30,13 +30,13 @@ class ModelSpec:
 
 
 MODEL_SPECS = {spec.id: spec for spec in (
-    ModelSpec("google/gemma-3-4b-it", "Gemma 3 (4B)",
+    ModelSpec(SMALL_MODEL, "Gemma 3 (4B)",
               "Google's small open Gemma 3 model: text and image input, fast and cheap.",
               0.25, 1 / 90, 0.04, 0.08),
-    ModelSpec("google/gemma-3-12b-it", "Gemma 3 (12B)",
+    ModelSpec(LARGE_MODEL, "Gemma 3 (12B)",
               "Google's mid-size open Gemma 3 model: slower than the 4B, stronger at reasoning.",
               0.6, 1 / 40, 0.10, 0.20),
-    ModelSpec("google/gemma-3-27b-it", "Gemma 3 (27B)",
+    ModelSpec(DOC_EXAMPLE_MODEL, "Gemma 3 (27B)",
               "Google's largest Gemma 3 model; the model the documentation's code example sends.",
               1.0, 1 / 25, 0.20, 0.40),
 )}

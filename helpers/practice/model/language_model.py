@@ -12,7 +12,7 @@ of context; the 12B (and the 27B) learned from all of it, use four, lean less on
 contexts and other topics and choose more confidently, so they follow what they learned further.
 
     model = get_model()                                        # built at first use, then cached
-    conditioned = Conditioned(model, CONFIGS["google/gemma-3-12b-it"], model.uniform_weights())
+    conditioned = Conditioned(model, CONFIGS[LARGE_MODEL], model.uniform_weights())
     ids, logits = conditioned.next(model.start_context())      # the first token's candidates
 
 Nothing here is built at ``import helpers``: :func:`get_model` builds on its first call (well
@@ -28,6 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from operator import itemgetter
 
+from ...model_ids import DOC_EXAMPLE_MODEL, LARGE_MODEL, SMALL_MODEL
 from .corpus import LINE, PARAGRAPH, SENTENCE_ENDS, Section, load_sections, subject_title
 
 #: The longest context any model uses (the 27B's order 5 means four tokens of context).
@@ -78,13 +79,13 @@ class ModelConfig:
 
 
 CONFIGS = {
-    "google/gemma-3-4b-it": ModelConfig(order=4, smoothing=0.1, confidence=1.3, learned_all=False, background=1e-3,
+    SMALL_MODEL: ModelConfig(order=4, smoothing=0.1, confidence=1.3, learned_all=False, background=1e-3,
                                         others=0.03, min_tokens=40, max_tokens=110, max_paragraphs=2, lists=False,
                                         steps=False, brief=2),
-    "google/gemma-3-12b-it": ModelConfig(order=5, smoothing=0.04, confidence=1.4, learned_all=True, background=1e-4,
+    LARGE_MODEL: ModelConfig(order=5, smoothing=0.04, confidence=1.4, learned_all=True, background=1e-4,
                                          others=0.01, min_tokens=80, max_tokens=200, max_paragraphs=3, lists=True,
                                          steps=True, brief=3),
-    "google/gemma-3-27b-it": ModelConfig(order=5, smoothing=0.02, confidence=1.7, learned_all=True, background=5e-5,
+    DOC_EXAMPLE_MODEL: ModelConfig(order=5, smoothing=0.02, confidence=1.7, learned_all=True, background=5e-5,
                                          others=0.005, min_tokens=110, max_tokens=240, max_paragraphs=3, lists=True,
                                          steps=True, brief=3),
 }

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ...model_ids import MODELS
+from ...model_ids import SMALL_MODEL
 from .attachments import attachment_tokens, describe_attachments
 from .catalogue import OUTPUT_MAX
 from .corpus import split_pieces
@@ -39,8 +39,6 @@ __all__ = ["SIMULATED_MARKER", "Reply", "make_reply", "plan_reply", "count_promp
 
 #: Every simulated answer starts with this, so nobody mistakes it for Gemma.
 SIMULATED_MARKER = "[Simulated by the practice server] "
-
-SMALL_MODEL = MODELS[0]
 
 #: One prompt "token" of the practice server: a word or a single punctuation mark.
 TOKEN_PATTERN = re.compile(r"\w+|[^\w\s]")

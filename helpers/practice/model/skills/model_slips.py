@@ -16,6 +16,8 @@ import random
 import zlib
 from dataclasses import dataclass, replace
 
+from ....model_ids import DOC_EXAMPLE_MODEL, LARGE_MODEL, SMALL_MODEL
+
 __all__ = ["Slips", "slips_for", "dice", "reading_for"]
 
 
@@ -45,23 +47,23 @@ class Slips:
 
 
 _RATES = {
-    "google/gemma-3-4b-it": Slips(fence=0.45, lead=0.30, trail=0.12, syntax=0.08, missing=0.08, renamed=0.07,
+    SMALL_MODEL: Slips(fence=0.45, lead=0.30, trail=0.12, syntax=0.08, missing=0.08, renamed=0.07,
                                   as_string=0.12, pick=0.10, prose=0.25, wrong_type=0.12, drop_arg=0.10,
                                   recall=0.10, drop_value=0.14, unsure=0.45),
-    "google/gemma-3-12b-it": Slips(fence=0.30, lead=0.08, trail=0.03, syntax=0.015, missing=0.02, renamed=0.015,
+    LARGE_MODEL: Slips(fence=0.30, lead=0.08, trail=0.03, syntax=0.015, missing=0.02, renamed=0.015,
                                    as_string=0.03, pick=0.025, prose=0.06, wrong_type=0.025, drop_arg=0.02,
                                    recall=0.02, drop_value=0.03, unsure=0.25),
 }
-_RATES["google/gemma-3-27b-it"] = _RATES["google/gemma-3-12b-it"].scaled(0.5)
+_RATES[DOC_EXAMPLE_MODEL] = _RATES[LARGE_MODEL].scaled(0.5)
 #: How much of each category's definition a model takes in (a smaller model reads less of a long prompt).
-_READING = {"google/gemma-3-4b-it": 0.5, "google/gemma-3-12b-it": 1.0, "google/gemma-3-27b-it": 1.0}
+_READING = {SMALL_MODEL: 0.5, LARGE_MODEL: 1.0, DOC_EXAMPLE_MODEL: 1.0}
 SHAPE = ("syntax", "missing", "renamed", "as_string")
 WRAPPING = ("lead", "trail", "prose")
 
 
 def slips_for(model: str, temperature: float | None) -> Slips:
     """The model's chances at this temperature: 0.35x at temperature 0, 1x at 1, about 1.65x at 2."""
-    base = _RATES.get(model, _RATES["google/gemma-3-4b-it"])
+    base = _RATES.get(model, _RATES[SMALL_MODEL])
     t = 1.0 if temperature is None else max(0.0, float(temperature))
     return base.scaled(min(2.0, 0.35 + 0.65 * t))
 
