@@ -11,15 +11,15 @@ Each widget's buttons call plain methods (``send()``, ``stop()``, ``clear()``, `
 Importing ``helpers`` does not import this package (nor ipywidgets).
 """
 from ._common import AnswerPanel, Throttle, friendly_error, render_markdown
-from .chat import ChatWidget, chat_widget
-from .compare import CompareWidget, compare_widget
-from .key import KeyReport, KeyWidget, key_widget
-from .playground import Playground, parse_stop, playground, requests_snippet
+from .chat import ChatWidget
+from .compare import CompareWidget
+from .key import KeyReport, KeyWidget
+from .playground import Playground, parse_stop, requests_snippet
 
 __all__ = [
-    "KeyWidget", "KeyReport", "key_widget",
-    "Playground", "playground", "parse_stop", "requests_snippet",
-    "ChatWidget", "chat_widget",
-    "CompareWidget", "compare_widget",
+    "KeyWidget", "KeyReport",
+    "Playground", "parse_stop", "requests_snippet",
+    "ChatWidget",
+    "CompareWidget",
     "AnswerPanel", "Throttle", "friendly_error", "render_markdown",
 ]

@@ -144,8 +144,3 @@ class ChatWidget(StreamingWidget):
     @property
     def error(self) -> str | None:
         return self.panel.error
-
-
-def chat_widget(client: Any = None, **kwargs: Any) -> ChatWidget:
-    """A new :class:`ChatWidget`."""
-    return ChatWidget(client, **kwargs)

@@ -107,9 +107,3 @@ class CompareWidget(StreamingWidget):
     @property
     def texts(self) -> dict:
         return {model: panel.text for model, panel in self.panels.items()}
-
-
-def compare_widget(client: Any = None, **kwargs: Any) -> CompareWidget:
-    """A new :class:`CompareWidget`."""
-    return CompareWidget(client, **kwargs)
-

@@ -235,9 +235,4 @@ class KeyEntry:
         return found
 
 
-def key_widget(**kwargs: Any) -> KeyWidget:
-    """A new :class:`KeyWidget`."""
-    return KeyWidget(**kwargs)
-
-
-__all__ = ["KeyWidget", "KeyReport", "KeyEntry", "key_widget"]
+__all__ = ["KeyWidget", "KeyReport", "KeyEntry"]

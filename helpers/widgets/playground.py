@@ -198,8 +198,3 @@ class Playground(StreamingWidget):
     @property
     def error(self) -> str | None:
         return self.panel.error
-
-
-def playground(client: Any = None, **kwargs: Any) -> Playground:
-    """A new :class:`Playground` (display it by leaving it as a cell's last expression)."""
-    return Playground(client, **kwargs)
