@@ -1,7 +1,7 @@
 """The client's fault matrix: every case over real loopback HTTP, each asserting the outcome
 AND the number of attempts.
 
-Tables (one parametrized test each, so ``pytest --collect-only -q tests/client/test_faults.py``
+Tables (one parametrized test each, so ``pytest --collect-only -q tests/helpers/test_faults.py``
 counts them):
 
   STATUS      retryable statuses N times, then success, or the typed error past max_retries

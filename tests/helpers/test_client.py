@@ -1,6 +1,5 @@
 """The client against the practice server over loopback: the surface the lessons stand on."""
 import logging
-import os
 import threading
 
 import pytest
@@ -15,15 +14,6 @@ CANARY = "sk-canary-fedcba9876543210"
 def client(server):
     server.reset()
     return helpers.Client(api_key=server.key, base_url=server.base_url)
-
-
-@pytest.fixture
-def no_env(monkeypatch, tmp_path):
-    """No key, no base, no .env: a newcomer's machine."""
-    for name in ("AIML_API_KEY", "AIMLAPI_API_KEY", "AIML_API_BASE", "AIML_PRACTICE"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def test_chat_result_fields(client, server):
@@ -162,44 +152,11 @@ def test_logs_never_show_the_key(server, caplog):
         assert all(CANARY not in str(req["headers"]) for req in canary_server.requests)
 
 
-def test_no_key_means_the_embedded_practice_server(no_env):
-    c = helpers.routing.from_environment()
-    assert c.mode == "practice" and c.simulated
-    assert "Practice mode" in helpers.routing.describe(c)
-    assert c.chat("Hi").text.startswith(SIMULATED_MARKER)
-
-
-def test_practice_mode_says_how_to_leave_it(no_env, monkeypatch):
-    assert "set AIML_API_KEY" in helpers.routing.describe(helpers.routing.from_environment())
-    monkeypatch.setenv("AIML_API_KEY", CANARY)
-    monkeypatch.setenv("AIML_PRACTICE", "1")  # a key is set, but the learner asked for practice
-    c = helpers.routing.from_environment()
-    described = helpers.routing.describe(c)
-    assert c.simulated and "unset AIML_PRACTICE" in described and "set AIML_API_KEY" not in described
-
-
 def test_a_practice_servers_5xx_does_not_advise_switching_to_the_practice_server(server):
     c = helpers.Client(api_key=server.key, base_url=server.base_url, max_retries=0)
     with pytest.raises(helpers.InternalServerError) as info:
         c.chat("Hi", extra_headers={"X-Practice-Fault": "status=503"})
     assert "practice fault" in str(info.value) and "switch to the practice server" not in str(info.value)
-
-
-def test_key_from_the_environment_and_its_fallbacks(no_env, monkeypatch):
-    monkeypatch.setenv("AIMLAPI_API_KEY", CANARY)
-    c = helpers.routing.from_environment()
-    assert c.mode == "real" and c.key_source == "AIMLAPI_API_KEY" and c.base_url == helpers.schema.DEFAULT_BASE_URL
-    monkeypatch.setenv("AIML_API_KEY", "sk-canary-primary-0000000")
-    assert helpers.routing.from_environment().api_key_masked == "****0000"
-    monkeypatch.setenv("AIML_PRACTICE", "1")
-    assert helpers.routing.from_environment().mode == "practice"
-
-
-def test_key_and_base_from_a_dotenv_file(no_env):
-    (no_env / ".env").write_text(f"AIML_API_KEY={CANARY}\nAIML_API_BASE=http://127.0.0.1:9/v1/\n")
-    c = helpers.routing.from_environment()
-    assert c.key_source == ".env (AIML_API_KEY)" and c.base_url == "http://127.0.0.1:9/v1"
-    assert "AIML_API_KEY" not in os.environ, ".env is read into memory, not exported"
 
 
 def test_base_url_must_end_in_v1():
@@ -219,23 +176,6 @@ def test_module_level_functions_use_the_default_client(client):
         assert conn.chat_url == client.chat_url and client.api_key not in repr(conn)
     finally:
         helpers.routing.set_client(None)
-
-
-def test_mask_key_rule():
-    assert helpers.mask_key("sk-canary-mnop-1234") == "****1234"
-    assert helpers.mask_key("short") == "****"
-    assert helpers.mask_key(None) == "(no key)"
-
-
-def test_save_key_writes_a_private_dotenv(tmp_path):
-    from helpers.keys import save_key
-    path = tmp_path / ".env"
-    path.write_text("OTHER=1\nAIML_API_KEY=old\n")
-    save_key(CANARY, path)
-    assert path.read_text() == f"OTHER=1\nAIML_API_KEY={CANARY}\n"
-    assert path.stat().st_mode & 0o777 == 0o600
-    with pytest.raises(ValueError):
-        save_key("two words", path)
 
 
 def test_a_calls_own_timeout_is_the_one_its_timeout_error_names(server):

@@ -1,11 +1,13 @@
-"""The one switch between modes (helpers.use_practice) and the default client helpers.routing keeps."""
+"""Where calls go (helpers.routing): the settings read, the default client, the one switch between modes."""
 import os
 
 import pytest
 
 import helpers
 from helpers import practice
-from helpers.practice import PracticeServer
+from helpers.practice import SIMULATED_MARKER, PracticeServer
+
+CANARY = "sk-canary-fedcba9876543210"
 
 
 @pytest.fixture()
@@ -126,3 +128,45 @@ def test_with_options_may_change_the_key_too(srv):
     assert wrong.api_key == "not-a-real-key-0000" and wrong.base_url == helpers.get_client().base_url
     with pytest.raises(helpers.AuthenticationError):
         wrong.chat("Hi", max_tokens=2)
+
+
+@pytest.fixture
+def no_env(monkeypatch, tmp_path):
+    """No key, no base, no .env: a newcomer's machine."""
+    for name in ("AIML_API_KEY", "AIMLAPI_API_KEY", "AIML_API_BASE", "AIML_PRACTICE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_no_key_means_the_embedded_practice_server(no_env):
+    c = helpers.routing.from_environment()
+    assert c.mode == "practice" and c.simulated
+    assert "Practice mode" in helpers.routing.describe(c)
+    assert c.chat("Hi").text.startswith(SIMULATED_MARKER)
+
+
+def test_practice_mode_says_how_to_leave_it(no_env, monkeypatch):
+    assert "set AIML_API_KEY" in helpers.routing.describe(helpers.routing.from_environment())
+    monkeypatch.setenv("AIML_API_KEY", CANARY)
+    monkeypatch.setenv("AIML_PRACTICE", "1")  # a key is set, but the learner asked for practice
+    c = helpers.routing.from_environment()
+    described = helpers.routing.describe(c)
+    assert c.simulated and "unset AIML_PRACTICE" in described and "set AIML_API_KEY" not in described
+
+
+def test_key_from_the_environment_and_its_fallbacks(no_env, monkeypatch):
+    monkeypatch.setenv("AIMLAPI_API_KEY", CANARY)
+    c = helpers.routing.from_environment()
+    assert c.mode == "real" and c.key_source == "AIMLAPI_API_KEY" and c.base_url == helpers.schema.DEFAULT_BASE_URL
+    monkeypatch.setenv("AIML_API_KEY", "sk-canary-primary-0000000")
+    assert helpers.routing.from_environment().api_key_masked == "****0000"
+    monkeypatch.setenv("AIML_PRACTICE", "1")
+    assert helpers.routing.from_environment().mode == "practice"
+
+
+def test_key_and_base_from_a_dotenv_file(no_env):
+    (no_env / ".env").write_text(f"AIML_API_KEY={CANARY}\nAIML_API_BASE=http://127.0.0.1:9/v1/\n")
+    c = helpers.routing.from_environment()
+    assert c.key_source == ".env (AIML_API_KEY)" and c.base_url == "http://127.0.0.1:9/v1"
+    assert "AIML_API_KEY" not in os.environ, ".env is read into memory, not exported"
