@@ -37,6 +37,7 @@ from helpers.errors import (APIConnectionError, APIError, APIResponseValidationE
                             NotFoundError, PermissionDeniedError, RateLimitError, UnprocessableEntityError)
 from helpers.practice import SIMULATED_MARKER, PracticeServer
 from support.rawserver import RawServer, send_slowly
+from support.wire import RECORDING
 
 KEY = "sk-canary-faults-0123456789abcdef"
 #: The running test's release event (set at its teardown), for the scripts that wait.
@@ -48,17 +49,7 @@ SAY = "Hi"
 
 # --------------------------------------------------------------------------- fixtures
 
-#: The running test's record of waits, while it uses the ``waits`` fixture.
-RECORDING: list[list[float]] = []
-
-
-@pytest.fixture
-def waits():
-    """Backoff sleeps, recorded instead of slept, with the jitter taken out."""
-    recorded: list[float] = []
-    RECORDING[:] = [recorded]
-    yield recorded
-    RECORDING.clear()
+# ``waits`` (tests/helpers/conftest.py): backoff sleeps recorded in support.wire.RECORDING instead of slept.
 
 
 @pytest.fixture
