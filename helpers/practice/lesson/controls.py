@@ -16,8 +16,8 @@ import contextlib
 from typing import Iterator
 
 from ...routing import get_client
+from ..server.routes import CONTROLS_PATH
 
-CONTROLS_PATH = "/practice/controls"
 TIMEOUT = 5.0
 
 
