@@ -6,8 +6,9 @@ import re
 
 #: ``[text](target)`` and ``![alt](target "title")``: the target.
 LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
-FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,}).*?^ {0,3}\1", re.M | re.S)
-CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+#: A fenced code block: its fence, then its body (the info string after the opening fence left out).
+FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n(.*?)^ {0,3}\1[^\n]*$", re.M | re.S)
+CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 HEADING = re.compile(r"^ {0,3}#{1,6}\s+(.+?)\s*#*\s*$", re.M)
 
@@ -15,6 +16,13 @@ HEADING = re.compile(r"^ {0,3}#{1,6}\s+(.+?)\s*#*\s*$", re.M)
 def prose(markdown: str) -> str:
     """The text without its code blocks and code spans (where a link or a heading is only an example)."""
     return CODE_SPAN.sub("", FENCE.sub("", markdown))
+
+
+def code(markdown: str) -> str:
+    """What the text shows as code: the bodies of its fenced blocks and its code spans."""
+    blocks = [body for _, body in FENCE.findall(markdown)]
+    spans = [span for _, span in CODE_SPAN.findall(FENCE.sub("", markdown))]
+    return "\n".join(blocks + spans)
 
 
 def links(markdown: str) -> list[str]:
