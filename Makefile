@@ -10,11 +10,13 @@ check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ").")'
 
 $(VENV)/.installed: requirements.txt pyproject.toml helpers/__init__.py | check-python
+	@echo "Installing the lessons' packages into $(VENV): once, quietly, a minute or more."
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install -r requirements.txt
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt requirements-relay.txt
+	@echo "Installing the test tools into $(VENV): once, quietly."
 	$(PIP) install -r requirements-test.txt -r requirements-relay.txt
 	touch $@
 
@@ -37,11 +39,12 @@ lab: $(VENV)/.installed $(LAB_SETTINGS)
 	$(BIN)/jupyter lab --notebook-dir=notebooks --LabApp.news_url=None $(if $(filter 0,$(shell id -u)),--allow-root)
 
 ## Run every test: the helper, the practice server, every lesson notebook.
-## Six workers on two cores: much of the suite waits on kernels, servers and timeouts (measured on 2 cores:
-## 61 s with -n 4, 55 s with -n 5, 51 to 53 s with -n 6, 57 s with -n 8). The longest files start first
-## (conftest.py's LONGEST_FIRST; --no-loadscope-reorder keeps that order). Python may cache bytecode
-## (__pycache__ is gitignored) even where the shell sets PYTHONDONTWRITEBYTECODE: every worker, kernel
-## and server imports the kit and the tests, and compiling them afresh each time costs about 8 s of CPU.
+## Six workers on two cores: much of the suite waits on kernels, servers and timeouts, and of the counts
+## tried (4 to 8) six finished first. The longest files start first (conftest.py's LONGEST_FIRST;
+## --no-loadscope-reorder keeps that order). Python may cache bytecode (__pycache__ is gitignored) even
+## where the shell sets PYTHONDONTWRITEBYTECODE: every worker, kernel and server imports the kit and the
+## tests, and compiling them afresh each time costs seconds of CPU. `make bench ARGS=--with-test-suite`
+## times the suite; the latest figures are in benchmarks/RESULTS.md.
 test: $(VENV)/.installed-test $(LAB_SETTINGS)
 	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n 6 --dist loadfile --no-loadscope-reorder
 

@@ -71,8 +71,8 @@ class Row:
     goal: str = ""
     ok: bool | None = None  # None: no goal (a baseline or context row)
     note: str = ""
-    short: str = ""  # the label in the README's table (rows without one are left out of it)
-    compare: str = ""  # the README's "compared with" cell, when the generic one reads badly
+    short: str = ""  # the label in the goals table (rows without one are left out of it)
+    compare: str = ""  # the goals table's "compared with" cell, when the generic one reads badly
 
     @property
     def result(self) -> str:
@@ -135,8 +135,8 @@ def markdown_table(rows: list[Row]) -> str:
     return "\n".join(out)
 
 
-def readme_table(rows: list[Row]) -> str:
-    """The rows with a goal, shorter: for the README."""
+def goals_table(rows: list[Row]) -> str:
+    """The rows with a goal, shorter: every goal at a glance."""
     out = ["| Measure | Median | Compared with | Goal | Result |", "|---|---|---|---|---|"]
     for r in rows:
         if r.ok is None or not r.short:
@@ -801,9 +801,9 @@ def write_results(rows: list[Row], m: dict, details: list[str], suite: dict | No
         "",
         markdown_table(rows),
         "",
-        "## For the README",
+        "## The goals at a glance",
         "",
-        readme_table(rows),
+        goals_table(rows),
         "",
         "## How it was measured",
         "",

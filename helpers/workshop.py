@@ -11,6 +11,8 @@ Why: ``git pull`` updates ``notebooks/``. If you edit and run the lessons there,
 collide with the kit's updates. Work in ``my-work/`` instead (git ignores it): ``git pull`` never
 touches it, and ``copy`` run again after a pull adds the new lessons and puts the kit's newer
 version of a lesson you already have *beside* your copy, as ``NN_name.kit-<version>.ipynb``.
+The going-further notebooks (``notebooks/further/``) are lessons here too: copied to
+``my-work/further/``, so the links between them and the core lessons keep working in your copy.
 """
 from __future__ import annotations
 
@@ -24,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-#: The lessons: ``NN_name.ipynb`` directly in notebooks/.
+#: The core lessons: ``NN_name.ipynb`` directly in notebooks/ (the going-further ones are in its further/).
 LESSON_GLOB = "[0-9][0-9]_*.ipynb"
 #: The folder your copies go to, beside notebooks/ (listed in .gitignore).
 DEFAULT_DEST = "my-work"
@@ -134,31 +136,42 @@ def _write_manifest(dest: Path, manifest: dict) -> None:
     tmp.replace(dest / MANIFEST)
 
 
-def _assets(source: Path):
-    """Files under notebooks/ that lessons read (images...), not the lessons themselves."""
+def _files(source: Path):
+    """Every file under ``source`` a learner may use, relative to it: no checkpoints, caches or hidden files."""
     for path in sorted(source.rglob("*")):
         rel = path.relative_to(source)
-        if any(part in SKIP_NAMES or part.startswith(".") for part in rel.parts):
-            continue
-        if path.is_file() and not (len(rel.parts) == 1 and path.suffix == ".ipynb"):
+        if path.is_file() and not any(part in SKIP_NAMES or part.startswith(".") for part in rel.parts):
             yield rel
+
+
+def course_notebooks(source: str | os.PathLike) -> list[Path]:
+    """Every notebook of the course under ``source`` (the kit's notebooks/): the core lessons and the
+    going-further ones in its subfolders, as paths relative to ``source``."""
+    return [rel for rel in _files(Path(source)) if rel.suffix == ".ipynb"]
+
+
+def _assets(source: Path):
+    """Files under notebooks/ that lessons read (images...), not the notebooks themselves."""
+    return (rel for rel in _files(source) if rel.suffix != ".ipynb")
 
 
 def copy_lessons(dest: str | os.PathLike | None = None, source: str | os.PathLike | None = None) -> CopyReport:
     """Copy the lessons (and the files they use) into ``dest``, never overwriting anything there.
 
     ``source`` defaults to the kit's notebooks/ (found from the working directory), ``dest`` to
-    ``my-work/`` beside it. Run it again after ``git pull``: new lessons are copied; for a lesson
-    you already have whose kit version changed since your copy, the new version is written
-    beside yours as ``NN_name.kit-<version>.ipynb``.
+    ``my-work/`` beside it. Every notebook under ``source`` is a lesson, the going-further ones in
+    further/ included, and keeps its place (``my-work/further/...``). Run it again after ``git pull``:
+    new lessons are copied; for a lesson you already have whose kit version changed since your copy,
+    the new version is written beside yours as ``NN_name.kit-<version>.ipynb``.
     """
     source = Path(source).resolve() if source else find_lessons_dir()
-    lessons = sorted(source.glob(LESSON_GLOB))
+    lessons = course_notebooks(source)
     if not lessons:
-        raise WorkshopError(f"No lessons ({LESSON_GLOB}) in {source}: pass --source PATH/TO/notebooks.")
+        raise WorkshopError(f"No lessons (.ipynb notebooks) in {source}: pass --source PATH/TO/notebooks.")
     dest = Path(dest).resolve() if dest else source.parent / DEFAULT_DEST
-    if dest == source:
-        raise WorkshopError("The destination is the lessons folder itself: pick another folder, such as my-work.")
+    if dest == source or dest.is_relative_to(source):
+        raise WorkshopError("The destination is the lessons folder itself or inside it: pick a folder beside it, "
+                            "such as my-work.")
     if dest.exists() and not dest.is_dir():
         raise WorkshopError(f"{dest} exists and is not a folder: move it away or pass --dest OTHER_FOLDER.")
     dest.mkdir(parents=True, exist_ok=True)
@@ -166,21 +179,23 @@ def copy_lessons(dest: str | os.PathLike | None = None, source: str | os.PathLik
     manifest = _read_manifest(dest)
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
 
-    for lesson in lessons:
-        version = lesson_version(lesson)
-        target = dest / lesson.name
+    for rel in lessons:
+        name = rel.as_posix()  # "00_setup.ipynb", "further/billing_by_hand.ipynb": the manifest's keys
+        version = lesson_version(source / rel)
+        target = dest / rel
         if not target.exists():
-            _copy_new(lesson, target)
-            manifest[lesson.name] = {"kit_version": version, "copied": now}
-            report.copied.append(lesson.name)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _copy_new(source / rel, target)
+            manifest[name] = {"kit_version": version, "copied": now}
+            report.copied.append(name)
             continue
-        report.kept.append(lesson.name)
-        started_from = manifest.get(lesson.name, {}).get("kit_version")
+        report.kept.append(name)
+        started_from = manifest.get(name, {}).get("kit_version")
         if started_from and started_from != version:
-            beside = target.with_name(f"{lesson.stem}.kit-{version}.ipynb")
-            if not beside.exists():
-                _copy_new(lesson, beside)
-                report.updated_beside.append((lesson.name, beside.name))
+            beside = rel.with_name(f"{rel.stem}.kit-{version}.ipynb")
+            if not (dest / beside).exists():
+                _copy_new(source / rel, dest / beside)
+                report.updated_beside.append((name, beside.as_posix()))
     for rel in _assets(source):
         target = dest / rel
         if not target.exists():
@@ -204,23 +219,25 @@ class LessonStatus:
 
 
 def status(dest: str | os.PathLike | None = None, source: str | os.PathLike | None = None) -> list[LessonStatus]:
-    """For each lesson: not copied yet, your copy is of the current version, or the kit updated it since."""
+    """For each lesson (going-further ones included): not copied yet, your copy is of the current version, or the
+    kit updated it since."""
     source = Path(source).resolve() if source else find_lessons_dir()
     dest = Path(dest).resolve() if dest else source.parent / DEFAULT_DEST
     manifest = _read_manifest(dest)
     result = []
-    for lesson in sorted(source.glob(LESSON_GLOB)):
-        if not (dest / lesson.name).exists():
+    for rel in course_notebooks(source):
+        name = rel.as_posix()
+        if not (dest / rel).exists():
             state = "not copied"
         else:
-            started_from = manifest.get(lesson.name, {}).get("kit_version")
+            started_from = manifest.get(name, {}).get("kit_version")
             if started_from is None:
                 state = "yours (origin unknown)"
-            elif started_from == lesson_version(lesson):
+            elif started_from == lesson_version(source / rel):
                 state = "up to date"
             else:
                 state = "kit updated"
-        result.append(LessonStatus(lesson.name, state))
+        result.append(LessonStatus(name, state))
     return result
 
 

@@ -145,6 +145,74 @@ def test_status_of_lessons_not_copied_or_copied_by_hand(tmp_path):
         ("00_setup.ipynb", "not copied"), ("01_copy_the_example.ipynb", "yours (origin unknown)")]
 
 
+def add_going_further(lessons: Path, code: str = "print('more')") -> Path:
+    """A going-further notebook in further/ that links back to its lesson, as the kit's do."""
+    path = make_lesson(lessons / "further" / "more_setup.ipynb", "More setup", code)
+    nb = nbformat.read(path, as_version=4)
+    nb.cells.append(nbformat.v4.new_markdown_cell("Back to [00 · Setup](../00_setup.ipynb)."))
+    nbformat.write(nb, path)
+    return path
+
+
+def test_going_further_notebooks_are_copied_tracked_updated_and_packed_like_lessons(tmp_path, capsys):
+    lessons = make_kit(tmp_path)
+    add_going_further(lessons)
+    mine = tmp_path / "my-work"
+    report = workshop.copy_lessons(mine, lessons)
+    name = "further/more_setup.ipynb"
+    assert report.copied == ["00_setup.ipynb", "01_copy_the_example.ipynb", name]
+    assert name not in report.assets
+    assert (mine / name).read_bytes() == (lessons / name).read_bytes()
+    assert json.loads((mine / workshop.MANIFEST).read_text())[name]["kit_version"] == \
+        workshop.lesson_version(lessons / name)
+    assert ("further/more_setup.ipynb", "up to date") in [(s.name, s.state) for s in workshop.status(mine, lessons)]
+
+    # The learner edits their copy; the kit updates the notebook: the new version lands beside it, in further/.
+    (mine / name).write_text("edited by the learner")
+    add_going_further(lessons, code="print('more, and clearer')")
+    beside = f"further/more_setup.kit-{workshop.lesson_version(lessons / name)}.ipynb"
+    assert workshop.copy_lessons(mine, lessons).updated_beside == [(name, beside)]
+    assert (mine / name).read_text() == "edited by the learner"
+    assert (mine / beside).read_bytes() == (lessons / name).read_bytes()
+    assert workshop.main(["status", "--source", str(lessons), "--dest", str(mine)]) == 0
+    assert re.search(r"^further/more_setup\.ipynb +kit updated$", capsys.readouterr().out, re.M)
+
+    assert workshop.main(["pack", "--dest", str(mine)]) == 0
+    assert {f"my-work/{name}", f"my-work/{beside}"} <= set(zipfile.ZipFile(mine / "my-work.zip").namelist())
+
+
+def test_a_destination_inside_the_lessons_folder_is_refused(tmp_path):
+    lessons = make_kit(tmp_path)
+    with pytest.raises(workshop.WorkshopError, match="inside it"):
+        workshop.copy_lessons(lessons / "mine", lessons)
+    assert not (lessons / "mine").exists()
+
+
+def test_every_link_of_the_real_lessons_works_in_a_learners_copy(tmp_path):
+    """make my-copy on the kit's own notebooks: the "Going further" links and the links back still resolve,
+    inside the copy or (for the kit's code, ../../helpers/...) in the kit around my-work/."""
+    from support.links import relative_links
+
+    source = ROOT / "notebooks"
+    mine = tmp_path / "my-work"
+    workshop.copy_lessons(mine, source)
+    copies = sorted(mine.rglob("*.ipynb"))
+    assert {p.relative_to(mine) for p in copies} == set(workshop.course_notebooks(source))
+    checked, broken = [], []
+    for copy in copies:
+        text = "\n".join(c.source for c in nbformat.read(copy, as_version=4).cells if c.cell_type == "markdown")
+        for link in relative_links(text):
+            target = (copy.parent / link.split("#")[0]).resolve()
+            inside = target.is_relative_to(mine)
+            found = target.exists() if inside else (ROOT / target.relative_to(tmp_path)).exists()
+            checked.append(link)
+            if not found:
+                broken.append(f"{copy.relative_to(mine)}: {link}")
+    assert broken == []
+    assert any(link.startswith("further/") for link in checked) and any(link.startswith("../") for link in checked)
+    assert {s.state for s in workshop.status(mine, source)} == {"up to date"}
+
+
 def test_the_lessons_are_found_from_the_root_from_notebooks_and_from_my_work(tmp_path, monkeypatch):
     lessons = make_kit(tmp_path)
     (tmp_path / "my-work").mkdir()

@@ -1,4 +1,5 @@
-"""Committed notebooks carry no outputs and no secrets, lessons keep their shape, and the README lists every lesson.
+"""Committed notebooks (every one under notebooks/, the going-further ones included) carry no outputs and no
+secrets, lessons keep their shape, and the README lists every lesson.
 
 The whole repository's secret scan is in tests/repository/test_secrets.py; both use tools/check_secrets.py, the
 pre-commit hook's checker.
@@ -11,10 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from helpers.workshop import LESSON_GLOB
+from helpers.workshop import LESSON_GLOB, course_notebooks
 
 ROOT = Path(__file__).resolve().parents[2]
+#: The core lessons.
 NOTEBOOKS = sorted((ROOT / "notebooks").glob(LESSON_GLOB))
+#: Every notebook of the course: the core lessons, the going-further ones (notebooks/further/), any other.
+ALL_NOTEBOOKS = [ROOT / "notebooks" / rel for rel in course_notebooks(ROOT / "notebooks")]
 
 _spec = importlib.util.spec_from_file_location("check_secrets", ROOT / "tools" / "check_secrets.py")
 check_secrets = importlib.util.module_from_spec(_spec)
@@ -25,10 +29,19 @@ def test_there_are_lessons():
     assert len(NOTEBOOKS) >= 12, [n.name for n in NOTEBOOKS]
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=lambda p: str(p.relative_to(ROOT / "notebooks")))
 def test_notebook_is_committed_clean(path):
     """No outputs, no execution counts, no saved widget state, nothing shaped like a key."""
     assert check_secrets.check_file(path) == []
+
+
+def test_the_clean_check_covers_every_notebook_under_notebooks():
+    """What git holds (or would add) under notebooks/ is exactly what the check above reads."""
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "notebooks"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=60, check=True).stdout.split("\0")
+    in_git = sorted(name for name in listed if name.endswith(".ipynb") and (ROOT / name).is_file())
+    assert any(name.startswith("notebooks/further/") for name in in_git)
+    assert sorted(p.relative_to(ROOT).as_posix() for p in ALL_NOTEBOOKS) == in_git
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

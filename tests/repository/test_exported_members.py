@@ -25,11 +25,15 @@ from pathlib import Path
 import nbformat
 
 import helpers
+from helpers.workshop import course_notebooks
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "helpers"
-#: Where the kit is used: the lessons, the README, the workshop files, the widgets and the exercises.
-CONSUMERS = [*sorted((ROOT / "notebooks").glob("*.ipynb")), ROOT / "README.md",
+#: Where the kit is used: the lessons (going-further ones included), the README, the workshop files, the widgets and
+#: the exercises.
+#: Every notebook of the course: the core lessons and the going-further ones (no checkpoints).
+NOTEBOOKS = [ROOT / "notebooks" / rel for rel in course_notebooks(ROOT / "notebooks")]
+CONSUMERS = [*NOTEBOOKS, ROOT / "README.md",
              *sorted(p for p in (ROOT / "workshop").rglob("*") if p.is_file() and p.suffix in (".md", ".py")),
              *sorted((PACKAGE / "widgets").glob("*.py")), *sorted((PACKAGE / "exercises").glob("*.py"))]
 
@@ -56,9 +60,9 @@ def text_of(path: Path) -> str:
 
 
 def lesson_code() -> list[ast.Module]:
-    """Every code cell of every lesson, parsed (IPython's ``%magic`` and ``!shell`` lines left out)."""
+    """Every code cell of every notebook, parsed (IPython's ``%magic`` and ``!shell`` lines left out)."""
     return [ast.parse("\n".join(line for line in cell.source.splitlines() if not line.lstrip().startswith(("%", "!"))))
-            for path in sorted((ROOT / "notebooks").glob("*.ipynb"))
+            for path in NOTEBOOKS
             for cell in nbformat.read(path, as_version=4).cells if cell.cell_type == "code"]
 
 
