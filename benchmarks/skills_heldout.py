@@ -1326,3 +1326,202 @@ for _case in RESULT_CASES_G:
     _case["messages"] = [{"role": "user", "content": CALL_CASES_G[_case["case"]]["prompt"]},
                          {"role": "assistant", "content": _case["call"]},
                          {"role": "user", "content": _case["result"]}]
+
+# --------------------------------------------------------------------------- a development set (seen)
+#
+# Written after the sixth and seventh sets were committed, to develop the general value finding
+# against (with the first five sets): seen, reported among the seen sets, never the goals' measure.
+
+JSON_CASES_DEV = [
+    {"prompt": "Extract the claim as JSON with keys policy_number, claimant, incident_date and estimated_cost.\n\n"
+               "Claim: Policy PX-55120. Submitted by Rafael Costa. On 2025-01-09 a pipe burst in the kitchen; "
+               "repairs are estimated at 2,750 EUR.",
+     "expect": {"policy_number": "PX-55120", "claimant": "Rafael Costa", "incident_date": "2025-01-09",
+                "estimated_cost": 2750}},
+    {"prompt": "Give me JSON (keys: band, venue, city, doors_open, ticket_price).\n"
+               "Gig alert: The Velvet Owls play the Roundhouse in London. Doors open 19:00, tickets 28 GBP.",
+     "expect": {"band": "The Velvet Owls", "venue": "Roundhouse", "city": "London", "doors_open": "19:00",
+                "ticket_price": 28}},
+    {"prompt": "Return only JSON shaped like {\"account\": \"\", \"kwh\": 0, \"amount\": 0.0, \"direct_debit\": true}."
+               "\nElectricity statement for account 7730-118: you used 412 kWh this month. Amount: 96.35. Paid "
+               "by direct debit.",
+     "expect": {"account": "7730-118", "kwh": 412, "amount": 96.35, "direct_debit": True}},
+    {"prompt": "Extract into JSON with the following schema:\n"
+               + _schema({"member": {"type": "string"}, "plan": {"type": "string", "enum": ["basic", "plus", "premium"]},
+                          "monthly_fee": {"type": "number"}, "start": {"type": "string", "description": "YYYY-MM-DD"}})
+               + "\nWelcome Ikram Benali! Your premium membership begins on 2025-03-01 at 39.90 a month.",
+     "expect": {"member": "Ikram Benali", "plan": "premium", "monthly_fee": 39.9, "start": "2025-03-01"}},
+    {"prompt": "Lost property report -> JSON with item, colour, found_at, finder.\n"
+               "A blue umbrella was found at Platform 3 by Keith Morgan.",
+     "expect": {"item": "umbrella", "colour": "blue", "finder": "Keith Morgan"}},
+    {"prompt": "Give the paper's metadata as JSON: title, first_author, journal, year, pages.\n"
+               "\"Sleep and Memory in Adolescents\" by Nadia Farouk et al., Journal of Youth Studies, 2021, 34 pages.",
+     "expect": {"title": "Sleep and Memory in Adolescents", "first_author": "Nadia Farouk", "year": 2021,
+                "pages": 34}},
+    {"prompt": "Return a JSON object with keys bags, bag_tag and last_seen_airport.\n"
+               "Baggage claim: 1 bag missing, tag number AY 482913, last seen at Helsinki airport.",
+     "expect": {"bags": 1, "bag_tag": "AY 482913"}},
+    {"prompt": "Please turn this wine note into JSON with keys winery, vintage, grape, score (out of 100).\n"
+               "Domaine Caillou 2019 Pinot Noir - silky and bright. Score: 91.",
+     "expect": {"winery": "Domaine Caillou", "vintage": 2019, "grape": "Pinot Noir", "score": 91}},
+    {"prompt": "Podcast episode to JSON - keys: show, episode_number, guest, length_minutes.\n"
+               "Episode 212 of Deep Roots features botanist Sofia Brandt and runs 54 minutes.",
+     "expect": {"episode_number": 212, "guest": "Sofia Brandt", "length_minutes": 54}},
+    {"prompt": "App review. Output JSON with keys app, stars, device and crashed (true/false).\n"
+               "\"PhotoNest keeps crashing on my Pixel 8 whenever I upload. 2 stars.\"",
+     "expect": {"app": "PhotoNest", "stars": 2, "crashed": True}},
+    {"prompt": "JSON with keys volunteer, shift_date, hours, role:\nThanks to Beatriz Lima for signing up to "
+               "help at the food bank on 2025-04-05 for 4 hours as a driver.",
+     "expect": {"volunteer": "Beatriz Lima", "shift_date": "2025-04-05", "hours": 4, "role": "driver"}},
+    {"prompt": "Extract the parking fine: JSON keys fine_id, vehicle, amount, pay_by.\n"
+               "Notice PF-30917: vehicle KM19 XTR was parked illegally. Pay 70 GBP by 2025-02-28.",
+     "expect": {"fine_id": "PF-30917", "vehicle": "KM19 XTR", "amount": 70, "pay_by": "2025-02-28"}},
+    {"prompt": "From the school report, return {\"student\": \"\", \"class\": \"\", \"maths\": 0, \"english\": 0}.\n"
+               "Report for Oliver Grant, class 7B. Maths: 82. English: 74.",
+     "expect": {"student": "Oliver Grant", "class": "7B", "maths": 82, "english": 74}},
+    {"prompt": "Conference registration as JSON: attendee, organisation, ticket_type (student, standard or vip), "
+               "dietary_needs.\nI'm Lukas Meyer from Hanseatic Bank, registering for a standard ticket. I'm vegan.",
+     "expect": {"attendee": "Lukas Meyer", "organisation": "Hanseatic Bank", "ticket_type": "standard"}},
+    {"prompt": "Turn the weather alert into JSON with region, alert_level (yellow/amber/red), wind_speed_kmh and "
+               "valid_until.\nAmber warning for Cornwall: gusts up to 110 km/h, valid until 18:00.",
+     "expect": {"region": "Cornwall", "alert_level": "amber", "wind_speed_kmh": 110, "valid_until": "18:00"}},
+    {"prompt": "Car listing -> JSON {\"make\": string, \"model\": string, \"year\": integer, \"price_eur\": number, "
+               "\"automatic\": boolean}\nFor sale: 2020 Skoda Octavia, manual gearbox, 14,500 EUR.",
+     "expect": {"make": "Skoda", "model": "Octavia", "year": 2020, "price_eur": 14500, "automatic": False}},
+    {"prompt": "Give JSON with the keys sitter, pet, start_date, end_date and daily_rate.\nPet sitting: Hana Kim "
+               "will look after our dog from 2025-08-10 to 2025-08-17 for 25 EUR a day.",
+     "expect": {"sitter": "Hana Kim", "pet": "dog", "start_date": "2025-08-10", "end_date": "2025-08-17",
+                "daily_rate": 25}},
+    {"prompt": "Parse this tweet into JSON with keys handle, hashtag and likes.\n"
+               "@marco_bakes: New sourdough recipe is live! #breadtok (1,204 likes)",
+     "expect": {"handle": "@marco_bakes", "hashtag": "#breadtok", "likes": 1204}},
+    {"prompt": "What is the largest ocean on Earth? Reply in JSON with keys ocean and answer_confidence.",
+     "expect": {"ocean": "Pacific Ocean"}},
+    {"prompt": "Return JSON with the keys \"order\", \"items\" and \"gift\" (true or false).\nOrder 99-7812: "
+               "three notebooks and a pen. Please gift wrap it.",
+     "expect": {"order": "99-7812", "items": 4, "gift": True}},
+    {"prompt": "Extract as JSON: landlord, tenant, monthly_rent, deposit_months.\n"
+               "Tenancy agreement between landlord Peter Walsh and tenant Aisha Bello. Rent 980 per month; "
+               "deposit of 2 months.",
+     "expect": {"landlord": "Peter Walsh", "tenant": "Aisha Bello", "monthly_rent": 980, "deposit_months": 2}},
+    {"prompt": "Read the recall notice and reply with JSON: product, batch, risk (low, medium, high).\n"
+               "Recall: Sunny Day peanut butter, batch B-2291, may contain glass. Do not eat.",
+     "expect": {"batch": "B-2291", "risk": "high"}},
+    {"prompt": "Output JSON only with the fields home_team, away_team, home_goals, away_goals.\n"
+               "Final score: Porto 2, Benfica 2.",
+     "expect": {"home_team": "Porto", "away_team": "Benfica", "home_goals": 2, "away_goals": 2}},
+    {"prompt": "JSON please: sender, subject, has_attachment (true/false).\nFrom: Irene Vasquez\nSubject: "
+               "Q3 figures\nNo attachment this time, figures are in the body.",
+     "expect": {"sender": "Irene Vasquez", "subject": "Q3 figures", "has_attachment": False}},
+    {"prompt": "Describe this class as JSON: course, teacher, weekday, room, max_students.\n"
+               "Pottery for Beginners with Helga Strom, every Thursday in Studio 4, max 8 students.",
+     "expect": {"course": "Pottery for Beginners", "teacher": "Helga Strom", "weekday": "Thursday",
+                "max_students": 8}},
+]
+
+MEDITATE = _fn("start_meditation", "Start a guided meditation session",
+               {"minutes": {"type": "integer"}, "theme": {"type": "string", "enum": ["sleep", "focus", "calm"]}},
+               ["minutes"])
+FUEL = _fn("find_fuel_station", "Find the nearest fuel or charging station",
+           {"fuel_type": {"type": "string", "enum": ["petrol", "diesel", "electric"]}, "near": {"type": "string"}},
+           ["fuel_type"])
+INSURE = _fn("get_insurance_quote", "Get a travel insurance quote",
+             {"destination": {"type": "string"}, "days": {"type": "integer"}, "travellers": {"type": "integer"}},
+             ["destination", "days"])
+LOCK = _fn("lock_door", "Lock or unlock a smart door lock",
+           {"door": {"type": "string", "enum": ["front", "back", "garage"]}, "locked": {"type": "boolean"}},
+           ["door", "locked"])
+SYNONYM = _fn("find_synonyms", "Find synonyms for an English word", {"word": {"type": "string"}}, ["word"])
+CONVERT_TEMP = _fn("convert_temperature", "Convert a temperature between Celsius and Fahrenheit",
+                   {"value": {"type": "number"}, "to_scale": {"type": "string", "enum": ["celsius", "fahrenheit"]}},
+                   ["value", "to_scale"])
+INVOICE = _fn("send_invoice", "Send an invoice to a client",
+              {"client_email": {"type": "string"}, "amount": {"type": "number"},
+               "due_days": {"type": "integer", "description": "days until payment is due"}},
+              ["client_email", "amount"])
+PLANT_ID = _fn("identify_plant", "Identify a plant from a description", {"description": {"type": "string"}},
+               ["description"])
+CAB = _fn("book_airport_transfer", "Book a car to or from an airport",
+          {"airport": {"type": "string", "description": "IATA code"}, "pickup_time": {"type": "string"},
+           "passengers": {"type": "integer"}}, ["airport", "pickup_time"])
+SEAT = _fn("choose_seat", "Choose a seat on a booked flight",
+           {"booking_ref": {"type": "string"}, "seat": {"type": "string", "description": "e.g. 14C"}},
+           ["booking_ref", "seat"])
+QUIZ = _fn("get_trivia_question", "Get a trivia question",
+           {"category": {"type": "string", "enum": ["history", "science", "sport", "music"]},
+            "difficulty": {"type": "string", "enum": ["easy", "hard"]}}, ["category"])
+LAUNDRY = _fn("start_washing_machine", "Start the washing machine",
+              {"program": {"type": "string", "enum": ["cotton", "wool", "quick", "eco"]},
+               "temperature_c": {"type": "integer"}}, ["program"])
+
+CALL_CASES_DEV = [
+    {"functions": [MEDITATE, FUEL], "format": "python", "question": "Start a 10 minute sleep meditation.",
+     "expect": ("start_meditation", {"minutes": 10, "theme": "sleep"})},
+    {"functions": [FUEL, MEDITATE], "format": "json", "question": "Where can I charge my electric car near Bath?",
+     "expect": ("find_fuel_station", {"fuel_type": "electric", "near": "Bath"})},
+    {"functions": [INSURE, FUEL], "format": "python",
+     "question": "How much is travel insurance for 2 people going to Peru for 12 days?",
+     "expect": ("get_insurance_quote", {"destination": "Peru", "days": 12, "travellers": 2})},
+    {"functions": [LOCK, SYNONYM], "format": "json", "question": "Lock the back door.",
+     "expect": ("lock_door", {"door": "back", "locked": True})},
+    {"functions": [SYNONYM, LOCK], "format": "python", "question": "Give me another word for 'happy'.",
+     "expect": ("find_synonyms", {"word": "happy"})},
+    {"functions": [CONVERT_TEMP, INVOICE], "format": "json", "question": "What is 30 degrees Celsius in Fahrenheit?",
+     "expect": ("convert_temperature", {"value": 30, "to_scale": "fahrenheit"})},
+    {"functions": [INVOICE, CONVERT_TEMP], "format": "python",
+     "question": "Invoice lena@studio.example for 1200, due in 30 days.",
+     "expect": ("send_invoice", {"client_email": "lena@studio.example", "amount": 1200, "due_days": 30})},
+    {"functions": [PLANT_ID, SYNONYM], "format": "json",
+     "question": "What plant has purple bell-shaped flowers and fuzzy leaves?",
+     "expect": ("identify_plant", {"description": ANY_TEXT})},
+    {"functions": [CAB, SEAT], "format": "python",
+     "question": "I need a car to pick me up at 05:30 for LHR, 3 passengers.",
+     "expect": ("book_airport_transfer", {"airport": "LHR", "pickup_time": "05:30", "passengers": 3})},
+    {"functions": [SEAT, CAB], "format": "json", "question": "Put me in seat 22F on booking QWX7LP.",
+     "expect": ("choose_seat", {"booking_ref": "QWX7LP", "seat": "22F"})},
+    {"functions": [QUIZ, MEDITATE], "format": "python", "question": "Ask me a hard history question.",
+     "expect": ("get_trivia_question", {"category": "history", "difficulty": "hard"})},
+    {"functions": [LAUNDRY, LOCK], "format": "json", "question": "Run a wool wash at 30 degrees.",
+     "expect": ("start_washing_machine", {"program": "wool", "temperature_c": 30})},
+    {"functions": [FUEL, INSURE], "format": "python", "question": "I need diesel.",
+     "expect": ("find_fuel_station", {"fuel_type": "diesel"})},
+    {"functions": [INSURE, CAB], "format": "json", "question": "Quote me insurance for a week in Morocco.",
+     "expect": ("get_insurance_quote", {"destination": "Morocco", "days": 7})},
+    {"functions": [MEDITATE, QUIZ], "format": "json", "question": "Who painted The Starry Night?", "expect": None},
+    {"functions": [LOCK, LAUNDRY], "format": "python", "question": "Suggest a name for my goldfish.",
+     "expect": None},
+    {"functions": [CONVERT_TEMP, SEAT], "format": "python", "question": "How far is the Moon from Earth?",
+     "expect": None},
+    {"functions": [SYNONYM, PLANT_ID, QUIZ], "format": "json", "question": "Is a tomato a fruit or a vegetable?",
+     "expect": None},
+    {"functions": [LOCK, CAB], "format": "python", "question": "Unlock the garage.",
+     "expect": ("lock_door", {"door": "garage", "locked": False})},
+    {"functions": [QUIZ, SYNONYM], "format": "json", "question": "Quiz me on music.",
+     "expect": ("get_trivia_question", {"category": "music"})},
+]
+for _case in CALL_CASES_DEV:
+    _case["prompt"] = ((_PY_FORMAT if _case["format"] == "python" else _JSON_FORMAT)
+                       + json.dumps(_case["functions"], indent=2) + "\n" + _case["question"])
+
+RESULT_CASES_DEV = [
+    {"case": 1, "call": '{"name": "find_fuel_station", "parameters": {"fuel_type": "electric", "near": "Bath"}}',
+     "result": "Result: [{\"name\": \"Ionity Bath Spa\", \"distance_km\": 2.4, \"free_chargers\": 3}]",
+     "says": ["Ionity Bath Spa", "2.4"]},
+    {"case": 2, "call": '[get_insurance_quote(destination="Peru", days=12, travellers=2)]',
+     "result": "Quote returned: {\"price_eur\": 86.4, \"cover\": \"medical and baggage\"}",
+     "says": ["86.4", "medical and baggage"]},
+    {"case": 5, "call": '{"name": "convert_temperature", "parameters": {"value": 30, "to_scale": "fahrenheit"}}',
+     "result": "86", "says": ["86"]},
+    {"case": 9, "call": '{"name": "choose_seat", "parameters": {"booking_ref": "QWX7LP", "seat": "22F"}}',
+     "result": "Function response: {\"ok\": false, \"error\": \"seat taken\", \"nearest_free\": \"22D\"}",
+     "says": ["taken", "22D"]},
+    {"case": 10, "call": '[get_trivia_question(category="history", difficulty="hard")]',
+     "result": "Result: {\"question\": \"In which year did the Byzantine Empire fall?\"}",
+     "says": ["In which year did the Byzantine Empire fall?"]},
+    {"case": 4, "call": '[find_synonyms(word="happy")]', "result": "Output: [\"cheerful\", \"content\", \"glad\"]",
+     "says": ["cheerful", "glad"]},
+]
+for _case in RESULT_CASES_DEV:
+    _case["messages"] = [{"role": "user", "content": CALL_CASES_DEV[_case["case"]]["prompt"]},
+                         {"role": "assistant", "content": _case["call"]},
+                         {"role": "user", "content": _case["result"]}]
