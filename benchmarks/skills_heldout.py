@@ -1525,3 +1525,76 @@ for _case in RESULT_CASES_DEV:
     _case["messages"] = [{"role": "user", "content": CALL_CASES_DEV[_case["case"]]["prompt"]},
                          {"role": "assistant", "content": _case["call"]},
                          {"role": "user", "content": _case["result"]}]
+
+# A second development set (seen), written once the first was fixed, to check the mechanisms carry over.
+JSON_CASES_DEV2 = [
+    {"prompt": "Pull these fields into JSON: buyer, seller, item, final_price.\nAuction result: Magnus Berg sold his "
+               "vintage typewriter to Clara Ruiz for 310 EUR.",
+     "expect": {"buyer": "Clara Ruiz", "seller": "Magnus Berg", "final_price": 310}},
+    {"prompt": "Output a JSON object: {\"city\": \"\", \"temp_high_c\": 0, \"temp_low_c\": 0, \"rain_chance\": 0}\n"
+               "Forecast for Lyon: high of 24 C, low of 13 C, 40% chance of rain.",
+     "expect": {"city": "Lyon", "temp_high_c": 24, "temp_low_c": 13, "rain_chance": 40}},
+    {"prompt": "Extract JSON with keys requester, laptop_model, ram_gb and approved (true/false).\n"
+               "IT request from Dev Patel: a ThinkPad X1 with 32 GB RAM. Manager note: approved.",
+     "expect": {"requester": "Dev Patel", "ram_gb": 32, "approved": True}},
+    {"prompt": "Read the recipe and return JSON with keys name, prep_time_minutes, cook_time_minutes, serves.\n"
+               "Mushroom Stroganoff. Prep 15 min, cook 20 min. Serves 3.",
+     "expect": {"name": "Mushroom Stroganoff", "prep_time_minutes": 15, "cook_time_minutes": 20, "serves": 3}},
+    {"prompt": "Return JSON (keys: event_name, organiser, date, capacity) for this invitation:\nThe Riverside Book "
+               "Club, organised by Anne Holt, meets on 2025-10-02. Space for 25 readers.",
+     "expect": {"organiser": "Anne Holt", "date": "2025-10-02", "capacity": 25}},
+    {"prompt": "Convert this support ticket to JSON with keys ticket_id, customer, product, severity "
+               "(low/medium/high/critical).\nTicket T-8812 - Olivia Hart: the Nimbus router drops the connection "
+               "every few minutes, our whole office is offline.",
+     "expect": {"ticket_id": "T-8812", "customer": "Olivia Hart"}},
+    {"prompt": "From this flight itinerary give JSON: airline, flight, from, to, departs.\n"
+               "Iberia flight IB3170 from Madrid to Dublin departs at 07:25.",
+     "expect": {"airline": "Iberia", "flight": "IB3170", "from": "Madrid", "to": "Dublin", "departs": "07:25"}},
+    {"prompt": "Please give JSON with keys reviewer, rating and liked (boolean) for:\n\"Honestly the hotel was "
+               "dirty and the staff rude. 1/5. - Pavel\"",
+     "expect": {"reviewer": "Pavel", "rating": 1, "liked": False}},
+    {"prompt": "JSON with the keys patient, appointment_date, clinic and new_patient (true/false).\nHello, I'm "
+               "Yara Haddad, I have never been to your clinic before. Could I book a check-up at Northside Clinic "
+               "on 2025-11-20?",
+     "expect": {"patient": "Yara Haddad", "appointment_date": "2025-11-20", "clinic": "Northside Clinic",
+                "new_patient": True}},
+    {"prompt": "Job post to JSON. Fields: title, employer, city, hourly_rate.\nSunrise Bakery in Leeds needs a "
+               "Pastry Chef, 14.50 per hour.",
+     "expect": {"title": "Pastry Chef", "employer": "Sunrise Bakery", "city": "Leeds", "hourly_rate": 14.5}},
+    {"prompt": "Return a JSON object with keys product, quantity and unit_price.\nPlease send 24 boxes of printer "
+               "paper at 5.99 each.",
+     "expect": {"quantity": 24, "unit_price": 5.99}},
+    {"prompt": "Give me a JSON object with keys origin_city, destination_city, distance_km:\n"
+               "The drive from Munich to Prague is about 380 km.",
+     "expect": {"origin_city": "Munich", "destination_city": "Prague", "distance_km": 380}},
+]
+
+STREAM = _fn("find_tv_show", "Find which streaming service has a TV show", {"title": {"type": "string"}}, ["title"])
+BUDGET = _fn("set_budget", "Set a monthly spending budget for a category",
+             {"category": {"type": "string", "enum": ["groceries", "transport", "entertainment"]},
+              "amount": {"type": "number"}}, ["category", "amount"])
+WIFI = _fn("share_wifi", "Share the home Wi-Fi with a guest for some hours",
+           {"guest_name": {"type": "string"}, "hours": {"type": "integer"}}, ["guest_name"])
+CLIMB = _fn("get_route_elevation", "Get the elevation gain of a hiking or cycling route",
+            {"start": {"type": "string"}, "end": {"type": "string"}}, ["start", "end"])
+ROBOT = _fn("schedule_lawn_mower", "Schedule the robot lawn mower",
+            {"day": {"type": "string"}, "time": {"type": "string", "description": "HH:MM"}}, ["day"])
+
+CALL_CASES_DEV2 = [
+    {"functions": [STREAM, BUDGET], "format": "python", "question": "Where can I stream Severance?",
+     "expect": ("find_tv_show", {"title": "Severance"})},
+    {"functions": [BUDGET, STREAM], "format": "json", "question": "Cap my grocery spending at 400 a month.",
+     "expect": ("set_budget", {"category": "groceries", "amount": 400})},
+    {"functions": [WIFI, ROBOT], "format": "python", "question": "Give Tom Wi-Fi access for 3 hours.",
+     "expect": ("share_wifi", {"guest_name": "Tom", "hours": 3})},
+    {"functions": [CLIMB, WIFI], "format": "json",
+     "question": "How much climbing is there between Chamonix and Zermatt?",
+     "expect": ("get_route_elevation", {"start": "Chamonix", "end": "Zermatt"})},
+    {"functions": [ROBOT, CLIMB], "format": "python", "question": "Mow the lawn on Saturday at 9am.",
+     "expect": ("schedule_lawn_mower", {"day": "Saturday", "time": "09:00"})},
+    {"functions": [STREAM, ROBOT], "format": "json", "question": "What's the best way to cook rice?", "expect": None},
+]
+for _case in CALL_CASES_DEV2:
+    _case["prompt"] = ((_PY_FORMAT if _case["format"] == "python" else _JSON_FORMAT)
+                       + json.dumps(_case["functions"], indent=2) + "\n" + _case["question"])
+RESULT_CASES_DEV2 = []

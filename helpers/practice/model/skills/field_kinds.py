@@ -22,10 +22,9 @@ _BOOLEAN_SUFFIX = ("_allowed", "_included", "_required", "_enabled", "_requested
                    "_confirmed", "_flag")
 #: Words that put a value first or second of a pair: from/to, min/max, home/away, winner/loser.
 FIRST = {"from", "origin", "departure", "depart", "departing", "source", "start", "begin", "pickup", "min",
-         "minimum", "home", "winner", "sender", "low", "base", "outbound", "opening", "lower", "earliest"}
+         "minimum", "home", "winner", "sender", "base", "outbound", "opening", "earliest"}
 SECOND = {"to", "destination", "arrival", "arrive", "arriving", "target", "end", "finish", "dropoff", "max",
-          "maximum", "away", "loser", "recipient", "high", "quote", "return", "until", "closing", "upper",
-          "latest", "into"}
+          "maximum", "away", "loser", "recipient", "quote", "return", "until", "closing", "latest", "into"}
 _SINGLE_UNITS = {"c", "f", "m", "g", "l", "h"}
 
 

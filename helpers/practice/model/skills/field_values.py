@@ -30,7 +30,7 @@ _UNLABELLED = {"choice", "sentiment", "urgency", "language", "currency", "summar
 _NUMERIC = {"number", "integer", "float", "int", "double", "decimal"}
 #: Words before a value that put it first or second of a pair, by the kind of value.
 _CUES = {
-    "place": (r"\b(?:from|departs?|departing|leaving|leaves|out of|origin|sender)[:\s]+(?:the\s+)?$",
+    "place": (r"\b(?:from|departs?|departing|leaving|leaves|out of|origin|sender|between)[:\s]+(?:the\s+)?$",
               r"\b(?:to|arrives?(?:\s+(?:in|at))?|arriving(?:\s+(?:in|at))?|into|towards|reach(?:es)?|destination|"
               r"recipient|for)[:\s]+(?:the\s+)?$"),
     "date": (r"\b(?:from|arriv(?:e|es|ing)|arrival|check-?in|starting|starts?|begins?|since|between|on)[:\s]+$",
@@ -136,7 +136,7 @@ def order_pairs(fields: list[Field], ranked: dict[str, list[Found]], src: Source
                 elif re.search(lasts, before):
                     c.score -= 2.0 * sign
                 elif c.start in shared and len(shared) > 1:
-                    c.score += 0.8 * sign * (1 if c.start == shared[0] else -1 if c.start == shared[-1] else 0)
+                    c.score += 0.5 * sign * (1 if c.start == shared[0] else -1 if c.start == shared[-1] else 0)
             ranked[field.key].sort(key=lambda c: -c.score)
 
 

@@ -40,34 +40,47 @@ _AFTER = ("\n\nThis will get the information you asked for.", "\n\nI will use th
 def choose_function(prompt: FunctionPrompt) -> tuple[Function | None, list[tuple[float, Function]]]:
     """The function that fits the question best (None when none fits), and every function's score."""
     scored = _scores(prompt.functions, prompt.question)
-    if prompt.context and (not scored or scored[0][0] < FIT):  # a follow-up: read with the earlier question
+    if prompt.context and (not scored or not _fits(scored[0])):  # a follow-up: read with the earlier question
         scored = _scores(prompt.functions, prompt.context + "\n" + prompt.question)
     best = scored[0] if scored else None
-    return (best[1] if best and best[0] >= FIT else None), scored
+    return (best[1] if best and _fits(best) else None), [(s[0], s[1]) for s in scored]
+
+
+def _fits(scored) -> bool:
+    """A function fits when the question shares its words and holds every required value, or scores high."""
+    score, _, lexical, complete = scored
+    return score >= FIT or lexical >= 1.0 and complete
 
 
 def _scores(functions: list[Function], question: str) -> list[tuple[float, Function]]:
     words = words_of(question)
     asked = {stem(w) for w in words if w not in STOP} | {stem(s) for w in words for s in SYNONYMS.get(w, ())}
-    return sorted(((_fit(f, asked, question), f) for f in functions), key=lambda sf: -sf[0])
+    found = []
+    for f in functions:
+        score, lexical, complete = _fit(f, asked, question)
+        found.append((score, f, lexical, complete))
+    return sorted(found, key=lambda sf: -sf[0])
 
 
-def _fit(function: Function, asked: set[str], question: str) -> float:
+def _fit(function: Function, asked: set[str], question: str) -> tuple[float, float, bool]:
     """How well a function fits: the question's words in its name, enum values, description and parameter
     names; and whether the question holds what its required parameters need."""
     name = {stem(w) for w in re.split(r"[_\W]+|(?<=[a-z])(?=[A-Z])", function.name) if len(w) > 1}
     described = {stem(w) for w in words_of(function.description) if w not in STOP}
     params = {stem(w) for f in function.parameters for w in f.words}
     allowed = {stem(w) for f in function.parameters for e in f.enum for w in words_of(str(e))}
-    score = 1.5 * len(asked & (name | allowed)) + 1.0 * len(asked & described - name) + 0.5 * len(asked & params - name)
+    lexical = 1.5 * len(asked & (name | allowed)) + 1.0 * len(asked & described - name) + 0.5 * len(
+        asked & params - name)
+    score, complete = lexical, True
     ranked, _ = _ranked(function, question)
     for f in function.parameters:
         best = ranked[f.key][0].score if ranked[f.key] else -9.0
         if f.required:
             score += 0.8 if best >= 0.8 else -1.0
+            complete = complete and best >= 0.5
         elif best >= GIVEN:
             score += 0.3
-    return score
+    return score, lexical, complete
 
 
 #: Kinds of parameter a question may fill with its own words ("recipes using chickpeas", "a plant that has ...").
@@ -155,7 +168,7 @@ def call_answer(prompt: FunctionPrompt, slips: Slips, rng: random.Random) -> str
     function, scored = choose_function(prompt)
     if function is None:
         return None
-    close = [f for s, f in scored[1:2] if s >= FIT and s >= 0.8 * scored[0][0]]
+    close = [f for s, f in scored[1:2] if s >= FIT and s >= 0.8 * scored[0][0]]  # a 4B may take the runner-up
     if close and rng.random() < slips.pick:
         function = close[0]
     args = arguments(function, prompt.question, slips, rng, prompt.context)

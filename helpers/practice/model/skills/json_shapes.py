@@ -156,9 +156,10 @@ def _items(text: str) -> list[tuple[str, str]]:
         return f" \x00{len(notes) - 1} "
 
     text = re.sub(r"\(([^)]*)\)", keep, text.split("\n")[0])
-    text = _LIST_STOP.sub("", text)
+    text = re.split(r":", text)[0]
     items = []
     for raw in split_list(text):
+        raw = raw if len(raw.split()) == 1 else _LIST_STOP.sub("", raw)
         note = re.search(r"\x00(\d+)", raw)
         name = re.sub(r"\x00\d+", "", raw).strip(" \"'`:)(")
         if name and len(name.split()) <= 3 and re.fullmatch(r"[A-Za-z_][\w ]*", name):

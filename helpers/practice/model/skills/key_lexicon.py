@@ -32,7 +32,7 @@ KIND_OF_WORD = _kinds({
     "date": "date dob birthday birthdate deadline expiry expires expiration anniversary",
     "time": "time hour clock",
     "day": "day weekday",
-    "when": "start end begin finish until since starts ends opens closes",
+    "when": "start end begin finish until since starts ends opens closes departs arrives leaves begins",
     "code": "id code ref reference sku tracking ticker symbol zip zipcode postcode postal iban confirmation serial "
             "pnr gate seat version tag plate registration reg isbn barcode upc voucher coupon promo pin handle "
             "hashtag username batch lot vin",

@@ -46,6 +46,9 @@ def label_patterns(f: Field) -> list[tuple[re.Pattern, float]]:
     heads = [w for w in reversed(words) if w not in WEAK_HEADS]
     head = heads[0] if heads else words[-1]
     found.append((_word_pattern(head), 0.8 if len(words) > 1 else 1.0))
+    for word in words:
+        if word != head and len(word) > 2 and word not in WEAK_HEADS and len(words) > 1:
+            found.append((_word_pattern(word), 0.6))
     for word in dict.fromkeys([head] + words + ["_".join(words)]):
         for synonym in LABELS.get(word, ()):
             found.append((r"\s+".join(re.escape(s) for s in synonym.split()), 0.65))
@@ -94,10 +97,11 @@ def value_at(f: Field, src: Source, at: int, after_label: bool = False) -> Found
         return None
 
     if kind in ("number", "count"):
+        raw = bool({"million", "millions", "thousand", "thousands", "billion", "billions"} & set(f.words))
         for n in src.nums:
             gap = src.text[at:n.start]
             if 0 <= n.start - at <= 6 and re.fullmatch(r"[ \t]*(?:[$\u20ac\u00a3\u00a5]|[A-Z]{3}[ \t]?)?[ \t]*", gap):
-                return Found(n.value, n.start, n.end, 0.0)
+                return Found(n.raw if raw else n.value, n.start, n.end, 0.0)
         return None
     if kind == "email":
         return starting(src.emails)

@@ -56,7 +56,9 @@ _PLACE_WORDS = {"street", "road", "avenue", "lane", "way", "drive", "boulevard",
 _NAME_BEFORE = re.compile(r"(?:\bI'?m|\bI am|\bthis is|\bname is|\bname:|\bnamed|\bit'?s|\bit is|\bmeet|regards,?|"
                           r"thanks,?|cheers,?|sincerely,?|best,|\bdear|\bhi|\bhello|\bcall me|\bsigned|\bfrom:|"
                           r"\bthanks to|\bwelcome|\bgreet|\bby|\bwith|\bpatient|\bcustomer|\bguest|\bfor|\bto|"
-                          r"\binvited by|\bcontact|\bask for|\bsee|\bspoke with|\bspoke to)\s*[,:]?\s*$", re.I)
+                          r"\binvited by|\bcontact|\bask for|\bsee|\bspoke with|\bspoke to|\bgive|\bsend|\btell|"
+                          r"\bask|\bcall|\bemail|\btext|\binvite|\bremind|\bpay|\bthank|\bhelp|\blet|\bmessage)"
+                          r"\s*[,:]?\s*$", re.I)
 _STRONG_NAME_BEFORE = re.compile(r"(?:\bI'?m|\bI am|\bthis is|\bname is|\bname:|\bit'?s|\bcall me|\bsigned|\bdear|"
                                  r"regards,?|sincerely,?|cheers,?|\bthanks to|\bwelcome|\bmeet)\s*[,:]?\s*$", re.I)
 _PERSON_AFTER = re.compile(r"^(?:'s\b|\u2019s\b|\s*\((?:born|aged|\d)|,?\s+(?:will|is|was|has|had|said|says|wrote|"
@@ -132,10 +134,11 @@ def _raw_phrases(src: Source):
                 continue
             break
         if len(parts) == 1 and src.sentence_start(parts[0][1]) and not titled and parts[0][0] not in PLACES and \
-                re.match(r"[ \t]+(?:\d|[a-z])", src.text[parts[0][1] + len(parts[0][0]):]) and \
+                re.match(r"[ \t]+\d", src.text[parts[0][1] + len(parts[0][0]):]) and \
                 not _PERSON_AFTER.match(src.text[parts[0][1] + len(parts[0][0]):parts[0][1] + 40]):
             continue  # "Serves 4.", "Amber warning": a sentence's first word, not a name
-        while parts and (parts[-1][0] in _NOT_NAMES or parts[-1][0].lower() in ("the", "and", "of", "de", "van", "&",
+        while parts and (parts[-1][0] in _NOT_NAMES or parts[-1][0].lower() in COMMON_CAPITALISED and len(parts) > 1
+                         or parts[-1][0].lower() in ("the", "and", "of", "de", "van", "&",
                                                                                  "y", "la", "le", "di", "du", "for")):
             parts.pop()
         if not parts:
@@ -182,7 +185,7 @@ def _weigh(src: Source, raw) -> Phrase:
     p.person -= 1.0 if re.match(r"[ \t]+\d", after) else 0.0
     # a place
     p.place = 3.0 if known_place else 0.0
-    p.place += 2.0 if _PLACE_BEFORE.search(before) else 0.0
+    p.place += 2.0 if _PLACE_BEFORE.search(before) else 1.0 if re.search(r"\bfor\s+$", before) else 0.0
     p.place += 2.5 if _PLACE_TAIL.match(after) or low[-1] in _PLACE_WORDS else 0.0
     p.place -= 2.0 if titled or org_tail or _quoted(src, s) else 0.0
     p.place -= 1.5 if _STRONG_NAME_BEFORE.search(before) else 0.0
@@ -292,7 +295,7 @@ def places(f: Field, src: Source, options: list[Option]) -> list[Found]:
             country = DEMONYMS.get((m.group(1) or m.group(2)).lower())
             if country:
                 found.append(Found(country, m.start(), m.end(), 3.0))
-    return found or _unclassified(f, src)
+    return found + _unclassified(f, src)
 
 
 def _unclassified(f: Field, src: Source) -> list[Found]:
@@ -327,7 +330,7 @@ def orgs(f: Field, src: Source, options: list[Option]) -> list[Found]:
         if score > 0.3:
             named, start = _with_the(src, p)
             found.append(Found(named, start, p.end, score))
-    return found or _unclassified(f, src)
+    return found + _unclassified(f, src)
 
 
 def titles(f: Field, src: Source, options: list[Option]) -> list[Found]:

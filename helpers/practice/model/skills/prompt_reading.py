@@ -233,6 +233,10 @@ def _words(text: str) -> list[str]:
 # --------------------------------------------------------------------------- the text a JSON request works on
 
 _ASKS = re.compile(r"\bjson\b|\bschema\b", re.I)
+#: Labels that only say what kind of text follows ("Text:", "Review:"): not part of it.
+_CONTAINERS = frozenset("""text input message review email tweet sentence note listing snippet report request comment
+feedback post ad record log receipt letter voicemail announcement confirmation biography bio notice reply query
+question content passage paragraph excerpt transcript data source document string line entry""".split())
 _KEY_WORDS = re.compile(r"\b(?:keys?|fields?|properties|attributes)\b", re.I)
 _LABEL_ONLY = re.compile(r"^\s*(?:[-*#]+\s*)?[A-Za-z][\w '/-]{0,30}:\s*$")
 _LIST_START = re.compile(r"^\s*[\"'`]?[A-Za-z_][\w]*[\"'`]?(?:\s*\([^)]*\))?\s*(?:,|\band\b|/)\s*[\"'`]?[A-Za-z_]")
@@ -264,6 +268,10 @@ def request_text(prompt: str, blocks: list[Block] = (), spans: list[tuple[int, i
     if not body:
         sentences = re.split(r"(?<=[.?!])\s+", text.strip())
         body = " ".join(s for s in sentences if not _is_instruction(s, names)).strip() or text.strip()
+    first, _, rest = body.partition("\n")
+    label = re.match(r"^\s*([A-Za-z]+)\s*:\s+(?=\S)", first)
+    if label and label.group(1).lower() in _CONTAINERS and _norm(label.group(1)) not in names:
+        body = (first[label.end():] + ("\n" + rest if rest else "")).strip()  # "Text: ...", "Review: ..."
     whole = re.fullmatch(r"[\"\u201c]([^\"\u201c\u201d]+)[\"\u201d]\.?", body)
     return whole.group(1).strip() if whole else body
 

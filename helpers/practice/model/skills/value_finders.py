@@ -134,7 +134,12 @@ def clock_time(text: str) -> str:
 
 
 def _when(f, src, options):
-    return _time(f, src, options) + [Found(c.value, c.start, c.end, c.score - 0.3) for c in _date(f, src, options)]
+    found = _time(f, src, options) + [Found(c.value, c.start, c.end, c.score - 0.3) for c in _date(f, src, options)]
+    if not found and f.order:  # "start" and "end" of a route: places
+        from .phrase_finders import places
+
+        found = places(f, src, options)
+    return found
 
 
 def _day(f, src, options):
@@ -155,7 +160,7 @@ def _number(f, src, options):
             continue
         value = n.raw if raw_scale else n.value
         u = n.unit
-        score = 0.3 + near_key(f, src, n.start, n.end)
+        score = 0.5 + near_key(f, src, n.start, n.end)
         if unit == "money":
             score += 2.0 if n.money else -1.0 if u in _ALL_UNITS else 0.0
         elif unit:

@@ -134,7 +134,7 @@ why how who which is are was were do does did have has had just also so but and 
 about into of yes no not sure ok okay sincerely warm yours reservation confirmation order invoice package parcel
 your listing review text input message email note sensor log application subject re fw fwd update urgent hello
 absolutely please good morning evening afternoon night today tomorrow yesterday one two three four five six
-fully great new biography founded turn extract return give convert parse classify read respond reply here reserve
+fully great new biography wi-fi wifi bluetooth internet founded turn extract return give convert parse classify read respond reply here reserve
 book find put play set make start stop remind translate show get send check call order cancel add create open look
 search buy tell list schedule switch what's where's how's it's i'm i'd let's""".split())
 
@@ -200,7 +200,9 @@ SYNONYMS = {
     "switch": ("turn", "set", "toggle"),
     "landed": ("flight", "arrival", "status"), "land": ("flight", "arrival"), "delayed": ("flight", "status", "delay"),
     "departed": ("flight", "departure", "status"), "boarding": ("flight", "gate", "status"),
-    "news": ("headlines", "articles"), "order": ("purchase", "buy"),
+    "news": ("headlines", "articles"), "climb": ("elevation", "ascent", "gain"),
+    "climbing": ("elevation", "ascent", "gain"), "stream": ("watch", "streaming", "show"),
+    "watch": ("stream", "streaming", "show", "film", "movie"), "order": ("purchase", "buy"),
     "buy": ("order", "purchase"), "cancel": ("cancellation",), "refund": ("return", "payment", "money", "back"),
     "payment": ("pay", "paid", "paypal", "card", "visa", "charge", "checkout"), "charges": ("charged", "fee", "paid"),
     "prices": ("price", "cost", "paid", "pay", "$"), "invoices": ("invoice", "receipt", "vat", "statement"),
@@ -250,7 +252,7 @@ POSITIVE_FORMS = {
     "crashed": ("crash", "crashes", "crashing", "froze", "freezes"), "overdue": ("overdue", "late", "past due"),
     "refund": ("money back", "refund", "reimburse"), "requested": ("want", "would like", "asking", "request"),
     "open": ("open now", "open right now", "currently open", "right now", "now"), "now": ("right now", "currently"),
-    "verified": ("verified",), "oat": ("oat milk", "oat"), "first": ("first class", "first-class"),
+    "verified": ("verified",), "new": ("never been", "first time", "first visit", "not been before", "new to"), "oat": ("oat milk", "oat"), "first": ("first class", "first-class"),
 }
 #: Everyday words for a listed value: "huge" for ``large``, "children" for ``pediatrics``.
 VALUE_SYNONYMS = {
