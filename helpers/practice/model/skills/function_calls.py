@@ -30,6 +30,8 @@ __all__ = ["call_answer", "result_answer", "choose_function"]
 #: A function fits when its score reaches this (two words of the question in its name or description,
 #: or one and the values its required parameters need).
 FIT = 2.0
+#: A runner-up within this much of the best candidate is one a model may take by mistake.
+CONFUSABLE = 2.0
 #: A candidate at least this good is "given by the question" (an optional parameter is filled only then).
 GIVEN = 1.0
 _BEFORE = ("Sure! I'll call the function for that.\n\n", "To answer this I need to call a function:\n",
@@ -111,7 +113,7 @@ def arguments(function: Function, question: str, slips: Slips, rng: random.Rando
             ranked[f.key] = [c for c in ranked[f.key] if c.score >= GIVEN]
 
     def pick(f, found):
-        return found[1] if len(found) > 1 and found[1].score > 0 and rng.random() < slips.pick else found[0]
+        return found[1] if _confusable(found) and rng.random() < slips.pick else found[0]
 
     values = assign(function.parameters, ranked, pick)
     args = {}
@@ -123,6 +125,12 @@ def arguments(function: Function, question: str, slips: Slips, rng: random.Rando
         if value is not None:
             args[f.key] = _typed(value, f)
     return args
+
+
+def _confusable(found: list[Found]) -> bool:
+    """Whether the runner-up is a value a model could take instead: another value, nearly as well supported."""
+    return len(found) > 1 and found[1].score > 0 and str(found[1].value) != str(found[0].value) and \
+        found[1].score >= found[0].score - CONFUSABLE
 
 
 _CUE_BEFORE = re.compile(r"\b(?:with|using|for|about|of|on|containing|called|named|titled|word|term|has|have|"

@@ -264,6 +264,9 @@ def request_text(prompt: str, blocks: list[Block] = (), spans: list[tuple[int, i
                 content.append(rest)
             continue
         content.append(line.rstrip())
+    labelled = [i for i, line in enumerate(content) if _container_label(line, names)]
+    if labelled:  # "Message: ..." after the rules: the text is from there on
+        content = content[labelled[-1]:]
     body = "\n".join(content).strip()
     if not body:
         sentences = re.split(r"(?<=[.?!])\s+", text.strip())
@@ -274,6 +277,11 @@ def request_text(prompt: str, blocks: list[Block] = (), spans: list[tuple[int, i
         body = (first[label.end():] + ("\n" + rest if rest else "")).strip()  # "Text: ...", "Review: ..."
     whole = re.fullmatch(r"[\"\u201c]([^\"\u201c\u201d]+)[\"\u201d]\.?", body)
     return whole.group(1).strip() if whole else body
+
+
+def _container_label(line: str, names: set[str]) -> bool:
+    label = re.match(r"^\s*([A-Za-z]+)\s*:\s*\S", line)
+    return bool(label) and label.group(1).lower() in _CONTAINERS and _norm(label.group(1)) not in names
 
 
 def _norm(key: str) -> str:

@@ -61,7 +61,9 @@ def _code(f, src, options):
     if table:
         return _coded(f, src, table)
     found = [Found(v.lstrip("#") if not {"hashtag", "handle", "tag"} & words else v, s, e,
-                   1.0 + near_key(f, src, s, e)) for v, s, e in src.codes]
+                   1.0 + near_key(f, src, s, e) - (0.8 if _in_a_name(src, s, e) and not near_key(f, src, s, e)
+                                                   else 0.0))
+             for v, s, e in src.codes]
     found += _plain(src.versions, f, src, 1.0 + (2.0 if "version" in words else -0.5))
     found += _plain(src.handles, f, src, 1.0 + (2.0 if {"handle", "hashtag", "username", "tag", "user"} & words
                                                 else -0.5))
@@ -77,6 +79,14 @@ def _code(f, src, options):
             value = int(n.value) if numeric_code(f) else str(src.text[n.start:n.end])
             found.append(Found(value, n.start, n.end, 0.6 + closeness))
     return found
+
+
+def _in_a_name(src: Source, start: int, end: int) -> bool:
+    """A code inside a product's name ("the Summit 40L backpack"): a capitalised word before it, mid-sentence,
+    and a common noun after it."""
+    before = re.search(r"([A-Z][a-z]+)\s+$", src.text[max(0, start - 20):start])
+    return bool(before) and not src.sentence_start(start - len(before.group())) and bool(
+        re.match(r"\s+[a-z]", src.text[end:end + 3]))
 
 
 def _coded(f, src, table) -> list[Found]:
@@ -315,6 +325,8 @@ def _choice(f, src, options):
     if {"sentiment", "tone", "mood"} & set(f.words) or {str(v).lower() for v in values} <= _FEELINGS:
         label = _sentiment(f, src, options)[0].value
         return [Found(v, -1, -1, 3.0 if str(v).lower() == label else 0.1) for v in values]
+    if any(str(v).lower() in known for v in values):  # the prompt's own categories: by what defines each
+        return choose_option([known.get(str(v).lower(), Option(str(v))) for v in values], src)
     table = table_for(f.description, values)
     found = []
     for v in values:
