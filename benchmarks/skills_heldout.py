@@ -1347,7 +1347,8 @@ JSON_CASES_DEV = [
                "by direct debit.",
      "expect": {"account": "7730-118", "kwh": 412, "amount": 96.35, "direct_debit": True}},
     {"prompt": "Extract into JSON with the following schema:\n"
-               + _schema({"member": {"type": "string"}, "plan": {"type": "string", "enum": ["basic", "plus", "premium"]},
+               + _schema({"member": {"type": "string"},
+                          "plan": {"type": "string", "enum": ["basic", "plus", "premium"]},
                           "monthly_fee": {"type": "number"}, "start": {"type": "string", "description": "YYYY-MM-DD"}})
                + "\nWelcome Ikram Benali! Your premium membership begins on 2025-03-01 at 39.90 a month.",
      "expect": {"member": "Ikram Benali", "plan": "premium", "monthly_fee": 39.9, "start": "2025-03-01"}},

@@ -152,6 +152,8 @@ PEOPLE_WORDS = {"people", "persons", "guests", "passengers", "travellers", "trav
 def unit_of(words: list[str]) -> str:
     """The quantity a key's words measure ("weight_kg" in kg, "length_minutes" in minutes), or ""."""
     for word in reversed(words):
+        if word in ("min", "max", "m", "h", "s", "no"):  # "salary_min" is a minimum, not minutes
+            continue
         if word in UNIT_WORDS:
             return word
         for unit, forms in UNIT_WORDS.items():

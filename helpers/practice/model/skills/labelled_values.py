@@ -15,8 +15,8 @@ from .text_source import Found, Source
 
 __all__ = ["labelled", "value_at"]
 
-_FILLER = {"number": r"(?:number|no\.?|nr\.?|#|num\.?)", "no": r"(?:no\.?|number|#|nr\.?)", "id": r"(?:id|number|#|no\.?)",
-           "colour": r"colou?r", "color": r"colou?r", "num": r"(?:num|number|no\.?|#)"}
+_FILLER = {"number": r"(?:number|no\.?|nr\.?|#|num\.?)", "no": r"(?:no\.?|number|#|nr\.?)",
+           "id": r"(?:id|number|#|no\.?)", "colour": r"colou?r", "color": r"colou?r", "num": r"(?:num|number|no\.?|#)"}
 _SHORT = {"to", "from", "at", "for", "on", "by", "in", "of", "x", "h", "v", "call", "pay", "number", "contact", "date"}
 _BOOL_NOISE = {"is", "has", "have", "can", "should", "would", "will", "was", "did", "does", "needs", "wants",
                "requires", "include", "includes", "allow", "allows", "are"}
@@ -83,82 +83,88 @@ def labelled(f: Field, src: Source) -> list[Found]:
 
 def value_at(f: Field, src: Source, at: int, after_label: bool = False) -> Found | None:
     """The value of the key's kind that starts at ``at`` (spaces, "the", a currency sign skipped), or None."""
-    kind = f.kind
-    rest = src.text[at:at + 200]
     lead = re.match(r"[ \t]*(?:(?:the|a|an|about|around|approx\.?|approximately|just|only|up to|over|under|"
-                     r"roughly|some)[ \t]+)*", rest, re.I)
+                    r"roughly|some)[ \t]+)*", src.text[at:at + 200], re.I)
     at += lead.end()
-
-    def starting(spans, slack=2):
-        for item in spans:
-            value, s, e = item[0], item[1], item[2]
-            if at <= s <= at + slack:
-                return Found(value, s, e, 0.0)
-        return None
-
+    kind = f.kind
     if kind in ("number", "count"):
-        raw = bool({"million", "millions", "thousand", "thousands", "billion", "billions"} & set(f.words))
-        for n in src.nums:
-            gap = src.text[at:n.start]
-            if 0 <= n.start - at <= 6 and re.fullmatch(r"[ \t]*(?:[$\u20ac\u00a3\u00a5]|[A-Z]{3}[ \t]?)?[ \t]*", gap):
-                return Found(n.raw if raw else n.value, n.start, n.end, 0.0)
-        return None
-    if kind == "email":
-        return starting(src.emails)
-    if kind == "url":
-        return starting(src.urls)
-    if kind == "phone":
-        return starting(src.phones, 3)
+        return _number_at(f, src, at)
+    spans = {"email": (src.emails, 2), "url": (src.urls, 2), "phone": (src.phones, 3)}
+    if kind in spans:
+        return _starting(spans[kind][0], at, spans[kind][1])
     if kind in ("date", "day", "when", "time"):
-        order = [src.times, src.dates] if kind == "time" else [src.dates, src.times]
-        for spans in order:
-            hit = starting(spans, 4)
-            if hit is not None:
-                return hit
-        if kind == "day":
-            m = re.match(r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)", src.text[at:], re.I)
-            return Found(m.group(1).capitalize(), at, at + m.end(), 0.0) if m else None
-        return None
+        return _when_at(kind, src, at)
     if kind == "code":
-        hit = starting(src.handles, 0) or starting(src.versions, 1)
-        if hit is not None:
-            return hit
-        m = _TWO_TOKEN_CODE.match(src.text, at)
-        if m and re.search(r"\d", m.group(1)) and not re.fullmatch(r"\d{1,4}", m.group(1)) or \
-                m and re.fullmatch(r"[A-Z]{2,4}", m.group(1)) and after_label:
-            value = m.group(1).lstrip("#") if not {"hashtag", "handle"} & set(f.words) else m.group(1)
-            if " " in value and not (re.search(r"\d", value.split()[0]) or len(value.split()[0]) <= 3):
-                value = value.split()[0]
-            return Found(value, m.start(1), m.start(1) + len(value), 0.0)
-        if m and re.fullmatch(r"\d{1,4}", m.group(1)):
-            number = int(m.group(1))
-            return Found(number if numeric_code(f) else m.group(1), m.start(1), m.end(1), 0.0)
-        return None
+        return _code_at(f, src, at, after_label)
     if kind == "boolean":
         m = re.match(r"(yes|no|true|false|included|none|not included|on|off|y|n)\b", src.text[at:], re.I)
-        if m:
-            return Found(m.group(1).lower() in ("yes", "true", "included", "on", "y"), at, at + m.end(), 0.0)
-        return None
+        return Found(m.group(1).lower() in ("yes", "true", "included", "on", "y"), at, at + m.end(), 0.0) if m else None
     if kind == "name":
         from .phrase_finders import _name_part, phrases
 
-        for p in phrases(src):
-            if at <= p.start <= at + 8 and p.person > -1.5:
-                return _name_part(f, p, 0.0)
-        return None
-    if kind in ("place", "org", "title", "product", "job", "text", "list"):
-        if not after_label:
-            return None
-        from .phrase_finders import clause_at
-
-        quoted = [q for q in src.quotes if at <= q[1] <= at + 1]
-        if quoted:
-            return Found(quoted[0][0], quoted[0][1], quoted[0][2], 0.0)
-        clause = clause_at(src, at, 6 if kind != "text" else 12)
-        if clause is None:
-            return None
-        text, end = clause
-        if kind in ("place", "org", "title") and not text[:1].isupper() and not text[:1].isdigit():
-            return None
-        return Found(text, at, end, 0.0)
+        return next((_name_part(f, p, 0.0) for p in phrases(src) if at <= p.start <= at + 8 and p.person > -1.5),
+                    None)
+    if kind in ("place", "org", "title", "product", "job", "text", "list") and after_label:
+        return _phrase_at(kind, src, at)
     return None
+
+
+def _starting(spans, at: int, slack: int = 2) -> Found | None:
+    for item in spans:
+        value, s, e = item[0], item[1], item[2]
+        if at <= s <= at + slack:
+            return Found(value, s, e, 0.0)
+    return None
+
+
+def _number_at(f: Field, src: Source, at: int) -> Found | None:
+    raw = bool({"million", "millions", "thousand", "thousands", "billion", "billions"} & set(f.words))
+    for n in src.nums:
+        gap = src.text[at:n.start]
+        if 0 <= n.start - at <= 6 and re.fullmatch(r"[ \t]*(?:[$\u20ac\u00a3\u00a5]|[A-Z]{3}[ \t]?)?[ \t]*", gap):
+            return Found(n.raw if raw else n.value, n.start, n.end, 0.0)
+    return None
+
+
+def _when_at(kind: str, src: Source, at: int) -> Found | None:
+    for spans in ([src.times, src.dates] if kind == "time" else [src.dates, src.times]):
+        hit = _starting(spans, at, 4)
+        if hit is not None:
+            return hit
+    if kind == "day":
+        m = re.match(r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)", src.text[at:], re.I)
+        return Found(m.group(1).capitalize(), at, at + m.end(), 0.0) if m else None
+    return None
+
+
+def _code_at(f: Field, src: Source, at: int, after_label: bool) -> Found | None:
+    hit = _starting(src.handles, at, 0) or _starting(src.versions, at, 1)
+    if hit is not None:
+        return hit
+    m = _TWO_TOKEN_CODE.match(src.text, at)
+    if not m:
+        return None
+    value = m.group(1)
+    if re.fullmatch(r"\d{1,4}", value):
+        return Found(int(value) if numeric_code(f) else value, m.start(1), m.end(1), 0.0)
+    if re.search(r"\d", value) or re.fullmatch(r"[A-Z]{2,4}", value) and after_label:
+        value = value.lstrip("#") if not {"hashtag", "handle"} & set(f.words) else value
+        if " " in value and not (re.search(r"\d", value.split()[0]) or len(value.split()[0]) <= 3):
+            value = value.split()[0]
+        return Found(value, m.start(1), m.start(1) + len(value), 0.0)
+    return None
+
+
+def _phrase_at(kind: str, src: Source, at: int) -> Found | None:
+    from .phrase_finders import clause_at
+
+    quoted = [q for q in src.quotes if at <= q[1] <= at + 1]
+    if quoted:
+        return Found(quoted[0][0], quoted[0][1], quoted[0][2], 0.0)
+    clause = clause_at(src, at, 6 if kind != "text" else 12)
+    if clause is None:
+        return None
+    text, end = clause
+    if kind in ("place", "org", "title") and not text[:1].isupper() and not text[:1].isdigit():
+        return None
+    return Found(text, at, end, 0.0)

@@ -18,8 +18,10 @@ from .value_lexicon import COMMON_CAPITALISED, COUNTRIES, DAYS, MONTHS, PLACES, 
 
 __all__ = ["PHRASE_FINDERS", "free_text", "phrases", "Phrase", "clause_at"]
 
-_CAP = r"(?:[A-Z][a-z]*['\u2019][A-Z][a-z\u00e0-\u00ff]+|[A-Z][a-z\u00e0-\u00ff]+(?:[A-Z][a-z]+)*(?:-[A-Z][a-z\u00e0-\u00ff]+)*)"
-_LINK = r"(?:&|and(?=\s+[A-Z][a-z]+\s+(?:Ltd|Inc|Co|Sons|Partners))|of|the|for|de|da|del|der|van|von|bin|al|du|la|le|di|y)"
+_CAP = (r"(?:[A-Z][a-z]*['\u2019][A-Z][a-z\u00e0-\u00ff]+"
+        r"|[A-Z][a-z\u00e0-\u00ff]+(?:[A-Z][a-z]+)*(?:-[A-Z][a-z\u00e0-\u00ff]+)*)")
+_LINK = (r"(?:&|and(?=\s+[A-Z][a-z]+\s+(?:Ltd|Inc|Co|Sons|Partners))|of|the|for|de|da|del|der|van|von|bin|al|du|"
+         r"la|le|di|y)")
 _PHRASE = re.compile(rf"{_CAP}(?:[ \t]+(?:{_LINK}[ \t]+)?{_CAP}){{0,5}}(?![\w-])")
 _TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev",
            "captain", "capt", "coach", "chef", "judge", "officer", "sgt", "st"}
@@ -44,10 +46,11 @@ apparel fashion print printing cleaning builders construction electric electroni
 associates law legal finance financial properties realty estates homes hotels bikes cycles sports boutique
 cooperative council ministry department agency authority""".split())
 _ORG_HEAD = {"hotel", "restaurant", "cafe", "café", "bank", "university", "domaine", "chateau", "château", "club",
-             "casa", "banco", "hospital", "clinic", "studio", "gallery", "museum", "bistro", "trattoria", "hostel",
+             "casa", "banco", "hospital", "clinic", "studio", "gallery", "museum", "bistro", "trattoria",
+             "hostel",
              "pension", "gasthof", "villa", "maison", "the"}
-_PLACE_TAIL = re.compile(r"^[ \t]+(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Ln\.?|Way|Drive|Dr\.?|Boulevard|Blvd\.?|"
-                         r"Place|Square|Court|Crescent|Terrace|Close|Grove|Gardens|Park|Station|Airport|Harbour|"
+_PLACE_TAIL = re.compile(r"^[ \t]+(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Ln\.?|Way|Drive|Dr\.?|Boulevard|"
+                         r"Blvd\.?|Place|Square|Court|Crescent|Terrace|Close|Grove|Gardens|Park|Station|Airport|Harbour|"
                          r"Harbor|Bridge|Hill|Quay|Wharf|Market|Row|Walk|Parade|Mews)\b")
 _PLACE_WORDS = {"street", "road", "avenue", "lane", "way", "drive", "boulevard", "square", "court", "crescent",
                 "terrace", "close", "grove", "gardens", "park", "station", "airport", "harbour", "harbor", "bridge",
@@ -55,7 +58,7 @@ _PLACE_WORDS = {"street", "road", "avenue", "lane", "way", "drive", "boulevard",
                 "hall", "centre", "center", "island", "lake", "mountain", "beach", "valley", "city", "town"}
 _NAME_BEFORE = re.compile(r"(?:\bI'?m|\bI am|\bthis is|\bname is|\bname:|\bnamed|\bit'?s|\bit is|\bmeet|regards,?|"
                           r"thanks,?|cheers,?|sincerely,?|best,|\bdear|\bhi|\bhello|\bcall me|\bsigned|\bfrom:|"
-                          r"\bthanks to|\bwelcome|\bgreet|\bby|\bwith|\bpatient|\bcustomer|\bguest|\bfor|\bto|"
+                          r"\bthanks to|\bwelcome|\bgreet|\bby|\bwith|\bpatient|\bcustomer|\bguest|\bfor|"
                           r"\binvited by|\bcontact|\bask for|\bsee|\bspoke with|\bspoke to|\bgive|\bsend|\btell|"
                           r"\bask|\bcall|\bemail|\btext|\binvite|\bremind|\bpay|\bthank|\bhelp|\blet|\bmessage)"
                           r"\s*[,:]?\s*$", re.I)
@@ -180,25 +183,10 @@ def _weigh(src: Source, raw) -> Phrase:
     p.person -= 4.0 if known_place or org_tail or org_head or acronym else 0.0
     p.person -= 2.0 if _quoted(src, s) else 0.0
     p.person -= 2.5 if re.search(r"\b(?:the|a|an|our|your|this)\s+$", before, re.I) else 0.0
-    p.person -= 2.0 if _PLACE_TAIL.match(after) or low[-1] in _PLACE_WORDS else 0.0
+    p.person -= 1.0 if _PLACE_TAIL.match(after) or low[-1] in _PLACE_WORDS else 0.0
     p.person -= 1.5 if re.search(r"\b(?:in|at|near|into|via)\s+$", before, re.I) else 0.0
     p.person -= 1.0 if re.match(r"[ \t]+\d", after) else 0.0
-    # a place
-    p.place = 3.0 if known_place else 0.0
-    p.place += 2.0 if _PLACE_BEFORE.search(before) else 1.0 if re.search(r"\bfor\s+$", before) else 0.0
-    p.place += 2.5 if _PLACE_TAIL.match(after) or low[-1] in _PLACE_WORDS else 0.0
-    p.place -= 2.0 if titled or org_tail or _quoted(src, s) else 0.0
-    p.place -= 1.5 if _STRONG_NAME_BEFORE.search(before) else 0.0
-    # an organisation
-    p.org = 4.0 if org_tail else 0.0
-    p.org += 3.0 if org_head else 0.0
-    p.org += 2.0 if acronym else 0.0
-    p.org += 1.5 if _ORG_BEFORE.search(before) else 0.0
-    p.org += 2.0 if _ORG_AFTER.match(after) else 0.0
-    p.org -= 2.0 if known_place and not org_tail else 0.0
-    p.org -= 2.5 if titled else 0.0
-    p.org += 2.5 if versus else 0.0
-    p.org += 0.5 if len(words) >= 2 and not p.person > 2 else 0.0
+    _weigh_place_and_org(p, src, before, after, low, versus)
     # a title (of a book, a film, a talk)
     p.title = 4.0 if _quoted(src, s) else 0.0
     p.title += 2.5 if _TITLE_BEFORE.search(before) else 0.0
@@ -215,6 +203,34 @@ def _weigh(src: Source, raw) -> Phrase:
     p.product -= 2.0 if known_place or titled else 0.0
     p.product -= 1.0 if _STRONG_NAME_BEFORE.search(before) else 0.0
     return p
+
+
+def _weigh_place_and_org(p: Phrase, src: Source, before: str, after: str, low: list[str], versus: bool) -> None:
+    text, s, titled = p.text, p.start, p.titled
+    known_place = text in PLACES or text.title() in PLACES
+    org_tail = low[-1] in _ORG_TAIL and len(low) > 1 or low[-1] in ("inc", "ltd", "llc", "gmbh", "plc")
+    org_head = low[0] in _ORG_HEAD and len(low) > 1
+    acronym = text.isupper() and len(text) <= 5
+    words = text.split()
+    # a place
+    p.place = 3.0 if known_place else 0.0
+    p.place += 2.0 if _PLACE_BEFORE.search(before) else 1.0 if re.search(r"\bfor\s+$", before) else 0.0
+    p.place += 2.5 if _PLACE_TAIL.match(after) or low[-1] in _PLACE_WORDS else 0.0
+    p.place -= 0.6 * max(0.0, p.person - 1.0)
+    p.place -= 2.0 if titled or org_tail or _quoted(src, s) else 0.0
+    p.place -= 1.5 if _STRONG_NAME_BEFORE.search(before) else 0.0
+    # an organisation
+    p.org = 4.0 if org_tail else 0.0
+    p.org += 3.0 if org_head else 0.0
+    p.org += 2.0 if acronym else 0.0
+    p.org += 1.5 if _ORG_BEFORE.search(before) else 0.0
+    p.org += 2.0 if _ORG_AFTER.match(after) else 0.0
+    p.org -= 2.0 if known_place and not org_tail else 0.0
+    p.org -= 2.5 if titled else 0.0
+    p.org += 2.5 if versus else 0.0
+    p.person += 1.5 if versus else 0.0
+    p.place -= 2.0 if versus else 0.0
+    p.org += 0.5 if len(words) >= 2 and not p.person > 2 else 0.0
 
 
 def _with_the(src: Source, p: Phrase) -> tuple[str, int]:
@@ -276,7 +292,8 @@ def places(f: Field, src: Source, options: list[Option]) -> list[Found]:
         score = p.place + (0.5 if p.place > 0 else -0.5) - max(0.0, p.person - 2.5) * 0.5
         text, end = p.text, p.end
         extra = re.match(r"[ \t]+(?:\d+\w*|[A-Z]\d+\w*)\b", src.text[p.end:])  # "Platform 3", "Room B12"
-        if extra and (p.place > 0 or p.text.split()[-1].lower() in _PLACE_WORDS):
+        scored = any(n.pair and n.start == p.end + extra.start() + 1 for n in src.nums) if extra else False
+        if extra and not scored and (p.place > 0 or p.text.split()[-1].lower() in _PLACE_WORDS):
             text, end = src.text[p.start:p.end + extra.end()], p.end + extra.end()
         if "country" in words or "nation" in words:
             score += 2.5 if text in COUNTRIES else -2.0

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 
-from .code_tables import code_for, table_for
+from .code_tables import table_for
 from .field_kinds import Field, numeric_code
-from .key_lexicon import LABELS, MONEY_WORDS, PEOPLE_WORDS, UNIT_WORDS, YEAR_WORDS, singular, unit_of
+from .key_lexicon import LABELS, PEOPLE_WORDS, UNIT_WORDS, YEAR_WORDS, singular, unit_of
 from .prompt_reading import Option
 from .text_source import ISO_DATE, MONTH, TICKER, Found, Source
 from .value_lexicon import (ASSOCIATIONS, CURRENCIES, DAYS, GENERIC, LANGUAGE_NAMES, LANGUAGE_WORDS, MONTHS,
-                            NEGATIVE, NEGATIVE_FORMS, POSITIVE, POSITIVE_FORMS, ROOMS, SCALES, STOP, SYNONYMS, UNHURRIED,
+                            NEGATIVE, NEGATIVE_FORMS, POSITIVE, POSITIVE_FORMS, ROOMS, SCALES, STOP, SYNONYMS,
+                            UNHURRIED,
                             URGENT, VALUE_SYNONYMS, common_words, stem)
 
 __all__ = ["FINDERS", "choose_option", "read_options", "near_key", "iso_date", "clock_time", "wants_iso", "wants_clock"]
@@ -325,8 +326,9 @@ def _choice(f, src, options):
     if {"sentiment", "tone", "mood"} & set(f.words) or {str(v).lower() for v in values} <= _FEELINGS:
         label = _sentiment(f, src, options)[0].value
         return [Found(v, -1, -1, 3.0 if str(v).lower() == label else 0.1) for v in values]
-    if any(str(v).lower() in known for v in values):  # the prompt's own categories: by what defines each
-        return choose_option([known.get(str(v).lower(), Option(str(v))) for v in values], src)
+    if any(str(v).lower() in known and known[str(v).lower()].words for v in values) or \
+            set(f.words) & _CATEGORY_KEYS and any(str(v).lower() in known for v in values):
+        return choose_option([known.get(str(v).lower(), Option(str(v))) for v in values], src)  # by what defines each
     table = table_for(f.description, values)
     found = []
     for v in values:
@@ -365,6 +367,9 @@ def _role_bonus(f: Field, src: Source, m) -> float:
 
 
 _FEELINGS = {"positive", "negative", "neutral", "mixed"}
+#: Keys that sort a text into the prompt's own categories.
+_CATEGORY_KEYS = {"category", "label", "class", "intent", "department", "route", "team", "queue", "type", "bucket",
+                  "classification", "routing", "topic"}
 
 
 def _matches(stems: set[str], wanted: set[str]) -> int:

@@ -102,7 +102,8 @@ CURRENCIES = {"$": "USD", "us dollars": "USD", "dollars": "USD", "dollar": "USD"
               "sterling": "GBP", "gbp": "GBP", "\u00a5": "JPY", "yen": "JPY", "japanese yen": "JPY", "jpy": "JPY",
               "francs": "CHF", "swiss francs": "CHF", "franc": "CHF", "swiss franc": "CHF",
               "rupee": "INR", "krona": "SEK", "kroner": "NOK", "peso": "MXN", "real": "BRL", "reais": "BRL",
-              "won": "KRW", "rand": "ZAR", "lira": "TRY", "shekel": "ILS", "dirham": "AED", "ringgit": "MYR", "chf": "CHF", "canadian dollars": "CAD", "cad": "CAD",
+              "won": "KRW", "rand": "ZAR", "lira": "TRY", "shekel": "ILS", "dirham": "AED", "ringgit": "MYR",
+              "chf": "CHF", "canadian dollars": "CAD", "cad": "CAD",
               "australian dollars": "AUD", "aud": "AUD", "rupees": "INR", "inr": "INR", "yuan": "CNY",
               "cny": "CNY", "kronor": "SEK", "sek": "SEK", "krone": "NOK", "nok": "NOK", "pesos": "MXN",
               "mxn": "MXN", "zloty": "PLN", "pln": "PLN"}
@@ -134,7 +135,8 @@ why how who which is are was were do does did have has had just also so but and 
 about into of yes no not sure ok okay sincerely warm yours reservation confirmation order invoice package parcel
 your listing review text input message email note sensor log application subject re fw fwd update urgent hello
 absolutely please good morning evening afternoon night today tomorrow yesterday one two three four five six
-fully great new biography wi-fi wifi bluetooth internet founded turn extract return give convert parse classify read respond reply here reserve
+fully great new biography wi-fi wifi bluetooth internet founded turn extract return give convert parse classify
+read respond reply here reserve
 book find put play set make start stop remind translate show get send check call order cancel add create open look
 search buy tell list schedule switch what's where's how's it's i'm i'd let's""".split())
 
@@ -252,7 +254,8 @@ POSITIVE_FORMS = {
     "crashed": ("crash", "crashes", "crashing", "froze", "freezes"), "overdue": ("overdue", "late", "past due"),
     "refund": ("money back", "refund", "reimburse"), "requested": ("want", "would like", "asking", "request"),
     "open": ("open now", "open right now", "currently open", "right now", "now"), "now": ("right now", "currently"),
-    "verified": ("verified",), "new": ("never been", "first time", "first visit", "not been before", "new to"), "oat": ("oat milk", "oat"), "first": ("first class", "first-class"),
+    "verified": ("verified",), "new": ("never been", "first time", "first visit", "not been before", "new to"),
+    "oat": ("oat milk", "oat"), "first": ("first class", "first-class"),
 }
 #: Everyday words for a listed value: "huge" for ``large``, "children" for ``pediatrics``.
 VALUE_SYNONYMS = {
