@@ -689,3 +689,913 @@ for _case in RESULT_CASES_E:
     _case["messages"] = [{"role": "user", "content": CALL_CASES_E[_case["case"]]["prompt"]},
                          {"role": "assistant", "content": _case["call"]},
                          {"role": "user", "content": _case["result"]}]
+
+# --------------------------------------------------------------------------- a sixth set: the final measure
+#
+# Written by a second engineer before reading how the practice server handles prompts and before any
+# change to it, and committed before it was ever run. The practice server's value finding was then
+# rebuilt from general mechanisms while looking only at the first five sets; this set was run once at
+# the end, and make bench judges the goals on it. Domains: invoices, recipes, job posts, invitations,
+# bug reports, travel bookings, product reviews, medical appointments and more; keys given in prose, as
+# a bullet list, as an example object and as a JSON schema. Functions of domains no other set has.
+
+
+def _schema(properties: dict, required=None) -> str:
+    body = {"type": "object", "properties": properties}
+    if required:
+        body["required"] = list(required)
+    return json.dumps(body, indent=2)
+
+
+JSON_CASES_F = [
+    # invoices
+    {"prompt": "Extract the invoice fields as JSON: supplier, invoice_no, issue_date, total, currency.\n\n"
+               "INVOICE\nSupplier: Harlow & Finch Joinery\nInvoice no.: HF-2025-0417\nIssue date: 2025-04-17\n"
+               "Total due: 3,480.00 GBP",
+     "expect": {"supplier": "Harlow & Finch Joinery", "invoice_no": "HF-2025-0417", "issue_date": "2025-04-17",
+                "total": 3480, "currency": "GBP"}},
+    {"prompt": "Fill this JSON schema from the bill below and return only the JSON object.\n\n"
+               + _schema({"vendor": {"type": "string"}, "amount": {"type": "number"},
+                          "due_date": {"type": "string", "description": "YYYY-MM-DD"},
+                          "paid": {"type": "boolean"}}, ["vendor", "amount", "due_date", "paid"])
+               + "\n\nBill: Cobalt Hosting, 249.90 USD, due 2025-08-01. Status: unpaid.",
+     "expect": {"vendor": "Cobalt Hosting", "amount": 249.9, "due_date": "2025-08-01", "paid": False}},
+    {"prompt": "From the receipt, give JSON: store, subtotal, vat, total (numbers for the amounts).\n"
+               "Receipt - Greenway Market. Subtotal 42.00, VAT 8.40, Total 50.40.",
+     "expect": {"store": "Greenway Market", "subtotal": 42, "vat": 8.4, "total": 50.4}},
+    # recipes
+    {"prompt": "Return JSON like {\"dish\": \"Tomato soup\", \"servings\": 2, \"prep_minutes\": 10, "
+               "\"vegetarian\": true}.\nRecipe card: Chicken tikka masala - serves 6, 25 minutes of prep, "
+               "contains chicken.",
+     "expect": {"dish": "Chicken tikka masala", "servings": 6, "prep_minutes": 25, "vegetarian": False}},
+    {"prompt": "From this recipe, give me JSON with the keys title, oven_temperature_c and "
+               "baking_time_minutes.\n\nGrandma's Banana Bread: Preheat the oven to 180 C. Bake for 55 minutes "
+               "until golden.",
+     "expect": {"title": "Grandma's Banana Bread", "oven_temperature_c": 180, "baking_time_minutes": 55}},
+    {"prompt": "How many eggs and how much flour (grams) does this need? Answer as JSON with keys eggs and "
+               "flour_g.\nPancakes: 2 eggs, 250 g flour, 500 ml milk, a pinch of salt.",
+     "expect": {"eggs": 2, "flour_g": 250}},
+    {"prompt": "JSON with keys dish and calories_per_serving:\nQuinoa salad - 410 calories per serving.",
+     "expect": {"dish": "Quinoa salad", "calories_per_serving": 410}},
+    # job posts
+    {"prompt": "Extract from the job post a JSON object with:\n- job_title\n- company\n- location\n"
+               "- salary_min (number)\n- salary_max (number)\n- remote (true/false)\n\nPost: Kestrel Analytics "
+               "is hiring a Senior Backend Engineer in Rotterdam. Salary 65,000-80,000 EUR. Fully remote "
+               "possible.",
+     "expect": {"job_title": "Senior Backend Engineer", "company": "Kestrel Analytics", "location": "Rotterdam",
+                "salary_min": 65000, "salary_max": 80000, "remote": True}},
+    {"prompt": "Use this schema and output JSON only:\n"
+               + _schema({"title": {"type": "string"},
+                          "employment_type": {"type": "string", "enum": ["full-time", "part-time", "contract"]},
+                          "hours_per_week": {"type": "integer"},
+                          "contact": {"type": "string", "description": "email address"}})
+               + "\nAd: Part-time barista wanted at Copper Kettle Cafe, 20 hours a week. Apply to "
+                 "jobs@copperkettle.example.",
+     "expect": {"employment_type": "part-time", "hours_per_week": 20, "contact": "jobs@copperkettle.example"}},
+    {"prompt": "Extract JSON {\"role\": string, \"min_years_experience\": integer, \"languages\": string}\n"
+               "We're looking for a Data Engineer with at least 4 years of experience. Python required.",
+     "expect": {"role": "Data Engineer", "min_years_experience": 4}},
+    # event invitations
+    {"prompt": "Turn this invitation into JSON with the keys host, occasion, date, start_time and venue.\n\n"
+               "You're invited to Noor Rahman's 40th birthday party on 14 June at 19:30, at The Lantern Rooms.",
+     "expect": {"host": "Noor Rahman", "date": "14 June", "start_time": "19:30", "venue": "The Lantern Rooms"}},
+    {"prompt": "Reply with JSON shaped like {\"event\": \"...\", \"date\": \"YYYY-MM-DD\", \"rsvp_by\": "
+               "\"YYYY-MM-DD\", \"dress_code\": \"...\"}\nInvitation: The Orchard Trust Annual Gala takes place "
+               "on 2025-11-08. Black tie. Please RSVP by 2025-10-20.",
+     "expect": {"date": "2025-11-08", "rsvp_by": "2025-10-20", "dress_code": "Black tie"}},
+    {"prompt": "JSON please: webinar_title, speaker, duration_minutes, max_attendees.\nJoin our free webinar "
+               "\"Budgeting for Freelancers\" with Carla Jimenez: 45 minutes, limited to 100 attendees.",
+     "expect": {"webinar_title": "Budgeting for Freelancers", "speaker": "Carla Jimenez", "duration_minutes": 45,
+                "max_attendees": 100}},
+    {"prompt": "Parse into JSON: title, day, start, end.\n\"Team offsite planning - Tuesday, 10:00 to 12:30, "
+               "Room Aurora.\"",
+     "expect": {"title": "Team offsite planning", "day": "Tuesday", "start": "10:00", "end": "12:30"}},
+    # bug reports
+    {"prompt": "Convert the bug report into JSON with keys app_version, os, severity (one of: minor, major, "
+               "critical) and steps_count.\n\nReport: App version 4.2.1 on Android 14. Crashes every time on "
+               "login, nobody can use the app. Steps to reproduce: 1) open app 2) tap Login 3) enter password.",
+     "expect": {"app_version": "4.2.1", "severity": "critical"}},
+    {"prompt": "Bug report to JSON. Schema:\n"
+               + _schema({"component": {"type": "string"}, "error_code": {"type": "string"},
+                          "reproducible": {"type": "boolean"}, "reporter": {"type": "string"}})
+               + "\n\nReported by Yusuf Demir: the payment service throws error E-5021 whenever a card is "
+                 "declined. Reproducible every time.",
+     "expect": {"error_code": "E-5021", "reproducible": True, "reporter": "Yusuf Demir"}},
+    {"prompt": "Return a JSON object with the keys \"browser\" and \"url_path\".\n"
+               "Issue: The search box on /account/settings is blank in Firefox.",
+     "expect": {"browser": "Firefox", "url_path": "/account/settings"}},
+    # travel bookings
+    {"prompt": "Extract the booking as JSON: passenger, from_airport, to_airport, flight_date, seat.\n\n"
+               "E-ticket for Arjun Mehta. Flight from LHR to SIN on 2025-09-30, seat 42A.",
+     "expect": {"passenger": "Arjun Mehta", "from_airport": "LHR", "to_airport": "SIN",
+                "flight_date": "2025-09-30", "seat": "42A"}},
+    {"prompt": "Answer with JSON like {\"hotel\": \"\", \"city\": \"\", \"check_in\": \"\", \"check_out\": \"\", "
+               "\"rooms\": 1, \"breakfast\": false}.\nBooking: Two rooms at Hotel Alpenrose in Innsbruck, "
+               "arriving 2026-01-03 and leaving 2026-01-07, breakfast included.",
+     "expect": {"hotel": "Hotel Alpenrose", "city": "Innsbruck", "check_in": "2026-01-03",
+                "check_out": "2026-01-07", "rooms": 2, "breakfast": True}},
+    {"prompt": "Give me JSON with the keys departure_port, arrival_port, passengers and total_price for: "
+               "Ferry booking Dover to Calais, 1 car, 4 passengers, total 142.50 GBP.",
+     "expect": {"departure_port": "Dover", "arrival_port": "Calais", "passengers": 4, "total_price": 142.5}},
+    {"prompt": "Please give the journey as JSON with keys origin, destination, date and class (first or "
+               "second).\nI'm travelling from Bologna to Florence on 2025-05-09, second class.",
+     "expect": {"origin": "Bologna", "destination": "Florence", "date": "2025-05-09", "class": "second"}},
+    # product reviews
+    {"prompt": "Extract JSON from the review with keys product, rating (1-5), would_recommend (true/false).\n\n"
+               "Review: I've used the Trailblazer 2 hiking boots for a month. Comfortable, waterproof, worth "
+               "every penny. 5/5, I'd recommend them to anyone.",
+     "expect": {"rating": 5, "would_recommend": True}},
+    {"prompt": "Read the review and return JSON with keys reviewer, product, stars and verified_purchase.\n"
+               "Review by Hannah Cole (verified purchase): The Lumen desk lamp is bright and sturdy. 4 stars.",
+     "expect": {"reviewer": "Hannah Cole", "stars": 4, "verified_purchase": True}},
+    {"prompt": "Respond with JSON only:\n"
+               + _schema({"sentiment": {"type": "string", "enum": ["positive", "negative", "mixed"]},
+                          "stars": {"type": "integer"}, "main_complaint": {"type": "string"}})
+               + "\nReview: Two stars. The blender is powerful but it leaks from the bottom every time.",
+     "expect": {"stars": 2}},
+    # medical appointments
+    {"prompt": "Turn this appointment request into JSON with the keys patient_name, date_of_birth, "
+               "preferred_date, reason and phone.\n\nHello, my name is Elena Popescu (born 1985-02-11). I'd like "
+               "to see a doctor about a persistent cough, ideally on 2025-10-14. You can call me on 0712 345 678.",
+     "expect": {"patient_name": "Elena Popescu", "date_of_birth": "1985-02-11", "preferred_date": "2025-10-14",
+                "phone": "0712 345 678"}},
+    {"prompt": "Classify and extract the request as JSON matching:\n"
+               + _schema({"patient": {"type": "string"},
+                          "department": {"type": "string",
+                                         "enum": ["cardiology", "dermatology", "orthopedics", "pediatrics"]},
+                          "urgent": {"type": "boolean"}})
+               + "\nRequest: Please book my son, Leo Brandt, with a children's doctor. It isn't urgent.",
+     "expect": {"patient": "Leo Brandt", "department": "pediatrics", "urgent": False}},
+    {"prompt": "Reply in JSON like {\"name\": \"Jane Doe\", \"appointment_time\": \"10:00\", \"dentist\": "
+               "\"Dr. Smith\"}\nMessage: This is Farid Haddad confirming my cleaning at 15:45 with Dr. Lindgren.",
+     "expect": {"name": "Farid Haddad", "appointment_time": "15:45", "dentist": "Dr. Lindgren"}},
+    # other domains
+    {"prompt": "Extract the contact as JSON (keys: name, title, company, email, website).\n\n"
+               "Maya Goldberg | Head of Partnerships | Solstice Media\nmaya@solstice.example | "
+               "https://solstice.example",
+     "expect": {"name": "Maya Goldberg", "title": "Head of Partnerships", "company": "Solstice Media",
+                "email": "maya@solstice.example", "website": "https://solstice.example"}},
+    {"prompt": "Return JSON with the keys bedrooms, bathrooms, rent_eur and pets_allowed.\nListing: Cosy 2-bed, "
+               "1-bath apartment in Ghent. 1,150 EUR a month. Sorry, no pets.",
+     "expect": {"bedrooms": 2, "bathrooms": 1, "rent_eur": 1150, "pets_allowed": False}},
+    {"prompt": "Create a JSON object with a key for the student's name (\"student\"), one for the course code "
+               "(\"course\") and one for the number of credits (\"credits\").\nText: Aiko Suzuki enrolled in "
+               "BIO-204, a 5-credit course.",
+     "expect": {"student": "Aiko Suzuki", "course": "BIO-204", "credits": 5}},
+    {"prompt": "Output only JSON with keys sender_city, recipient_city, weight_kg, express.\n"
+               "Shipping label: From Antwerp to Krakow. 3.2 kg. Service: Express.",
+     "expect": {"sender_city": "Antwerp", "recipient_city": "Krakow", "weight_kg": 3.2, "express": True}},
+    {"prompt": "JSON with keys winner and loser:\nTennis: Elif Kaya beat Marta Kowalski 6-4, 6-3.",
+     "expect": {"winner": "Elif Kaya", "loser": "Marta Kowalski"}},
+    {"prompt": "What is the chemical symbol of gold and its atomic number? Reply as JSON with keys symbol and "
+               "atomic_number.",
+     "expect": {"symbol": "Au", "atomic_number": 79}},
+    {"prompt": "Which language is 'Obrigado pela ajuda'? Answer in JSON with keys language and english.",
+     "expect": {"language": "Portuguese"}},
+]
+
+WEATHER_F = _fn("get_weather_forecast", "Get the weather forecast for a city",
+                {"city": {"type": "string"}, "days": {"type": "integer", "description": "number of days, 1 to 7"}},
+                ["city"])
+HOTELS_F = _fn("search_hotels", "Search for hotel rooms in a city",
+               {"city": {"type": "string"}, "check_in": {"type": "string", "description": "YYYY-MM-DD"},
+                "nights": {"type": "integer"},
+                "max_price": {"type": "number", "description": "highest price per night, in EUR"}},
+               ["city", "check_in"])
+VET_F = _fn("book_vet_appointment", "Book an appointment at the vet for a pet",
+            {"pet_name": {"type": "string"}, "species": {"type": "string", "enum": ["dog", "cat", "rabbit", "bird"]},
+             "date": {"type": "string", "description": "YYYY-MM-DD"}}, ["pet_name", "species"])
+REFILL_F = _fn("refill_prescription", "Ask the pharmacy to refill a prescription medication",
+               {"medication": {"type": "string"}}, ["medication"])
+TRANSFER_F = _fn("transfer_money", "Transfer money from the user's bank account to another account",
+                 {"to_account": {"type": "string", "description": "IBAN or account number"},
+                  "amount": {"type": "number", "description": "in EUR"}, "reference": {"type": "string"}},
+                 ["to_account", "amount"])
+LOAN_F = _fn("calculate_loan_payment", "Calculate the monthly repayment of a loan or mortgage",
+             {"principal": {"type": "number"}, "annual_rate_percent": {"type": "number"},
+              "years": {"type": "integer"}}, ["principal", "annual_rate_percent", "years"])
+TIMEZONE_F = _fn("convert_time_zone", "Convert a clock time from one city's time zone to another's",
+                 {"time": {"type": "string", "description": "HH:MM"}, "from_city": {"type": "string"},
+                  "to_city": {"type": "string"}}, ["time", "from_city", "to_city"])
+SHOWTIMES_F = _fn("get_movie_showtimes", "List cinema showtimes for a film",
+                  {"movie": {"type": "string"}, "city": {"type": "string"}}, ["movie"])
+BIKE_F = _fn("rent_bike", "Rent a bicycle from a docking station",
+             {"station": {"type": "string"}, "hours": {"type": "integer"},
+              "electric": {"type": "boolean", "description": "an e-bike"}}, ["station", "hours"])
+ENROL_F = _fn("enroll_course", "Enroll a student in a university course",
+              {"course_code": {"type": "string"}, "student_id": {"type": "string"}}, ["course_code", "student_id"])
+PIZZA_F = _fn("order_pizza", "Order pizza for delivery",
+              {"size": {"type": "string", "enum": ["small", "medium", "large"]}, "flavour": {"type": "string"},
+               "quantity": {"type": "integer"}}, ["size", "flavour"])
+FEEDER_F = _fn("set_pet_feeder", "Schedule the automatic pet feeder",
+               {"time": {"type": "string", "description": "HH:MM"}, "grams": {"type": "integer"}},
+               ["time", "grams"])
+VACUUM_F = _fn("start_vacuum", "Start the robot vacuum cleaner in a room",
+               {"room": {"type": "string"}, "mode": {"type": "string", "enum": ["quiet", "standard", "turbo"]}},
+               ["room"])
+ISSUE_F = _fn("create_issue", "Open an issue in a code repository",
+              {"repository": {"type": "string", "description": "owner/name"}, "title": {"type": "string"},
+               "label": {"type": "string", "enum": ["bug", "feature", "question"]}}, ["repository", "title"])
+SHORTEN_F = _fn("shorten_url", "Make a short link for a long URL", {"url": {"type": "string"}}, ["url"])
+QR_F = _fn("generate_qr_code", "Generate a QR code image for some text or a link",
+           {"content": {"type": "string"}, "size_px": {"type": "integer"}}, ["content"])
+PASSWORD_F = _fn("generate_password", "Generate a random password",
+                 {"length": {"type": "integer"}, "include_symbols": {"type": "boolean"}}, ["length"])
+DICE_F = _fn("roll_dice", "Roll one or more dice",
+             {"sides": {"type": "integer"}, "count": {"type": "integer"}}, ["sides"])
+TAX_F = _fn("calculate_sales_tax", "Calculate US sales tax on a purchase",
+            {"amount": {"type": "number"}, "state": {"type": "string", "description": "two-letter state code"}},
+            ["amount", "state"])
+CALORIES_F = _fn("lookup_calories", "Look up the calories in a food",
+                 {"food": {"type": "string"}, "grams": {"type": "number"}}, ["food"])
+SUN_F = _fn("get_sunrise_sunset", "Get sunrise and sunset times for a city on a date",
+            {"city": {"type": "string"}, "date": {"type": "string", "description": "YYYY-MM-DD"}}, ["city"])
+TIDES_F = _fn("get_tide_times", "Get high and low tide times for a harbour",
+              {"harbour": {"type": "string"}, "date": {"type": "string"}}, ["harbour"])
+QUAKE_F = _fn("recent_earthquakes", "List recent earthquakes in a region",
+              {"region": {"type": "string"}, "min_magnitude": {"type": "number"}}, ["region"])
+HOLIDAYS_F = _fn("list_public_holidays", "List a country's public holidays in a year",
+                 {"country_code": {"type": "string", "description": "ISO 3166 two-letter code"},
+                  "year": {"type": "integer"}}, ["country_code", "year"])
+PRINT_F = _fn("print_document", "Send a document to the office printer",
+              {"file_name": {"type": "string"}, "copies": {"type": "integer"}, "color": {"type": "boolean"}},
+              ["file_name"])
+GROCERY_F = _fn("book_grocery_delivery", "Book a grocery delivery slot",
+                {"date": {"type": "string", "description": "YYYY-MM-DD"},
+                 "slot": {"type": "string", "enum": ["morning", "afternoon", "evening"]}}, ["date", "slot"])
+SHIPPING_F = _fn("shipping_quote", "Get a price quote for shipping a parcel abroad",
+                 {"weight_kg": {"type": "number"}, "destination_country": {"type": "string"}},
+                 ["weight_kg", "destination_country"])
+DONATE_F = _fn("make_donation", "Donate money to a charity",
+               {"charity": {"type": "string"}, "amount": {"type": "number"},
+                "monthly": {"type": "boolean", "description": "repeat every month"}}, ["charity", "amount"])
+WORKOUT_F = _fn("log_workout", "Log a workout in the fitness diary",
+                {"activity": {"type": "string", "enum": ["running", "cycling", "swimming", "walking"]},
+                 "minutes": {"type": "integer"}, "distance_km": {"type": "number"}}, ["activity", "minutes"])
+GARAGE_F = _fn("garage_door", "Open or close the garage door",
+               {"action": {"type": "string", "enum": ["open", "close"]}}, ["action"])
+ENERGY_F = _fn("get_energy_usage", "Get the household's electricity usage",
+               {"period": {"type": "string", "enum": ["today", "week", "month"]}}, ["period"])
+ISBN_F = _fn("find_book_by_isbn", "Find a book's details by its ISBN", {"isbn": {"type": "string"}}, ["isbn"])
+SPELL_F = _fn("spell_check", "Check the spelling of a text",
+              {"text": {"type": "string"}, "language": {"type": "string", "enum": ["en", "de", "fr"]}},
+              ["text"])
+WORDS_F = _fn("count_words", "Count the words in a text", {"text": {"type": "string"}}, ["text"])
+
+CALL_CASES_F = [
+    {"functions": [WEATHER_F, TIDES_F], "format": "python",
+     "question": "What will the weather be like in Reykjavik over the next 3 days?",
+     "expect": ("get_weather_forecast", {"city": "Reykjavik", "days": 3})},
+    {"functions": [HOTELS_F, BIKE_F], "format": "json",
+     "question": "Find me a hotel in Salzburg from 2025-12-20 for 3 nights, under 150 euros a night.",
+     "expect": ("search_hotels", {"city": "Salzburg", "check_in": "2025-12-20", "nights": 3, "max_price": 150})},
+    {"functions": [VET_F, FEEDER_F], "format": "python",
+     "question": "My cat Miso needs a vet appointment on 2025-06-12.",
+     "expect": ("book_vet_appointment", {"pet_name": "Miso", "species": "cat", "date": "2025-06-12"})},
+    {"functions": [REFILL_F, VET_F], "format": "json",
+     "question": "Please refill my atorvastatin prescription.",
+     "expect": ("refill_prescription", {"medication": "atorvastatin"})},
+    {"functions": [TRANSFER_F, LOAN_F], "format": "python",
+     "question": "Send 75 euros to account NL91ABNA0417164300 with the reference 'March rent share'.",
+     "expect": ("transfer_money", {"to_account": "NL91ABNA0417164300", "amount": 75,
+                                   "reference": "March rent share"})},
+    {"functions": [LOAN_F, TRANSFER_F], "format": "json",
+     "question": "What would the monthly payment be on a 150000 loan at 3.9% over 25 years?",
+     "expect": ("calculate_loan_payment", {"principal": 150000, "annual_rate_percent": 3.9, "years": 25})},
+    {"functions": [TIMEZONE_F, WEATHER_F], "format": "python",
+     "question": "If it's 15:00 in London, what time is it in Tokyo?",
+     "expect": ("convert_time_zone", {"time": "15:00", "from_city": "London", "to_city": "Tokyo"})},
+    {"functions": [SHOWTIMES_F, SHORTEN_F], "format": "json",
+     "question": "When is Oppenheimer showing in Leeds?",
+     "expect": ("get_movie_showtimes", {"movie": "Oppenheimer", "city": "Leeds"})},
+    {"functions": [BIKE_F, HOTELS_F], "format": "python",
+     "question": "I'd like to rent an e-bike at Central Station for 2 hours.",
+     "expect": ("rent_bike", {"station": "Central Station", "hours": 2, "electric": True})},
+    {"functions": [ENROL_F, ISBN_F], "format": "json",
+     "question": "Enroll student S-20931 in course MATH-101.",
+     "expect": ("enroll_course", {"course_code": "MATH-101", "student_id": "S-20931"})},
+    {"functions": [PIZZA_F, DONATE_F], "format": "python",
+     "question": "Order two medium pepperoni pizzas.",
+     "expect": ("order_pizza", {"size": "medium", "flavour": "pepperoni", "quantity": 2})},
+    {"functions": [FEEDER_F, VACUUM_F], "format": "json",
+     "question": "Set the cat feeder to give 40 grams at 07:30.",
+     "expect": ("set_pet_feeder", {"time": "07:30", "grams": 40})},
+    {"functions": [VACUUM_F, GARAGE_F], "format": "python",
+     "question": "Vacuum the hallway on quiet mode.",
+     "expect": ("start_vacuum", {"room": "hallway", "mode": "quiet"})},
+    {"functions": [ISSUE_F, SHORTEN_F], "format": "json",
+     "question": "Open a bug in acme/webshop titled 'Cart total ignores discount'.",
+     "expect": ("create_issue", {"repository": "acme/webshop", "title": "Cart total ignores discount",
+                                 "label": "bug"})},
+    {"functions": [SHORTEN_F, QR_F], "format": "python",
+     "question": "Shorten https://www.example.org/reports/2025/annual-summary.pdf for me.",
+     "expect": ("shorten_url", {"url": "https://www.example.org/reports/2025/annual-summary.pdf"})},
+    {"functions": [QR_F, SHORTEN_F], "format": "json",
+     "question": "Make a 300 pixel QR code for the text 'Table 12'.",
+     "expect": ("generate_qr_code", {"content": "Table 12", "size_px": 300})},
+    {"functions": [PASSWORD_F, DICE_F], "format": "python",
+     "question": "Generate a 16-character password with symbols.",
+     "expect": ("generate_password", {"length": 16, "include_symbols": True})},
+    {"functions": [DICE_F, PASSWORD_F], "format": "json",
+     "question": "Roll three twenty-sided dice.",
+     "expect": ("roll_dice", {"sides": 20, "count": 3})},
+    {"functions": [TAX_F, TRANSFER_F], "format": "python",
+     "question": "How much sales tax is on a 120 dollar purchase in Texas?",
+     "expect": ("calculate_sales_tax", {"amount": 120, "state": "TX"})},
+    {"functions": [CALORIES_F, WORKOUT_F], "format": "json",
+     "question": "How many calories are in 150 grams of salmon?",
+     "expect": ("lookup_calories", {"food": "salmon", "grams": 150})},
+    {"functions": [SUN_F, TIDES_F], "format": "python",
+     "question": "What time is sunrise in Lisbon on 2025-06-21?",
+     "expect": ("get_sunrise_sunset", {"city": "Lisbon", "date": "2025-06-21"})},
+    {"functions": [TIDES_F, SUN_F], "format": "json",
+     "question": "Show me the tide times for Whitby.",
+     "expect": ("get_tide_times", {"harbour": "Whitby"})},
+    {"functions": [QUAKE_F, WEATHER_F], "format": "python",
+     "question": "Any earthquakes above magnitude 5 in Japan recently?",
+     "expect": ("recent_earthquakes", {"region": "Japan", "min_magnitude": 5})},
+    {"functions": [HOLIDAYS_F, TIMEZONE_F], "format": "json",
+     "question": "Which public holidays does Ireland have in 2026?",
+     "expect": ("list_public_holidays", {"country_code": "IE", "year": 2026})},
+    {"functions": [PRINT_F, WORDS_F], "format": "python",
+     "question": "Print 3 copies of quarterly_report.pdf in colour.",
+     "expect": ("print_document", {"file_name": "quarterly_report.pdf", "copies": 3, "color": True})},
+    {"functions": [GROCERY_F, PIZZA_F], "format": "json",
+     "question": "Book my grocery delivery for 2025-07-04 in the evening.",
+     "expect": ("book_grocery_delivery", {"date": "2025-07-04", "slot": "evening"})},
+    {"functions": [SHIPPING_F, TRANSFER_F], "format": "python",
+     "question": "How much would it cost to ship a 5 kg parcel to Canada?",
+     "expect": ("shipping_quote", {"weight_kg": 5, "destination_country": "Canada"})},
+    {"functions": [DONATE_F, TRANSFER_F], "format": "json",
+     "question": "Donate 25 dollars a month to Ocean Rescue.",
+     "expect": ("make_donation", {"charity": "Ocean Rescue", "amount": 25, "monthly": True})},
+    {"functions": [WORKOUT_F, CALORIES_F], "format": "python",
+     "question": "Log a 45 minute swim, 1.5 km.",
+     "expect": ("log_workout", {"activity": "swimming", "minutes": 45, "distance_km": 1.5})},
+    {"functions": [GARAGE_F, VACUUM_F], "format": "json",
+     "question": "Close the garage door.",
+     "expect": ("garage_door", {"action": "close"})},
+    {"functions": [ENERGY_F, GARAGE_F], "format": "python",
+     "question": "How much electricity did we use this week?",
+     "expect": ("get_energy_usage", {"period": "week"})},
+    {"functions": [ISBN_F, ENROL_F], "format": "json",
+     "question": "Look up the book with ISBN 978-0-14-143951-8.",
+     "expect": ("find_book_by_isbn", {"isbn": "978-0-14-143951-8"})},
+    {"functions": [SPELL_F, WORDS_F], "format": "python",
+     "question": "Check the spelling of 'recieve the packege' in English.",
+     "expect": ("spell_check", {"text": "recieve the packege", "language": "en"})},
+    {"functions": [WEATHER_F, SUN_F, QUAKE_F], "format": "python",
+     "question": "What's the 5-day forecast for Nairobi?",
+     "expect": ("get_weather_forecast", {"city": "Nairobi", "days": 5})},
+    {"functions": [TRANSFER_F, DONATE_F, TAX_F], "format": "json",
+     "question": "Donate 10 euros to Save the Children.",
+     "expect": ("make_donation", {"charity": "Save the Children", "amount": 10})},
+    {"functions": [WEATHER_F, HOTELS_F], "format": "json",
+     "question": "Who composed The Four Seasons?", "expect": None},
+    {"functions": [LOAN_F, TAX_F], "format": "python",
+     "question": "Explain what inflation is in two sentences.", "expect": None},
+    {"functions": [PIZZA_F, FEEDER_F], "format": "json",
+     "question": "What's the difference between a crocodile and an alligator?", "expect": None},
+    {"functions": [DICE_F, QR_F], "format": "python",
+     "question": "Write a limerick about a cat who loves boxes.", "expect": None},
+    {"functions": [VET_F, REFILL_F, CALORIES_F], "format": "json",
+     "question": "How many bones are in the adult human body?", "expect": None},
+]
+for _case in CALL_CASES_F:
+    _case["prompt"] = ((_PY_FORMAT if _case["format"] == "python" else _JSON_FORMAT)
+                       + json.dumps(_case["functions"], indent=2) + "\n" + _case["question"])
+
+RESULT_CASES_F = [
+    {"case": 0, "call": '[get_weather_forecast(city="Reykjavik", days=3)]',
+     "result": "Function result: {\"day1\": \"light snow\", \"day2\": \"cloudy\", \"day3\": \"sunny\", \"high_c\": -1}",
+     "says": ["light snow", "sunny", "-1"]},
+    {"case": 1, "call": '{"name": "search_hotels", "parameters": {"city": "Salzburg", "check_in": "2025-12-20", '
+                        '"nights": 3, "max_price": 150}}',
+     "result": "search_hotels returned: [{\"name\": \"Hotel Mozart\", \"price\": 128}, {\"name\": \"Gasthof Stern\", "
+               "\"price\": 95}]",
+     "says": ["Hotel Mozart", "Gasthof Stern"]},
+    {"case": 2, "call": '[book_vet_appointment(pet_name="Miso", species="cat", date="2025-06-12")]',
+     "result": "Output: {\"confirmed\": true, \"time\": \"10:20\", \"vet\": \"Dr. Abadi\"}",
+     "says": ["10:20", "Dr. Abadi"]},
+    {"case": 3, "call": '{"name": "refill_prescription", "parameters": {"medication": "atorvastatin"}}',
+     "result": "Result: \"Ready for pickup after 17:00 at Elm Street Pharmacy\"",
+     "says": ["17:00", "Elm Street Pharmacy"]},
+    {"case": 4, "call": '[transfer_money(to_account="NL91ABNA0417164300", amount=75, reference="March rent share")]',
+     "result": "The bank replied: {\"status\": \"completed\", \"transaction_id\": \"TX-55810\"}",
+     "says": ["TX-55810"]},
+    {"case": 5, "call": '{"name": "calculate_loan_payment", "parameters": {"principal": 150000, '
+                        '"annual_rate_percent": 3.9, "years": 25}}',
+     "result": "Function output: {\"monthly_payment\": 783.45}", "says": ["783.45"]},
+    {"case": 6, "call": '[convert_time_zone(time="15:00", from_city="London", to_city="Tokyo")]',
+     "result": "convert_time_zone says: {\"time\": \"23:00\"}", "says": ["23:00"]},
+    {"case": 7, "call": '{"name": "get_movie_showtimes", "parameters": {"movie": "Oppenheimer", "city": "Leeds"}}',
+     "result": "Result: {\"cinema\": \"Everyman Leeds\", \"times\": [\"14:10\", \"17:45\", \"21:00\"]}",
+     "says": ["14:10", "17:45", "21:00"]},
+    {"case": 9, "call": '{"name": "enroll_course", "parameters": {"course_code": "MATH-101", "student_id": '
+                        '"S-20931"}}',
+     "result": "Function result: {\"enrolled\": false, \"reason\": \"course full\", \"waitlist_position\": 4}",
+     "says": ["full", "4"]},
+    {"case": 13, "call": '{"name": "create_issue", "parameters": {"repository": "acme/webshop", "title": '
+                         '"Cart total ignores discount", "label": "bug"}}',
+     "result": "Done: {\"issue_number\": 482}", "says": ["482"]},
+    {"case": 14, "call": '[shorten_url(url="https://www.example.org/reports/2025/annual-summary.pdf")]',
+     "result": "Tool result: \"https://sho.rt/a9Xk2\"", "says": ["https://sho.rt/a9Xk2"]},
+    {"case": 16, "call": '[generate_password(length=16, include_symbols=True)]',
+     "result": "Function result: {\"password\": \"r7#Tq!2vLp9@Wx4z\"}", "says": ["r7#Tq!2vLp9@Wx4z"]},
+    {"case": 17, "call": '{"name": "roll_dice", "parameters": {"sides": 20, "count": 3}}',
+     "result": "Result: [14, 3, 19]", "says": ["14", "3", "19"]},
+    {"case": 18, "call": '[calculate_sales_tax(amount=120, state="TX")]',
+     "result": "Function output: {\"tax\": 7.5, \"total\": 127.5}", "says": ["7.5", "127.5"]},
+    {"case": 19, "call": '{"name": "lookup_calories", "parameters": {"food": "salmon", "grams": 150}}',
+     "result": "lookup_calories returned {\"kcal\": 312}", "says": ["312"]},
+    {"case": 22, "call": '[recent_earthquakes(region="Japan", min_magnitude=5)]',
+     "result": "Result: {\"count\": 2, \"largest\": {\"magnitude\": 5.8, \"place\": \"off Hokkaido\"}}",
+     "says": ["5.8", "Hokkaido"]},
+    {"case": 23, "call": '{"name": "list_public_holidays", "parameters": {"country_code": "IE", "year": 2026}}',
+     "result": "Function result: {\"count\": 10, \"next\": \"2026-03-17\"}", "says": ["10", "2026-03-17"]},
+    {"case": 26, "call": '[shipping_quote(weight_kg=5, destination_country="Canada")]',
+     "result": "Here is the result: {\"price_eur\": 38.5, \"delivery_days\": 6}", "says": ["38.5", "6"]},
+]
+for _case in RESULT_CASES_F:
+    _case["messages"] = [{"role": "user", "content": CALL_CASES_F[_case["case"]]["prompt"]},
+                         {"role": "assistant", "content": _case["call"]},
+                         {"role": "user", "content": _case["result"]}]
+
+# --------------------------------------------------------------------------- a seventh set: a re-check
+#
+# Written and committed with the sixth, before any run; kept for one re-check after the sixth's run.
+
+JSON_CASES_G = [
+    {"prompt": "Pull out the details as JSON - keys: company, contact_person, phone, employees.\nLead: Spoke "
+               "with Grace Liu from Tidewater Logistics (about 340 staff). Phone +1 415 555 0199.",
+     "expect": {"company": "Tidewater Logistics", "contact_person": "Grace Liu", "phone": "+1 415 555 0199",
+                "employees": 340}},
+    {"prompt": "Return JSON like {\"invoice\": \"INV-0001\", \"amount\": 10.0, \"currency\": \"USD\", "
+               "\"overdue\": false}\nText: Reminder: invoice 2025/118 for 640 CHF is now 12 days overdue.",
+     "expect": {"invoice": "2025/118", "amount": 640, "currency": "CHF", "overdue": True}},
+    {"prompt": "Give JSON with recipe_name, servings, cook_time_minutes, spicy (boolean).\n"
+               "Vegetable Thai green curry for 4 people, cooks in 20 minutes, fairly hot.",
+     "expect": {"recipe_name": "Vegetable Thai green curry", "servings": 4, "cook_time_minutes": 20,
+                "spicy": True}},
+    {"prompt": "Schema:\n" + _schema({"position": {"type": "string"}, "city": {"type": "string"},
+                                      "salary": {"type": "number", "description": "per month"},
+                                      "currency": {"type": "string"}})
+               + "\nJob ad: Warehouse Supervisor needed in Leipzig. 3,200 EUR per month.\nReturn the JSON only.",
+     "expect": {"position": "Warehouse Supervisor", "city": "Leipzig", "salary": 3200, "currency": "EUR"}},
+    {"prompt": "Make JSON with the keys name, date, time and price from: Spring Book Fair, 2026-04-11, doors "
+               "open 10:00, entry 5 EUR.",
+     "expect": {"name": "Spring Book Fair", "date": "2026-04-11", "time": "10:00", "price": 5}},
+    {"prompt": "Extract JSON (keys: error_message, line, file):\nTraceback: File \"billing.py\", line 88, in total "
+               "-> ZeroDivisionError: division by zero",
+     "expect": {"line": 88, "file": "billing.py"}},
+    {"prompt": "JSON with keys airline, confirmation_code, departure_time.\nYour Aer Lingus booking ZK4P7Q: "
+               "departure 06:55 from gate 304.",
+     "expect": {"airline": "Aer Lingus", "confirmation_code": "ZK4P7Q", "departure_time": "06:55"}},
+    {"prompt": "Read the review; return {\"rating\": int, \"recommend\": bool}.\n"
+               "\"Terrible service, cold food, never again. 1/5.\"",
+     "expect": {"rating": 1, "recommend": False}},
+    {"prompt": "Make a JSON object with keys patient, symptom, duration_days and preferred_doctor.\nMessage: Hi, "
+               "it's Tomas Novak. I've had a sore throat for 4 days and would like to see Dr. Haas.",
+     "expect": {"patient": "Tomas Novak", "symptom": "sore throat", "duration_days": 4,
+                "preferred_doctor": "Dr. Haas"}},
+    {"prompt": "JSON: borrower, book_title, due_date.\nLoan record - Sofia Rossi borrowed \"The Overstory\"; due "
+               "back 2025-03-02.",
+     "expect": {"borrower": "Sofia Rossi", "book_title": "The Overstory", "due_date": "2025-03-02"}},
+    {"prompt": "Give JSON with wind_kmh and rain_mm as numbers. Station log: wind 34 km/h, rainfall 12.5 mm "
+               "overnight.",
+     "expect": {"wind_kmh": 34, "rain_mm": 12.5}},
+    {"prompt": "Extract JSON: vehicle_reg, mileage, service_date, cost.\nService record for reg AB12 CDE on "
+               "2025-02-18 at 61,200 miles; total cost 289.99.",
+     "expect": {"vehicle_reg": "AB12 CDE", "mileage": 61200, "service_date": "2025-02-18", "cost": 289.99}},
+    {"prompt": "Which planet is known as the Red Planet, and how many moons does it have? Reply as JSON with "
+               "keys planet and moons.",
+     "expect": {"planet": "Mars", "moons": 2}},
+    {"prompt": "JSON with keys plan, monthly_price, trial_days, auto_renew.\nYou're on the Pro plan: 12.99 per "
+               "month after a 14-day free trial. Auto-renew is on.",
+     "expect": {"plan": "Pro", "monthly_price": 12.99, "trial_days": 14, "auto_renew": True}},
+    {"prompt": "Return JSON: {\"guest\": \"\", \"attending\": true, \"plus_ones\": 0}\nReply: \"Sorry, Dana "
+               "Whitfield can't make it to the wedding.\"",
+     "expect": {"guest": "Dana Whitfield", "attending": False}},
+    {"prompt": "From the description, give me JSON with brand, screen_inches, storage_gb and price.\nThe X5 "
+               "phone from Novatel has a 6.1-inch screen, 128 GB storage and costs 499 dollars.",
+     "expect": {"brand": "Novatel", "screen_inches": 6.1, "storage_gb": 128, "price": 499}},
+    {"prompt": "Split this address into JSON with keys street, postcode, city and country.\nAddress: "
+               "Keizersgracht 123, 1015 CJ Amsterdam, Netherlands",
+     "expect": {"street": "Keizersgracht 123", "postcode": "1015 CJ", "city": "Amsterdam",
+                "country": "Netherlands"}},
+    {"prompt": "Return JSON with keys category (one of: billing, delivery, quality) and refund_requested "
+               "(true/false).\nMy sofa arrived two weeks late and I want my money back.",
+     "expect": {"category": "delivery", "refund_requested": True}},
+    {"prompt": "JSON please - organizer, date, duration_minutes, video_link:\nAnika Berg invited you to a 30 "
+               "minute call on 2025-09-05: https://meet.example.com/xyz-123",
+     "expect": {"organizer": "Anika Berg", "date": "2025-09-05", "duration_minutes": 30,
+                "video_link": "https://meet.example.com/xyz-123"}},
+    {"prompt": "Give JSON with trail, length_km, elevation_gain_m, difficulty (easy/moderate/hard).\nThe "
+               "Ridgeback Trail is 14 km with 950 m of climbing - a hard day out.",
+     "expect": {"length_km": 14, "elevation_gain_m": 950, "difficulty": "hard"}},
+]
+
+DOMAIN_G = _fn("check_domain_availability", "Check whether an internet domain name can be registered",
+               {"domain": {"type": "string"}}, ["domain"])
+HAIRCUT_G = _fn("book_haircut", "Book a haircut at the salon",
+                {"stylist": {"type": "string"}, "date": {"type": "string", "description": "YYYY-MM-DD"},
+                 "time": {"type": "string", "description": "HH:MM"}}, ["date", "time"])
+BUS_G = _fn("get_bus_arrivals", "Get the next bus arrivals at a stop",
+            {"stop_id": {"type": "string"}, "line": {"type": "string"}}, ["stop_id"])
+POTHOLE_G = _fn("report_pothole", "Report a pothole to the city council",
+                {"location": {"type": "string"}, "size": {"type": "string", "enum": ["small", "medium", "large"]}},
+                ["location", "size"])
+COFFEE_G = _fn("order_coffee", "Order a coffee at the cafe counter",
+               {"drink": {"type": "string", "enum": ["latte", "espresso", "cappuccino", "americano"]},
+                "size": {"type": "string", "enum": ["small", "regular", "large"]},
+                "oat_milk": {"type": "boolean"}}, ["drink"])
+PHARMACY_G = _fn("find_pharmacy", "Find pharmacies in a city",
+                 {"city": {"type": "string"}, "open_now": {"type": "boolean"}}, ["city"])
+CANCEL_G = _fn("cancel_subscription", "Cancel a streaming or software subscription",
+               {"service": {"type": "string"}}, ["service"])
+PICKUP_G = _fn("schedule_pickup", "Schedule a bulky waste collection",
+               {"address": {"type": "string"}, "date": {"type": "string", "description": "YYYY-MM-DD"}},
+               ["address", "date"])
+OOO_G = _fn("set_out_of_office", "Turn on an automatic out-of-office email reply",
+            {"start_date": {"type": "string"}, "end_date": {"type": "string"}, "message": {"type": "string"}},
+            ["start_date", "end_date"])
+VISA_G = _fn("check_visa_requirements", "Check whether a traveller needs a visa",
+             {"citizenship": {"type": "string", "description": "the traveller's country"},
+              "destination": {"type": "string", "description": "the country visited"}},
+             ["citizenship", "destination"])
+AGE_G = _fn("calculate_age", "Calculate a person's age from their birth date",
+            {"birth_date": {"type": "string", "description": "YYYY-MM-DD"}}, ["birth_date"])
+TENNIS_G = _fn("book_tennis_court", "Book a tennis court at a club",
+               {"club": {"type": "string"}, "date": {"type": "string"}, "hours": {"type": "integer"}},
+               ["club", "date"])
+RECYCLING_G = _fn("get_recycling_day", "Find the recycling collection day for a street",
+                  {"street": {"type": "string"}}, ["street"])
+POSTCODE_G = _fn("lookup_postcode", "Look up the area a postcode belongs to", {"postcode": {"type": "string"}},
+                 ["postcode"])
+
+CALL_CASES_G = [
+    {"functions": [DOMAIN_G, POSTCODE_G], "format": "python",
+     "question": "Is the domain sunnybakery.com still available?",
+     "expect": ("check_domain_availability", {"domain": "sunnybakery.com"})},
+    {"functions": [HAIRCUT_G, BUS_G], "format": "json",
+     "question": "Book me a haircut with Marco on 2025-08-14 at 16:30.",
+     "expect": ("book_haircut", {"stylist": "Marco", "date": "2025-08-14", "time": "16:30"})},
+    {"functions": [BUS_G, HAIRCUT_G], "format": "python",
+     "question": "When is the next number 73 bus at stop 4021?",
+     "expect": ("get_bus_arrivals", {"stop_id": "4021", "line": "73"})},
+    {"functions": [POTHOLE_G, RECYCLING_G], "format": "json",
+     "question": "There's a huge pothole outside 8 Mill Lane.",
+     "expect": ("report_pothole", {"location": "8 Mill Lane", "size": "large"})},
+    {"functions": [COFFEE_G, PHARMACY_G], "format": "python",
+     "question": "Can I get a large oat milk latte?",
+     "expect": ("order_coffee", {"drink": "latte", "size": "large", "oat_milk": True})},
+    {"functions": [PHARMACY_G, COFFEE_G], "format": "json",
+     "question": "Which pharmacies in Ghent are open right now?",
+     "expect": ("find_pharmacy", {"city": "Ghent", "open_now": True})},
+    {"functions": [CANCEL_G, DOMAIN_G], "format": "python",
+     "question": "Cancel my StreamMax subscription.",
+     "expect": ("cancel_subscription", {"service": "StreamMax"})},
+    {"functions": [PICKUP_G, POTHOLE_G], "format": "json",
+     "question": "Schedule a bulky waste pickup at 17 Birch Avenue on 2025-05-30.",
+     "expect": ("schedule_pickup", {"address": "17 Birch Avenue", "date": "2025-05-30"})},
+    {"functions": [OOO_G, HAIRCUT_G], "format": "python",
+     "question": "Set my out-of-office from 2025-08-01 to 2025-08-15.",
+     "expect": ("set_out_of_office", {"start_date": "2025-08-01", "end_date": "2025-08-15"})},
+    {"functions": [VISA_G, POSTCODE_G], "format": "json",
+     "question": "Do citizens of India need a visa for Japan?",
+     "expect": ("check_visa_requirements", {"citizenship": "India", "destination": "Japan"})},
+    {"functions": [AGE_G, VISA_G], "format": "python",
+     "question": "How old is someone born on 1990-07-15?",
+     "expect": ("calculate_age", {"birth_date": "1990-07-15"})},
+    {"functions": [TENNIS_G, BUS_G], "format": "json",
+     "question": "Book a tennis court at Riverside Club for 2 hours on 2025-06-07.",
+     "expect": ("book_tennis_court", {"club": "Riverside Club", "date": "2025-06-07", "hours": 2})},
+    {"functions": [RECYCLING_G, PICKUP_G], "format": "python",
+     "question": "Which day is recycling collected on Larch Road?",
+     "expect": ("get_recycling_day", {"street": "Larch Road"})},
+    {"functions": [POSTCODE_G, DOMAIN_G], "format": "json",
+     "question": "What area is postcode EH1 1YZ in?",
+     "expect": ("lookup_postcode", {"postcode": "EH1 1YZ"})},
+    {"functions": [COFFEE_G, CANCEL_G], "format": "json",
+     "question": "A small espresso, please.",
+     "expect": ("order_coffee", {"drink": "espresso", "size": "small"})},
+    {"functions": [AGE_G, VISA_G, DOMAIN_G], "format": "python",
+     "question": "Does a traveller from Brazil need a visa to visit Canada?",
+     "expect": ("check_visa_requirements", {"citizenship": "Brazil", "destination": "Canada"})},
+    {"functions": [POTHOLE_G, PICKUP_G], "format": "json",
+     "question": "Report a small pothole on Station Road.",
+     "expect": ("report_pothole", {"location": "Station Road", "size": "small"})},
+    {"functions": [HAIRCUT_G, TENNIS_G], "format": "python",
+     "question": "Who won the 2018 FIFA World Cup?", "expect": None},
+    {"functions": [AGE_G, OOO_G], "format": "json",
+     "question": "Give me three tips for better sleep.", "expect": None},
+    {"functions": [BUS_G, PHARMACY_G], "format": "python",
+     "question": "What's the square root of 144?", "expect": None},
+]
+for _case in CALL_CASES_G:
+    _case["prompt"] = ((_PY_FORMAT if _case["format"] == "python" else _JSON_FORMAT)
+                       + json.dumps(_case["functions"], indent=2) + "\n" + _case["question"])
+
+RESULT_CASES_G = [
+    {"case": 0, "call": '[check_domain_availability(domain="sunnybakery.com")]',
+     "result": "Result: {\"available\": false, \"suggestion\": \"sunny-bakery.com\"}", "says": ["sunny-bakery.com"]},
+    {"case": 1, "call": '{"name": "book_haircut", "parameters": {"stylist": "Marco", "date": "2025-08-14", '
+                        '"time": "16:30"}}',
+     "result": "Function result: {\"booking_ref\": \"HC-208\", \"price\": 32}", "says": ["HC-208", "32"]},
+    {"case": 2, "call": '[get_bus_arrivals(stop_id="4021", line="73")]',
+     "result": "Function output: {\"arrivals_in_minutes\": [4, 19]}", "says": ["4", "19"]},
+    {"case": 5, "call": '{"name": "find_pharmacy", "parameters": {"city": "Ghent", "open_now": true}}',
+     "result": "Result: [{\"name\": \"Apotheek Zuid\", \"closes\": \"22:00\"}]", "says": ["Apotheek Zuid", "22:00"]},
+    {"case": 6, "call": '[cancel_subscription(service="StreamMax")]',
+     "result": "Tool output: {\"cancelled\": true, \"access_until\": \"2025-04-30\"}", "says": ["2025-04-30"]},
+    {"case": 9, "call": '{"name": "check_visa_requirements", "parameters": {"citizenship": "India", '
+                        '"destination": "Japan"}}',
+     "result": "Result: {\"visa_required\": true, \"processing_days\": 5}", "says": ["5"]},
+    {"case": 10, "call": '[calculate_age(birth_date="1990-07-15")]', "result": "Function returned 35",
+     "says": ["35"]},
+    {"case": 11, "call": '{"name": "book_tennis_court", "parameters": {"club": "Riverside Club", "date": '
+                         '"2025-06-07", "hours": 2}}',
+     "result": "Result: {\"court\": 3, \"start\": \"09:00\", \"price_eur\": 24}", "says": ["09:00", "24"]},
+    {"case": 12, "call": '[get_recycling_day(street="Larch Road")]',
+     "result": "The function returned: \"Thursday, every two weeks\"", "says": ["Thursday"]},
+    {"case": 13, "call": '{"name": "lookup_postcode", "parameters": {"postcode": "EH1 1YZ"}}',
+     "result": "lookup_postcode output: {\"district\": \"Old Town\", \"city\": \"Edinburgh\"}",
+     "says": ["Old Town", "Edinburgh"]},
+]
+for _case in RESULT_CASES_G:
+    _case["messages"] = [{"role": "user", "content": CALL_CASES_G[_case["case"]]["prompt"]},
+                         {"role": "assistant", "content": _case["call"]},
+                         {"role": "user", "content": _case["result"]}]
+
+# --------------------------------------------------------------------------- a development set (seen)
+#
+# Written after the sixth and seventh sets were committed, to develop the general value finding
+# against (with the first five sets): seen, reported among the seen sets, never the goals' measure.
+
+JSON_CASES_DEV = [
+    {"prompt": "Extract the claim as JSON with keys policy_number, claimant, incident_date and estimated_cost.\n\n"
+               "Claim: Policy PX-55120. Submitted by Rafael Costa. On 2025-01-09 a pipe burst in the kitchen; "
+               "repairs are estimated at 2,750 EUR.",
+     "expect": {"policy_number": "PX-55120", "claimant": "Rafael Costa", "incident_date": "2025-01-09",
+                "estimated_cost": 2750}},
+    {"prompt": "Give me JSON (keys: band, venue, city, doors_open, ticket_price).\n"
+               "Gig alert: The Velvet Owls play the Roundhouse in London. Doors open 19:00, tickets 28 GBP.",
+     "expect": {"band": "The Velvet Owls", "venue": "Roundhouse", "city": "London", "doors_open": "19:00",
+                "ticket_price": 28}},
+    {"prompt": "Return only JSON shaped like {\"account\": \"\", \"kwh\": 0, \"amount\": 0.0, \"direct_debit\": true}."
+               "\nElectricity statement for account 7730-118: you used 412 kWh this month. Amount: 96.35. Paid "
+               "by direct debit.",
+     "expect": {"account": "7730-118", "kwh": 412, "amount": 96.35, "direct_debit": True}},
+    {"prompt": "Extract into JSON with the following schema:\n"
+               + _schema({"member": {"type": "string"},
+                          "plan": {"type": "string", "enum": ["basic", "plus", "premium"]},
+                          "monthly_fee": {"type": "number"}, "start": {"type": "string", "description": "YYYY-MM-DD"}})
+               + "\nWelcome Ikram Benali! Your premium membership begins on 2025-03-01 at 39.90 a month.",
+     "expect": {"member": "Ikram Benali", "plan": "premium", "monthly_fee": 39.9, "start": "2025-03-01"}},
+    {"prompt": "Lost property report -> JSON with item, colour, found_at, finder.\n"
+               "A blue umbrella was found at Platform 3 by Keith Morgan.",
+     "expect": {"item": "umbrella", "colour": "blue", "finder": "Keith Morgan"}},
+    {"prompt": "Give the paper's metadata as JSON: title, first_author, journal, year, pages.\n"
+               "\"Sleep and Memory in Adolescents\" by Nadia Farouk et al., Journal of Youth Studies, 2021, 34 pages.",
+     "expect": {"title": "Sleep and Memory in Adolescents", "first_author": "Nadia Farouk", "year": 2021,
+                "pages": 34}},
+    {"prompt": "Return a JSON object with keys bags, bag_tag and last_seen_airport.\n"
+               "Baggage claim: 1 bag missing, tag number AY 482913, last seen at Helsinki airport.",
+     "expect": {"bags": 1, "bag_tag": "AY 482913"}},
+    {"prompt": "Please turn this wine note into JSON with keys winery, vintage, grape, score (out of 100).\n"
+               "Domaine Caillou 2019 Pinot Noir - silky and bright. Score: 91.",
+     "expect": {"winery": "Domaine Caillou", "vintage": 2019, "grape": "Pinot Noir", "score": 91}},
+    {"prompt": "Podcast episode to JSON - keys: show, episode_number, guest, length_minutes.\n"
+               "Episode 212 of Deep Roots features botanist Sofia Brandt and runs 54 minutes.",
+     "expect": {"episode_number": 212, "guest": "Sofia Brandt", "length_minutes": 54}},
+    {"prompt": "App review. Output JSON with keys app, stars, device and crashed (true/false).\n"
+               "\"PhotoNest keeps crashing on my Pixel 8 whenever I upload. 2 stars.\"",
+     "expect": {"app": "PhotoNest", "stars": 2, "crashed": True}},
+    {"prompt": "JSON with keys volunteer, shift_date, hours, role:\nThanks to Beatriz Lima for signing up to "
+               "help at the food bank on 2025-04-05 for 4 hours as a driver.",
+     "expect": {"volunteer": "Beatriz Lima", "shift_date": "2025-04-05", "hours": 4, "role": "driver"}},
+    {"prompt": "Extract the parking fine: JSON keys fine_id, vehicle, amount, pay_by.\n"
+               "Notice PF-30917: vehicle KM19 XTR was parked illegally. Pay 70 GBP by 2025-02-28.",
+     "expect": {"fine_id": "PF-30917", "vehicle": "KM19 XTR", "amount": 70, "pay_by": "2025-02-28"}},
+    {"prompt": "From the school report, return {\"student\": \"\", \"class\": \"\", \"maths\": 0, \"english\": 0}.\n"
+               "Report for Oliver Grant, class 7B. Maths: 82. English: 74.",
+     "expect": {"student": "Oliver Grant", "class": "7B", "maths": 82, "english": 74}},
+    {"prompt": "Conference registration as JSON: attendee, organisation, ticket_type (student, standard or vip), "
+               "dietary_needs.\nI'm Lukas Meyer from Hanseatic Bank, registering for a standard ticket. I'm vegan.",
+     "expect": {"attendee": "Lukas Meyer", "organisation": "Hanseatic Bank", "ticket_type": "standard"}},
+    {"prompt": "Turn the weather alert into JSON with region, alert_level (yellow/amber/red), wind_speed_kmh and "
+               "valid_until.\nAmber warning for Cornwall: gusts up to 110 km/h, valid until 18:00.",
+     "expect": {"region": "Cornwall", "alert_level": "amber", "wind_speed_kmh": 110, "valid_until": "18:00"}},
+    {"prompt": "Car listing -> JSON {\"make\": string, \"model\": string, \"year\": integer, \"price_eur\": number, "
+               "\"automatic\": boolean}\nFor sale: 2020 Skoda Octavia, manual gearbox, 14,500 EUR.",
+     "expect": {"make": "Skoda", "model": "Octavia", "year": 2020, "price_eur": 14500, "automatic": False}},
+    {"prompt": "Give JSON with the keys sitter, pet, start_date, end_date and daily_rate.\nPet sitting: Hana Kim "
+               "will look after our dog from 2025-08-10 to 2025-08-17 for 25 EUR a day.",
+     "expect": {"sitter": "Hana Kim", "pet": "dog", "start_date": "2025-08-10", "end_date": "2025-08-17",
+                "daily_rate": 25}},
+    {"prompt": "Parse this tweet into JSON with keys handle, hashtag and likes.\n"
+               "@marco_bakes: New sourdough recipe is live! #breadtok (1,204 likes)",
+     "expect": {"handle": "@marco_bakes", "hashtag": "#breadtok", "likes": 1204}},
+    {"prompt": "What is the largest ocean on Earth? Reply in JSON with keys ocean and answer_confidence.",
+     "expect": {"ocean": "Pacific Ocean"}},
+    {"prompt": "Return JSON with the keys \"order\", \"items\" and \"gift\" (true or false).\nOrder 99-7812: "
+               "three notebooks and a pen. Please gift wrap it.",
+     "expect": {"order": "99-7812", "items": 4, "gift": True}},
+    {"prompt": "Extract as JSON: landlord, tenant, monthly_rent, deposit_months.\n"
+               "Tenancy agreement between landlord Peter Walsh and tenant Aisha Bello. Rent 980 per month; "
+               "deposit of 2 months.",
+     "expect": {"landlord": "Peter Walsh", "tenant": "Aisha Bello", "monthly_rent": 980, "deposit_months": 2}},
+    {"prompt": "Read the recall notice and reply with JSON: product, batch, risk (low, medium, high).\n"
+               "Recall: Sunny Day peanut butter, batch B-2291, may contain glass. Do not eat.",
+     "expect": {"batch": "B-2291", "risk": "high"}},
+    {"prompt": "Output JSON only with the fields home_team, away_team, home_goals, away_goals.\n"
+               "Final score: Porto 2, Benfica 2.",
+     "expect": {"home_team": "Porto", "away_team": "Benfica", "home_goals": 2, "away_goals": 2}},
+    {"prompt": "JSON please: sender, subject, has_attachment (true/false).\nFrom: Irene Vasquez\nSubject: "
+               "Q3 figures\nNo attachment this time, figures are in the body.",
+     "expect": {"sender": "Irene Vasquez", "subject": "Q3 figures", "has_attachment": False}},
+    {"prompt": "Describe this class as JSON: course, teacher, weekday, room, max_students.\n"
+               "Pottery for Beginners with Helga Strom, every Thursday in Studio 4, max 8 students.",
+     "expect": {"course": "Pottery for Beginners", "teacher": "Helga Strom", "weekday": "Thursday",
+                "max_students": 8}},
+]
+
+MEDITATE = _fn("start_meditation", "Start a guided meditation session",
+               {"minutes": {"type": "integer"}, "theme": {"type": "string", "enum": ["sleep", "focus", "calm"]}},
+               ["minutes"])
+FUEL = _fn("find_fuel_station", "Find the nearest fuel or charging station",
+           {"fuel_type": {"type": "string", "enum": ["petrol", "diesel", "electric"]}, "near": {"type": "string"}},
+           ["fuel_type"])
+INSURE = _fn("get_insurance_quote", "Get a travel insurance quote",
+             {"destination": {"type": "string"}, "days": {"type": "integer"}, "travellers": {"type": "integer"}},
+             ["destination", "days"])
+LOCK = _fn("lock_door", "Lock or unlock a smart door lock",
+           {"door": {"type": "string", "enum": ["front", "back", "garage"]}, "locked": {"type": "boolean"}},
+           ["door", "locked"])
+SYNONYM = _fn("find_synonyms", "Find synonyms for an English word", {"word": {"type": "string"}}, ["word"])
+CONVERT_TEMP = _fn("convert_temperature", "Convert a temperature between Celsius and Fahrenheit",
+                   {"value": {"type": "number"}, "to_scale": {"type": "string", "enum": ["celsius", "fahrenheit"]}},
+                   ["value", "to_scale"])
+INVOICE = _fn("send_invoice", "Send an invoice to a client",
+              {"client_email": {"type": "string"}, "amount": {"type": "number"},
+               "due_days": {"type": "integer", "description": "days until payment is due"}},
+              ["client_email", "amount"])
+PLANT_ID = _fn("identify_plant", "Identify a plant from a description", {"description": {"type": "string"}},
+               ["description"])
+CAB = _fn("book_airport_transfer", "Book a car to or from an airport",
+          {"airport": {"type": "string", "description": "IATA code"}, "pickup_time": {"type": "string"},
+           "passengers": {"type": "integer"}}, ["airport", "pickup_time"])
+SEAT = _fn("choose_seat", "Choose a seat on a booked flight",
+           {"booking_ref": {"type": "string"}, "seat": {"type": "string", "description": "e.g. 14C"}},
+           ["booking_ref", "seat"])
+QUIZ = _fn("get_trivia_question", "Get a trivia question",
+           {"category": {"type": "string", "enum": ["history", "science", "sport", "music"]},
+            "difficulty": {"type": "string", "enum": ["easy", "hard"]}}, ["category"])
+LAUNDRY = _fn("start_washing_machine", "Start the washing machine",
+              {"program": {"type": "string", "enum": ["cotton", "wool", "quick", "eco"]},
+               "temperature_c": {"type": "integer"}}, ["program"])
+
+CALL_CASES_DEV = [
+    {"functions": [MEDITATE, FUEL], "format": "python", "question": "Start a 10 minute sleep meditation.",
+     "expect": ("start_meditation", {"minutes": 10, "theme": "sleep"})},
+    {"functions": [FUEL, MEDITATE], "format": "json", "question": "Where can I charge my electric car near Bath?",
+     "expect": ("find_fuel_station", {"fuel_type": "electric", "near": "Bath"})},
+    {"functions": [INSURE, FUEL], "format": "python",
+     "question": "How much is travel insurance for 2 people going to Peru for 12 days?",
+     "expect": ("get_insurance_quote", {"destination": "Peru", "days": 12, "travellers": 2})},
+    {"functions": [LOCK, SYNONYM], "format": "json", "question": "Lock the back door.",
+     "expect": ("lock_door", {"door": "back", "locked": True})},
+    {"functions": [SYNONYM, LOCK], "format": "python", "question": "Give me another word for 'happy'.",
+     "expect": ("find_synonyms", {"word": "happy"})},
+    {"functions": [CONVERT_TEMP, INVOICE], "format": "json", "question": "What is 30 degrees Celsius in Fahrenheit?",
+     "expect": ("convert_temperature", {"value": 30, "to_scale": "fahrenheit"})},
+    {"functions": [INVOICE, CONVERT_TEMP], "format": "python",
+     "question": "Invoice lena@studio.example for 1200, due in 30 days.",
+     "expect": ("send_invoice", {"client_email": "lena@studio.example", "amount": 1200, "due_days": 30})},
+    {"functions": [PLANT_ID, SYNONYM], "format": "json",
+     "question": "What plant has purple bell-shaped flowers and fuzzy leaves?",
+     "expect": ("identify_plant", {"description": ANY_TEXT})},
+    {"functions": [CAB, SEAT], "format": "python",
+     "question": "I need a car to pick me up at 05:30 for LHR, 3 passengers.",
+     "expect": ("book_airport_transfer", {"airport": "LHR", "pickup_time": "05:30", "passengers": 3})},
+    {"functions": [SEAT, CAB], "format": "json", "question": "Put me in seat 22F on booking QWX7LP.",
+     "expect": ("choose_seat", {"booking_ref": "QWX7LP", "seat": "22F"})},
+    {"functions": [QUIZ, MEDITATE], "format": "python", "question": "Ask me a hard history question.",
+     "expect": ("get_trivia_question", {"category": "history", "difficulty": "hard"})},
+    {"functions": [LAUNDRY, LOCK], "format": "json", "question": "Run a wool wash at 30 degrees.",
+     "expect": ("start_washing_machine", {"program": "wool", "temperature_c": 30})},
+    {"functions": [FUEL, INSURE], "format": "python", "question": "I need diesel.",
+     "expect": ("find_fuel_station", {"fuel_type": "diesel"})},
+    {"functions": [INSURE, CAB], "format": "json", "question": "Quote me insurance for a week in Morocco.",
+     "expect": ("get_insurance_quote", {"destination": "Morocco", "days": 7})},
+    {"functions": [MEDITATE, QUIZ], "format": "json", "question": "Who painted The Starry Night?", "expect": None},
+    {"functions": [LOCK, LAUNDRY], "format": "python", "question": "Suggest a name for my goldfish.",
+     "expect": None},
+    {"functions": [CONVERT_TEMP, SEAT], "format": "python", "question": "How far is the Moon from Earth?",
+     "expect": None},
+    {"functions": [SYNONYM, PLANT_ID, QUIZ], "format": "json", "question": "Is a tomato a fruit or a vegetable?",
+     "expect": None},
+    {"functions": [LOCK, CAB], "format": "python", "question": "Unlock the garage.",
+     "expect": ("lock_door", {"door": "garage", "locked": False})},
+    {"functions": [QUIZ, SYNONYM], "format": "json", "question": "Quiz me on music.",
+     "expect": ("get_trivia_question", {"category": "music"})},
+]
+for _case in CALL_CASES_DEV:
+    _case["prompt"] = ((_PY_FORMAT if _case["format"] == "python" else _JSON_FORMAT)
+                       + json.dumps(_case["functions"], indent=2) + "\n" + _case["question"])
+
+RESULT_CASES_DEV = [
+    {"case": 1, "call": '{"name": "find_fuel_station", "parameters": {"fuel_type": "electric", "near": "Bath"}}',
+     "result": "Result: [{\"name\": \"Ionity Bath Spa\", \"distance_km\": 2.4, \"free_chargers\": 3}]",
+     "says": ["Ionity Bath Spa", "2.4"]},
+    {"case": 2, "call": '[get_insurance_quote(destination="Peru", days=12, travellers=2)]',
+     "result": "Quote returned: {\"price_eur\": 86.4, \"cover\": \"medical and baggage\"}",
+     "says": ["86.4", "medical and baggage"]},
+    {"case": 5, "call": '{"name": "convert_temperature", "parameters": {"value": 30, "to_scale": "fahrenheit"}}',
+     "result": "86", "says": ["86"]},
+    {"case": 9, "call": '{"name": "choose_seat", "parameters": {"booking_ref": "QWX7LP", "seat": "22F"}}',
+     "result": "Function response: {\"ok\": false, \"error\": \"seat taken\", \"nearest_free\": \"22D\"}",
+     "says": ["taken", "22D"]},
+    {"case": 10, "call": '[get_trivia_question(category="history", difficulty="hard")]',
+     "result": "Result: {\"question\": \"In which year did the Byzantine Empire fall?\"}",
+     "says": ["In which year did the Byzantine Empire fall?"]},
+    {"case": 4, "call": '[find_synonyms(word="happy")]', "result": "Output: [\"cheerful\", \"content\", \"glad\"]",
+     "says": ["cheerful", "glad"]},
+]
+for _case in RESULT_CASES_DEV:
+    _case["messages"] = [{"role": "user", "content": CALL_CASES_DEV[_case["case"]]["prompt"]},
+                         {"role": "assistant", "content": _case["call"]},
+                         {"role": "user", "content": _case["result"]}]
+
+# A second development set (seen), written once the first was fixed, to check the mechanisms carry over.
+JSON_CASES_DEV2 = [
+    {"prompt": "Pull these fields into JSON: buyer, seller, item, final_price.\nAuction result: Magnus Berg sold his "
+               "vintage typewriter to Clara Ruiz for 310 EUR.",
+     "expect": {"buyer": "Clara Ruiz", "seller": "Magnus Berg", "final_price": 310}},
+    {"prompt": "Output a JSON object: {\"city\": \"\", \"temp_high_c\": 0, \"temp_low_c\": 0, \"rain_chance\": 0}\n"
+               "Forecast for Lyon: high of 24 C, low of 13 C, 40% chance of rain.",
+     "expect": {"city": "Lyon", "temp_high_c": 24, "temp_low_c": 13, "rain_chance": 40}},
+    {"prompt": "Extract JSON with keys requester, laptop_model, ram_gb and approved (true/false).\n"
+               "IT request from Dev Patel: a ThinkPad X1 with 32 GB RAM. Manager note: approved.",
+     "expect": {"requester": "Dev Patel", "ram_gb": 32, "approved": True}},
+    {"prompt": "Read the recipe and return JSON with keys name, prep_time_minutes, cook_time_minutes, serves.\n"
+               "Mushroom Stroganoff. Prep 15 min, cook 20 min. Serves 3.",
+     "expect": {"name": "Mushroom Stroganoff", "prep_time_minutes": 15, "cook_time_minutes": 20, "serves": 3}},
+    {"prompt": "Return JSON (keys: event_name, organiser, date, capacity) for this invitation:\nThe Riverside Book "
+               "Club, organised by Anne Holt, meets on 2025-10-02. Space for 25 readers.",
+     "expect": {"organiser": "Anne Holt", "date": "2025-10-02", "capacity": 25}},
+    {"prompt": "Convert this support ticket to JSON with keys ticket_id, customer, product, severity "
+               "(low/medium/high/critical).\nTicket T-8812 - Olivia Hart: the Nimbus router drops the connection "
+               "every few minutes, our whole office is offline.",
+     "expect": {"ticket_id": "T-8812", "customer": "Olivia Hart"}},
+    {"prompt": "From this flight itinerary give JSON: airline, flight, from, to, departs.\n"
+               "Iberia flight IB3170 from Madrid to Dublin departs at 07:25.",
+     "expect": {"airline": "Iberia", "flight": "IB3170", "from": "Madrid", "to": "Dublin", "departs": "07:25"}},
+    {"prompt": "Please give JSON with keys reviewer, rating and liked (boolean) for:\n\"Honestly the hotel was "
+               "dirty and the staff rude. 1/5. - Pavel\"",
+     "expect": {"reviewer": "Pavel", "rating": 1, "liked": False}},
+    {"prompt": "JSON with the keys patient, appointment_date, clinic and new_patient (true/false).\nHello, I'm "
+               "Yara Haddad, I have never been to your clinic before. Could I book a check-up at Northside Clinic "
+               "on 2025-11-20?",
+     "expect": {"patient": "Yara Haddad", "appointment_date": "2025-11-20", "clinic": "Northside Clinic",
+                "new_patient": True}},
+    {"prompt": "Job post to JSON. Fields: title, employer, city, hourly_rate.\nSunrise Bakery in Leeds needs a "
+               "Pastry Chef, 14.50 per hour.",
+     "expect": {"title": "Pastry Chef", "employer": "Sunrise Bakery", "city": "Leeds", "hourly_rate": 14.5}},
+    {"prompt": "Return a JSON object with keys product, quantity and unit_price.\nPlease send 24 boxes of printer "
+               "paper at 5.99 each.",
+     "expect": {"quantity": 24, "unit_price": 5.99}},
+    {"prompt": "Give me a JSON object with keys origin_city, destination_city, distance_km:\n"
+               "The drive from Munich to Prague is about 380 km.",
+     "expect": {"origin_city": "Munich", "destination_city": "Prague", "distance_km": 380}},
+]
+
+STREAM = _fn("find_tv_show", "Find which streaming service has a TV show", {"title": {"type": "string"}}, ["title"])
+BUDGET = _fn("set_budget", "Set a monthly spending budget for a category",
+             {"category": {"type": "string", "enum": ["groceries", "transport", "entertainment"]},
+              "amount": {"type": "number"}}, ["category", "amount"])
+WIFI = _fn("share_wifi", "Share the home Wi-Fi with a guest for some hours",
+           {"guest_name": {"type": "string"}, "hours": {"type": "integer"}}, ["guest_name"])
+CLIMB = _fn("get_route_elevation", "Get the elevation gain of a hiking or cycling route",
+            {"start": {"type": "string"}, "end": {"type": "string"}}, ["start", "end"])
+ROBOT = _fn("schedule_lawn_mower", "Schedule the robot lawn mower",
+            {"day": {"type": "string"}, "time": {"type": "string", "description": "HH:MM"}}, ["day"])
+
+CALL_CASES_DEV2 = [
+    {"functions": [STREAM, BUDGET], "format": "python", "question": "Where can I stream Severance?",
+     "expect": ("find_tv_show", {"title": "Severance"})},
+    {"functions": [BUDGET, STREAM], "format": "json", "question": "Cap my grocery spending at 400 a month.",
+     "expect": ("set_budget", {"category": "groceries", "amount": 400})},
+    {"functions": [WIFI, ROBOT], "format": "python", "question": "Give Tom Wi-Fi access for 3 hours.",
+     "expect": ("share_wifi", {"guest_name": "Tom", "hours": 3})},
+    {"functions": [CLIMB, WIFI], "format": "json",
+     "question": "How much climbing is there between Chamonix and Zermatt?",
+     "expect": ("get_route_elevation", {"start": "Chamonix", "end": "Zermatt"})},
+    {"functions": [ROBOT, CLIMB], "format": "python", "question": "Mow the lawn on Saturday at 9am.",
+     "expect": ("schedule_lawn_mower", {"day": "Saturday", "time": "09:00"})},
+    {"functions": [STREAM, ROBOT], "format": "json", "question": "What's the best way to cook rice?", "expect": None},
+]
+for _case in CALL_CASES_DEV2:
+    _case["prompt"] = ((_PY_FORMAT if _case["format"] == "python" else _JSON_FORMAT)
+                       + json.dumps(_case["functions"], indent=2) + "\n" + _case["question"])
+RESULT_CASES_DEV2 = []

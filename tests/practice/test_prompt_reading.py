@@ -72,3 +72,38 @@ def test_mentioning_json_is_not_asking_for_it():
     assert not asks_for_json("What is JSON used for, and who invented it?")
     assert asks_for_json("Answer in JSON.") and asks_for_json("Give me a JSON object with the keys a and b.")
     assert read_json_request("Explain what JSON is.") is None
+
+
+@pytest.mark.parametrize("key, kind", [("amount_due", "number"), ("product_name", "product"),
+                                       ("invoice_number", "code"), ("max_attendees", "number"), ("price_usd", "number"),
+                                       ("population_millions", "number"), ("company_name", "org"),
+                                       ("seats", "count"), ("temperature_f", "number")])
+def test_the_head_word_decides_and_a_vague_head_defers_to_the_word_before(key, kind):
+    assert Field(key).kind == kind
+
+
+def test_a_key_is_filled_by_the_words_that_label_its_value_in_any_domain():
+    src = Source("INVOICE\nSupplier: Hartley & Sons Ltd\nInvoice no.: HS-0093\nSubtotal 42.00, VAT 8.40, Total 50.40."
+                 "\nTag number QZ 55120. Ready in 35 minutes; serves 4.")
+    got = fill([Field("supplier"), Field("invoice_no"), Field("subtotal"), Field("vat"), Field("total"),
+                Field("bag_tag"), Field("servings"), Field("minutes")], src)
+    assert got == {"supplier": "Hartley & Sons Ltd", "invoice_no": "HS-0093", "subtotal": 42, "vat": 8.4,
+                   "total": 50.4, "bag_tag": "QZ 55120", "servings": 4, "minutes": 35}
+
+
+def test_pairs_are_put_in_order_and_a_negated_flag_is_false():
+    src = Source("Grace Obi beat Lena Park 6-2, 6-4. Pay range 40,000-52,000 EUR. Pets: not allowed. "
+                 "The kitchen is unheated. Train from Ghent to Leuven.")
+    got = fill([Field("winner"), Field("loser"), Field("salary_min"), Field("salary_max"), Field("pets_allowed"),
+                Field("heated", "boolean"), Field("origin"), Field("destination")], src)
+    assert got == {"winner": "Grace Obi", "loser": "Lena Park", "salary_min": 40000, "salary_max": 52000,
+                   "pets_allowed": False, "heated": False, "origin": "Ghent", "destination": "Leuven"}
+
+
+def test_the_text_of_a_json_request_is_what_is_not_instruction():
+    request = read_json_request("Turn the note into JSON with keys region and level (one of: low, high).\n"
+                                "Storm warning for Dorset: gusts of 90 km/h.")
+    assert request.source.text == "Storm warning for Dorset: gusts of 90 km/h."
+    asked = read_json_request("Give me JSON with the fields title and year for this sentence: Ursula Le Guin "
+                              "published \"The Dispossessed\" in 1974.")
+    assert asked.source.text.startswith("Ursula Le Guin published")

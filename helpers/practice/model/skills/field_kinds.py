@@ -1,8 +1,10 @@
-"""What kind of value a JSON key or a function parameter wants, from its name, type and description.
+"""What kind of value a JSON key or a function parameter wants, from its name, type, description and example.
 
 ``customer_email`` wants an e-mail address, ``nights`` a number, ``departure_city`` a place (the one
-travelled from), ``sentiment`` a word from a small set. The practice server reads the kind first,
-then looks for a value of that kind in the prompt (:mod:`helpers.practice.model.skills.field_values`).
+travelled from), ``amount_due`` an amount, ``product_name`` a product. The key's head word decides
+(:mod:`.key_lexicon`); a stated type, a description ("YYYY-MM-DD", "email address") or an example
+value settles what the words leave open. The practice server reads the kind first, then looks for a
+value of that kind in the prompt (:mod:`helpers.practice.model.skills.field_values`).
 
     Field("check_in", "string", "YYYY-MM-DD").kind     # "date"
 """
@@ -11,60 +13,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-#: (kind, words of a key or description that ask for it), first match wins: "customer_id" is a code
-#: before it is a name, "phone_number" a phone before it is a number.
-KIND_WORDS = (
-    ("email", {"email", "e-mail", "mail"}),
-    ("phone", {"phone", "telephone", "mobile", "tel", "cell"}),
-    ("url", {"url", "website", "site", "link", "homepage", "web"}),
-    ("currency", {"currency"}),
-    ("sentiment", {"sentiment", "mood", "tone", "feeling", "emotion"}),
-    ("urgency", {"urgency", "priority", "severity", "importance"}),
-    ("language", {"language", "lang"}),
-    ("room", {"room"}),
-    ("code", {"id", "code", "reference", "ref", "sku", "tracking", "ticker", "symbol", "zip", "postcode", "iban",
-              "invoice", "order", "ticket", "flight", "booking", "confirmation", "serial", "account"}),
-    ("date", {"date", "birthday", "dob", "deadline", "due", "check_in", "checkin", "check_out", "checkout", "available",
-              "until", "since", "expires", "expiry", "valid", "starting", "ending", "anniversary"}),
-    ("time", {"time", "hour", "clock"}),
-    ("day", {"day", "weekday"}),
-    ("number", {"age", "year", "years", "count", "quantity", "qty", "amount", "total", "price", "cost", "nights",
-                "guests", "people", "persons", "passengers", "rooms", "servings", "minutes", "hours", "days",
-                "rating", "score", "stars", "weight", "height", "temperature", "humidity", "percent",
-                "percentage", "founded", "volume", "seats", "tickets", "units", "size_gb", "distance", "speed",
-                "number_of", "num", "experience", "salary", "budget", "population", "duration", "length", "width",
-                "employees", "staff", "headcount", "members"}),
-    ("org", {"company", "carrier", "airline", "employer", "publisher", "brand", "manufacturer", "organisation",
-             "organization", "restaurant", "hotel", "store", "shop", "bank", "school", "university", "vendor",
-             "supplier", "team", "venue_name"}),
-    ("name", {"name", "applicant", "author", "customer", "person", "attendee", "guest", "sender", "contact",
-              "owner", "recipient", "user", "speaker", "driver", "patient", "employee", "client", "buyer",
-              "artist", "candidate", "passenger", "who", "from_name", "full_name", "first_name", "last_name",
-              "student", "pupil", "member", "child", "kid", "winner", "player", "teacher", "doctor", "manager",
-              "friend", "host", "organiser", "organizer", "assignee", "reporter", "requester", "signer", "director",
-              "producer", "writer", "composer", "painter", "creator", "founder", "ceo", "chef", "singer", "actor",
-              "caller", "applicant_name", "interviewer", "coach", "captain"}),
-    ("place", {"city", "town", "country", "location", "place", "destination", "origin", "address",
-               "headquarters", "venue", "station", "departure", "arrival", "where", "region", "state", "from",
-               "to", "hq", "based", "capital", "near", "nearby", "around", "area", "neighbourhood", "neighborhood"}),
-    ("title", {"title", "headline", "subject", "book", "film", "movie", "song", "album", "novel"}),
-    ("job", {"position", "role", "job", "occupation", "profession"}),
-    ("product", {"product", "item", "device", "model", "pizza", "dish", "article"}),
-    ("size", {"size"}),
-    ("summary", {"summary", "description", "gist", "overview"}),
-    ("message", {"message", "note", "reminder", "task", "request", "reason", "issue", "problem", "query",
-                 "text", "question", "content", "body", "topic", "event", "recipe", "meeting", "activity"}),
-)
-_NUMERIC_TYPES = {"number", "integer", "float", "int"}
-_UNIT_SUFFIX = re.compile(r"_(kg|g|lb|lbs|cm|m|km|mi|usd|eur|gbp|c|f|percent|pct|years|minutes|mins|hours|days|"
-                          r"gb|mb|ml|l|count|total|num)$")
-_ORIGIN = {"origin", "from", "departure", "depart", "source", "start", "leaving", "pickup"}
-_DESTINATION = {"destination", "to", "arrival", "arrive", "dest", "end", "dropoff", "target"}
+from .key_lexicon import COMPOUNDS, COUNTING, KIND_OF_WORD, WEAK_HEADS, singular, unit_of
+
+_NUMERIC_TYPES = {"number", "integer", "float", "int", "double", "decimal"}
+_BOOLEAN_PREFIX = ("is_", "has_", "needs_", "wants_", "requires_", "can_", "should_", "was_", "did_", "does_",
+                   "would_", "will_", "include_", "includes_", "allow_", "allows_", "are_", "have_")
+_BOOLEAN_SUFFIX = ("_allowed", "_included", "_required", "_enabled", "_requested", "_needed", "_available",
+                   "_confirmed", "_flag")
+#: Words that put a value first or second of a pair: from/to, min/max, home/away, winner/loser.
+FIRST = {"from", "origin", "departure", "depart", "departing", "source", "start", "begin", "pickup", "min",
+         "minimum", "home", "winner", "sender", "base", "outbound", "opening", "earliest"}
+SECOND = {"to", "destination", "arrival", "arrive", "arriving", "target", "end", "finish", "dropoff", "max",
+          "maximum", "away", "loser", "recipient", "quote", "return", "until", "closing", "latest", "into"}
+_SINGLE_UNITS = {"c", "f", "m", "g", "l", "h"}
 
 
 @dataclass
 class Field:
-    """One key to fill: its name, JSON type ("" when unknown), description, allowed values, example."""
+    """One key to fill: its name, JSON type ("" when unknown), description, allowed values, example.
+
+    ``context`` is what surrounds it (a function's name and description) when its own words say little."""
 
     key: str
     type: str = ""
@@ -72,11 +40,12 @@ class Field:
     enum: list = field(default_factory=list)
     example: object = None
     required: bool = True
+    context: str = ""
 
     @property
     def words(self) -> list[str]:
         """The key's words: ``departureCity`` and ``departure_city`` give ``["departure", "city"]``."""
-        spaced = re.sub(r"([a-z])([A-Z])", r"\1 \2", self.key)
+        spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", self.key)
         return [w for w in re.split(r"[\s_\-.]+", spaced.lower()) if w]
 
     @property
@@ -84,71 +53,156 @@ class Field:
         return kind_of(self)
 
     @property
+    def order(self) -> str:
+        """"first" or "second" for a key of a pair (from/to, min/max, home/away, check-in/out), else ""."""
+        words = self.words
+        joined = "_".join(words)
+        if joined.startswith(("check_in", "checkin")):
+            return "first"
+        if joined.startswith(("check_out", "checkout")):
+            return "second"
+        if words and words[-1] in ("name",) and words[0] in ("first", "last"):
+            return ""
+        hits = [w for w in words if w in FIRST or w in SECOND]
+        if hits:
+            return "first" if hits[0] in FIRST else "second"
+        described = re.findall(r"[a-z]+", self.description.lower())[:6]
+        hits = [w for w in described if w in ("from", "origin", "source", "to", "destination", "target")]
+        return ("first" if hits[0] in FIRST else "second") if hits else ""
+
+    @property
     def role(self) -> str:
-        """"from" or "to" for a place (or station, or currency) that has a direction, else ""."""
-        words = set(self.words) | set(re.findall(r"[a-z]+", self.description.lower()))
-        if words & _ORIGIN:
-            return "from"
-        return "to" if words & _DESTINATION else ""
+        """"from" or "to" (the older name of :attr:`order`), else ""."""
+        return {"first": "from", "second": "to"}.get(self.order, "")
 
 
 def kind_of(f: Field) -> str:
-    """The kind of value a field wants (see KIND_WORDS); "choice" when it lists its values."""
+    """The kind of value a field wants; "choice" when it lists its values, "boolean", "list", or one of
+    :mod:`.key_lexicon`'s kinds ("email", "number", "name", "place", ...); "count" for a plural noun
+    that may be counted ("eggs"), "text" when nothing says more."""
     if f.enum:
         return "choice"
     if f.type == "boolean" or isinstance(f.example, bool) or _asks_yes_no(f):
         return "boolean"
     if f.type == "array" or isinstance(f.example, list):
         return "list"
-    words = f.words
-    joined = "_".join(words)
-    stated = _stated_kind(f.description)
     numeric = f.type in _NUMERIC_TYPES or (isinstance(f.example, (int, float)) and not isinstance(f.example, bool))
-    if numeric or _UNIT_SUFFIX.search(joined) or joined.startswith(("number_of", "num_", "n_", "total_")):
+    stated = _stated_kind(f.description)
+    words = f.words
+    kind = _word_kind(words)
+    if numeric:
         return "number"
-    for kind, names in KIND_WORDS:
-        if set(words) & names or joined in names:
-            kind = _refine(kind, words)
-            return stated if stated and kind in _VAGUE else kind
-    if any(len(w) <= 4 and w.endswith("id") and w not in ("paid", "said", "void") for w in words):
+    if stated == "code" and re.search(r"\bcurrenc", (f.description + " " + f.context).lower()):
+        stated = "currency"  # "ISO code" of a currency ("Get the exchange rate between two currencies")
+    if stated and (kind in (None, "text", "count", "name", "place", "org", "code", "weak_code", "product",
+                            "title", "when", "day") or stated in ("currency", "date", "time")):
+        return stated
+    if kind is None and f.context and re.search(r"\bcurrenc", f.context.lower()) and f.order:
+        return "currency"
+    if kind == "weak_code":
+        return "code"
+    if kind is None and any(len(w) <= 4 and w.endswith("id") and w not in ("paid", "said", "void", "did", "kid")
+                            for w in words):
         return "code"  # "PID", "uid", "sid"
-    described = set(re.findall(r"[a-z][a-z_-]+", f.description.lower()))
-    for kind, names in KIND_WORDS:
-        if described & names:
-            return "number" if "number" in described and kind != "code" else kind
-    return "number" if "number" in described else "text"
+    if kind is None:
+        kind = _described_kind(f.description)
+    return kind or "text"
 
 
-def _refine(kind: str, words: list[str]) -> str:
-    """A few names the first match gets wrong: ``product_name`` is a product, ``order_total`` a number."""
+def _word_kind(words: list[str]) -> str | None:
+    if not words:
+        return None
+    joined = "_".join(words)
+    for compound, kind in COMPOUNDS.items():
+        if joined == compound or joined.endswith("_" + compound) or joined.startswith(compound + "_"):
+            if compound == "number_of":
+                return "number"
+            return kind
     last = words[-1]
-    if kind == "code" and last in _NUMBER_LAST:
+    if last in _SINGLE_UNITS and len(words) > 1 or last not in _SINGLE_UNITS and last not in KIND_OF_WORD and \
+            unit_of([last]) and last not in ("m", "people", "pounds"):
         return "number"
-    if kind == "code" and last in {"total", "amount", "count", "date", "time", "status", "name"}:
-        return {"total": "number", "amount": "number", "count": "number", "date": "date", "time": "time",
-                "status": "text", "name": "name"}[last]
-    if kind == "name" and len(words) > 1:
-        for other, names in KIND_WORDS:
-            if other in ("org", "product", "place", "title") and set(words[:-1]) & names:
-                return other
-    if kind == "number" and last in {"name", "city", "country"}:
-        return "name" if last == "name" else "place"
-    return kind
+    weak = None
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        kind = KIND_OF_WORD.get(word) or KIND_OF_WORD.get(singular(word))
+        if word in WEAK_HEADS and weak is None and (i == len(words) - 1 or weak is not None):
+            weak = word
+            continue
+        if kind is None:
+            if i == len(words) - 1 and len(words) > 1 and words[-2] not in WEAK_HEADS:
+                before = KIND_OF_WORD.get(words[-2]) or KIND_OF_WORD.get(singular(words[-2]))
+                if before in ("number", "date", "time", "email", "phone", "url", "code", "currency", "language"):
+                    return before  # "amount_due", "population_millions": the word before says it
+                return "count" if singular(word) != word else None
+            continue
+        plural = singular(word) != word and word not in KIND_OF_WORD
+        if kind == "name" and (plural or set(words[:i]) & COUNTING):
+            return "number"  # "attendees", "max_guests": how many
+        if plural and kind in ("code", "weak_code", "product", "title", "room", "org"):
+            return "count"  # "seats", "tickets", "books": how many
+        if weak in ("number", "no", "num", "nr"):
+            return {"phone": "phone", "code": "code", "weak_code": "code"}.get(kind, "number" if kind in (
+                "number", "count") else "code")
+        if weak == "name" and kind in ("org", "product", "place", "title", "name"):
+            return kind
+        if weak == "name":
+            return "title" if kind == "text" else "name"
+        if weak == "at":
+            return kind if kind in ("place", "org", "time", "date") else "place"
+        if weak == "by":
+            return "date" if kind is None else kind
+        return kind
+    if weak == "name":
+        return "name"
+    if weak in ("number", "no", "num", "nr"):
+        return "number"
+    if weak == "at":
+        return "place"
+    if weak == "by":
+        return "date"
+    if len(words) == 1 and singular(words[0]) != words[0]:
+        return "count"
+    return None
 
 
-_NUMBER_LAST = {"price", "cost", "fee", "amount", "total", "count", "quantity", "age", "weight", "number_of"}
-_VAGUE = {"place", "name", "text", "message", "org"}
-_STATED = (("email", re.compile(r"\be-?mail\b")), ("phone", re.compile(r"\bphone\b")),
-           ("url", re.compile(r"\b(?:url|web ?site|link)\b")))
+def numeric_code(f: Field) -> bool:
+    """Whether a code this key asks for is written as a number when it is all digits (``status_code``: 404,
+    ``episode_number``: 212), not as a string (``order_number``: "448120", ``zip_code``: "02134")."""
+    words = f.words
+    if len(words) < 2 or words[-1] not in ("code", "number", "no", "num", "nr"):
+        return False
+    modifier = words[-2]
+    return KIND_OF_WORD.get(modifier) not in ("code", "weak_code", "phone") and "_".join(words[-2:]) not in COMPOUNDS
+
+
+_STATED = (("email", re.compile(r"\be-?mail\b")), ("phone", re.compile(r"\b(?:phone|telephone|mobile)\b")),
+           ("url", re.compile(r"\b(?:url|web ?site|link|web address)\b")),
+           ("currency", re.compile(r"\bcurrenc(?:y|ies)\b")),
+           ("date", re.compile(r"\byyyy\b|\bdd/mm|\bmm/dd|\bdate\b|\biso 8601\b")),
+           ("time", re.compile(r"\bhh:mm\b|\b24-hour\b|\bclock time\b|\btime\b")),
+           ("code", re.compile(r"\b(?:iata|icao|iso|code|abbreviation|two-letter|three-letter)\b")))
 
 
 def _stated_kind(description: str) -> str:
-    """A kind the description states outright ("email address"): it beats a vague key such as ``to``."""
+    """A kind the description states outright ("email address", "YYYY-MM-DD"): it beats a vague key."""
     low = description.lower()
     return next((kind for kind, pattern in _STATED if pattern.search(low)), "")
 
 
+def _described_kind(description: str) -> str | None:
+    """The kind of the first description word that names one ("the applicant's full name": person)."""
+    for word in re.findall(r"[a-z]+", description.lower()):
+        kind = KIND_OF_WORD.get(word) or KIND_OF_WORD.get(singular(word))
+        if kind and kind not in ("weak_code",):
+            return "number" if word in ("number", "amount") else kind
+        if word in ("number", "numeric", "integer", "count", "how many"):
+            return "number"
+    return None
+
+
 def _asks_yes_no(f: Field) -> bool:
     text = f.description.lower()
-    return (f.key.lower().startswith(("is_", "has_", "needs_", "wants_", "requires_", "can_", "should_"))
-            or "true or false" in text or "true/false" in text or "yes or no" in text)
+    key = "_".join(f.words)
+    return (key.startswith(_BOOLEAN_PREFIX) or key.endswith(_BOOLEAN_SUFFIX)
+            or bool(re.search(r"\btrue\s*(?:or|/|\|)\s*false\b|\byes\s*(?:or|/|\|)\s*no\b|\bboolean\b", text)))

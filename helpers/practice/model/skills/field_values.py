@@ -1,9 +1,11 @@
 """Filling fields from a text: each field gets the value the text supports best, or None.
 
-:func:`fill` gives every :class:`.field_kinds.Field` the best candidate its kind's
-finder offers (:mod:`.value_finders`, :mod:`.phrase_finders`), each
-span of text used once (the same number is not both the nights and the guests). Candidates come
-ranked, best first, so a weaker model can take the second best (:func:`candidates`).
+:func:`candidates` gathers what the text offers for one field: values its key's words label
+(:mod:`.labelled_values`), values of its kind (:mod:`.value_finders`, :mod:`.phrase_finders`), each
+scored, best first. :func:`fill` then gives every field its best candidate, each span of text used
+once (the same number is not both the nights and the guests), and puts the two keys of a pair in
+order (``from``/``to``, ``start_date``/``end_date``, ``salary_min``/``salary_max``, ``winner``/``loser``):
+by the words before each value ("from Antwerp to Krakow"), else by which comes first.
 
     src = Source("Hi, I'm Ada Lovelace, ada@example.com. A room for 2 nights, 3 guests.")
     fill([Field("name"), Field("email"), Field("nights"), Field("guests")], src)
@@ -11,22 +13,68 @@ ranked, best first, so a weaker model can take the second best (:func:`candidate
 """
 from __future__ import annotations
 
+import re
+
 from .field_kinds import Field
+from .labelled_values import labelled
 from .phrase_finders import PHRASE_FINDERS, free_text
 from .prompt_reading import Option
 from .text_source import Found, Source
-from .value_finders import FINDERS
+from .value_finders import FINDERS, clock_time, iso_date, wants_clock, wants_iso
 
-__all__ = ["candidates", "fill"]
+__all__ = ["candidates", "fill", "assign", "order_pairs"]
 
 _ALL_FINDERS = {**FINDERS, **PHRASE_FINDERS}
+#: Kinds whose values a label cannot give as they stand (a choice is one of its values, not the text after).
+_UNLABELLED = {"choice", "sentiment", "urgency", "language", "currency", "summary"}
+_NUMERIC = {"number", "integer", "float", "int", "double", "decimal"}
+#: Words before a value that put it first or second of a pair, by the kind of value.
+_CUES = {
+    "place": (r"\b(?:from|departs?|departing|leaving|leaves|out of|origin|sender|between)[:\s]+(?:the\s+)?$",
+              r"\b(?:to|arrives?(?:\s+(?:in|at))?|arriving(?:\s+(?:in|at))?|into|towards|reach(?:es)?|destination|"
+              r"recipient|for)[:\s]+(?:the\s+)?$"),
+    "date": (r"\b(?:from|arriv(?:e|es|ing)|arrival|check-?in|starting|starts?|begins?|since|between|on)[:\s]+$",
+             r"(?:\b(?:to|until|till|leav(?:e|es|ing)|depart(?:s|ing)?|check-?out|ends?|through|and|by)[:\s]+|-\s*)$"),
+    "number": (r"\b(?:from|min(?:imum)?|at least|between|starting at)[:\s]+[$\u20ac\u00a3]?$",
+               r"(?:\b(?:to|max(?:imum)?|up to|and|at most)[:\s]+|-\s*)[$\u20ac\u00a3]?$"),
+}
+_KIND_CLASS = {"place": "place", "org": "place", "name": "place", "title": "place", "date": "date", "time": "date",
+               "when": "date", "day": "date", "number": "number", "currency": "place", "code": "place"}
 
 
 def candidates(f: Field, src: Source, options: list[Option] = ()) -> list[Found]:
     """The values the text offers for a field, best first (an empty list: the text has none)."""
-    found = _ALL_FINDERS.get(f.kind, free_text)(f, src, options)
-    return sorted(found, key=lambda c: -c.score)
+    kind = f.kind
+    found = list(_ALL_FINDERS.get(kind, free_text)(f, src, options))
+    if kind not in _UNLABELLED:
+        found += labelled(f, src)
+    found = [c for c in (_typed(c, f) for c in found) if c is not None]
+    best: dict[tuple, Found] = {}
+    for c in found:  # the same value at the same place, found twice, counts once (its best score)
+        key = (str(c.value).lower(), c.start)
+        if key not in best or best[key].score < c.score:
+            best[key] = c
+    return sorted(best.values(), key=lambda c: -c.score)
 
+
+def _typed(c: Found, f: Field) -> Found | None:
+    """The candidate as the field's type wants it: a number for a number, or nothing."""
+    if f.type in _NUMERIC and not isinstance(c.value, (int, float)) or f.type in _NUMERIC and isinstance(
+            c.value, bool):
+        text = str(c.value).replace(",", "")
+        if not re.fullmatch(r"-?\d+(?:\.\d+)?", text):
+            return None
+        c = Found(float(text) if "." in text else int(text), c.start, c.end, c.score)
+    if f.type == "integer" and isinstance(c.value, float) and c.value.is_integer():
+        c = Found(int(c.value), c.start, c.end, c.score)
+    if f.type == "boolean" and not isinstance(c.value, bool):
+        return None
+    if isinstance(c.value, str) and f.kind in ("date", "day", "when") and wants_iso(f):
+        c = Found(iso_date(c.value), c.start, c.end, c.score)
+    if isinstance(c.value, str) and f.kind in ("time", "when") and wants_clock(f) and re.match(r"\d|noon|midnight",
+                                                                                              c.value, re.I):
+        c = Found(clock_time(c.value), c.start, c.end, c.score)
+    return c
 
 
 def fill(fields: list[Field], src: Source, options: list[Option] = (), pick=None) -> dict:
@@ -34,14 +82,69 @@ def fill(fields: list[Field], src: Source, options: list[Option] = (), pick=None
 
     ``pick(field, ranked)`` may choose another candidate than the first (a weaker model's slip)."""
     ranked = {f.key: candidates(f, src, options) for f in fields}
-    free = {"message", "text", "summary"}  # a phrase may span a date or a number: those are taken first
-    order = sorted(fields, key=lambda f: (f.kind in free, -(ranked[f.key][0].score if ranked[f.key] else -1)))
+    order_pairs(fields, ranked, src)
+    return assign(fields, ranked, pick)
+
+
+def assign(fields: list[Field], ranked: dict[str, list[Found]], pick=None) -> dict:
+    """Each field's value from its ranked candidates, the surest first, each span of text used once."""
     used: list[tuple[int, int]] = []
     values = {}
-    for f in order:
-        free = [c for c in ranked[f.key] if c.start < 0 or not any(s < c.end and c.start < e for s, e in used)]
-        chosen = pick(f, free) if pick and free else (free[0] if free else None)
+    left = list(fields)
+
+    def free(f):
+        return [c for c in ranked[f.key] if c.start < 0 or not any(s < c.end and c.start < e for s, e in used)]
+
+    while left:  # the surest value first, whichever field it is for; a phrase may span a date: it waits
+        f = max(left, key=lambda f: (f.kind not in _FREE_KINDS, free(f)[0].score if free(f) else -99.0))
+        left.remove(f)
+        options_left = free(f)
+        chosen = pick(f, options_left) if pick and options_left else (options_left[0] if options_left else None)
         if chosen is not None and chosen.start >= 0:
             used.append((chosen.start, chosen.end))
         values[f.key] = chosen.value if chosen is not None else None
     return {f.key: values[f.key] for f in fields}
+
+
+_FREE_KINDS = {"message", "text", "summary"}
+
+
+def order_pairs(fields: list[Field], ranked: dict[str, list[Found]], src: Source) -> None:
+    """Score the candidates of two paired keys of one kind by the cue words before them, else by order."""
+    for first in fields:
+        if first.order != "first":
+            continue
+        cls = _KIND_CLASS.get(first.kind)
+        seconds = [f for f in fields if f.order == "second" and _KIND_CLASS.get(f.kind) == cls and f is not first
+                   and _shares_words(first, f)]
+        if not cls or not seconds:
+            continue
+        second = seconds[0]
+        firsts, lasts = _CUES.get(cls, _CUES["place"])
+        shared = sorted({c.start for c in ranked[first.key] if c.start >= 0} & {c.start for c in ranked[second.key]
+                                                                                if c.start >= 0})
+        for field, sign in ((first, 1.0), (second, -1.0)):
+            for c in ranked[field.key]:
+                if c.start < 0:
+                    continue
+                before = src.text[max(0, c.start - 24):c.start].lower()
+                number = next((n for n in src.nums if n.start == c.start), None)
+                if number is not None and number.pair:
+                    c.score += 1.5 * sign * (1 if number.pair == "first" else -1)
+                elif re.search(firsts, before):
+                    c.score += 2.0 * sign
+                elif re.search(lasts, before):
+                    c.score -= 2.0 * sign
+                elif c.start in shared and len(shared) > 1:
+                    c.score += 0.5 * sign * (1 if c.start == shared[0] else -1 if c.start == shared[-1] else 0)
+            ranked[field.key].sort(key=lambda c: -c.score)
+
+
+def _shares_words(a: Field, b: Field) -> bool:
+    """Two keys of a pair share what they are about beyond their order words (``salary_min``/``salary_max``),
+    or have none (``from``/``to``, ``origin``/``destination``)."""
+    from .field_kinds import FIRST, SECOND
+
+    rest_a = [w for w in a.words if w not in FIRST and w not in SECOND]
+    rest_b = [w for w in b.words if w not in FIRST and w not in SECOND]
+    return not rest_a or not rest_b or bool(set(rest_a) & set(rest_b)) or a.kind == b.kind

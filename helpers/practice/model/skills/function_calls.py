@@ -19,7 +19,7 @@ import random
 import re
 
 from .field_kinds import Field
-from .field_values import candidates
+from .field_values import assign, candidates, order_pairs
 from .function_prompts import Call, Function, FunctionPrompt, render_call
 from .model_slips import Slips
 from .text_source import Found, Source
@@ -30,6 +30,8 @@ __all__ = ["call_answer", "result_answer", "choose_function"]
 #: A function fits when its score reaches this (two words of the question in its name or description,
 #: or one and the values its required parameters need).
 FIT = 2.0
+#: A runner-up within this much of the best candidate is one a model may take by mistake.
+CONFUSABLE = 2.0
 #: A candidate at least this good is "given by the question" (an optional parameter is filled only then).
 GIVEN = 1.0
 _BEFORE = ("Sure! I'll call the function for that.\n\n", "To answer this I need to call a function:\n",
@@ -40,86 +42,130 @@ _AFTER = ("\n\nThis will get the information you asked for.", "\n\nI will use th
 def choose_function(prompt: FunctionPrompt) -> tuple[Function | None, list[tuple[float, Function]]]:
     """The function that fits the question best (None when none fits), and every function's score."""
     scored = _scores(prompt.functions, prompt.question)
-    if prompt.context and (not scored or scored[0][0] < FIT):  # a follow-up: read with the earlier question
+    if prompt.context and (not scored or not _fits(scored[0])):  # a follow-up: read with the earlier question
         scored = _scores(prompt.functions, prompt.context + "\n" + prompt.question)
     best = scored[0] if scored else None
-    return (best[1] if best and best[0] >= FIT else None), scored
+    return (best[1] if best and _fits(best) else None), [(s[0], s[1]) for s in scored]
+
+
+def _fits(scored) -> bool:
+    """A function fits when the question shares its words and holds every required value, or scores high."""
+    score, _, lexical, complete = scored
+    return score >= FIT or lexical >= 1.0 and complete
 
 
 def _scores(functions: list[Function], question: str) -> list[tuple[float, Function]]:
-    src = Source(question)
     words = words_of(question)
     asked = {stem(w) for w in words if w not in STOP} | {stem(s) for w in words for s in SYNONYMS.get(w, ())}
-    return sorted(((_fit(f, asked, src), f) for f in functions), key=lambda sf: -sf[0])
+    found = []
+    for f in functions:
+        score, lexical, complete = _fit(f, asked, question)
+        found.append((score, f, lexical, complete))
+    return sorted(found, key=lambda sf: -sf[0])
 
 
-def _fit(function: Function, asked: set[str], src: Source) -> float:
+def _fit(function: Function, asked: set[str], question: str) -> tuple[float, float, bool]:
+    """How well a function fits: the question's words in its name, enum values, description and parameter
+    names; and whether the question holds what its required parameters need."""
     name = {stem(w) for w in re.split(r"[_\W]+|(?<=[a-z])(?=[A-Z])", function.name) if len(w) > 1}
     described = {stem(w) for w in words_of(function.description) if w not in STOP}
     params = {stem(w) for f in function.parameters for w in f.words}
     allowed = {stem(w) for f in function.parameters for e in f.enum for w in words_of(str(e))}
-    score = 1.5 * len(asked & (name | allowed)) + 1.0 * len(asked & described - name) + 0.5 * len(asked & params - name)
+    lexical = 1.5 * len(asked & (name | allowed)) + 1.0 * len(asked & described - name) + 0.5 * len(
+        asked & params - name)
+    score, complete = lexical, True
+    ranked, _ = _ranked(function, question)
     for f in function.parameters:
-        best = candidates(f, src)
-        if (not best or best[0].score < GIVEN) and f.kind in ("text", "message"):
-            best = [c for c in [_leftover(src.text, function, [])] if c is not None] + best
-        given = bool(best) and best[0].score >= GIVEN
+        best = ranked[f.key][0].score if ranked[f.key] else -9.0
         if f.required:
-            score += 0.8 if given else -1.0
-        elif given:
+            score += 0.8 if best >= 0.8 else -1.0
+            complete = complete and best >= 0.5
+        elif best >= GIVEN:
             score += 0.3
-    return score
+    return score, lexical, complete
+
+
+#: Kinds of parameter a question may fill with its own words ("recipes using chickpeas", "a plant that has ...").
+_FREE = {"text", "product", "title", "summary", "count", "message"}
+
+
+def _ranked(function: Function, question: str) -> tuple[dict[str, list[Found]], Source]:
+    """Each parameter's candidates in the question, best first (pairs put in order)."""
+    src = Source(question)
+    ranked = {}
+    for f in function.parameters:
+        found = candidates(f, src)
+        if f.kind in _FREE:
+            left = _leftover(question, function, f)
+            if left is not None:
+                found = sorted(found + [left], key=lambda c: -c.score)
+        ranked[f.key] = found
+    order_pairs(function.parameters, ranked, src)
+    return ranked, src
 
 
 def arguments(function: Function, question: str, slips: Slips, rng: random.Random, context: str = "") -> dict:
     """The arguments taken from the question: required ones always (when it has a value), optional ones when
     given; a required one the question lacks is taken from ``context`` (an earlier question), if there."""
-    src = Source(question)
-    args, used = {}, []
-    for f in sorted(function.parameters, key=lambda f: not f.required):
-        found = [c for c in candidates(f, src) if c.start < 0 or not any(s < c.end and c.start < e for s, e in used)]
-        if (not found or found[0].score < GIVEN) and f.required and f.kind in ("text", "message"):
-            found = [c for c in [_leftover(question, function, used)] if c is not None] + found
-        if not found and f.required and context:
+    ranked, _ = _ranked(function, question)
+    for f in function.parameters:
+        if not f.required:
+            ranked[f.key] = [c for c in ranked[f.key] if c.score >= GIVEN]
+
+    def pick(f, found):
+        return found[1] if _confusable(found) and rng.random() < slips.pick else found[0]
+
+    values = assign(function.parameters, ranked, pick)
+    args = {}
+    for f in function.parameters:
+        value = values[f.key]
+        if value is None and f.required and context:
             earlier = candidates(f, Source(context))
-            if earlier:
-                args[f.key] = _typed(earlier[0].value, f)
-            continue
-        if not found or (not f.required and found[0].score < GIVEN):
-            continue
-        chosen = found[1] if len(found) > 1 and found[1].score > 0 and rng.random() < slips.pick else found[0]
-        if chosen.start >= 0:
-            used.append((chosen.start, chosen.end))
-        args[f.key] = _typed(chosen.value, f)
-    return {f.key: args[f.key] for f in function.parameters if f.key in args}
+            value = earlier[0].value if earlier else None
+        if value is not None:
+            args[f.key] = _typed(value, f)
+    return args
 
 
-_CUE_BEFORE = re.compile(r"\b(?:with|using|for|about|of|on|containing|called|named|word|term)\s+$", re.I)
+def _confusable(found: list[Found]) -> bool:
+    """Whether the runner-up is a value a model could take instead: another value, nearly as well supported."""
+    return len(found) > 1 and found[1].score > 0 and str(found[1].value) != str(found[0].value) and \
+        found[1].score >= found[0].score - CONFUSABLE
+
+
+_CUE_BEFORE = re.compile(r"\b(?:with|using|for|about|of|on|containing|called|named|titled|word|term|has|have|"
+                         r"like|featuring|by)\s+(?:the\s+|a\s+|an\s+|some\s+)?$", re.I)
 _VERBS = frozenset("""find search look get show give tell need want like takes take make use using help mean does did
-have has any some recipe recipes thing things""".split())
+have has any some recipe recipes thing things what which who whose""".split())
 
 
-def _leftover(question: str, function: Function, used: list[tuple[int, int]]) -> Found | None:
-    """What a question is about beyond its function's own words: a quoted phrase, else the content word
-    after "with", "using", "for" (or the last one): ``search_recipes`` for "Any recipes using chickpeas?"."""
+def _leftover(question: str, function: Function, f: Field) -> Found | None:
+    """What a question is about beyond its function's own words: a quoted phrase; else, after a cue word
+    ("with", "using", "has"), the clause (for a description) or the word (for an ingredient, a title);
+    else the last content word: ``search_recipes`` for "Any recipes using chickpeas?"."""
     src = Source(question)
-    free = [q for q in src.quotes if not any(s < q[2] and q[1] < e for s, e in used)]
-    if free:
-        return Found(free[0][0], free[0][1], free[0][2], 1.5)
+    if src.quotes:
+        q = src.quotes[0]
+        return Found(q[0], q[1], q[2], 2.2)
     own = {stem(w) for w in words_of(function.name.replace("_", " ") + " " + function.description)}
-    words = [m for m in re.finditer(r"[A-Za-z][A-Za-z'-]{2,}", question)
-             if m.group().lower() not in STOP and m.group().lower() not in _VERBS and stem(m.group()) not in own
-             and not any(s < m.end() and m.start() < e for s, e in used)]
+    words = [m for m in re.finditer(r"(?<![\w-])[A-Za-z][A-Za-z'-]{2,}(?![\w])", question)
+             if m.group().lower() not in STOP and m.group().lower() not in _VERBS and stem(m.group()) not in own]
     if not words:
         return None
     cued = [m for m in words if _CUE_BEFORE.search(question[:m.start()])]
-    chosen = (cued or words)[-1] if not cued else cued[0]
-    return Found(chosen.group(), chosen.start(), chosen.end(), 1.0 if cued else 0.6)
+    if cued and f.kind in ("summary", "text", "message"):
+        end = re.search(r"[.?!;\n]|$", question[cued[0].start():])
+        clause = question[cued[0].start():cued[0].start() + end.start()].strip()
+        return Found(clause, cued[0].start(), cued[0].start() + len(clause), 1.8)
+    chosen = cued[0] if cued else words[-1]
+    return Found(chosen.group(), chosen.start(), chosen.end(), 1.6 if cued else 0.6)
 
 
 def _typed(value, f: Field):
     if f.type == "integer" and isinstance(value, float) and value.is_integer():
         return int(value)
+    if f.type in ("number", "integer") and isinstance(value, str) and re.fullmatch(r"-?\d+(?:\.\d+)?", value):
+        return float(value) if "." in value else int(value)
     if f.type == "string" and not isinstance(value, str):
         return str(value)
     return value
@@ -130,7 +176,7 @@ def call_answer(prompt: FunctionPrompt, slips: Slips, rng: random.Random) -> str
     function, scored = choose_function(prompt)
     if function is None:
         return None
-    close = [f for s, f in scored[1:2] if s >= FIT and s >= 0.8 * scored[0][0]]
+    close = [f for s, f in scored[1:2] if s >= FIT and s >= 0.8 * scored[0][0]]  # a 4B may take the runner-up
     if close and rng.random() < slips.pick:
         function = close[0]
     args = arguments(function, prompt.question, slips, rng, prompt.context)

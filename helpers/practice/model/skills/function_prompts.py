@@ -88,6 +88,8 @@ def _function(item) -> Function | None:
     properties = params.get("properties", params if "type" not in params else {})
     required = params.get("required", list(properties) if "properties" not in params else [])
     fields = [_parameter(k, v, k in required) for k, v in properties.items() if isinstance(k, str)]
+    for f in fields:
+        f.context = name.replace("_", " ") + ". " + str(item.get("description", ""))
     return Function(name, str(item.get("description", "")), fields)
 
 

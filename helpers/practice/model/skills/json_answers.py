@@ -23,6 +23,7 @@ import re
 
 from .field_kinds import Field
 from .field_values import fill
+from .function_calls import CONFUSABLE
 from .json_shapes import JsonRequest
 from .label_answers import pick_label
 from .model_slips import SHAPE, Slips
@@ -67,7 +68,8 @@ def fill_object(request: JsonRequest, slips: Slips, rng: random.Random, reading:
     def pick(f: Field, ranked):
         if f.kind == "choice":
             return pick_label(ranked, slips, clear, rng)
-        close = [c for c in ranked[1:3] if c.score > 0]
+        close = [c for c in ranked[1:3] if c.score > 0 and str(c.value) != str(ranked[0].value)
+                 and c.score >= ranked[0].score - CONFUSABLE]
         return rng.choice(close) if close and rng.random() < slips.pick else ranked[0]
 
     obj = fill(request.fields, request.source, read_options(request.options, reading), pick)

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from .field_kinds import Field
-from .prompt_reading import Block, Option, json_blocks, listed_options, source_text, split_list, typed_template
+from .prompt_reading import Block, Option, json_blocks, listed_options, request_text, split_list, typed_template
 from .text_source import Source
 
 __all__ = ["JsonRequest", "read_json_request", "asks_for_json"]
@@ -60,10 +60,14 @@ class JsonRequest:
 
 
 def asks_for_json(text: str) -> bool:
-    """Whether a prompt asks for its answer as JSON ("as JSON", "a JSON object", "return ... JSON"), not
-    merely mentions it ("What is JSON used for?")."""
+    """Whether a prompt asks for its answer as JSON ("as JSON", "a JSON object", "return ... JSON", "JSON
+    please: a, b", "return {"a": ""}"), not merely mentions it ("What is JSON used for?")."""
     head = text[:20_000]
-    return bool(_ASKS_JSON.search(head) or re.search(r"\bjson\b", head, re.I) and _SHAPED.search(head))
+    return bool(_ASKS_JSON.search(head) or re.search(r"\bjson\b", head, re.I) and _SHAPED.search(head)
+                or re.search(r"\bjson\b\s*(?:please\b|[-\u2013:]\s*\w)", head, re.I)
+                or re.search(r"\b(?:return|reply|respond|output|give|fill)\w*\b[^{}\n]{0,40}\{\s*[\"']\w+[\"']\s*:",
+                             head, re.I) and any(isinstance(b.value, dict) and len(b.value) >= 2
+                                                 for b in json_blocks(head)))
 
 
 def read_json_request(prompt: str) -> JsonRequest | None:
@@ -77,7 +81,7 @@ def read_json_request(prompt: str) -> JsonRequest | None:
     fields, example = _fields_of(prompt, blocks, typed)
     if typed:
         example = True
-    source = Source(source_text(prompt, blocks, spans), prompt)
+    source = Source(request_text(prompt, blocks, spans, [f.key for f in fields]), prompt)
     request = JsonRequest(fields, source, options, example, bool(_ONLY.search(prompt)))
     _attach_choices(request)
     for f in request.fields:
@@ -152,9 +156,10 @@ def _items(text: str) -> list[tuple[str, str]]:
         return f" \x00{len(notes) - 1} "
 
     text = re.sub(r"\(([^)]*)\)", keep, text.split("\n")[0])
-    text = _LIST_STOP.sub("", text)
+    text = re.split(r":", text)[0]
     items = []
     for raw in split_list(text):
+        raw = raw if len(raw.split()) == 1 else _LIST_STOP.sub("", raw)
         note = re.search(r"\x00(\d+)", raw)
         name = re.sub(r"\x00\d+", "", raw).strip(" \"'`:)(")
         if name and len(name.split()) <= 3 and re.fullmatch(r"[A-Za-z_][\w ]*", name):
@@ -165,7 +170,7 @@ def _items(text: str) -> list[tuple[str, str]]:
 def _prose_field(key: str, description: str) -> Field:
     description = description.strip()
     allowed = re.sub(r"^\s*(?:one of|either)\s*:?\s*", "", description, flags=re.I)
-    values = split_list(allowed) if re.search(r",|\bor\b|\|", allowed) else []
+    values = split_list(allowed) if re.search(r",|\bor\b|\||/", allowed) else []
     if values and all(len(v.split()) <= 2 for v in values):
         if {v.lower() for v in values} <= {"true", "false", "yes", "no"}:
             return Field(key, "boolean", description)

@@ -228,3 +228,92 @@ def _examples_of(name: str, text: str) -> list[str]:
 
 def _words(text: str) -> list[str]:
     return [w for w in re.findall(r"[a-z][a-z'-]+", text.lower()) if len(w) > 2]
+
+
+# --------------------------------------------------------------------------- the text a JSON request works on
+
+_ASKS = re.compile(r"\bjson\b|\bschema\b", re.I)
+#: Labels that only say what kind of text follows ("Text:", "Review:"): not part of it.
+_CONTAINERS = frozenset("""text input message review email tweet sentence note listing snippet report request comment
+feedback post ad record log receipt letter voicemail announcement confirmation biography bio notice reply query
+question content passage paragraph excerpt transcript data source document string line entry""".split())
+_KEY_WORDS = re.compile(r"\b(?:keys?|fields?|properties|attributes)\b", re.I)
+_LABEL_ONLY = re.compile(r"^\s*(?:[-*#]+\s*)?[A-Za-z][\w '/-]{0,30}:\s*$")
+_LIST_START = re.compile(r"^\s*[\"'`]?[A-Za-z_][\w]*[\"'`]?(?:\s*\([^)]*\))?\s*(?:,|\band\b|/)\s*[\"'`]?[A-Za-z_]")
+_ONLY_SAY = re.compile(r"^(?:please\s+)?(?:return|reply|respond|answer|output|give)\b.*\b(?:only|nothing else)\b", re.I)
+
+
+def request_text(prompt: str, blocks: list[Block] = (), spans: list[tuple[int, int]] = (), keys=()) -> str:
+    """The part of a JSON request to fill the keys from: the lines that are not instructions (what asks
+    for JSON, names the keys, shows the schema), the text after an instruction's colon ("...for this
+    sentence: Chinua Achebe published..."), a quoted text; with no such part, the sentences of the prompt
+    that do not ask for JSON ("What is the capital of Japan? Answer as JSON...")."""
+    text = prompt[:READ_LIMIT]
+    for start, end in sorted([(b.start, b.end) for b in blocks] + list(spans), reverse=True):
+        text = text[:start] + " " + text[end:]
+    names = {_norm(k) for k in keys}
+    content = []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if not stripped or _LABEL_ONLY.match(stripped):
+            content.append("")
+            continue
+        if _is_instruction(stripped, names):
+            rest = _content_of(stripped, names)
+            if rest:
+                content.append(rest)
+            continue
+        content.append(line.rstrip())
+    labelled = [i for i, line in enumerate(content) if _container_label(line, names)]
+    if labelled:  # "Message: ..." after the rules: the text is from there on
+        content = content[labelled[-1]:]
+    body = "\n".join(content).strip()
+    if not body:
+        sentences = re.split(r"(?<=[.?!])\s+", text.strip())
+        body = " ".join(s for s in sentences if not _is_instruction(s, names)).strip() or text.strip()
+    first, _, rest = body.partition("\n")
+    label = re.match(r"^\s*([A-Za-z]+)\s*:\s+(?=\S)", first)
+    if label and label.group(1).lower() in _CONTAINERS and _norm(label.group(1)) not in names:
+        body = (first[label.end():] + ("\n" + rest if rest else "")).strip()  # "Text: ...", "Review: ..."
+    whole = re.fullmatch(r"[\"\u201c]([^\"\u201c\u201d]+)[\"\u201d]\.?", body)
+    return whole.group(1).strip() if whole else body
+
+
+def _container_label(line: str, names: set[str]) -> bool:
+    label = re.match(r"^\s*([A-Za-z]+)\s*:\s*\S", line)
+    return bool(label) and label.group(1).lower() in _CONTAINERS and _norm(label.group(1)) not in names
+
+
+def _norm(key: str) -> str:
+    return re.sub(r"[\s_-]+", "_", re.sub(r"([a-z])([A-Z])", r"\1_\2", key.strip(" \"'`"))).lower()
+
+
+def _is_instruction(line: str, names: set[str]) -> bool:
+    if _ASKS.search(line) or _ONLY_SAY.search(line):
+        return True
+    bullet = re.match(r"^\s*[-*\u2022]\s*[\"'`]?([A-Za-z_]\w*)", line)
+    if bullet and _norm(bullet.group(1)) in names:
+        return True
+    mentioned = sum(1 for n in names if re.search(rf"\b{re.escape(n)}\b", line.lower()))
+    return bool(_KEY_WORDS.search(line)) and mentioned >= min(2, len(names)) and bool(names)
+
+
+def _content_of(line: str, names: set[str]) -> str:
+    """The text an instruction line carries: a long quote, else what follows a colon and is not the key list."""
+    for colon in re.finditer(r":(?!//)", line):
+        if line[:colon.start()].count("(") > line[:colon.start()].count(")"):
+            continue  # "(one of: low, medium, high)", "(keys: a, b)"
+        rest = line[colon.end():].strip()
+        if len(rest.split()) < 2 or _ASKS.search(rest) and not re.search(r"[.?!]\s", rest):
+            continue
+        first = _norm(re.split(r"\s*(?:,|\band\b|\(|/)\s*", rest)[0])
+        if first in names or _LIST_START.match(rest):
+            continue
+        kept = [s for s in re.split(r"(?<=[.?!\"\u201d])\s+", rest) if not _is_instruction(s, names)]
+        if kept:
+            return " ".join(kept).strip()
+    quoted = [m for m in re.finditer(r"[\"\u201c]([^\"\u201c\u201d]{8,})[\"\u201d]", line)
+              if len(m.group(1).split()) >= 3 and _norm(m.group(1)) not in names]
+    if quoted:
+        return max((q.group(1) for q in quoted), key=len).strip()
+    return ""

@@ -1,62 +1,123 @@
-"""Finders for values with a shape: e-mails, phones, codes, dates, times, numbers, a sentiment, a choice.
+"""Finders for values with a shape: e-mails, phones, codes, dates, times, numbers, yes/no, a choice, a currency.
 
-Each finder takes the field asked about, the :class:`.text_source.Source` and the
-options the prompt lists, and returns what the text offers for that field (``Found`` values, with
-a score: how well each fits). Words and phrases (names, places, titles) are
-:mod:`helpers.practice.model.skills.phrase_finders`'.
+Each finder takes the field asked about, the :class:`.text_source.Source` and the options the prompt
+lists, and returns what the text offers for that field (``Found`` values, with a score: how well each
+fits). A value close to the key's own words scores higher ("Score: 91" for ``score``, "34 pages" for
+``pages``); a number's unit must suit the key ("45 minutes" is no ``weight_kg``). Words and phrases
+(names, places, titles) are :mod:`helpers.practice.model.skills.phrase_finders`'.
 """
 from __future__ import annotations
 
 import re
 
-from .field_kinds import Field
+from .code_tables import table_for
+from .field_kinds import Field, numeric_code
+from .key_lexicon import LABELS, PEOPLE_WORDS, UNIT_WORDS, YEAR_WORDS, singular, unit_of
 from .prompt_reading import Option
 from .text_source import ISO_DATE, MONTH, TICKER, Found, Source
 from .value_lexicon import (ASSOCIATIONS, CURRENCIES, DAYS, GENERIC, LANGUAGE_NAMES, LANGUAGE_WORDS, MONTHS,
-                            NEGATIVE, NUMBER_CUES, POSITIVE, ROOMS, SCALES, STOP, SYNONYMS, UNHURRIED, URGENT,
-                            common_words, stem)
+                            NEGATIVE, NEGATIVE_FORMS, POSITIVE, POSITIVE_FORMS, ROOMS, SCALES, STOP, SYNONYMS,
+                            UNHURRIED,
+                            URGENT, VALUE_SYNONYMS, common_words, stem)
 
-__all__ = ["FINDERS", "choose_option", "read_options", "spans", "cue_score"]
+__all__ = ["FINDERS", "choose_option", "read_options", "near_key", "iso_date", "clock_time", "wants_iso", "wants_clock"]
+
+_ALL_UNITS = {form for forms in UNIT_WORDS.values() for form in forms}
 
 
-def spans(items, score=1.0) -> list[Found]:
-    return [Found(v, s, e, score - 0.01 * i) for i, (v, s, e) in enumerate(items)]
+def near_key(f: Field, src: Source, start: int, end: int, extra=()) -> float:
+    """How close a span is to the key's words or their labels (0 to 2): "Score: 91", "91 points"."""
+    ahead, behind = src.around(start, end, 4, 2)
+    words = {stem(w) for w in f.words if len(w) > 1} | {stem(w) for w in extra}
+    for word in f.words:
+        for label in LABELS.get(word, ()):
+            words |= {stem(w) for w in label.split() if len(w) > 2}
+    if not words:
+        return 0.0
+    before = [i for i, w in enumerate(reversed(ahead)) if stem(w) in words]
+    after = [i for i, w in enumerate(behind) if stem(w) in words]
+    best = min([2 * i for i in before] + [2 * i + 1 for i in after], default=None)
+    return 0.0 if best is None else max(0.3, 2.0 - 0.35 * best)
 
 
-def cue_score(f: Field, src: Source, start: int, end: int, cues: set[str]) -> float:
-    ahead, behind = src.around(start, end)
-    words = set(f.words) | cues
-    score = 2.0 * len(words & set(behind[:2])) + 1.5 * len(words & set(ahead[-3:]))
-    return score + 0.5 * len(set(f.words) & set(ahead + behind))
+def _plain(items, f, src, base=1.0):
+    return [Found(v, s, e, base + near_key(f, src, s, e) - 0.01 * i) for i, (v, s, e) in enumerate(items)]
 
 
 def _email(f, src, options):
-    return spans(src.emails)
+    return _plain(src.emails, f, src, 2.0)
 
 
 def _phone(f, src, options):
-    return spans(src.phones)
+    return _plain(src.phones, f, src, 2.0)
 
 
 def _url(f, src, options):
-    return spans(src.urls)
+    return _plain(src.urls, f, src, 2.0)
 
 
 def _code(f, src, options):
-    cues = set(f.words) | {w for w in re.findall(r"[a-z]+", f.description.lower()) if len(w) > 2}
-    found = [Found(v, s, e, 1.0 + cue_score(f, src, s, e, cues)) for v, s, e in src.codes]
-    if "ticker" in f.words or "symbol" in f.words or "ticker" in f.description.lower():
-        found += [Found(m.group(), m.start(), m.end(), 2.0) for m in TICKER.finditer(src.text)
-                  if m.group().lower() not in common_words() and m.group() not in {"I", "OK", "AM", "PM"}]
+    words = set(f.words)
+    table = table_for(f.description)
+    if table:
+        return _coded(f, src, table)
+    found = [Found(v.lstrip("#") if not {"hashtag", "handle", "tag"} & words else v, s, e,
+                   1.0 + near_key(f, src, s, e) - (0.8 if _in_a_name(src, s, e) and not near_key(f, src, s, e)
+                                                   else 0.0))
+             for v, s, e in src.codes]
+    found += _plain(src.versions, f, src, 1.0 + (2.0 if "version" in words else -0.5))
+    found += _plain(src.handles, f, src, 1.0 + (2.0 if {"handle", "hashtag", "username", "tag", "user"} & words
+                                                else -0.5))
+    wants_letters = words & {"ticker", "symbol", "airport", "iata", "currency"} or re.search(
+        r"\b(?:iata|ticker|symbol|airport code|three-letter)\b", f.description.lower())
+    for m in TICKER.finditer(src.text):
+        if m.group().lower() not in common_words() and m.group() not in {"I", "OK", "AM", "PM", "ID"}:
+            found.append(Found(m.group(), m.start(), m.end(), (2.0 if wants_letters else 0.2) + near_key(
+                f, src, m.start(), m.end())))
+    for n in src.nums:  # "stop 4021", "status 404"
+        closeness = near_key(f, src, n.start, n.end) or (0.2 if numeric_code(f) and not n.unit else 0.0)
+        if closeness and float(n.value).is_integer() and not n.money and not n.implied:
+            value = int(n.value) if numeric_code(f) else str(src.text[n.start:n.end])
+            found.append(Found(value, n.start, n.end, 0.6 + closeness))
     return found
 
 
+def _in_a_name(src: Source, start: int, end: int) -> bool:
+    """A code inside a product's name ("the Summit 40L backpack"): a capitalised word before it, mid-sentence,
+    and a common noun after it."""
+    before = re.search(r"([A-Z][a-z]+)\s+$", src.text[max(0, start - 20):start])
+    return bool(before) and not src.sentence_start(start - len(before.group())) and bool(
+        re.match(r"\s+[a-z]", src.text[end:end + 3]))
+
+
+def _coded(f, src, table) -> list[Found]:
+    """A standard code for a name the text gives: "Texas" -> "TX" for a two-letter state code."""
+    found = []
+    for name, code in table.items():
+        for m in re.finditer(rf"\b{re.escape(name)}\b", src.text, re.I):
+            found.append(Found(code, m.start(), m.end(), 3.0 + near_key(f, src, m.start(), m.end())))
+    codes = set(table.values())
+    for m in re.finditer(r"\b[A-Za-z]{2}\b", src.text):
+        if m.group() in codes and m.group().isupper():
+            found.append(Found(m.group(), m.start(), m.end(), 2.5))
+    return found
+
+
+def wants_iso(f: Field) -> bool:
+    return bool(re.search(r"yyyy-mm-dd|\biso\b", f.description.lower()))
+
+
+def wants_clock(f: Field) -> bool:
+    return bool(re.search(r"\b24\b|hh:mm|24-hour", f.description.lower()))
+
+
 def _date(f, src, options):
-    iso = "yyyy-mm-dd" in f.description.lower() or "iso" in f.description.lower()
-    return [Found(_iso_date(v) if iso else v, s, e, 1.0 - 0.01 * i) for i, (v, s, e) in enumerate(src.dates)]
+    iso = wants_iso(f)
+    return [Found(iso_date(v) if iso else v, s, e, 1.5 + near_key(f, src, s, e) - 0.01 * i)
+            for i, (v, s, e) in enumerate(src.dates)]
 
 
-def _iso_date(text: str) -> str:
+def iso_date(text: str) -> str:
     """``"March 14, 2025"`` as ``"2025-03-14"`` when the year is given; otherwise the text as it was."""
     year = re.search(r"\b(\d{4})\b", text)
     month = re.search(MONTH, text, re.I)
@@ -68,12 +129,12 @@ def _iso_date(text: str) -> str:
 
 
 def _time(f, src, options):
-    clock = "24" in f.description or "hh:mm" in f.description.lower()
-    return [Found(_clock(v) if clock else (v[:-1] if v.endswith(".") and v.count(".") == 1 else v), s, e,
-                  1.0 - 0.01 * i) for i, (v, s, e) in enumerate(src.times)]
+    clock = wants_clock(f)
+    return [Found(clock_time(v) if clock else (v[:-1] if v.endswith(".") and v.count(".") == 1 else v), s, e,
+                  1.5 + near_key(f, src, s, e) - 0.01 * i) for i, (v, s, e) in enumerate(src.times)]
 
 
-def _clock(text: str) -> str:
+def clock_time(text: str) -> str:
     low = text.lower().replace(".", "")
     if low in ("noon", "midnight"):
         return "12:00" if low == "noon" else "00:00"
@@ -83,35 +144,83 @@ def _clock(text: str) -> str:
     return f"{hour:02d}:{minute:02d}"
 
 
+def _when(f, src, options):
+    found = _time(f, src, options) + [Found(c.value, c.start, c.end, c.score - 0.3) for c in _date(f, src, options)]
+    if not found and f.order:  # "start" and "end" of a route: places
+        from .phrase_finders import places
+
+        found = places(f, src, options)
+    return found
+
+
 def _day(f, src, options):
-    return [Found(m.group().capitalize(), m.start(), m.end(), 1.0)
+    return [Found(m.group().capitalize(), m.start(), m.end(), 2.0 + near_key(f, src, m.start(), m.end()))
             for m in re.finditer(r"\b(" + "|".join(DAYS) + r")\b", src.text, re.I)] + _date(f, src, options)
 
 
 def _number(f, src, options):
-    cues = set()
-    for word in f.words + re.findall(r"[a-z]+", f.description.lower()):
-        cues |= NUMBER_CUES.get(word, set())
-    year = bool({"year", "founded", "born", "published"} & set(f.words))
-    money = bool(_MONEY_KEYS & set(f.words))
+    words = f.words
+    unit = unit_of(words)
+    stems = {stem(singular(w)) for w in words if len(w) > 1}
+    year = bool(set(words) & YEAR_WORDS) and unit in ("", "years") and "years" not in words
+    people = bool(set(words) & PEOPLE_WORDS)
+    raw_scale = bool({"million", "millions", "thousand", "thousands", "billion", "billions", "k"} & set(words))
     found = []
-    for value, s, e in src.numbers:
-        if year and not (isinstance(value, int) and 1000 <= value <= 2100):
+    for n in src.nums:
+        if n.implied and unit not in ("days", "weeks", "months", "years", "hours", "nights", "minutes"):
             continue
-        score = 0.2 + cue_score(f, src, s, e, cues) + (1.5 if money and _is_money(src, s, e) else 0.0)
-        found.append(Found(int(value) if f.type == "integer" and float(value).is_integer() else value, s, e, score))
+        value = n.raw if raw_scale else n.value
+        u = n.unit
+        score = 0.5 + near_key(f, src, n.start, n.end)
+        if unit == "money":
+            score += 2.0 if n.money else -1.0 if u in _ALL_UNITS else 0.0
+        elif unit:
+            forms = UNIT_WORDS.get(unit, {unit})
+            if u in forms or u.rstrip(".") in forms:
+                score += 3.0
+            elif unit == "days" and u in ("week", "weeks"):
+                value, score = value * 7, score + 2.0
+            elif unit == "minutes" and u in ("hour", "hours", "h", "hr", "hrs"):
+                value, score = value * 60, score + 1.5
+            elif u in _ALL_UNITS or n.money:
+                score -= 2.0
+        if u and (stem(singular(u)) in stems or stem(u) in stems):
+            score += 3.0
+        if people and (u in UNIT_WORDS["people"] or re.search(r"\b(?:for|of|party of|table for)\s+$",
+                                                            src.text[max(0, n.start - 12):n.start], re.I)):
+            score += 2.0
+        if year:
+            score += 2.5 if isinstance(value, int) and 1000 <= value <= 2100 else -3.0
+        elif isinstance(value, int) and 1900 <= value <= 2100 and not n.money and not u:
+            score -= 0.7
+        if "age" in words or "old" in words:
+            around = src.text[max(0, n.start - 12):n.end + 12].lower()
+            score += 2.5 if re.search(r"year-old|years? old|\baged?\b|turned|\bage\b", around) else 0.0
+        if f.type == "integer" and not float(value).is_integer():
+            score -= 1.5
+        if n.pair:
+            score += 0.2
+        found.append(Found(_whole(value, f), n.start, n.end, score))
     return found
 
 
-_MONEY_KEYS = {"amount", "price", "total", "cost", "salary", "budget", "usd", "eur", "gbp", "fee", "balance", "sum"}
+def _whole(value, f: Field):
+    if isinstance(value, float) and value.is_integer() and f.type == "integer":
+        return int(value)
+    return value
 
 
-def _is_money(src: Source, start: int, end: int) -> bool:
-    """A number with a currency: "$9.99", "1,250.00 EUR", "250 US dollars"."""
-    before, after = src.text[max(0, start - 2):start], src.text[end:end + 16].lower()
-    word = re.match(r"\s*([a-z$\u20ac\u00a3]+(?: [a-z]+)?)", after)
-    return any(ch in before for ch in "$\u20ac\u00a3\u00a5") or bool(
-        word and (word.group(1) in CURRENCIES or word.group(1).split()[0] in CURRENCIES))
+def _count(f, src, options):
+    """A plural key ("eggs", "bags"): the number before the noun, else the words the text gives."""
+    stems = {stem(singular(w)) for w in f.words}
+    found = []
+    for n in src.nums:
+        after = re.match(r"[ \t-]*(?:[a-z]+[ \t]+)?([a-z]+)", src.text[n.end:n.end + 30], re.I)
+        if n.unit and stem(singular(n.unit)) in stems or after and stem(singular(after.group(1).lower())) in stems:
+            found.append(Found(n.value, n.start, n.end, 3.0))
+    from .phrase_finders import free_text
+
+    return found + [Found(c.value, c.start, c.end, c.score - 1.0) for c in free_text(f, src, options)]
 
 
 def _sentiment(f, src, options):
@@ -120,7 +229,7 @@ def _sentiment(f, src, options):
     score -= 2 * len(re.findall(r"\b(?:not|never|no)\s+(?:good|great|happy|recommend)", src.lower))
     stars = re.search(r"\b([1-5])\s*(?:/\s*5|stars?|out of 5)", src.lower)
     if stars:
-        score += int(stars.group(1)) - 3
+        score += 2 * (int(stars.group(1)) - 3)
     label = "positive" if score > 0 else "negative" if score < 0 else "neutral"
     return [Found(label, -1, -1, 1.0)]
 
@@ -141,22 +250,43 @@ def _urgency(f, src, options):
     score = _urgency_score(src)
     scale = [o.name for o in options] or ["low", "medium", "high"]
     ranks = [SCALES.get(name.lower(), 1) for name in scale]
-    want = 2 if score >= 2 else 0 if score <= -1 else 1
+    want = 3 if score >= 4 and max(ranks) >= 3 else 2 if score >= 2 else 0 if score <= -1 else 1
     best = min(range(len(scale)), key=lambda i: abs(ranks[i] - want))
     return [Found(scale[best], -1, -1, 1.0)]
 
 
+_NEGATION = re.compile(r"(?:\b(?:not|no|never|without|non|nobody|none|cannot|can't|isn't|aren't|wasn't|doesn't|"
+                       r"don't|didn't|hasn't|haven't|won't|wouldn't|neither|nor|zero)\b|n't)(?:\W+\w+){0,2}\W*$", re.I)
+_NEGATIVE_AFTER = re.compile(r"^\W{0,3}(?:no|none|not included|excluded|off|false|not allowed|prohibited|forbidden|"
+                             r"disabled|n)\b", re.I)
+_BOOL_NOISE = {"is", "has", "have", "can", "should", "would", "will", "was", "did", "does", "needs", "wants",
+               "requires", "include", "includes", "allow", "allows", "are", "allowed", "included", "enabled",
+               "required", "requested", "needed", "available", "confirmed", "flag", "possible"}
+
+
 def _boolean(f, src, options):
-    if set(f.words) & _POWER_KEYS:  # "on", "enabled": turning something on or off
+    words = [w for w in f.words if w not in _BOOL_NOISE] or f.words
+    if set(words) & _POWER_KEYS:  # "on", "enabled": turning something on or off
         on = re.search(r"\b(?:on|enable|enabled|start|activate|open)\b", src.lower)
         off = re.search(r"\b(?:off|disable|disabled|stop|deactivate|close|shut)\b", src.lower)
         if on or off:
             hit = off if off and (not on or off.start() < on.start()) else on
-            return [Found(hit is on, hit.start(), hit.end(), 1.5)]
-    words = [w for w in f.words if w not in {"is", "has", "needs", "wants", "requires", "can", "should"}]
+            return [Found(hit is on, hit.start(), hit.end(), 3.0)]
+    found = []
+    for word in words:
+        for form in NEGATIVE_FORMS.get(word, ()) + NEGATIVE_FORMS.get(singular(word), ()):
+            m = re.search(rf"\b{re.escape(form)}\b", src.lower)
+            if m:
+                found.append(Found(False, m.start(), m.end(), 3.2))
+        for form in POSITIVE_FORMS.get(word, ()):
+            m = re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", src.lower)
+            if m:
+                found.append(Found(not _negated(src, m.start(), m.end()), m.start(), m.end(), 2.6))
     said = _said_flag(words, src)
     if said is not None:
-        return [said]
+        found.append(said)
+    if found:
+        return found
     usual = [a for w in words for a in ASSOCIATIONS.get(w, ())]
     if usual or set(words) & {"urgent", "urgency"}:  # a judgement ("spam", "urgent"): the words that speak for it
         evidence = _hits([w.lower().strip(".,!?") for w, _, _ in src.words], {stem(a) for a in usual})
@@ -165,26 +295,29 @@ def _boolean(f, src, options):
     return [Found(False, -1, -1, 0.2)]
 
 
+def _negated(src: Source, start: int, end: int) -> bool:
+    before = src.lower[max(0, start - 30):start]
+    return bool(_NEGATION.search(before) or _NEGATIVE_AFTER.match(src.lower[end:end + 16]))
+
+
 def _said_flag(words: list[str], src: Source) -> Found | None:
     """A flag the text names: "vaccinated", "every day" for ``repeat_daily``, "pin it" for ``pinned``;
-    false when negated ("not vaccinated", "unvaccinated", "did not pass")."""
-    cues = {stem(w) for w in words if len(w) > 2} | ({"daily", "every day"} if "daily" in words else set())
-    for m in re.finditer(r"[\w-]+(?: day)?", src.lower):
+    false when negated ("not vaccinated", "has not been neutered", "unvaccinated", "no pets")."""
+    cues = {stem(w) for w in words if len(w) > 2}
+    if not cues:
+        return None
+    for m in re.finditer(r"[\w-]+", src.lower):
         word = stem(m.group())
-        if m.group() in cues or any(len(word) >= 3 and (word.startswith(c) or c.startswith(word)) for c in cues):
-            before = src.lower[max(0, m.start() - 16):m.start()]
-            negated = re.search(r"\b(?:not|no|never|without|un|didn't|did not|don't)\W*$", before) or \
-                m.group().startswith("un")
-            return Found(not negated, m.start(), m.end(), 1.5)
+        bare = word[2:] if word.startswith("un") and len(word) > 5 else word[3:] if word.startswith("non") else ""
+        hit = any(len(word) >= 3 and (word.startswith(c) or c.startswith(word)) and min(len(word), len(c)) >= 3
+                  for c in cues)
+        if hit or bare and any(bare.startswith(c) or c.startswith(bare) for c in cues):
+            negated = bool(bare) and not hit or _negated(src, m.start(), m.end())
+            return Found(not negated, m.start(), m.end(), 2.8)
     return None
 
 
 _POWER_KEYS = {"on", "enabled", "enable", "active", "power", "powered", "state"}
-
-
-def _room(f, src, options):
-    return [Found(m.group().lower(), m.start(), m.end(), 2.0 - 0.01 * i)
-            for i, m in enumerate(re.finditer(r"\b(?:" + "|".join(ROOMS) + r")\b", src.text, re.I))]
 
 
 def _choice(f, src, options):
@@ -193,16 +326,35 @@ def _choice(f, src, options):
     if {"sentiment", "tone", "mood"} & set(f.words) or {str(v).lower() for v in values} <= _FEELINGS:
         label = _sentiment(f, src, options)[0].value
         return [Found(v, -1, -1, 3.0 if str(v).lower() == label else 0.1) for v in values]
-    if {"urgency", "priority", "severity"} & set(f.words) or all(str(v).lower() in SCALES for v in values):
+    if any(str(v).lower() in known and known[str(v).lower()].words for v in values) or \
+            set(f.words) & _CATEGORY_KEYS and any(str(v).lower() in known for v in values):
+        return choose_option([known.get(str(v).lower(), Option(str(v))) for v in values], src)  # by what defines each
+    table = table_for(f.description, values)
+    found = []
+    for v in values:
+        name = str(v).lower()
+        forms = {name} | set(VALUE_SYNONYMS.get(name, ())) | {n for n, c in table.items() if c.lower() == name}
+        for form in forms:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", src.lower):
+                own = form == name or form in table
+                score = (3.0 if own else 2.2) + _role_bonus(f, src, m) + 0.3 * near_key(f, src, m.start(), m.end())
+                found.append(Found(v, m.start(), m.end(), score - 0.001 * m.start() / max(1, len(src.text))))
+        if not found or all(c.value != v for c in found):
+            stems = {stem(w) for w in re.findall(r"[a-z]+", name) if len(w) > 3}
+            for m in re.finditer(r"[a-z][a-z'-]+", src.lower):
+                if stems and any(stem(m.group()).startswith(s) or s.startswith(stem(m.group())) and len(m.group()) > 3
+                                 for s in stems):
+                    found.append(Found(v, m.start(), m.end(), 2.4 + _role_bonus(f, src, m)))
+    if found:
+        return found
+    if {"urgency", "priority", "severity", "risk", "level"} & set(f.words) or all(
+            str(v).lower() in SCALES for v in values):
         return _urgency(f, src, [Option(str(v)) for v in values])
-    mentioned = [(v, m) for v in values for m in re.finditer(rf"\b{re.escape(str(v).lower())}\b", src.lower)]
-    if mentioned and not any(str(v).lower() in known for v in values):  # an enum value the text names
-        return [Found(v, m.start(), m.end(), 3.0 - 0.01 * m.start() / max(1, len(src.text)) + _role_bonus(f, src, m))
-                for v, m in mentioned]
-    return choose_option([known.get(str(v).lower(), Option(str(v))) for v in values], src)
+    return [Found(c.value, -1, -1, min(c.score, 1.5)) for c in
+            choose_option([known.get(str(v).lower(), Option(str(v))) for v in values], src)]
 
 
-def _role_bonus(f: Field, src: Source, m: re.Match) -> float:
+def _role_bonus(f: Field, src: Source, m) -> float:
     """For a "from" or "to" value: "42 km" and "from km" are sources; "to kg", "into", "how many miles" targets."""
     before = src.lower[max(0, m.start() - 12):m.start()]
     source = bool(re.search(r"(?:\d\s*|\bfrom\s+)$", before))
@@ -215,6 +367,9 @@ def _role_bonus(f: Field, src: Source, m: re.Match) -> float:
 
 
 _FEELINGS = {"positive", "negative", "neutral", "mixed"}
+#: Keys that sort a text into the prompt's own categories.
+_CATEGORY_KEYS = {"category", "label", "class", "intent", "department", "route", "team", "queue", "type", "bucket",
+                  "classification", "routing", "topic"}
 
 
 def _matches(stems: set[str], wanted: set[str]) -> int:
@@ -263,11 +418,17 @@ def _currency(f, src, options):
             code = CURRENCIES.get(text.lower()) if (text.islower() or len(text) > 3 or not text.isalpha()
                                                      or text.isupper()) else None
             if code and not any(c.value == code for c in found):
-                found.append(Found(code, m.start(), m.start() + len(text), 1.0))
+                found.append(Found(code, m.start(), m.start() + len(text), 1.5))
                 break
-    if f.role == "to":
-        marked = [c for c in found if re.search(r"\b(?:to|into|in)\s+(?:\w+\s+)?$", src.text[:c.start])]
-        return marked + [c for c in found[1:] if c not in marked] + found[:1]
+    if f.order:
+        for i, c in enumerate(found):
+            before = src.text[max(0, c.start - 12):c.start].lower()
+            into = re.search(r"\b(?:to|into|in)\s+(?:\w+\s+)?$", before)
+            since = re.search(r"\bfrom\s+(?:\w+\s+)?$", before) or re.search(r"\d\s*$", before)
+            if f.order == "second":
+                c.score += 1.0 if into else -0.5 if since else 0.3 * i
+            else:
+                c.score += 1.0 if since else -0.5 if into else -0.3 * i
     return found
 
 
@@ -280,9 +441,29 @@ def _language(f, src, options):
     return named + ([Found(best, -1, -1, 0.5 + counts[best])] if counts[best] >= 2 else [])
 
 
+def _room(f, src, options):
+    found = [Found(m.group().lower(), m.start(), m.end(), 2.5 - 0.01 * i)
+             for i, m in enumerate(re.finditer(r"\b(?:" + "|".join(ROOMS) + r")\b", src.text, re.I))]
+    from .phrase_finders import places
+
+    return found + [Found(c.value, c.start, c.end, c.score - 0.5) for c in places(f, src, options)]
+
+
+_SIZES = r"extra[ -]large|extra[ -]small|small|medium|large|regular|x{0,2}[sl]|m|mini|family|king|queen|single|double"
+
+
 def _size(f, src, options):
-    return [Found(m.group().lower(), m.start(), m.end(), 1.0) for m in
-            re.finditer(r"\b(small|medium|large|extra large|regular|x?xl|mini|family)\b", src.text, re.I)]
+    return [Found(m.group().lower(), m.start(), m.end(), 2.5 + near_key(f, src, m.start(), m.end()))
+            for m in re.finditer(rf"\b(?:{_SIZES})\b", src.text, re.I) if len(m.group()) > 2 or m.group().isupper()]
+
+
+_COLOURS = ("red", "orange", "yellow", "green", "blue", "purple", "violet", "pink", "brown", "black", "white", "grey",
+            "gray", "silver", "gold", "beige", "navy", "teal", "turquoise", "maroon", "cream", "ivory", "khaki")
+
+
+def _colour(f, src, options):
+    return [Found(m.group().lower(), m.start(), m.end(), 2.5 + near_key(f, src, m.start(), m.end()))
+            for m in re.finditer(r"\b(?:" + "|".join(_COLOURS) + r")\b", src.text, re.I)]
 
 
 def _summary(f, src, options):
@@ -291,8 +472,7 @@ def _summary(f, src, options):
     return [Found(" ".join(words[:14]) + ("..." if len(words) > 14 else ""), -1, -1, 1.0)] if words else []
 
 
-
-
 FINDERS = {"email": _email, "phone": _phone, "url": _url, "code": _code, "date": _date, "time": _time, "day": _day,
-           "number": _number, "sentiment": _sentiment, "urgency": _urgency, "boolean": _boolean, "choice": _choice,
-           "currency": _currency, "language": _language, "size": _size, "summary": _summary, "room": _room}
+           "when": _when, "number": _number, "count": _count, "sentiment": _sentiment, "urgency": _urgency,
+           "boolean": _boolean, "choice": _choice, "currency": _currency, "language": _language, "summary": _summary,
+           "room": _room, "size": _size, "colour": _colour}

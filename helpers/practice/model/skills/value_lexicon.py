@@ -100,7 +100,10 @@ ASSOCIATIONS = {
 CURRENCIES = {"$": "USD", "us dollars": "USD", "dollars": "USD", "dollar": "USD", "usd": "USD", "\u20ac": "EUR",
               "euros": "EUR", "euro": "EUR", "eur": "EUR", "\u00a3": "GBP", "pounds": "GBP", "pound": "GBP",
               "sterling": "GBP", "gbp": "GBP", "\u00a5": "JPY", "yen": "JPY", "japanese yen": "JPY", "jpy": "JPY",
-              "francs": "CHF", "swiss francs": "CHF", "chf": "CHF", "canadian dollars": "CAD", "cad": "CAD",
+              "francs": "CHF", "swiss francs": "CHF", "franc": "CHF", "swiss franc": "CHF",
+              "rupee": "INR", "krona": "SEK", "kroner": "NOK", "peso": "MXN", "real": "BRL", "reais": "BRL",
+              "won": "KRW", "rand": "ZAR", "lira": "TRY", "shekel": "ILS", "dirham": "AED", "ringgit": "MYR",
+              "chf": "CHF", "canadian dollars": "CAD", "cad": "CAD",
               "australian dollars": "AUD", "aud": "AUD", "rupees": "INR", "inr": "INR", "yuan": "CNY",
               "cny": "CNY", "kronor": "SEK", "sek": "SEK", "krone": "NOK", "nok": "NOK", "pesos": "MXN",
               "mxn": "MXN", "zloty": "PLN", "pln": "PLN"}
@@ -132,7 +135,8 @@ why how who which is are was were do does did have has had just also so but and 
 about into of yes no not sure ok okay sincerely warm yours reservation confirmation order invoice package parcel
 your listing review text input message email note sensor log application subject re fw fwd update urgent hello
 absolutely please good morning evening afternoon night today tomorrow yesterday one two three four five six
-fully great new biography founded turn extract return give convert parse classify read respond reply here reserve
+fully great new biography wi-fi wifi bluetooth internet founded turn extract return give convert parse classify
+read respond reply here reserve
 book find put play set make start stop remind translate show get send check call order cancel add create open look
 search buy tell list schedule switch what's where's how's it's i'm i'd let's""".split())
 
@@ -198,7 +202,9 @@ SYNONYMS = {
     "switch": ("turn", "set", "toggle"),
     "landed": ("flight", "arrival", "status"), "land": ("flight", "arrival"), "delayed": ("flight", "status", "delay"),
     "departed": ("flight", "departure", "status"), "boarding": ("flight", "gate", "status"),
-    "news": ("headlines", "articles"), "order": ("purchase", "buy"),
+    "news": ("headlines", "articles"), "climb": ("elevation", "ascent", "gain"),
+    "climbing": ("elevation", "ascent", "gain"), "stream": ("watch", "streaming", "show"),
+    "watch": ("stream", "streaming", "show", "film", "movie"), "order": ("purchase", "buy"),
     "buy": ("order", "purchase"), "cancel": ("cancellation",), "refund": ("return", "payment", "money", "back"),
     "payment": ("pay", "paid", "paypal", "card", "visa", "charge", "checkout"), "charges": ("charged", "fee", "paid"),
     "prices": ("price", "cost", "paid", "pay", "$"), "invoices": ("invoice", "receipt", "vat", "statement"),
@@ -210,4 +216,72 @@ SYNONYMS = {
     "signing": ("sign", "login", "log", "signed"), "personal": ("gdpr", "privacy", "delete"),
     "settings": ("change", "merge", "profile"), "praise": ("thanks", "fantastic", "great"),
     "jobs": ("hiring", "cv", "job", "career"), "press": ("journalist", "comment", "media"),
+}
+
+#: Words that say a yes/no key is false although its own word is not negated ("unpaid", "manual").
+NEGATIVE_FORMS = {
+    "paid": ("unpaid", "outstanding", "owing", "overdue", "not paid", "not yet paid", "payment due"),
+    "automatic": ("manual",), "manual": ("automatic",), "open": ("closed", "shut"), "closed": ("open",),
+    "locked": ("unlock", "unlocked"), "lock": ("unlock",), "on": ("off",), "enabled": ("disabled", "off"),
+    "included": ("excluded", "not included", "extra charge"), "available": ("unavailable", "sold out", "taken"),
+    "attending": ("can't make it", "cannot make it", "can't come", "cannot come", "won't be able", "unable to",
+                  "decline", "regrets", "not coming", "won't make it"),
+    "coming": ("can't make it", "cannot make it", "not coming", "won't make it"),
+    "recommend": ("never again", "avoid", "don't buy", "do not buy", "waste of money", "wouldn't recommend"),
+    "passed": ("failed", "did not pass", "didn't pass"), "pass": ("failed", "fail"),
+    "vegetarian": ("chicken", "beef", "pork", "lamb", "fish", "bacon", "ham", "sausage", "meat", "turkey",
+                   "duck", "prawn", "prawns", "shrimp", "salmon", "tuna", "anchovies", "chorizo", "pepperoni",
+                   "veal", "venison", "mince"),
+    "vegan": ("chicken", "beef", "pork", "lamb", "fish", "meat", "cheese", "egg", "eggs", "milk", "butter", "honey",
+              "cream"),
+    "married": ("single", "divorced", "unmarried"), "active": ("inactive", "cancelled", "expired", "suspended"),
+    "valid": ("invalid", "expired"), "success": ("failed", "error"), "successful": ("failed", "error"),
+    "delivered": ("lost", "missing", "not arrived", "hasn't arrived"), "refundable": ("non-refundable",),
+    "smoking": ("non-smoking", "no smoking"), "pets": ("no pets",), "remote": ("on-site", "onsite", "in office",
+                                                                               "in-office"),
+}
+#: Other words that say a yes/no key is true: "e-bike" for ``electric``, "per month" for ``monthly``.
+POSITIVE_FORMS = {
+    "electric": ("e-bike", "ebike", "e-scooter", "ev", "charging", "charge"), "monthly": ("a month", "per month",
+                                                                                         "every month", "monthly"),
+    "weekly": ("a week", "per week", "every week"), "daily": ("every day", "each day", "a day", "daily"),
+    "express": ("next-day", "next day", "priority", "overnight"), "remote": ("from home", "wfh", "anywhere"),
+    "urgent": ("asap", "immediately", "emergency", "right away", "urgently"), "spicy": ("hot", "chilli", "chili",
+                                                                                       "fiery", "spicy"),
+    "gift": ("gift wrap", "gift-wrap", "present"), "color": ("colour", "in color"), "colour": ("color",),
+    "attending": ("will attend", "will be there", "count me in", "happy to attend", "accept"),
+    "recommend": ("recommend", "must-buy", "worth every", "worth it", "love it"),
+    "crashed": ("crash", "crashes", "crashing", "froze", "freezes"), "overdue": ("overdue", "late", "past due"),
+    "refund": ("money back", "refund", "reimburse"), "requested": ("want", "would like", "asking", "request"),
+    "open": ("open now", "open right now", "currently open", "right now", "now"), "now": ("right now", "currently"),
+    "verified": ("verified",), "new": ("never been", "first time", "first visit", "not been before", "new to"),
+    "oat": ("oat milk", "oat"), "first": ("first class", "first-class"),
+}
+#: Everyday words for a listed value: "huge" for ``large``, "children" for ``pediatrics``.
+VALUE_SYNONYMS = {
+    "large": ("huge", "big", "massive", "enormous", "giant", "deep"), "small": ("tiny", "little", "minor", "mini"),
+    "medium": ("moderate", "average", "mid", "normal", "regular"), "regular": ("medium", "normal", "standard"),
+    "high": ("urgent", "critical", "severe", "serious", "asap", "immediately", "dangerous", "danger", "do not eat",
+             "emergency"),
+    "low": ("minor", "trivial", "no rush", "whenever", "cosmetic", "typo"),
+    "critical": ("crash", "crashes", "nobody can", "no one can", "every user", "outage", "down", "data loss"),
+    "major": ("broken", "fails", "cannot", "can't"), "minor": ("typo", "cosmetic", "small", "slight"),
+    "pediatrics": ("child", "children", "children's", "kid", "kids", "son", "daughter", "baby", "toddler", "infant"),
+    "paediatrics": ("child", "children", "kid", "son", "daughter", "baby"),
+    "cardiology": ("heart", "chest pain", "palpitations", "blood pressure"),
+    "dermatology": ("skin", "rash", "mole", "acne", "eczema"),
+    "orthopedics": ("bone", "knee", "hip", "fracture", "joint", "back pain", "sprain", "shoulder"),
+    "neurology": ("headache", "migraine", "seizure", "numbness"), "ophthalmology": ("eye", "eyes", "vision"),
+    "running": ("run", "ran", "jog", "jogged", "jogging"), "swimming": ("swim", "swam", "pool"),
+    "cycling": ("cycle", "cycled", "bike", "biked", "ride", "rode"), "walking": ("walk", "walked", "hike", "hiked"),
+    "celsius": ("\u00b0c", "c"), "fahrenheit": ("\u00b0f", "f"), "miles": ("mile", "mi"), "km": ("kilometres",
+                                                                                                 "kilometers"),
+    "kg": ("kilos", "kilograms"), "lb": ("pounds", "lbs"), "close": ("shut", "closing"), "open": ("opening",),
+    "positive": ("love", "great", "excellent", "amazing"), "negative": ("terrible", "awful", "bad", "broke"),
+    "delivery": ("late", "arrived", "courier", "shipping", "parcel", "never came"),
+    "billing": ("charged", "invoice", "payment", "refund", "money back", "price"),
+    "quality": ("broken", "faulty", "defect", "poor quality", "damaged", "cheap"),
+    "today": ("today", "so far today"), "week": ("this week", "weekly", "past week"),
+    "month": ("this month", "monthly", "past month"), "evening": ("tonight", "after work", "pm"),
+    "morning": ("am", "before noon", "early"), "afternoon": ("after lunch",),
 }
