@@ -63,7 +63,7 @@ print(json.dumps({"cold": cold, "warm": warm}))
 #: Runs in a fresh interpreter: the first use of each model, then a whole first answer in another process.
 BUILD = r"""
 import json, time
-from helpers.practice import language_model
+from helpers.practice.model import language_model
 t0 = time.perf_counter(); language_model.get_model(everything=False); small = time.perf_counter() - t0
 t0 = time.perf_counter(); language_model.get_model(); big = time.perf_counter() - t0
 print(json.dumps({"small": small, "big": big}))
@@ -80,7 +80,7 @@ print(json.dumps({"first": time.perf_counter() - t0, "tokens": reply.completion_
 MEMORY = r"""
 import json, tracemalloc
 tracemalloc.start()
-from helpers.practice import language_model
+from helpers.practice.model import language_model
 from helpers.practice.model.replies import make_reply
 language_model.get_model(everything=False); language_model.get_model()
 built, _ = tracemalloc.get_traced_memory()
