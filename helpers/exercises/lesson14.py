@@ -65,7 +65,7 @@ q1 = Exercise(
     variables=("grade_category",),
     checker=_check_grade,
     hints=[
-        "extract_json(text) raises ValueError when there is no JSON: catch it and score both False.",
+        "extract_json raises ValueError when there is no JSON: catch it and score both False.",
         "extract_json can also return a list: the task asks for an object, so a list scores False on both. "
         "Compare the categories with exact_match, or with .lower() on strings.",
     ],
@@ -132,7 +132,7 @@ q2 = Exercise(
     variables=("accuracy",),
     checker=_check_accuracy,
     hints=[
-        "helpers.evaluation's field_scores(expected, got) gives {field: True/False} for one answer; or write "
+        "field_scores, from helpers.evaluation, scores one answer's fields (True or False each); or write "
         "the comparison yourself with exact_match.",
         "Count the right answers per field, then divide by the number of pairs (every pair counts).",
     ],

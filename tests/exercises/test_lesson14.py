@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from helpers.exercises import lesson14
-from support.exercises import LessonExercises, check_cell_index, notebook_cells, run
+from support.exercises import LessonExercises, assert_hints_hide_the_solution, check_cell_index, notebook_cells, run
+from support.hints import assert_hints_keep_the_solution
 from support.third_edition import ThirdEditionCells
 
 _GRADE = ("def grade_category(case, text):\n    try:\n        got = extract_json(text)\n    except ValueError:\n"
@@ -61,6 +62,10 @@ WRONG = [
 class TestLesson14(ThirdEditionCells, LessonExercises):
     module = lesson14
     mistakes = WRONG
+
+    def test_no_hint_gives_the_solution_away(self, q):
+        assert_hints_hide_the_solution(self.lesson, q)
+        assert_hints_keep_the_solution(self.lesson, q)
 
     def test_a_json_list_is_not_the_object_asked_for(self):
         """The task, the check and the solution agree: a list scores valid_json False, and only that passes."""
