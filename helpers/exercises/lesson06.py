@@ -99,7 +99,7 @@ q1 = Exercise(
 def measure(model, prompt):
     start = time.perf_counter()
     ttft = None
-    s = helpers.stream(prompt, model=model, max_tokens=200)
+    s = helpers.stream(prompt, model=model)
     for piece in s:
         if ttft is None:
             ttft = time.perf_counter() - start
