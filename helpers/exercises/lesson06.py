@@ -99,7 +99,7 @@ q1 = Exercise(
 def measure(model, prompt):
     start = time.perf_counter()
     ttft = None
-    s = helpers.stream(prompt, model=model, max_tokens=200)
+    s = helpers.stream(prompt, model=model)
     for piece in s:
         if ttft is None:
             ttft = time.perf_counter() - start
@@ -238,8 +238,10 @@ q3 = Exercise(
     checker=_check_choose,
     hints=[
         "Go model by model: collect the rows of one model with a list comprehension on r['model'].",
-        "A model qualifies when all(r['correct'] ...) and all(r['ttft_s'] <= max_wait_s ...) hold for its rows.",
-        "min(qualifying, key=total_cost) picks the cheapest; check first that the list is not empty.",
+        "A model qualifies only if every one of its rows passes both tests: answered correctly, and started "
+        "within max_wait_s. One wrong or slow row rules it out.",
+        "min() with a key function picks the cheapest of the models that qualify, by their total cost; on "
+        "an empty collection it raises, so deal with \"none qualifies\" first.",
     ],
     solution_code='''
 def choose_model(rows, max_wait_s):

@@ -61,8 +61,9 @@ q1 = Exercise(
     hints=[
         "Find the text between the opening ``` line and the closing ```; when there is no fence, parse the "
         "whole text.",
-        "re.search(pattern, text, re.S) lets `.` match line ends too; a group `(.*?)` captures the shortest "
-        "stretch between two markers. `(?:json)?` makes the language tag optional.",
+        "A regular expression can capture what lies between the two fences: make its dot match line ends "
+        "too (a flag of re.search), keep the capture as short as it can be, and let the language tag after "
+        "the opening fence be there or not.",
     ],
     solution_code=r'''
 def parse_fenced(text):
@@ -129,7 +130,8 @@ q2 = Exercise(
     variables=("Ticket",),
     checker=_check_ticket,
     hints=[
-        "A pydantic model is a class: `class Ticket(BaseModel):` with one annotated line per field.",
+        "A pydantic model is a class that inherits from BaseModel, with one annotated line per field, like "
+        "the models earlier in the lesson.",
         "`typing.Literal[\"a\", \"b\"]` allows only those strings; `str | None = None` allows a string or None "
         "and makes the field optional.",
     ],
@@ -199,10 +201,10 @@ q3 = Exercise(
     variables=("verdict",),
     checker=_check_verdict,
     hints=[
-        "parse_as(model_class, text) raises pydantic's ValidationError when the JSON does not fit, and "
-        "ValueError when there is no JSON; catch them with try/except.",
-        "ValidationError is itself a subclass of ValueError, so an `except ValueError` written first also "
-        "catches it. Order the `except` clauses from the most specific to the most general.",
+        "parse_as raises pydantic's ValidationError when the JSON does not fit the model, and ValueError when "
+        "there is no JSON: call it inside try, and turn each exception into its verdict.",
+        "Python runs the first `except` clause that matches, and one of the two exceptions is a kind of the "
+        "other: print ValidationError.__mro__ to see which, then think about the order of your clauses.",
     ],
     solution_code='''
 def verdict(text, model_class):

@@ -84,11 +84,12 @@ q1 = Exercise(
     variables=("read_call",),
     checker=_check_read_call,
     hints=[
-        "ast.parse(text, mode=\"eval\") turns the text into a tree without running it: `.body` is an "
-        "ast.List when the text is a list, and its `.elts` are the calls.",
-        "Each ast.Call has `.func.id` (the name) and `.keywords`, each with `.arg` and `.value`; "
-        "ast.literal_eval(node) gives a node's plain value, or raises ValueError.",
-        "A plain answer makes ast.parse raise SyntaxError, or gives something that is not a list of calls.",
+        "The ast module can parse the text as one Python expression without running it. A call list parses "
+        "to a list node whose items are call nodes; text that does not parse, or parses to anything else, "
+        "is not a call.",
+        "To see which fields of a call node hold the function's name and its keyword arguments, print "
+        "ast.dump() of a parsed example such as [f(a=1)]. For each argument's value, ast.literal_eval accepts "
+        "plain values only, and raises ValueError for anything else.",
     ],
     solution_code='''
 def read_call(text):
@@ -156,7 +157,7 @@ q2 = Exercise(
     name="Refuse what does not fit",
     prompt="Write `problem(name, arguments, definitions)`: None when the call fits its function's definition; "
            "otherwise a sentence naming the unknown function, or the argument that is missing, unexpected or "
-           "of the wrong type.",
+           "of the wrong type (True and False are not numbers here).",
     variables=("problem",),
     checker=_check_problem,
     hints=[

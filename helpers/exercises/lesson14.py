@@ -28,7 +28,7 @@ _GRADE = [
     ('```json\n{"category": "Billing"}\n```', {"valid_json": True, "category": True},
      "a right answer in a fence, capitalised"),
     ('{"label": "billing"}', {"valid_json": True, "category": False}, "JSON without the key"),
-    ('["billing"]', {"valid_json": True, "category": False}, "a JSON list instead of an object"),
+    ('["billing"]', {"valid_json": False, "category": False}, "a JSON list instead of an object"),
 ]
 
 
@@ -47,6 +47,9 @@ def _check_grade(grade_category: Any) -> str:
         if set(got) != set(want):
             raise Incorrect(f"For {situation}, `grade_category` returned the scores {sorted(got)}; return exactly "
                             f"{sorted(want)}.")
+        if text.startswith("[") and got["valid_json"] is True:
+            raise Incorrect(f"For {situation}, `grade_category` scored valid_json as True: a list is valid JSON, "
+                            "but not the object the prompt asks for, so a program expecting one could not use it.")
         for key in want:
             if bool(got[key]) != want[key] or not isinstance(got[key], bool):
                 raise Incorrect(f"For {situation}, `grade_category` scored {key} as {got[key]!r}; that is not "
@@ -56,14 +59,15 @@ def _check_grade(grade_category: Any) -> str:
 
 q1 = Exercise(
     name="A grading function",
-    prompt="Write `grade_category(case, text)`: a dict with `valid_json` (the answer holds a JSON object) and "
-           "`category` (its \"category\" equals the case's, ignoring case), both True or False.",
+    prompt="Write `grade_category(case, text)`: a dict with `valid_json` (the answer holds a JSON object; a list "
+           "is not the object asked for) and `category` (its \"category\" equals the case's, ignoring case), both "
+           "True or False.",
     variables=("grade_category",),
     checker=_check_grade,
     hints=[
-        "extract_json(text) raises ValueError when there is no JSON: catch it and score both False.",
-        "A JSON list is valid JSON but not an object: test `isinstance(got, dict)`. Compare the categories with "
-        "exact_match, or with .lower() on strings.",
+        "extract_json raises ValueError when there is no JSON: catch it and score both False.",
+        "extract_json can also return a list: the task asks for an object, so a list scores False on both. "
+        "Compare the categories with exact_match, or with .lower() on strings.",
     ],
     solution_code='''
 def grade_category(case, text):
@@ -72,7 +76,7 @@ def grade_category(case, text):
     except ValueError:
         return {"valid_json": False, "category": False}
     if not isinstance(got, dict):
-        return {"valid_json": True, "category": False}
+        return {"valid_json": False, "category": False}
     return {"valid_json": True, "category": exact_match(case["category"], got.get("category"))}
 ''',
 )
@@ -128,7 +132,7 @@ q2 = Exercise(
     variables=("accuracy",),
     checker=_check_accuracy,
     hints=[
-        "helpers.evaluation's field_scores(expected, got) gives {field: True/False} for one answer; or write "
+        "field_scores, from helpers.evaluation, scores one answer's fields (True or False each); or write "
         "the comparison yourself with exact_match.",
         "Count the right answers per field, then divide by the number of pairs (every pair counts).",
     ],

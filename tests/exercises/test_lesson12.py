@@ -6,7 +6,8 @@ solution in separate cells, which ThirdEditionCells checks in place of the secon
 from __future__ import annotations
 
 from helpers.exercises import lesson12
-from support.exercises import LessonExercises
+from support.exercises import LessonExercises, assert_hints_hide_the_solution
+from support.hints import assert_hints_keep_the_solution
 from support.third_edition import ThirdEditionCells
 
 WRONG = [
@@ -48,3 +49,7 @@ WRONG = [
 class TestLesson12(ThirdEditionCells, LessonExercises):
     module = lesson12
     mistakes = WRONG
+
+    def test_no_hint_gives_the_solution_away(self, q):
+        assert_hints_hide_the_solution(self.lesson, q)
+        assert_hints_keep_the_solution(self.lesson, q)

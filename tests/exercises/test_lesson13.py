@@ -3,7 +3,8 @@ what the model wrote is caught running it."""
 from __future__ import annotations
 
 from helpers.exercises import lesson13
-from support.exercises import LessonExercises, run
+from support.exercises import LessonExercises, assert_hints_hide_the_solution, run
+from support.hints import assert_hints_keep_the_solution
 from support.third_edition import ThirdEditionCells
 
 _READ_WITH = ("def read_call(text):\n    try:\n        tree = ast.parse(text.strip(), mode='eval').body\n"
@@ -58,6 +59,10 @@ WRONG = [
 class TestLesson13(ThirdEditionCells, LessonExercises):
     module = lesson13
     mistakes = WRONG
+
+    def test_no_hint_gives_the_solution_away(self, q):
+        assert_hints_hide_the_solution(self.lesson, q)
+        assert_hints_keep_the_solution(self.lesson, q)
 
     def test_the_hostile_argument_really_runs_under_eval(self):
         """The first mistake is caught because it runs the mark, not by its text: a parser without eval passes."""

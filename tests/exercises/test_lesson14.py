@@ -2,11 +2,21 @@
 from __future__ import annotations
 
 from helpers.exercises import lesson14
-from support.exercises import LessonExercises
+from support.exercises import LessonExercises, assert_hints_hide_the_solution, check_cell_index, notebook_cells, run
+from support.hints import assert_hints_keep_the_solution
 from support.third_edition import ThirdEditionCells
 
 _GRADE = ("def grade_category(case, text):\n    try:\n        got = extract_json(text)\n    except ValueError:\n"
           "        return {'valid_json': False, 'category': False}\n{REST}")
+
+
+def _list_as(valid: bool) -> str:
+    """A grader right on every answer but a JSON list, which it scores valid_json=`valid`."""
+    return _GRADE.replace("{REST}", "    if not isinstance(got, dict):\n"
+                                    f"        return {{'valid_json': {valid}, 'category': False}}\n"
+                                    "    return {'valid_json': True, 'category': exact_match(case['category'], "
+                                    "got.get('category'))}")
+
 
 WRONG = [
     # q1: grade_category(case, text)
@@ -21,11 +31,7 @@ WRONG = [
                                     "    return {'valid_json': True, "
                                     "'category': got.get('category') == case['category']}"),
      "capitalised"),
-    ("q1", _GRADE.replace("{REST}", "    if not isinstance(got, dict):\n"
-                                    "        return {'valid_json': False, 'category': False}\n"
-                                    "    return {'valid_json': True, 'category': exact_match(case['category'], "
-                                    "got.get('category'))}"),
-     "a JSON list instead of an object"),
+    ("q1", _list_as(True), "a list is valid JSON, but not the object"),
     ("q1", "def grade_category(case, text):\n    return {'valid_json': 1, 'category': 0}", "scores are True or False"),
     # q2: accuracy(pairs)
     ("q2", "def accuracy(pairs):\n    right = {}\n    for expected, got in pairs:\n"
@@ -56,3 +62,13 @@ WRONG = [
 class TestLesson14(ThirdEditionCells, LessonExercises):
     module = lesson14
     mistakes = WRONG
+
+    def test_no_hint_gives_the_solution_away(self, q):
+        assert_hints_hide_the_solution(self.lesson, q)
+        assert_hints_keep_the_solution(self.lesson, q)
+
+    def test_a_json_list_is_not_the_object_asked_for(self):
+        """The task, the check and the solution agree: a list scores valid_json False, and only that passes."""
+        assert run(self.lesson, "q1", _list_as(False)).status == "correct"
+        assert run(self.lesson, "q1", _list_as(True)).status == "incorrect"
+        assert "not a list" in "".join(notebook_cells(self.lesson)[check_cell_index(self.lesson, "q1") - 2]["source"])
