@@ -4,13 +4,11 @@ bounded concurrency, 429 handling.
 No timed assertions: concurrency is counted by a gate server that tallies the requests it
 holds at once, and everything else is asserted on what came back.
 """
-import json
 import logging
 import math
 import sys
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -19,6 +17,7 @@ from helpers import batch
 from helpers.batching import BatchItem, BatchResults, BatchRun, closing_note
 from helpers.batching.limiter import Limiter
 from helpers.practice import SIMULATED_MARKER, PracticeServer
+from support.scripted import ScriptedServer
 
 
 @pytest.fixture
@@ -36,12 +35,7 @@ def chat_requests(server):
 
 # --- a gate server: counts how many requests it holds at once ---------------------------
 
-class _Threading(ThreadingHTTPServer):
-    daemon_threads = True
-    request_queue_size = 64  # the default 5 refuses part of a burst of 16 connections
-
-
-class GateServer:
+class GateServer(ScriptedServer):
     """Answers chat completions, holding each one until ``gate`` requests have arrived in its round.
 
     A batch at concurrency ``gate`` fills every round at once; a sequential one would time
@@ -50,50 +44,21 @@ class GateServer:
     """
 
     def __init__(self, gate: int, hold: float = 3.0):
+        super().__init__(self._hold_then_answer)
         self.gate, self.hold = gate, hold
         self.in_flight = self.max_in_flight = self.arrived = 0
         self.cond = threading.Condition()
-        outer = self
 
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args):
-                pass
-
-            def do_POST(self):
-                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-                with outer.cond:
-                    outer.arrived += 1
-                    outer.in_flight += 1
-                    outer.max_in_flight = max(outer.max_in_flight, outer.in_flight)
-                    round_end = math.ceil(outer.arrived / outer.gate) * outer.gate
-                    outer.cond.notify_all()
-                    outer.cond.wait_for(lambda: outer.arrived >= round_end, timeout=outer.hold)
-                    outer.in_flight -= 1  # before answering: the client's next request follows the answer
-                data = json.dumps({
-                    "id": "gate", "object": "chat.completion", "model": body["model"],
-                    "choices": [{"index": 0, "message": {"role": "assistant", "content": "ok"},
-                                 "finish_reason": "stop"}],
-                    "usage": {"prompt_tokens": 3, "completion_tokens": 1, "total_tokens": 4}}).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-        self.httpd = _Threading(("127.0.0.1", 0), Handler)
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    @property
-    def base_url(self):
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.httpd.shutdown()
-        self.httpd.server_close()
+    def _hold_then_answer(self, messages, body) -> str:
+        with self.cond:
+            self.arrived += 1
+            self.in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+            round_end = math.ceil(self.arrived / self.gate) * self.gate
+            self.cond.notify_all()
+            self.cond.wait_for(lambda: self.arrived >= round_end, timeout=self.hold)
+            self.in_flight -= 1  # before answering: the client's next request follows the answer
+        return "ok"
 
 
 @pytest.mark.parametrize("concurrency", [1, 3, 16])
