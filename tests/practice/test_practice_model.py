@@ -263,3 +263,10 @@ def test_next_tokens_chart_is_labelled_as_the_practice_model():
     ax = next_tokens("Tell me about San Francisco", answer_so_far="San Francisco is", top_k=2).chart()
     assert "not Gemma" in ax.get_title()
     assert len(ax.patches) == 2 * 10
+
+
+def test_without_knobs_the_view_shows_the_model_alone_and_no_footnote_for_nothing_cut():
+    plain = next_tokens("Tell me about San Francisco", show=3)
+    assert plain.columns == ["model"] and "cut by that step" not in repr(plain)
+    assert next_tokens("Tell me about San Francisco", temperature=1.0).columns == ["model", "temperature=1"]
+    assert "cut by that step" in repr(next_tokens("Tell me about San Francisco", top_k=2, show=4))

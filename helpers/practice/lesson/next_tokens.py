@@ -67,7 +67,8 @@ class NextTokens:
         widths = [max(len(x) for x in col) for col in zip(names, *cells)]
         lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths))]
         lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)) for row in cells]
-        return "\n".join(head + [""] + lines + ["", "- : cut by that step. Each column is renormalised."])
+        note = ["", "- : cut by that step. Each column is renormalised."] if any("-" in r[1:] for r in cells) else []
+        return "\n".join(head + [""] + lines + note)
 
     def _repr_html_(self) -> str:
         cell = 'style="text-align:left;padding:2px 10px"'
@@ -91,8 +92,8 @@ class NextTokens:
         places = range(len(rows))
         final = self.columns[-1]
         ax.barh([p + 0.2 for p in places], [r["model"] for r in rows], 0.4, label="model", color="#999999")
-        ax.barh([p - 0.2 for p in places], [r[final] for r in rows], 0.4, label=f"after {', '.join(self.columns[1:])}",
-                color="#2a9d8f")
+        after = f"after {', '.join(self.columns[1:])}" if len(self.columns) > 1 else "model (no knob set)"
+        ax.barh([p - 0.2 for p in places], [r[final] for r in rows], 0.4, label=after, color="#2a9d8f")
         ax.set_yticks(list(places), [_shown(r["token"]) for r in rows])
         ax.invert_yaxis()
         ax.set_xlabel("probability of being the next token")
@@ -121,7 +122,6 @@ def next_tokens(prompt: str | list[dict], *, model: str = DEFAULT_MODEL, answer_
     if unknown:
         raise RequestValidationError(f"next_tokens() takes the sampling knobs {', '.join(_KNOBS)}; "
                                      f"not {', '.join(unknown)}.")
-    knobs.setdefault("temperature", 1.0)
     problems = [p for name, value in knobs.items() for p in check_param(name, value)]
     if problems:
         raise RequestValidationError("\n".join(str(p) for p in problems), problems)
@@ -131,6 +131,8 @@ def next_tokens(prompt: str | list[dict], *, model: str = DEFAULT_MODEL, answer_
     for token in tokenize(answer_so_far):
         writer.force(token)
     ids, logits = writer.candidates()
-    shown = stages(ids, logits, SamplerSettings.from_request(knobs), writer.history.counts)
+    shown = stages(ids, logits, SamplerSettings.from_request({"temperature": 1.0, **knobs}), writer.history.counts)
+    if "temperature" not in knobs and len(shown) > 1:
+        shown = shown[:-1]  # temperature 1 changes nothing: no column that repeats the one before it
     text = prompt if isinstance(prompt, str) else str(messages[-1].get("content"))
     return NextTokens(text, model, "".join(writer.pieces), shown, plan.conditioned.model.words, max(1, show))
