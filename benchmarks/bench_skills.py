@@ -146,8 +146,9 @@ def _server():
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
 
 
-def run(seeds: int) -> dict:
+def run(seeds: int, only=None) -> dict:
     """Every held-out set for both models under ``seeds`` seeds: per model, skill and set, (right, clean, answers)."""
+    (``only``: the names of the sets to run, the shipped evaluation set left out.)
     import requests
 
     sys.path.insert(0, str(HERE))
@@ -163,7 +164,10 @@ def run(seeds: int) -> dict:
             "dev": (held.JSON_CASES_DEV, held.CALL_CASES_DEV, held.RESULT_CASES_DEV),
             "dev2": (held.JSON_CASES_DEV2, held.CALL_CASES_DEV2, held.RESULT_CASES_DEV2),
             "final": (held.JSON_CASES_F, held.CALL_CASES_F, held.RESULT_CASES_F),
-            "recheck": (held.JSON_CASES_G, held.CALL_CASES_G, held.RESULT_CASES_G)}
+            "recheck": (held.JSON_CASES_G, held.CALL_CASES_G, held.RESULT_CASES_G),
+            "final2": (held.JSON_CASES_H, held.CALL_CASES_H, held.RESULT_CASES_H)}
+    if only:
+        sets = {name: sets[name] for name in only}
     proc = _server()
     try:
         base = proc.stdout.readline().strip()
@@ -181,7 +185,7 @@ def run(seeds: int) -> dict:
 
             out = {}
             for model in (SMALL, LARGE):
-                out[model] = {"labels": _labels(ask, model, seeds)}
+                out[model] = {} if only else {"labels": _labels(ask, model, seeds)}
                 for name, (json_cases, call_cases, result_cases) in sets.items():
                     out[model][name] = {
                         "json": graded([([{"role": "user", "content": c["prompt"]}], c["expect"]) for c in json_cases],
@@ -287,9 +291,13 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="3 seeds instead of 10")
     parser.add_argument("--by-set", action="store_true", help="also print each set's figures")
+    parser.add_argument("--only", nargs="+", metavar="SET", help="run only these sets; print each set's figures")
     args = parser.parse_args(argv)
     seeds = 3 if args.quick else 10
-    out = run(seeds)
+    out = run(seeds, args.only)
+    if args.only:
+        print("\n".join(by_set(out)))
+        return 0
     for row in rows(out, seeds):
         print(f"{row['measure']}: {row['value']:.1f}% (goal {row['goal']}) {'PASS' if row['ok'] else 'MISS'}"
               + (f"; {row['note']}" if row.get("note") else ""))
