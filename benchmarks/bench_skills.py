@@ -147,8 +147,9 @@ def _server():
 
 
 def run(seeds: int, only=None) -> dict:
-    """Every held-out set for both models under ``seeds`` seeds: per model, skill and set, (right, clean, answers)."""
-    (``only``: the names of the sets to run, the shipped evaluation set left out.)
+    """Every held-out set for both models under ``seeds`` seeds: per model, skill and set, (right, clean, answers).
+
+    ``only``: the names of the sets to run (the shipped evaluation set is then left out)."""
     import requests
 
     sys.path.insert(0, str(HERE))
