@@ -81,6 +81,7 @@ def fill(fields: list[Field], src: Source, options: list[Option] = (), pick=None
     """Every field's value: the best candidate not already used by another field, else None.
 
     ``pick(field, ranked)`` may choose another candidate than the first (a weaker model's slip)."""
+    fields = [as_flag(f, src) for f in fields]
     ranked = {f.key: candidates(f, src, options) for f in fields}
     order_pairs(fields, ranked, src)
     return assign(fields, ranked, pick)
@@ -107,6 +108,29 @@ def assign(fields: list[Field], ranked: dict[str, list[Found]], pick=None) -> di
 
 
 _FREE_KINDS = {"message", "text", "summary"}
+_SAID_YES_NO = r"(?:\s*[:=\-]\s*|\s+(?:is|was|are|were|set to|turned)\s+)(?:yes|no|on|off|true|false|enabled|disabled|y|n)\b"
+_DETERMINER = re.compile(r"\b(?:a|an|the|this|that|my|your|our|their|his|her|its|of|for|with|per|by|in|on|at|to)\s+$")
+
+
+def as_flag(f: Field, src: Source) -> Field:
+    """The field as a yes/no flag when it has no type and the text uses its words as one: followed by yes/no
+    or on/off ("Auto-renew is on", "Late checkout: no"); or, for a key that says no kind, standing as a
+    value or an aside ("Service: Express", "(verified purchase)", "not vegetarian")."""
+    if f.type or f.enum or f.kind in ("boolean", "number", "choice", "list") or not f.words:
+        return f
+    phrase = r"[\s_\-]?".join(re.escape(w) for w in f.words)
+    for m in re.finditer(rf"(?<![\w-]){phrase}(?![\w-])", src.lower):
+        after, before = src.lower[m.end():m.end() + 20], src.lower[max(0, m.start() - 12):m.start()]
+        if re.match(_SAID_YES_NO, after):
+            return Field(f.key, "boolean", f.description, example=f.example, required=f.required, context=f.context)
+        if f.kind != "text" or re.match(r"\s*:", after) or _DETERMINER.search(before):
+            continue
+        aside = re.search(r"\(\s*$", before) and re.match(r"\s*\)", after)
+        as_value = re.search(r":\s*$", before) and re.match(r"\s*(?:[.,;\n]|$)", after)
+        negated = re.search(r"\b(?:not|no|non-?)\s*$", before)
+        if aside or as_value or negated or len(f.words) > 1:
+            return Field(f.key, "boolean", f.description, example=f.example, required=f.required, context=f.context)
+    return f
 
 
 def order_pairs(fields: list[Field], ranked: dict[str, list[Found]], src: Source) -> None:
