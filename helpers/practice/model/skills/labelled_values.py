@@ -165,6 +165,8 @@ def _phrase_at(kind: str, src: Source, at: int) -> Found | None:
     if clause is None:
         return None
     text, end = clause
+    if re.fullmatch(r"\d{1,9}", text):  # "line 88": a number, not a string
+        return Found(int(text), at, end, 0.0)
     if kind in ("place", "org", "title") and not text[:1].isupper() and not text[:1].isdigit():
         return None
     return Found(text, at, end, 0.0)

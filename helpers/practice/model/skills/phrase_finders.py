@@ -140,6 +140,9 @@ def _raw_phrases(src: Source):
                 re.match(r"[ \t]+\d", src.text[parts[0][1] + len(parts[0][0]):]) and \
                 not _PERSON_AFTER.match(src.text[parts[0][1] + len(parts[0][0]):parts[0][1] + 40]):
             continue  # "Serves 4.", "Amber warning": a sentence's first word, not a name
+        if len(parts) == 1 and re.match(r"[ \t]*:", src.text[parts[0][1] + len(parts[0][0]):]) and \
+                re.search(r"(?:^|\n)[ \t]*$", src.text[:parts[0][1]]) and parts[0][0].lower() in common:
+            continue  # "Issue: ...": a label, not a name
         while parts and (parts[-1][0] in _NOT_NAMES or parts[-1][0].lower() in COMMON_CAPITALISED and len(parts) > 1
                          or parts[-1][0].lower() in ("the", "and", "of", "de", "van", "&",
                                                                                  "y", "la", "le", "di", "du", "for")):
@@ -153,6 +156,8 @@ def _raw_phrases(src: Source):
             titled = t.group(1) + ("." if t.group(1) in ("Mr", "Mrs", "Ms", "Dr", "Prof", "Mx") else "") if t else ""
         yield src.text[start:end], start, end, titled
     for m in re.finditer(r"(?<![\w-])[A-Z]{2,5}(?![\w-])", src.text):  # acronyms: "DHL", "KLM"
+        if re.search(r"\d[ \t]*$", src.text[max(0, m.start() - 3):m.start()]):
+            continue  # "128 GB", "30 km": a unit
         if m.group() not in _NOT_NAMES and m.group().lower() not in common and \
                 not re.match(r"[ \t]+[A-Z][a-z]", src.text[m.end():m.end() + 3]):
             if not re.search(r"[A-Z][a-z]+[ \t]+$", src.text[max(0, m.start() - 20):m.start()]):
@@ -339,7 +344,7 @@ def _capital_fact(src: Source) -> list[Found]:
 
 def orgs(f: Field, src: Source, options: list[Option]) -> list[Found]:
     """Organisations: names ending in a company word, acronyms, names after "at", "with", "from"."""
-    found = []
+    found = before_key(f, src)
     for p in phrases(src):
         score = p.org + 0.5 * _near(f, src, p.start, p.end) - max(0.0, p.person - 2.0) * 0.6 - 0.3 * p.place
         if {"team", "club"} & set(f.words) and p.place > 0:
@@ -350,10 +355,33 @@ def orgs(f: Field, src: Source, options: list[Option]) -> list[Found]:
     return found + _unclassified(f, src)
 
 
+_CALLED = re.compile(r"\b(?:called|titled|entitled|named)\s+[\"\u201c']?([A-Z0-9][\w'\u2019&-]*(?:[ \t]+(?!(?:by|from|with|"
+                     r"and|for|in|on|at|is|was|has|had|which|that|who|will|starring|hosted|written|directed|"
+                     r"came|comes|runs|costs|has)\b)[\w'\u2019&-]+){0,6})")
+
+
+def called(f: Field, src: Source) -> list[Found]:
+    """The name after "called", "titled", "named" up to a stop word or punctuation: "a film titled Harbour
+    Lights by ...", "a recipe called Lemon drizzle cake."."""
+    return [Found(m.group(1), m.start(1), m.end(1), 3.2 + 0.3 * _near(f, src, m.start(1), m.end(1)))
+            for m in _CALLED.finditer(src.text)]
+
+
+def before_key(f: Field, src: Source) -> list[Found]:
+    """A proper name right before the key's head word: "the Pro plan", "the Lumen lamp", "Nordic team"."""
+    heads = [w for w in f.words if len(w) > 2][-1:]
+    if not heads:
+        return []
+    head = re.escape(heads[0])
+    return [Found(p.text, p.start, p.end, 3.3) for p in phrases(src)
+            if re.match(rf"[ \t]+{head}(?:s|es)?\b", src.text[p.end:p.end + 30], re.I) and p.titled == ""]
+
+
 def titles(f: Field, src: Source, options: list[Option]) -> list[Found]:
-    """Titles: a quoted phrase first, else capitalised words after "called", "titled", "book"; else a
+    """Titles: a quoted phrase first, else the words after "called", "titled", "book"; else a
     capitalised phrase that is no person or place."""
     found = [Found(q, s, e, 3.5 - 0.01 * i) for i, (q, s, e) in enumerate(src.quotes) if len(q.split()) <= 12]
+    found += called(f, src) + before_key(f, src)
     for p in phrases(src):
         score = p.title + 0.5 * _near(f, src, p.start, p.end) - 0.4 * max(p.person, p.place, 0.0)
         if score > -0.5 and not _quoted(src, p.start):
@@ -398,6 +426,7 @@ def job(f: Field, src: Source, options: list[Option]) -> list[Found]:
 def products(f: Field, src: Source, options: list[Option]) -> list[Found]:
     """Products: a capitalised name and the common nouns after it ("the Zephyr desk fan is loud")."""
     found = [Found(o.name, -1, -1, 3.0) for o in options if o.name.lower().split()[0] in src.lower]
+    found += called(f, src) + before_key(f, src)
     for p in phrases(src):
         score = p.product + 0.5 * _near(f, src, p.start, p.end) - 0.5 * max(p.person - 1.0, p.place, 0.0)
         if score > 0 and not p.text.isupper():
@@ -433,7 +462,7 @@ def clause_at(src: Source, start: int, limit: int = 12) -> tuple[str, int] | Non
 
 def free_text(f: Field, src: Source, options: list[Option]) -> list[Found]:
     """Any other string: a quoted phrase, the words after a cue, a short first clause."""
-    found = []
+    found = before_key(f, src)
     family = _cue_family(f)
     for pattern, score in _PHRASE_CUES.get(family, ()):
         for m in re.finditer(pattern, src.text, re.I):

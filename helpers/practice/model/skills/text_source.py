@@ -33,6 +33,10 @@ _TIME = re.compile(r"\b(?:[01]?\d|2[0-3])[:h][0-5]\d(?:\s*[ap]\.?m\b\.?)?|\b(?:1
 _VERSION = re.compile(r"(?<![\w.])v?\d+\.\d+\.\d+(?:\.\d+)?(?![\w.]*\d)")
 _HANDLE = re.compile(r"(?<![\w@#])[@#][A-Za-z_][\w]*")
 _CODE = re.compile(r"(?<![\w@.,#/-])#?[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*(?![\w-]|[/.]\w|,\d)")
+#: A code of two parts: "AB12 CDE", "SW1A 1AA" (a UK plate or postcode), "1015 CJ" (a Dutch postcode), "AY 482913".
+_TWO_PART = re.compile(r"(?<![\w@#/-])(?:[A-Z]{1,2}\d{1,2}[A-Z]?[ \t]\d?[A-Z]{2,3}|\d{4}[ \t][A-Z]{2}|[A-Z]{2}[ \t]\d{4,6})"
+                       r"(?![\w-])")
+_UNIT_CAPS = {"GB", "MB", "KB", "TB", "AM", "PM", "KM", "CM", "MM", "HP", "KW", "MW", "ML", "KG", "UK", "US", "EU"}
 TICKER = re.compile(r"(?<![\w-])[A-Z]{2,5}(?![\w-])")
 _NUMBER = re.compile(r"(?<![\w.])[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w])|(?<![\w.])\.\d+\b"
                      r"|(?<![\w.])\d+(?:\.\d+)?(?=[a-zA-Z%\u00b0])")
@@ -86,7 +90,10 @@ class Source:
         self.times = _spans(_TIME, self.text, self.emails + self.urls + self.dates)
         self.versions = _spans(_VERSION, self.text, self.emails + self.urls + self.dates + self.times)
         taken = self.emails + self.urls + self.dates + self.times + self.versions + self.handles
-        self.codes = [c for c in _spans(_CODE, self.text, taken) if _is_code(c[0])]
+        two = [c for c in _spans(_TWO_PART, self.text, taken) if c[0].split()[-1] not in _UNIT_CAPS
+               and c[0].split()[0] not in _UNIT_CAPS]
+        self.codes = sorted(two + [c for c in _spans(_CODE, self.text, taken + two) if _is_code(c[0])],
+                            key=lambda c: c[1])
         self.phones = [(m.group().strip(), m.start(), m.end()) for m in _PHONE.finditer(self.text)
                        if _digits(m.group()) >= 7 and not overlaps(m.start(), m.end(), taken)
                        and not _looks_like_code(m.group())]
