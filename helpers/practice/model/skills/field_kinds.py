@@ -144,7 +144,7 @@ def _word_kind(words: list[str]) -> str | None:
         if weak in ("number", "no", "num", "nr"):
             return {"phone": "phone", "code": "code", "weak_code": "code"}.get(kind, "number" if kind in (
                 "number", "count") else "code")
-        if weak == "name" and kind in ("org", "product", "place", "title", "name"):
+        if weak == "name" and kind in ("org", "product", "place", "title", "name", "file"):
             return kind
         if weak == "name":
             return "title" if kind == "text" else "name"

@@ -73,6 +73,7 @@ def _fit(function: Function, asked: set[str], question: str) -> tuple[float, flo
     allowed = {stem(w) for f in function.parameters for e in f.enum for w in words_of(str(e))}
     lexical = 1.5 * len(asked & (name | allowed)) + 1.0 * len(asked & described - name) + 0.5 * len(
         asked & params - name)
+    lexical += 1.0 * len(_partly(asked - name - described, name)) + 0.4 * len(_partly(asked - params, params - name))
     score, complete = lexical, True
     ranked, _ = _ranked(function, question)
     for f in function.parameters:
@@ -83,6 +84,13 @@ def _fit(function: Function, asked: set[str], question: str) -> tuple[float, flo
         elif best >= GIVEN:
             score += 0.3
     return score, lexical, complete
+
+
+def _partly(asked: set[str], words: set[str]) -> set[str]:
+    """The asked stems that begin a longer word of the function or are begun by one ("showing" and
+    ``showtimes``, "citizens" and ``citizenship``): the same word family, compounded or derived."""
+    return {a for a in asked if len(a) >= 4 and any(w != a and min(len(w), len(a)) >= 4 and (
+        w.startswith(a) or a.startswith(w)) for w in words)}
 
 
 #: Kinds of parameter a question may fill with its own words ("recipes using chickpeas", "a plant that has ...").

@@ -55,7 +55,8 @@ KIND_OF_WORD = _kinds({
               "interviewer interviewee who traveller traveler visitor participant guardian payee payer recruiter "
               "stylist therapist trainer agent mentor referee presenter performer bride groom signatory "
               "shopper subscriber customer_name addressee lecturer professor scientist researcher",
-    "place": "city town village country nation location place destination origin address street road venue "
+    "place": "city town village country nation nationality citizenship location place destination origin address "
+             "street road venue "
              "station airport port harbour harbor region province county area district neighbourhood "
              "neighborhood where headquarters hq capital near island continent pickup dropoff departure arrival "
              "from to",
@@ -70,6 +71,7 @@ KIND_OF_WORD = _kinds({
                "software tool bike animal species breed pet plant flower grape wine beer medication medicine "
                "drug vehicle car browser os platform",
     "job": "position role job occupation profession",
+    "file": "file filename attachment document path",
     "summary": "summary description gist overview synopsis",
     "text": "reason message note notes comment comments issue problem request topic event "
             "occasion details text body content complaint symptom symptoms feedback question answer query "

@@ -82,6 +82,16 @@ def _code(f, src, options):
     return found
 
 
+_FILE = re.compile(r"(?<![\w@.-])(?:[\w-]+/)*[\w-]+\.(?:pdf|docx?|xlsx?|csv|txt|pptx?|png|jpe?g|gif|svg|zip|json|"
+                   r"md|py|js|html?|mp3|mp4|wav|log|xml|ya?ml)\b", re.I)
+
+
+def _file(f, src, options):
+    """A file name or path: "quarterly_report.pdf", "docs/intro.md"."""
+    return [Found(m.group(), m.start(), m.end(), 3.0 + near_key(f, src, m.start(), m.end()))
+            for m in _FILE.finditer(src.text)]
+
+
 def _in_a_name(src: Source, start: int, end: int) -> bool:
     """A code inside a product's name ("the Summit 40L backpack"): a capitalised word before it, mid-sentence,
     and a common noun after it."""
@@ -474,5 +484,5 @@ def _summary(f, src, options):
 
 FINDERS = {"email": _email, "phone": _phone, "url": _url, "code": _code, "date": _date, "time": _time, "day": _day,
            "when": _when, "number": _number, "count": _count, "sentiment": _sentiment, "urgency": _urgency,
-           "boolean": _boolean, "choice": _choice, "currency": _currency, "language": _language, "summary": _summary,
+           "boolean": _boolean, "file": _file, "choice": _choice, "currency": _currency, "language": _language, "summary": _summary,
            "room": _room, "size": _size, "colour": _colour}
