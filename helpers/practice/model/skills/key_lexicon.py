@@ -21,7 +21,7 @@ def _kinds(table: dict[str, str]) -> dict[str, str]:
 KIND_OF_WORD = _kinds({
     "email": "email e-mail mail",
     "phone": "phone telephone mobile tel cell fax",
-    "url": "url website link homepage site web href uri",
+    "url": "url website link homepage site web href uri domain hostname",
     "currency": "currency",
     "room": "room",
     "size": "size",
@@ -138,6 +138,7 @@ UNIT_WORDS = {
     "c": {"c", "\u00b0c", "celsius", "degrees"}, "f": {"f", "\u00b0f", "fahrenheit", "degrees"},
     "kwh": {"kwh"}, "ml": {"ml"}, "l": {"l", "litres", "liters"}, "gb": {"gb"}, "mb": {"mb"},
     "kmh": {"km/h", "kph", "kmh"}, "mph": {"mph"}, "ms": {"ms"}, "calories": {"calories", "kcal", "cal"},
+    "px": {"px", "pixel", "pixels"}, "mah": {"mah"}, "inches": {"inches", "inch", "in", "\""},
     "stars": {"stars", "star", "/5"}, "people": {"people", "persons", "guests", "adults", "pax"},
 }
 #: Key words that ask for an amount of money.

@@ -363,8 +363,11 @@ _CALLED = re.compile(r"\b(?:called|titled|entitled|named)\s+[\"\u201c']?([A-Z0-9
 def called(f: Field, src: Source) -> list[Found]:
     """The name after "called", "titled", "named" up to a stop word or punctuation: "a film titled Harbour
     Lights by ...", "a recipe called Lemon drizzle cake."."""
-    return [Found(m.group(1), m.start(1), m.end(1), 3.2 + 0.3 * _near(f, src, m.start(1), m.end(1)))
-            for m in _CALLED.finditer(src.text)]
+    found = []
+    for m in _CALLED.finditer(src.text):
+        text = m.group(1).rstrip("'\u2019")
+        found.append(Found(text, m.start(1), m.start(1) + len(text), 3.2 + 0.3 * _near(f, src, m.start(1), m.end(1))))
+    return found
 
 
 def before_key(f: Field, src: Source) -> list[Found]:
@@ -450,7 +453,7 @@ _NOUN_PHRASE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Mm]y|[Ss]ome|[Tt]wo|[Tt]h
 
 def clause_at(src: Source, start: int, limit: int = 12) -> tuple[str, int] | None:
     """The words from ``start`` to the end of their clause (at most ``limit`` words), and where it ends."""
-    m = re.match(rf"[ \t]*((?:[^\s,.;!?()\n|]+(?:[ \t]+|(?=[,.;!?()\n|]|$))){{1,{limit}}})", src.text[start:])
+    m = re.match(rf"[ \t]*((?:(?:[^\s,.;!?()\n|]|\.(?=\w))+(?:[ \t]+|(?=[,.;!?()\n|]|$))){{1,{limit}}})", src.text[start:])
     if not m:
         return None
     text = m.group(1).strip().strip("\"'\u201c\u201d")

@@ -18,7 +18,10 @@ from .value_lexicon import NUMBER_WORDS
 __all__ = ["Source", "Found", "Number", "MONTH", "ISO_DATE", "CAP_PHRASE", "TICKER", "overlaps"]
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_URL = re.compile(r"\b(?:https?://|www\.)[^\s,;\"'<>()]+[^\s,;\"'<>().!?]")
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s,;\"'<>()]+[^\s,;\"'<>().!?]"
+                  r"|(?<![\w@.-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|co|uk|de|fr|nl|es|it|eu|dev|app|"
+                  r"ai|example|info|biz|me|tv|us|ca|au|ch|at|be|se|no|dk|pl|pt|ie)\b(?![.@-]?\w)(?:/[^\s,;\"'<>()]*"
+                  r"[^\s,;\"'<>().!?])?", re.I)
 _PHONE = re.compile(r"(?<![\w.,-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}(?![\w-])"
                     r"|(?<![\w.-])\+\d{7,14}\b")
 ISO_DATE = r"\d{4}-\d{2}-\d{2}"

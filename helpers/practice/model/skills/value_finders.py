@@ -196,6 +196,8 @@ def _number(f, src, options):
                 score -= 2.0
         if u and (stem(singular(u)) in stems or stem(u) in stems):
             score += 3.0
+        elif set(words) & _COUNT_KEYS and _counts_the_subject(f, src, n):
+            score += 1.5  # "two pizzas" for order_pizza's quantity, "three dice" for roll_dice's count
         if people and (u in UNIT_WORDS["people"] or re.search(r"\b(?:for|of|party of|table for)\s+$",
                                                             src.text[max(0, n.start - 12):n.start], re.I)):
             score += 2.0
@@ -212,6 +214,19 @@ def _number(f, src, options):
             score += 0.2
         found.append(Found(_whole(value, f), n.start, n.end, score))
     return found
+
+
+_COUNT_KEYS = {"quantity", "qty", "count", "number", "num", "copies", "amount", "n", "how_many", "times", "units"}
+
+
+def _counts_the_subject(f: Field, src: Source, n) -> bool:
+    """The number counts what the function is about: a noun within two words after it is a word of the
+    function's name or description ("Roll three twenty-sided dice" for ``roll_dice``)."""
+    if not f.context:
+        return False
+    subject = {stem(singular(w)) for w in re.findall(r"[a-z]+", f.context.lower()) if len(w) > 2}
+    after = re.findall(r"[a-z]+", src.text[n.end:n.end + 30].lower())[:3]
+    return any(stem(singular(w)) in subject for w in after if len(w) > 2)
 
 
 def _whole(value, f: Field):
