@@ -32,6 +32,7 @@ _NUMERIC = {"number", "integer", "float", "int", "double", "decimal"}
 _CUES = {
     "place": (r"\b(?:from|departs?|departing|leaving|leaves|out of|origin|sender|between)[:\s]+(?:the\s+)?$",
               r"\b(?:to|arrives?(?:\s+(?:in|at))?|arriving(?:\s+(?:in|at))?|into|towards|reach(?:es)?|destination|"
+              r"visit(?:ing)?|heading to|going to|"
               r"recipient|for)[:\s]+(?:the\s+)?$"),
     "date": (r"\b(?:from|arriv(?:e|es|ing)|arrival|check-?in|starting|starts?|begins?|since|between|on)[:\s]+$",
              r"(?:\b(?:to|until|till|leav(?:e|es|ing)|depart(?:s|ing)?|check-?out|ends?|through|and|by)[:\s]+|-\s*)$"),
@@ -134,7 +135,9 @@ def as_flag(f: Field, src: Source) -> Field:
 
 
 def order_pairs(fields: list[Field], ranked: dict[str, list[Found]], src: Source) -> None:
-    """Score the candidates of two paired keys of one kind by the cue words before them, else by order."""
+    """Score the candidates of two paired keys of one kind by the cue words before them, else by order; a key
+    of a pair with no partner (``destination`` beside ``citizenship``) by the cue words alone."""
+    paired: set[str] = set()
     for first in fields:
         if first.order != "first":
             continue
@@ -144,6 +147,7 @@ def order_pairs(fields: list[Field], ranked: dict[str, list[Found]], src: Source
         if not cls or not seconds:
             continue
         second = seconds[0]
+        paired.update((first.key, second.key))
         firsts, lasts = _CUES.get(cls, _CUES["place"])
         shared = sorted({c.start for c in ranked[first.key] if c.start >= 0} & {c.start for c in ranked[second.key]
                                                                                 if c.start >= 0})
@@ -162,6 +166,19 @@ def order_pairs(fields: list[Field], ranked: dict[str, list[Found]], src: Source
                 elif c.start in shared and len(shared) > 1:
                     c.score += 0.5 * sign * (1 if c.start == shared[0] else -1 if c.start == shared[-1] else 0)
             ranked[field.key].sort(key=lambda c: -c.score)
+    for lone in fields:
+        cls = _KIND_CLASS.get(lone.kind)
+        if lone.key in paired or not lone.order or cls != "place":
+            continue
+        firsts, lasts = _CUES[cls]
+        sign = 1.0 if lone.order == "first" else -1.0
+        for c in ranked[lone.key]:
+            before = src.text[max(0, c.start - 24):c.start].lower() if c.start >= 0 else ""
+            if before and re.search(firsts, before):
+                c.score += 2.0 * sign
+            elif before and re.search(lasts, before):
+                c.score -= 2.0 * sign
+        ranked[lone.key].sort(key=lambda c: -c.score)
 
 
 def _shares_words(a: Field, b: Field) -> bool:
