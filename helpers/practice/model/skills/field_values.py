@@ -129,7 +129,7 @@ def as_flag(f: Field, src: Source) -> Field:
         aside = re.search(r"\(\s*$", before) and re.match(r"\s*\)", after)
         as_value = re.search(r":\s*$", before) and re.match(r"\s*(?:[.,;\n]|$)", after)
         negated = re.search(r"\b(?:not|no|non-?)\s*$", before)
-        if aside or as_value or negated or len(f.words) > 1:
+        if aside or as_value or negated:
             return Field(f.key, "boolean", f.description, example=f.example, required=f.required, context=f.context)
     return f
 
