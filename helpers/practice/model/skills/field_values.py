@@ -102,8 +102,8 @@ def assign(fields: list[Field], ranked: dict[str, list[Found]], pick=None) -> di
         left.remove(f)
         options_left = free(f)
         chosen = pick(f, options_left) if pick and options_left else (options_left[0] if options_left else None)
-        if chosen is not None and chosen.start >= 0:
-            used.append((chosen.start, chosen.end))
+        if chosen is not None and chosen.start >= 0 and not isinstance(chosen.value, bool):
+            used.append((chosen.start, chosen.end))  # a flag's words are evidence, not a value another key loses
         values[f.key] = chosen.value if chosen is not None else None
     return {f.key: values[f.key] for f in fields}
 

@@ -140,9 +140,11 @@ def _raw_phrases(src: Source):
                 re.match(r"[ \t]+\d", src.text[parts[0][1] + len(parts[0][0]):]) and \
                 not _PERSON_AFTER.match(src.text[parts[0][1] + len(parts[0][0]):parts[0][1] + 40]):
             continue  # "Serves 4.", "Amber warning": a sentence's first word, not a name
-        if len(parts) == 1 and re.match(r"[ \t]*:", src.text[parts[0][1] + len(parts[0][0]):]) and \
-                re.search(r"(?:^|\n)[ \t]*$", src.text[:parts[0][1]]) and parts[0][0].lower() in common:
-            continue  # "Issue: ...": a label, not a name
+        after_phrase = src.text[parts[-1][1] + len(parts[-1][0]):][:40] if parts else ""
+        if parts and re.search(r"(?:^|\n)[ \t]*$", src.text[:parts[0][1]]) and (
+                len(parts) == 1 and re.match(r"[ \t]*:", after_phrase) and parts[0][0].lower() in common
+                or re.match(r"(?:[ \t]+[a-z]+){1,2}[ \t]*:", after_phrase)):
+            continue  # "Issue: ...", "Gig alert: ...": a label, not a name
         while parts and (parts[-1][0] in _NOT_NAMES or parts[-1][0].lower() in COMMON_CAPITALISED and len(parts) > 1
                          or parts[-1][0].lower() in ("the", "and", "of", "de", "van", "&",
                                                                                  "y", "la", "le", "di", "du", "for")):
@@ -436,7 +438,8 @@ def products(f: Field, src: Source, options: list[Option]) -> list[Found]:
             found.append(Found(p.product_text, p.start, p.product_end, score + 0.5))
     for m in re.finditer(r"(?:^|(?<=[.!?:\n])\s*)([A-Z][a-z]+(?:\s+[a-z][a-z-]+){0,3}?)(?=\s*(?:[.,:;!?(]|\s-\s|$))",
                          src.text):
-        if m.group(1).split()[0].lower() not in COMMON_CAPITALISED and len(m.group(1).split()) >= 2:
+        label = re.match(r"\s*:", src.text[m.end(1):])  # "Recipe card: ...": the label, not the dish
+        if m.group(1).split()[0].lower() not in COMMON_CAPITALISED and len(m.group(1).split()) >= 2 and not label:
             found.append(Found(m.group(1), m.start(1), m.end(1), 1.4 + 0.5 * _near(f, src, m.start(1), m.end(1))))
     for m in _NOUN_PHRASE.finditer(src.text):
         found.append(Found(m.group(1), m.start(1), m.end(1), 0.6 + 0.5 * _near(f, src, m.start(1), m.end(1))))
