@@ -153,7 +153,10 @@ PEOPLE_WORDS = {"people", "persons", "guests", "passengers", "travellers", "trav
 
 
 def unit_of(words: list[str]) -> str:
-    """The quantity a key's words measure ("weight_kg" in kg, "length_minutes" in minutes), or ""."""
+    """The quantity a key's words measure ("weight_kg" in kg, "length_minutes" in minutes, "hours_per_week" in
+    hours), or ""."""
+    if "per" in words[1:]:
+        words = words[:words.index("per")]  # what comes after "per" is what it is counted against
     for word in reversed(words):
         if word in ("min", "max", "m", "h", "s", "no"):  # "salary_min" is a minimum, not minutes
             continue

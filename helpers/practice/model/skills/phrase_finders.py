@@ -382,11 +382,32 @@ def before_key(f: Field, src: Source) -> list[Found]:
             if re.match(rf"[ \t]+{head}(?:s|es)?\b", src.text[p.end:p.end + 30], re.I) and p.titled == ""]
 
 
+_SMALL = {"a", "an", "the", "of", "and", "for", "in", "on", "to", "with", "at", "by", "or", "&"}
+
+
+def _heading(src: Source) -> list[Found]:
+    """The text's first words before a colon, a dash or a bar, as a heading names what follows: "Grandma's
+    Banana Bread: Preheat ...", "Team offsite planning - Tuesday". Before a colon only a title-cased one
+    ("Recipe card: ..." is a label)."""
+    m = re.match(r"[\s\"\u201c']*([A-Z][^:\n|]{2,80}?)[ \t]*(:|[ \t][-\u2013\u2014][ \t]|\|)", src.text)
+    if not m:
+        return []
+    words = m.group(1).split()
+    if not 2 <= len(words) <= 8 or re.search(r"[.!?,]", m.group(1)):
+        return []
+    titled = all(w[:1].isupper() or w.lower() in _SMALL for w in words)
+    if m.group(2) == ":" and not titled:
+        return []
+    return [Found(m.group(1), m.start(1), m.end(1), 3.0 if titled else 2.6)]
+
+
 def titles(f: Field, src: Source, options: list[Option]) -> list[Found]:
     """Titles: a quoted phrase first, else the words after "called", "titled", "book"; else a
     capitalised phrase that is no person or place."""
     found = [Found(q, s, e, 3.5 - 0.01 * i) for i, (q, s, e) in enumerate(src.quotes) if len(q.split()) <= 12]
-    found += called(f, src) + before_key(f, src)
+    found += called(f, src) + before_key(f, src) + _heading(src)
+    if set(f.words) <= {"title"}:  # a person's title ("Head of Partnerships") when the text is a contact's
+        found += [Found(c.value, c.start, c.end, c.score - 1.2) for c in job(f, src, options)]
     for p in phrases(src):
         score = p.title + 0.5 * _near(f, src, p.start, p.end) - 0.4 * max(p.person, p.place, 0.0)
         if score > -0.5 and not _quoted(src, p.start):
