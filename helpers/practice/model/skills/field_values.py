@@ -49,6 +49,7 @@ def candidates(f: Field, src: Source, options: list[Option] = ()) -> list[Found]
     found = list(_ALL_FINDERS.get(kind, free_text)(f, src, options))
     if kind not in _UNLABELLED:
         found += labelled(f, src)
+    found += _slugs(f, src) + _trimmed(f, found)
     found = [c for c in (_typed(c, f) for c in found) if c is not None]
     best: dict[tuple, Found] = {}
     for c in found:  # the same value at the same place, found twice, counts once (its best score)
@@ -56,6 +57,38 @@ def candidates(f: Field, src: Source, options: list[Option] = ()) -> list[Found]
         if key not in best or best[key].score < c.score:
             best[key] = c
     return sorted(best.values(), key=lambda c: -c.score)
+
+
+_SLUG = re.compile(r"(?<![\w./-])[A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*(?![\w/-])")
+
+
+def _slugs(f: Field, src: Source) -> list[Found]:
+    """An "owner/name" a repository or project key asks for: "acme/webshop"."""
+    if not ({"repo", "repository", "project", "slug"} & set(f.words) or "owner/" in f.description.lower()):
+        return []
+    return [Found(m.group(), m.start(), m.end(), 3.5) for m in _SLUG.finditer(src.text)
+            if not any(s <= m.start() < e for _, s, e in src.urls)]
+
+
+def _trimmed(f: Field, found: list[Found]) -> list[Found]:
+    """A phrase ending in the word of what the function handles, without it: "atorvastatin prescription" for
+    ``refill_prescription``'s medication is "atorvastatin"."""
+    if not f.context or f.kind not in ("product", "text", "title"):
+        return []
+    from .value_lexicon import stem
+
+    subject = {stem(w) for w in re.findall(r"[a-z]+", f.context.split(".")[0].lower()) if len(w) > 2}
+    subject -= {stem(w) for w in f.words}
+    out = []
+    for c in found:
+        words = str(c.value).split() if isinstance(c.value, str) else []
+        rest = [w.lower() for w in words[:-1]]
+        if len(words) >= 2 and stem(words[-1].lower()) in subject and len(rest) <= 3 and not any(
+                stem(w) in subject or w in ("my", "the", "a", "an", "our", "your", "his", "her", "their")
+                for w in rest):
+            text = " ".join(words[:-1])
+            out.append(Found(text, c.start, c.start + len(text), c.score + 0.3))
+    return out
 
 
 def _typed(c: Found, f: Field) -> Found | None:

@@ -83,7 +83,7 @@ _ROLE_BEFORE = re.compile(r"\b(?:botanist|scientist|professor|doctor|nurse|autho
                           r"violinist|poet|novelist|historian|economist|dentist)\s+$", re.I)
 _TITLE_BEFORE = re.compile(r"\b(?:called|titled|named|book|film|novel|song|album|movie|episode of|series|show|"
                            r"podcast|course|class|talk|webinar|workshop|read|watched|watch)\s*:?\s*$", re.I)
-_NOUN_AFTER = re.compile(r"^((?:\s+\d+\w*)?(?:\s+(?!(?:is|was|are|were|has|had|and|or|but|for|from|with|at|in|on|to|"
+_NOUN_AFTER = re.compile(r"^((?:\s+[A-Z]{0,3}\d+\w*)?(?:\s+(?!(?:is|was|are|were|has|had|and|or|but|for|from|with|at|in|on|to|"
                          r"of|by|it|its|I|that|which|who|keeps|kept|broke|makes|made|does|did|will|won't|stopped|"
                          r"whenever|when|while|if|because|after|before|every|since|until|so|then|now|today|"
                          r"arrived|works|worked|crashes|crashed|needs|costs|runs|came|comes|looks|sounds|feels|"
@@ -495,6 +495,9 @@ def free_text(f: Field, src: Source, options: list[Option]) -> list[Found]:
         for m in re.finditer(pattern, src.text, re.I):
             found.append(Found(m.group(1).strip(" \"'"), m.start(1), m.end(1), score))
     stems = {stem(w) for w in f.words}
+    for n in src.nums:  # "bus number 73", "route #5": a number named as one
+        if re.search(r"(?:\bnumber|\bno\.?|#)[ \t]*$", src.text[max(0, n.start - 8):n.start], re.I):
+            found.append(Found(src.text[n.start:n.end], n.start, n.end, 1.2))
     for value, s, e in src.numbers:  # "2 bags" for a key "bags"
         if any(stem(w) in stems for w in src.around(s, e, 0, 1)[1]):
             found.append(Found(value, s, e, 2.5))
