@@ -50,6 +50,7 @@ def candidates(f: Field, src: Source, options: list[Option] = ()) -> list[Found]
     if kind not in _UNLABELLED:
         found += labelled(f, src)
     found += _slugs(f, src) + _trimmed(f, found)
+    found = [_without_key_word(c, f) for c in found]
     found = [c for c in (_typed(c, f) for c in found) if c is not None]
     best: dict[tuple, Found] = {}
     for c in found:  # the same value at the same place, found twice, counts once (its best score)
@@ -89,6 +90,16 @@ def _trimmed(f: Field, found: list[Found]) -> list[Found]:
             text = " ".join(words[:-1])
             out.append(Found(text, c.start, c.start + len(text), c.score + 0.3))
     return out
+
+
+def _without_key_word(c: Found, f: Field) -> Found:
+    """A name without the key's own word before it: "Guest Tom Reed" for ``guest`` is "Tom Reed"."""
+    if f.kind != "name" or not isinstance(c.value, str) or " " not in c.value:
+        return c
+    first, rest = c.value.split(" ", 1)
+    if first.lower() in f.words and rest[:1].isupper():
+        return Found(rest, c.start + len(first) + 1, c.end, c.score)
+    return c
 
 
 def _typed(c: Found, f: Field) -> Found | None:
@@ -161,7 +172,8 @@ def as_flag(f: Field, src: Source) -> Field:
             continue
         aside = re.search(r"\(\s*$", before) and re.match(r"\s*\)", after)
         as_value = re.search(r":\s*$", before) and re.match(r"\s*(?:[.,;\n]|$)", after)
-        negated = re.search(r"\b(?:not|no|non-?)\s*$", before)
+        negated = re.search(r"\b(?:not|no|non-?)\s*$", before) or re.search(
+            r"\b(?:very|quite|really|too|so|fairly|extremely|is|was|are|were|be|been|being)\s+$", before)
         if aside or as_value or negated:
             return Field(f.key, "boolean", f.description, example=f.example, required=f.required, context=f.context)
     return f

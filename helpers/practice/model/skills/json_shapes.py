@@ -35,8 +35,8 @@ _ONLY = re.compile(r"\b(?:json only|only (?:the |a |valid )?json|only with (?:th
 _SHAPED = re.compile(r"\b(?:keys?|fields?|properties|schema)\b|\{\s*[\"'\w]", re.I)
 _CHOICE_KEYS = {"category", "label", "class", "intent", "department", "route", "team", "queue", "type", "bucket",
                 "classification", "routing"}
-_NAMED = re.compile(r"\b(?:keys?|fields?|properties|attributes|columns|entries)\b(?:\s+(?:called|named))?[ \t]*"
-                    r"(?::|\bof\b)?[ \t]*([^\n.]{1,300})", re.I)
+_NAMED = re.compile(r"\b(?:keys?|fields?|properties|attributes|columns|entries)\b(?:\s+(?:called|named|needed|required|"
+                    r"wanted|to use|are|should be))?[ \t]*(?::|\bof\b|[-\u2013\u2014](?=\s))?[ \t]*([^\n.]{1,300})", re.I)
 _AFTER_JSON = re.compile(r"\bjson\b[^.\n:]{0,40}?(?:\b(?:with|containing|including|having)\b(?:\s+the)?|:|"
                          r"\s[-\u2013\u2014]\s)[ \t]*"
                          r"([^\n.]{1,300})", re.I)
@@ -46,6 +46,8 @@ _BULLET_KEY = re.compile(r"(?m)^[ \t]*[-*\u2022][ \t]*[\"'`]?([A-Za-z_][\w]{0,40
 _KEY_LIST = re.compile(r"(?m):[ \t]*([a-z][a-z0-9_]*(?:[ \t]*,[ \t]*[a-z][a-z0-9_]*)+(?:,?[ \t]+(?:and|&)[ \t]+"
                        r"[a-z][a-z0-9_]*)?)[ \t]*\.?[ \t]*$")
 _NOT_KEYS = {"a", "an", "the", "one", "another", "and", "also", "each", "some", "any", "it", "its", "their"}
+_PAREN_KEY = re.compile(r"\(\s*[\"'`]?([a-z][a-z0-9_]{1,40})[\"'`]?\s*\)")
+_SINGLE_QUOTED_KEY = re.compile(r"(?<![\w'])'([a-z][a-z0-9_]{1,40})'(?![\w'])")
 _QUOTED_KEY = re.compile(r"[\"`]([A-Za-z_][A-Za-z0-9_]{1,40})[\"`]")
 _LIST_STOP = re.compile(r"(?:\s+(?:for|from|in|of|based|using|describing|about|that|which|to|as|by|under|out|only)\b"
                         r"|:).*$",
@@ -150,6 +152,10 @@ def _named_fields(prompt: str) -> list[Field]:
     found += [_items(m.group(1)) for pattern in (_NAMED, _AFTER_JSON) for m in pattern.finditer(head)]
     found.append([(k, "") for k in dict.fromkeys(_QUOTED_KEY.findall(head))])
     listed = [[(k.strip(), "") for k in split_list(m.group(1))] for m in _KEY_LIST.finditer(head)]
+    for pattern in (_PAREN_KEY, _SINGLE_QUOTED_KEY):  # "a field for the city (city)", "'sender' is who wrote it"
+        keys = list(dict.fromkeys(pattern.findall(head)))
+        if len(keys) >= 2:
+            found.append([(k, "") for k in keys])
     found = [items for items in found if not (len(items) == 1 and items[0][0].lower() in ("json", "object"))]
     best = max(found + listed, key=lambda items: len(items) + 1.5 * any(items is i for i in listed), default=[])
     return [_prose_field(k, d) for k, d in best]
