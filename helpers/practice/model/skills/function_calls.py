@@ -74,8 +74,10 @@ def _fit(function: Function, asked: set[str], question: str) -> tuple[float, flo
     lexical = 1.5 * len(asked & (name | allowed)) + 1.0 * len(asked & described - name) + 0.5 * len(
         asked & params - name)
     lexical += 1.0 * len(_partly(asked - name - described, name)) + 0.4 * len(_partly(asked - params, params - name))
-    score, complete = lexical, True
     ranked, _ = _ranked(function, question)
+    # a value its parameter's own words or units label, or of a shape only it takes ("holiday.jpg" for a file)
+    lexical += 0.5 * sum(1 for f in function.parameters if ranked[f.key] and ranked[f.key][0].score >= 3.0)
+    score, complete = lexical, True
     for f in function.parameters:
         best = ranked[f.key][0].score if ranked[f.key] else -9.0
         if f.required:

@@ -22,7 +22,7 @@ _URL = re.compile(r"\b(?:https?://|www\.)[^\s,;\"'<>()]+[^\s,;\"'<>().!?]"
                   r"|(?<![\w@.-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|co|uk|de|fr|nl|es|it|eu|dev|app|"
                   r"ai|example|info|biz|me|tv|us|ca|au|ch|at|be|se|no|dk|pl|pt|ie)\b(?![.@-]?\w)(?:/[^\s,;\"'<>()]*"
                   r"[^\s,;\"'<>().!?])?", re.I)
-_PHONE = re.compile(r"(?<![\w.,-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}(?![\w-])"
+_PHONE = re.compile(r"(?<![\w.,-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,6}){1,4}(?![\w-])"
                     r"|(?<![\w.-])\+\d{7,14}\b")
 ISO_DATE = r"\d{4}-\d{2}-\d{2}"
 MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|" \
