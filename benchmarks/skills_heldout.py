@@ -1623,7 +1623,8 @@ JSON_CASES_H = [
     {"prompt": "Please return JSON. The keys should be the author of the book, the number of pages and the "
                "year it came out: author, pages, year.\nThe novel Salt Roads by Kenji Arata (2018) has 412 pages.",
      "expect": {"author": "Kenji Arata", "pages": 412, "year": 2018}},
-    {"prompt": "From the listing below give me {\"address\": \"\", \"bedrooms\": 0, \"rent\": 0, \"pets_allowed\": false}\n"
+    {"prompt": "From the listing below give me {\"address\": \"\", \"bedrooms\": 0, \"rent\": 0, "
+               "\"pets_allowed\": false}\n"
                "Flat at 14 Calder Street, 2 bedrooms, 1,150 per month. Pets welcome.",
      "expect": {"address": "14 Calder Street", "bedrooms": 2, "rent": 1150, "pets_allowed": True}},
     {"prompt": "Extract as JSON with keys podcast_title, host, episodes.\n"
@@ -1745,7 +1746,8 @@ PARCEL_H = _fn("schedule_pickup", "Schedule a courier pickup of a parcel",
 VACCINE_H = _fn("check_vaccinations", "Check which vaccinations travellers need for a country",
                 {"country": {"type": "string"}}, ["country"])
 OVEN_H = _fn("preheat_oven", "Preheat the smart oven",
-             {"temperature_c": {"type": "integer"}, "mode": {"type": "string", "enum": ["fan", "grill", "conventional"]}},
+             {"temperature_c": {"type": "integer"},
+              "mode": {"type": "string", "enum": ["fan", "grill", "conventional"]}},
              ["temperature_c"])
 FLASH_H = _fn("create_flashcards", "Create a deck of flashcards on a topic",
               {"topic": {"type": "string"}, "cards": {"type": "integer"}}, ["topic"])

@@ -153,7 +153,8 @@ def assign(fields: list[Field], ranked: dict[str, list[Found]], pick=None) -> di
 
 
 _FREE_KINDS = {"message", "text", "summary"}
-_SAID_YES_NO = r"(?:\s*[:=\-]\s*|\s+(?:is|was|are|were|set to|turned)\s+)(?:yes|no|on|off|true|false|enabled|disabled|y|n)\b"
+_SAID_YES_NO = (r"(?:\s*[:=\-]\s*|\s+(?:is|was|are|were|set to|turned)\s+)"
+                r"(?:yes|no|on|off|true|false|enabled|disabled|y|n)\b")
 _DETERMINER = re.compile(r"\b(?:a|an|the|this|that|my|your|our|their|his|her|its|of|for|with|per|by|in|on|at|to)\s+$")
 
 

@@ -35,8 +35,9 @@ _ONLY = re.compile(r"\b(?:json only|only (?:the |a |valid )?json|only with (?:th
 _SHAPED = re.compile(r"\b(?:keys?|fields?|properties|schema)\b|\{\s*[\"'\w]", re.I)
 _CHOICE_KEYS = {"category", "label", "class", "intent", "department", "route", "team", "queue", "type", "bucket",
                 "classification", "routing"}
-_NAMED = re.compile(r"\b(?:keys?|fields?|properties|attributes|columns|entries)\b(?:\s+(?:called|named|needed|required|"
-                    r"wanted|to use|are|should be))?[ \t]*(?::|\bof\b|[-\u2013\u2014](?=\s))?[ \t]*([^\n.]{1,300})", re.I)
+_NAMED = re.compile(r"\b(?:keys?|fields?|properties|attributes|columns|entries)\b(?:\s+(?:called|named|needed|"
+                    r"required|wanted|to use|are|should be))?[ \t]*(?::|\bof\b|[-\u2013\u2014](?=\s))?[ \t]*"
+                    r"([^\n.]{1,300})", re.I)
 _AFTER_JSON = re.compile(r"\bjson\b[^.\n:]{0,40}?(?:\b(?:with|containing|including|having)\b(?:\s+the)?|:|"
                          r"\s[-\u2013\u2014]\s)[ \t]*"
                          r"([^\n.]{1,300})", re.I)

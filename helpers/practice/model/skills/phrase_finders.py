@@ -83,7 +83,8 @@ _ROLE_BEFORE = re.compile(r"\b(?:botanist|scientist|professor|doctor|nurse|autho
                           r"violinist|poet|novelist|historian|economist|dentist)\s+$", re.I)
 _TITLE_BEFORE = re.compile(r"\b(?:called|titled|named|book|film|novel|song|album|movie|episode of|series|show|"
                            r"podcast|course|class|talk|webinar|workshop|read|watched|watch)\s*:?\s*$", re.I)
-_NOUN_AFTER = re.compile(r"^((?:\s+[A-Z]{0,3}\d+\w*)?(?:\s+(?!(?:is|was|are|were|has|had|and|or|but|for|from|with|at|in|on|to|"
+_NOUN_AFTER = re.compile(r"^((?:\s+[A-Z]{0,3}\d+\w*)?(?:\s+(?!(?:is|was|are|were|has|had|and|or|but|for|from|with|at|"
+                         r"in|on|to|"
                          r"of|by|it|its|I|that|which|who|keeps|kept|broke|makes|made|does|did|will|won't|stopped|"
                          r"whenever|when|while|if|because|after|before|every|since|until|so|then|now|today|"
                          r"arrived|works|worked|crashes|crashed|needs|costs|runs|came|comes|looks|sounds|feels|"
@@ -363,7 +364,8 @@ def orgs(f: Field, src: Source, options: list[Option]) -> list[Found]:
     return found + _unclassified(f, src)
 
 
-_CALLED = re.compile(r"\b(?:called|titled|entitled|named)\s+[\"\u201c']?([A-Z0-9][\w'\u2019&-]*(?:[ \t]+(?!(?:by|from|with|"
+_CALLED = re.compile(r"\b(?:called|titled|entitled|named)\s+[\"\u201c']?([A-Z0-9][\w'\u2019&-]*(?:[ \t]+(?!(?:by|"
+                     r"from|with|"
                      r"and|for|in|on|at|is|was|has|had|which|that|who|will|starring|hosted|written|directed|"
                      r"came|comes|runs|costs|has)\b)[\w'\u2019&-]+){0,6})")
 
@@ -483,7 +485,8 @@ _NOUN_PHRASE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Mm]y|[Ss]ome|[Tt]wo|[Tt]h
 
 def clause_at(src: Source, start: int, limit: int = 12) -> tuple[str, int] | None:
     """The words from ``start`` to the end of their clause (at most ``limit`` words), and where it ends."""
-    m = re.match(rf"[ \t]*((?:(?:[^\s,.;!?()\n|]|\.(?=\w))+(?:[ \t]+|(?=[,.;!?()\n|]|$))){{1,{limit}}})", src.text[start:])
+    m = re.match(rf"[ \t]*((?:(?:[^\s,.;!?()\n|]|\.(?=\w))+(?:[ \t]+|(?=[,.;!?()\n|]|$))){{1,{limit}}})",
+                 src.text[start:])
     if not m:
         return None
     text = m.group(1).strip().strip("\"'\u201c\u201d")

@@ -37,8 +37,8 @@ _VERSION = re.compile(r"(?<![\w.])v?\d+\.\d+\.\d+(?:\.\d+)?(?![\w.]*\d)")
 _HANDLE = re.compile(r"(?<![\w@#])[@#][A-Za-z_][\w]*")
 _CODE = re.compile(r"(?<![\w@.,#/-])#?[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*(?![\w-]|[/.]\w|,\d)")
 #: A code of two parts: "AB12 CDE", "SW1A 1AA" (a UK plate or postcode), "1015 CJ" (a Dutch postcode), "AY 482913".
-_TWO_PART = re.compile(r"(?<![\w@#/-])(?:[A-Z]{1,2}\d{1,2}[A-Z]?[ \t]\d?[A-Z]{2,3}|\d{4}[ \t][A-Z]{2}|[A-Z]{2}[ \t]\d{4,6})"
-                       r"(?![\w-])")
+_TWO_PART = re.compile(r"(?<![\w@#/-])(?:[A-Z]{1,2}\d{1,2}[A-Z]?[ \t]\d?[A-Z]{2,3}|\d{4}[ \t][A-Z]{2}"
+                       r"|[A-Z]{2}[ \t]\d{4,6})(?![\w-])")
 _UNIT_CAPS = {"GB", "MB", "KB", "TB", "AM", "PM", "KM", "CM", "MM", "HP", "KW", "MW", "ML", "KG", "UK", "US", "EU"}
 TICKER = re.compile(r"(?<![\w-])[A-Z]{2,5}(?![\w-])")
 _NUMBER = re.compile(r"(?<![\w.])[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w])|(?<![\w.])\.\d+\b"

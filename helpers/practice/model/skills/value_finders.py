@@ -499,5 +499,6 @@ def _summary(f, src, options):
 
 FINDERS = {"email": _email, "phone": _phone, "url": _url, "code": _code, "date": _date, "time": _time, "day": _day,
            "when": _when, "number": _number, "count": _count, "sentiment": _sentiment, "urgency": _urgency,
-           "boolean": _boolean, "file": _file, "choice": _choice, "currency": _currency, "language": _language, "summary": _summary,
+           "boolean": _boolean, "file": _file, "choice": _choice, "currency": _currency, "language": _language,
+           "summary": _summary,
            "room": _room, "size": _size, "colour": _colour}
