@@ -85,3 +85,10 @@ def test_word_families_counts_whole_hosts_and_a_lone_destination_fill_calls():
     assert call_for("Is mail.oakmill.co.uk answering?") == ("ping_host", {"hostname": "mail.oakmill.co.uk"})
     assert call_for("Can a traveller from Chile enter Japan?") == \
         ("check_entry_rules", {"nationality": "Chile", "destination": "Japan"})
+
+
+def test_a_key_that_names_a_state_is_a_flag_and_per_names_the_denominator():
+    assert [Field(k).kind for k in ("signed", "refundable", "waterproof", "free_parking")] == ["boolean"] * 4
+    assert Field("created").kind != "boolean" and Field("price_per_night").kind == "number"
+    got = fill([Field("insured"), Field("price_per_night")], Source("Room at 85 EUR per night, insured."))
+    assert got == {"insured": True, "price_per_night": 85}
