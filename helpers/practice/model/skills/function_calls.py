@@ -76,7 +76,8 @@ def _fit(function: Function, asked: set[str], question: str) -> tuple[float, flo
     lexical += 1.0 * len(_partly(asked - name - described, name)) + 0.4 * len(_partly(asked - params, params - name))
     ranked, _ = _ranked(function, question)
     # a value its parameter's own words or units label, or of a shape only it takes ("holiday.jpg" for a file)
-    lexical += 0.5 * sum(1 for f in function.parameters if ranked[f.key] and ranked[f.key][0].score >= 3.0)
+    lexical += 0.5 * sum(1 for f in function.parameters if ranked[f.key] and ranked[f.key][0].score >= 3.0
+                         and f.kind in _SHAPED)
     score, complete = lexical, True
     for f in function.parameters:
         best = ranked[f.key][0].score if ranked[f.key] else -9.0
@@ -86,6 +87,10 @@ def _fit(function: Function, asked: set[str], question: str) -> tuple[float, flo
         elif best >= GIVEN:
             score += 0.3
     return score, lexical, complete
+
+
+#: Kinds whose value has a shape of its own, or a unit: a question holding one points to the function taking it.
+_SHAPED = {"file", "url", "email", "phone", "number", "count"}
 
 
 def _partly(asked: set[str], words: set[str]) -> set[str]:

@@ -89,7 +89,7 @@ COMPOUNDS = {"check_in": "date", "check_out": "date", "checkin": "date", "checko
              "currency_code": "currency", "order_total": "number", "phone_number": "phone",
              "e_mail": "email", "web_site": "url", "time_zone": "text", "start_time": "time", "end_time": "time",
              "start_date": "date", "end_date": "date", "number_of": "number", "year_built": "number",
-             "opening_hours": "text"}
+             "opening_hours": "text", "ip": "code", "ip_address": "code"}
 #: Words before a head that make a person's key a count ("max_attendees") or keep it a person ("lead_guest").
 COUNTING = {"max", "min", "maximum", "minimum", "num", "number", "total", "count", "n", "no", "expected", "extra"}
 

@@ -34,6 +34,7 @@ _TIME = re.compile(r"\b(?:[01]?\d|2[0-3])[:h][0-5]\d(?:\s*[ap]\.?m\b\.?)?|\b(?:1
                    r"|\b(?:1[0-2]|0?[1-9])\s*[ap]\.?m\b\.?"
                    r"|\b(?:noon|midnight)\b", re.I)
 _VERSION = re.compile(r"(?<![\w.])v?\d+\.\d+\.\d+(?:\.\d+)?(?![\w.]*\d)")
+_IP = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.]*\d)")
 _HANDLE = re.compile(r"(?<![\w@#])[@#][A-Za-z_][\w]*")
 _CODE = re.compile(r"(?<![\w@.,#/-])#?[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*(?![\w-]|[/.]\w|,\d)")
 #: A code of two parts: "AB12 CDE", "SW1A 1AA" (a UK plate or postcode), "1015 CJ" (a Dutch postcode), "AY 482913".
@@ -91,12 +92,13 @@ class Source:
         self.handles = _spans(_HANDLE, self.text, self.emails + self.urls)
         self.dates = _spans(_DATE, self.text, self.emails + self.urls)
         self.times = _spans(_TIME, self.text, self.emails + self.urls + self.dates)
-        self.versions = _spans(_VERSION, self.text, self.emails + self.urls + self.dates + self.times)
-        taken = self.emails + self.urls + self.dates + self.times + self.versions + self.handles
+        self.addresses = _spans(_IP, self.text, self.emails + self.urls + self.dates + self.times)
+        self.versions = _spans(_VERSION, self.text, self.emails + self.urls + self.dates + self.times + self.addresses)
+        taken = self.emails + self.urls + self.dates + self.times + self.versions + self.handles + self.addresses
         two = [c for c in _spans(_TWO_PART, self.text, taken) if c[0].split()[-1] not in _UNIT_CAPS
                and c[0].split()[0] not in _UNIT_CAPS]
-        self.codes = sorted(two + [c for c in _spans(_CODE, self.text, taken + two) if _is_code(c[0])],
-                            key=lambda c: c[1])
+        self.codes = sorted(two + self.addresses + [c for c in _spans(_CODE, self.text, taken + two)
+                                                    if _is_code(c[0])], key=lambda c: c[1])
         self.phones = [(m.group().strip(), m.start(), m.end()) for m in _PHONE.finditer(self.text)
                        if _digits(m.group()) >= 7 and not overlaps(m.start(), m.end(), taken)
                        and not _looks_like_code(m.group())]
