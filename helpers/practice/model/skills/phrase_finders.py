@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass
 
 from .field_kinds import Field
+from .key_lexicon import UNIT_WORDS
 from .prompt_reading import Option
 from .text_source import Found, Source
-from .value_lexicon import COMMON_CAPITALISED, COUNTRIES, DAYS, MONTHS, PLACES, common_words, stem
+from .value_lexicon import COMMON_CAPITALISED, COUNTRIES, DAYS, MONTHS, PLACES, STOP, common_words, stem
 
 __all__ = ["PHRASE_FINDERS", "free_text", "phrases", "Phrase", "clause_at"]
 
@@ -457,6 +458,11 @@ def job(f: Field, src: Source, options: list[Option]) -> list[Found]:
     return found
 
 
+_UNIT_FORMS = {form for forms in UNIT_WORDS.values() for form in forms} | {"per", "a", "an", "the", "of", "in", "at"}
+_CLAUSE_WORDS = {"seen", "at", "in", "on", "for", "from", "with", "and", "or", "to", "is", "was", "are", "were",
+                 "spotted", "found", "left", "sold", "each", "per"}
+
+
 def products(f: Field, src: Source, options: list[Option]) -> list[Found]:
     """Products: a capitalised name and the common nouns after it ("the Zephyr desk fan is loud")."""
     found = [Found(o.name, -1, -1, 3.0) for o in options if o.name.lower().split()[0] in src.lower]
@@ -470,6 +476,14 @@ def products(f: Field, src: Source, options: list[Option]) -> list[Found]:
         label = re.match(r"\s*:", src.text[m.end(1):])  # "Recipe card: ...": the label, not the dish
         if m.group(1).split()[0].lower() not in COMMON_CAPITALISED and len(m.group(1).split()) >= 2 and not label:
             found.append(Found(m.group(1), m.start(1), m.end(1), 1.4 + 0.5 * _near(f, src, m.start(1), m.end(1))))
+    for n in src.nums:  # "14 curlews", "24 boxes of printer paper": what is counted
+        m = re.match(r"[ \t]+(?:[a-z]+[ \t]+of[ \t]+)?([a-z][a-z-]+(?:[ \t]+[a-z][a-z-]+)?)",
+                     src.text[n.end:n.end + 40])
+        if m and not n.money and n.unit not in _UNIT_FORMS and m.group(1).split()[0] not in _CLAUSE_WORDS | STOP:
+            words = m.group(1).split()
+            words = words[:1] if len(words) > 1 and words[1] in _CLAUSE_WORDS else words
+            text = " ".join(words)
+            found.append(Found(text, n.end + m.start(1), n.end + m.start(1) + len(text), 1.1))
     for m in _NOUN_PHRASE.finditer(src.text):
         found.append(Found(m.group(1), m.start(1), m.end(1), 0.6 + 0.5 * _near(f, src, m.start(1), m.end(1))))
         last = m.group(1).split()[-1]

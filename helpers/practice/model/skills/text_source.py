@@ -42,7 +42,7 @@ _TWO_PART = re.compile(r"(?<![\w@#/-])(?:[A-Z]{1,2}\d{1,2}[A-Z]?[ \t]\d?[A-Z]{2,
                        r"|[A-Z]{2}[ \t]\d{4,6})(?![\w-])")
 _UNIT_CAPS = {"GB", "MB", "KB", "TB", "AM", "PM", "KM", "CM", "MM", "HP", "KW", "MW", "ML", "KG", "UK", "US", "EU"}
 TICKER = re.compile(r"(?<![\w-])[A-Z]{2,5}(?![\w-])")
-_NUMBER = re.compile(r"(?<![\w.])[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w])|(?<![\w.])\.\d+\b"
+_NUMBER = re.compile(r"(?<![\w.])[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w]|\.\d)|(?<![\w.])\.\d+\b"
                      r"|(?<![\w.])\d+(?:\.\d+)?(?=[a-zA-Z%\u00b0])")
 _SCALE = re.compile(r"\s*(million|billion|thousand|bn|k\b)", re.I)
 _SCALES = {"million": 1e6, "billion": 1e9, "bn": 1e9, "thousand": 1e3, "k": 1e3}
