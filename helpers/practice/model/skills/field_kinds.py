@@ -17,7 +17,8 @@ from .key_lexicon import COMPOUNDS, COUNTING, KIND_OF_WORD, WEAK_HEADS, singular
 
 _NUMERIC_TYPES = {"number", "integer", "float", "int", "double", "decimal"}
 _BOOLEAN_PREFIX = ("is_", "has_", "needs_", "wants_", "requires_", "can_", "should_", "was_", "did_", "does_",
-                   "would_", "will_", "include_", "includes_", "allow_", "allows_", "are_", "have_")
+                   "would_", "will_", "include_", "includes_", "allow_", "allows_", "are_", "have_", "with_",
+                   "without_")
 _BOOLEAN_SUFFIX = ("_allowed", "_included", "_required", "_enabled", "_requested", "_needed", "_available",
                    "_confirmed", "_flag")
 #: Words that put a value first or second of a pair: from/to, min/max, home/away, winner/loser.

@@ -173,7 +173,9 @@ def as_flag(f: Field, src: Source) -> Field:
             continue
         aside = re.search(r"\(\s*$", before) and re.match(r"\s*\)", after)
         as_value = re.search(r":\s*$", before) and re.match(r"\s*(?:[.,;\n]|$)", after)
-        negated = re.search(r"\b(?:not|no|non-?)\s*$", before) or re.search(
+        before = src.lower[max(0, m.start() - 24):m.start()]
+        negated = re.search(r"\b(?:not|no|non-?|without|has|have|had|offers?|includes?|including|comes with|"
+                            r"free)\s+(?:a\s+|an\s+|free\s+)?$", before) or re.search(
             r"\b(?:very|quite|really|too|so|fairly|extremely|is|was|are|were|be|been|being)\s+$", before)
         if aside or as_value or negated:
             return Field(f.key, "boolean", f.description, example=f.example, required=f.required, context=f.context)

@@ -138,7 +138,8 @@ UNIT_WORDS = {
     "c": {"c", "\u00b0c", "celsius", "degrees"}, "f": {"f", "\u00b0f", "fahrenheit", "degrees"},
     "kwh": {"kwh"}, "ml": {"ml"}, "l": {"l", "litres", "liters"}, "gb": {"gb"}, "mb": {"mb"},
     "kmh": {"km/h", "kph", "kmh"}, "mph": {"mph"}, "ms": {"ms"}, "calories": {"calories", "kcal", "cal"},
-    "px": {"px", "pixel", "pixels"}, "mah": {"mah"}, "inches": {"inches", "inch", "in", "\""},
+    "px": {"px", "pixel", "pixels"}, "mg": {"mg", "milligrams", "milligram"}, "mah": {"mah"},
+    "inches": {"inches", "inch"},
     "stars": {"stars", "star", "/5"}, "people": {"people", "persons", "guests", "adults", "pax"},
 }
 #: Key words that ask for an amount of money.

@@ -121,9 +121,12 @@ def _raw_phrases(src: Source):
     for m in _PHRASE.finditer(src.text):
         parts = [(w.group(), m.start() + w.start()) for w in re.finditer(r"\S+", m.group())]
         link = next((i for i, (w, _) in enumerate(parts) if w == "for" and 0 < i < len(parts) - 1), None)
-        if link is not None and (" ".join(w for w, _ in parts[:link]) in PLACES or \
+        if link is not None and (" ".join(w for w, _ in parts[:link]) in PLACES or link == 1 and
+                                 src.sentence_start(parts[0][1]) or \
                 " ".join(w for w, _ in parts[link + 1:]) in PLACES):  # "York for Leeds": two places, not one name
-            for half in (parts[:link], parts[link + 1:]):
+            halves = (parts[:link], parts[link + 1:]) if " ".join(w for w, _ in parts[:link]) in PLACES or \
+                " ".join(w for w, _ in parts[link + 1:]) in PLACES else (parts[link + 1:],)
+            for half in halves:  # "Prescription for Aled Jones": the sentence's first word is no name
                 yield " ".join(w for w, _ in half), half[0][1], half[-1][1] + len(half[-1][0]), ""
             continue
         titled = ""
