@@ -442,6 +442,12 @@ _JOB = re.compile(rf"\b((?:[A-Z][\w-]*\s+){{1,3}}{_JOB_CAP}s?)\b|"
                   rf"\b(?i:as|an?|our|the|new|hiring)\s+((?:[a-z][a-z-]*\s+){{0,2}}{_JOB_NOUNS})\b")
 
 
+_JOB_BEFORE_JOBS = re.compile(rf"\b((?:[A-Za-z][a-z-]*\s+){{0,2}}(?i:{_JOB_NOUNS[3:-1]}))\s+"
+                              r"(?i:jobs?|roles?|positions?|vacanc(?:y|ies)|openings?)\b")
+_NOT_JOB_WORDS = {"any", "some", "all", "find", "remote", "new", "local", "part-time", "full-time", "the", "a", "an",
+                  "me", "for", "search", "show", "list", "good", "paid"}
+
+
 def job(f: Field, src: Source, options: list[Option]) -> list[Found]:
     """A job: "a Senior Backend Engineer", "the Data Analyst position", "as a driver", "Head of Partnerships"."""
     found = []
@@ -455,6 +461,13 @@ def job(f: Field, src: Source, options: list[Option]) -> list[Found]:
         if words:
             start = m.start(1) if m.group(1) else m.start(2)
             found.append(Found(" ".join(words), start, start + len(" ".join(words)), 2.5 if m.group(1) else 2.0))
+    for m in _JOB_BEFORE_JOBS.finditer(src.text):  # "remote data engineer jobs", "any nurse roles"
+        words = m.group(1).split()
+        while words and words[0].lower() in _NOT_JOB_WORDS:
+            words = words[1:]
+        if words:
+            text = " ".join(words)
+            found.append(Found(text, m.end(1) - len(text), m.end(1), 2.8))
     for m in re.finditer(r"\b((?:Head|Director|VP|Vice President|Chief \w+ Officer) of [A-Z][\w]+(?: [A-Z][\w]+)?)",
                          src.text):
         found.append(Found(m.group(1), m.start(1), m.end(1), 3.0))

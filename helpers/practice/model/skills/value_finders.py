@@ -188,7 +188,7 @@ def _number(f, src, options):
             forms = UNIT_WORDS.get(unit, {unit})
             if u in forms or u.rstrip(".") in forms:
                 score += 3.0
-            elif unit == "days" and u in ("week", "weeks"):
+            elif unit in ("days", "nights") and u in ("week", "weeks"):
                 value, score = value * 7, score + 2.0
             elif unit == "minutes" and u in ("hour", "hours", "h", "hr", "hrs"):
                 value, score = value * 60, score + 1.5

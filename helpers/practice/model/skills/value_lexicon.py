@@ -176,7 +176,8 @@ never still again one two time week weeks day days service""".split())
 
 #: Question words and what they usually ask for: the everyday knowledge that links "trading at" to a price.
 SYNONYMS = {
-    "old": ("age",), "born": ("birth", "age"), "birthday": ("birth",), "words": ("lyrics", "text"),
+    "room": ("hotel", "booking"), "old": ("age",), "born": ("birth", "age"), "birthday": ("birth",),
+    "words": ("lyrics", "text"),
     "weather": ("forecast", "temperature"), "forecast": ("weather",), "rain": ("weather", "forecast"),
     "sunny": ("weather",), "hot": ("weather", "temperature"), "cold": ("weather", "temperature"),
     "freezing": ("temperature", "cold"), "warm": ("temperature",), "degrees": ("temperature",),
@@ -260,7 +261,6 @@ POSITIVE_FORMS = {
 }
 #: Everyday words for a listed value: "huge" for ``large``, "children" for ``pediatrics``.
 VALUE_SYNONYMS = {
-    "old": ("age",), "born": ("birth", "age"), "birthday": ("birth",), "words": ("lyrics", "text"),
     "large": ("huge", "big", "massive", "enormous", "giant", "deep"), "small": ("tiny", "little", "minor", "mini"),
     "medium": ("moderate", "average", "mid", "normal", "regular"), "regular": ("medium", "normal", "standard"),
     "high": ("urgent", "critical", "severe", "serious", "asap", "immediately", "dangerous", "danger", "do not eat",
