@@ -1599,3 +1599,290 @@ for _case in CALL_CASES_DEV2:
     _case["prompt"] = ((_PY_FORMAT if _case["format"] == "python" else _JSON_FORMAT)
                        + json.dumps(_case["functions"], indent=2) + "\n" + _case["question"])
 RESULT_CASES_DEV2 = []
+
+# --------------------------------------------------------------------------- an eighth set ("final2", unseen)
+#
+# Written and committed before the next round of work on the practice server's skills, and never run or
+# read while it went on: the goals' measure from then on (the earlier sets become "seen").
+
+JSON_CASES_H = [
+    {"prompt": "Turn this gym sign-up into JSON with keys member_name, plan, monthly_price, has_locker.\n"
+               "New member: Tobias Lindqvist joined on the Flex plan at 34 EUR a month. He rented a locker.",
+     "expect": {"member_name": "Tobias Lindqvist", "plan": "Flex", "monthly_price": 34, "has_locker": True}},
+    {"prompt": "Give JSON with the keys title, director, runtime_minutes and is_sequel.\n"
+               "Our club screens a film titled \"Harbour Lights\" by director Ines Moreau tonight; it runs "
+               "107 minutes and is not a sequel.",
+     "expect": {"title": "Harbour Lights", "director": "Ines Moreau", "runtime_minutes": 107, "is_sequel": False}},
+    {"prompt": "Extract the shipment as JSON: tracking_code, carrier, weight_kg, signature_required.\n"
+               "Parcel ZX-771043 goes with Nordpost, weighs 3.2 kg. Signature required on delivery: yes.",
+     "expect": {"tracking_code": "ZX-771043", "carrier": "Nordpost", "weight_kg": 3.2, "signature_required": True}},
+    {"prompt": "I need the fields guest, room_number, check_out_date and late_checkout. Answer in JSON.\n"
+               "Front desk note: Mirela Popescu in room 512 leaves on 2025-09-03. Late checkout: no.",
+     "expect": {"guest": "Mirela Popescu", "room_number": 512, "check_out_date": "2025-09-03",
+                "late_checkout": False}},
+    {"prompt": "Please return JSON. The keys should be the author of the book, the number of pages and the "
+               "year it came out: author, pages, year.\nThe novel Salt Roads by Kenji Arata (2018) has 412 pages.",
+     "expect": {"author": "Kenji Arata", "pages": 412, "year": 2018}},
+    {"prompt": "From the listing below give me {\"address\": \"\", \"bedrooms\": 0, \"rent\": 0, "
+               "\"pets_allowed\": false}\n"
+               "Flat at 14 Calder Street, 2 bedrooms, 1,150 per month. Pets welcome.",
+     "expect": {"address": "14 Calder Street", "bedrooms": 2, "rent": 1150, "pets_allowed": True}},
+    {"prompt": "Extract as JSON with keys podcast_title, host, episodes.\n"
+               "A new show called \"Quiet Machines\" hosted by Laila Nasser has 18 episodes so far.",
+     "expect": {"podcast_title": "Quiet Machines", "host": "Laila Nasser", "episodes": 18}},
+    {"prompt": "Output JSON only: sku, colour, size, in_stock.\nStock check: item SKU 88-TR-204, colour navy, "
+               "size M. Currently out of stock.",
+     "expect": {"sku": "88-TR-204", "colour": "navy", "size": "M", "in_stock": False}},
+    {"prompt": "Convert to JSON (fields donor, amount, currency, anonymous):\n"
+               "Donation received from Farah Qureshi: 250 GBP. She asked to stay anonymous.",
+     "expect": {"donor": "Farah Qureshi", "amount": 250, "currency": "GBP", "anonymous": True}},
+    {"prompt": "Return a JSON object with keys website, contact_email and founded.\n"
+               "Greenleaf Tiles (greenleaftiles.co.uk) was founded in 1996; write to hello@greenleaftiles.co.uk.",
+     "expect": {"website": "greenleaftiles.co.uk", "contact_email": "hello@greenleaftiles.co.uk", "founded": 1996}},
+    {"prompt": "Read the lab result and answer as JSON with keys patient_id, test, value, unit, abnormal.\n"
+               "Patient P-40218, test: fasting glucose, value 6.8 mmol/L, flagged abnormal.",
+     "expect": {"patient_id": "P-40218", "test": "fasting glucose", "value": 6.8, "unit": "mmol/L",
+                "abnormal": True}},
+    {"prompt": "Make JSON with the keys course_code, credits, lecturer and online.\n"
+               "CS204 Data Structures, 6 credits, taught by Dr. Amara Obi, held on campus only.",
+     "expect": {"course_code": "CS204", "credits": 6, "lecturer": "Amara Obi", "online": False}},
+    {"prompt": "Give the following as JSON: plant, water_every_days, sunlight (full, partial or shade).\n"
+               "Care card: Boston fern. Water every 3 days and keep it in partial shade away from direct sun.",
+     "expect": {"plant": "Boston fern", "water_every_days": 3, "sunlight": "partial"}},
+    {"prompt": "Schema:\n" + _schema({"vessel": {"type": "string"}, "port": {"type": "string"},
+                                      "arrival": {"type": "string", "description": "HH:MM"},
+                                      "containers": {"type": "integer"}})
+               + "\nThe MV Northern Star docks at Rotterdam at 06:45 carrying 1,820 containers.",
+     "expect": {"vessel": "MV Northern Star", "port": "Rotterdam", "arrival": "06:45", "containers": 1820}},
+    {"prompt": "JSON with keys: runner, race, finish_time, personal_best (true/false)\n"
+               "Congrats to Elif Demir, who finished the Lisbon Half Marathon in 1:32:10, a new personal best!",
+     "expect": {"runner": "Elif Demir", "race": "Lisbon Half Marathon", "finish_time": "1:32:10",
+                "personal_best": True}},
+    {"prompt": "Summarise the bug report in JSON with the keys app_version, platform, steps and severity "
+               "(low, medium or high).\nVersion 4.2.1 on Android crashes as soon as you open settings. Nobody "
+               "can change their password. Severity high.",
+     "expect": {"app_version": "4.2.1", "platform": "Android", "severity": "high"}},
+    {"prompt": "Return JSON: {\"name\": string, \"age\": integer, \"email\": string, \"newsletter\": boolean}\n"
+               "Hi, I'm Bruno Kessler, 41, reach me at bruno.k@mailbox.example. Yes, sign me up for the newsletter.",
+     "expect": {"name": "Bruno Kessler", "age": 41, "email": "bruno.k@mailbox.example", "newsletter": True}},
+    {"prompt": "Extract these keys as JSON - venue, capacity, wheelchair_access, parking_spaces.\n"
+               "The Old Mill Hall seats 220 guests, has step-free wheelchair access and 40 parking spaces.",
+     "expect": {"venue": "The Old Mill Hall", "capacity": 220, "wheelchair_access": True, "parking_spaces": 40}},
+    {"prompt": "Give me the order as JSON with keys customer, pizzas, size, delivery.\n"
+               "Order from Sam Okafor: three large pizzas, to be collected in store.",
+     "expect": {"customer": "Sam Okafor", "pizzas": 3, "size": "large", "delivery": False}},
+    {"prompt": "JSON with keys from_city, to_city, departure_date and seats:\n"
+               "Please book 2 seats on the coach from Porto to Seville on 2025-07-19.",
+     "expect": {"from_city": "Porto", "to_city": "Seville", "departure_date": "2025-07-19", "seats": 2}},
+    {"prompt": "Extract to JSON with the keys brand, model, battery_mah, water_resistant.\n"
+               "Review: The Korvo Pulse 5 phone packs a 4,800 mAh battery and is rated IP68 water resistant.",
+     "expect": {"brand": "Korvo", "model": "Pulse 5", "battery_mah": 4800, "water_resistant": True}},
+    {"prompt": "Parse the meeting invite into JSON (keys: topic, date, start_time, duration_minutes, organiser).\n"
+               "Budget review with Priya Raman on 2025-05-22, starting 14:00, for 45 minutes.",
+     "expect": {"topic": "Budget review", "date": "2025-05-22", "start_time": "14:00", "duration_minutes": 45,
+                "organiser": "Priya Raman"}},
+    {"prompt": "Return JSON with keys dish, price and vegetarian.\n"
+               "Tonight's special: Wild mushroom risotto, 18.50, vegetarian.",
+     "expect": {"dish": "Wild mushroom risotto", "price": 18.5, "vegetarian": True}},
+    {"prompt": "Provide JSON: employee, department, start_date, remote (true/false)\n"
+               "Welcome aboard Jonas Weber, joining Finance on 2025-02-03. He will work fully remote.",
+     "expect": {"employee": "Jonas Weber", "department": "Finance", "start_date": "2025-02-03", "remote": True}},
+    {"prompt": "Extract the postal details as JSON with keys recipient, street, postcode, country.\n"
+               "Send it to Chloe Dubois, 8 Rue des Lilas, 69003 Lyon, France.",
+     "expect": {"recipient": "Chloe Dubois", "street": "8 Rue des Lilas", "postcode": "69003", "country": "France"}},
+    {"prompt": "Give JSON with keys ingredient, quantity_grams and organic for:\n"
+               "Add 250 g of organic spelt flour.",
+     "expect": {"ingredient": "spelt flour", "quantity_grams": 250, "organic": True}},
+    {"prompt": "As JSON (keys sensor_id, temperature_c, humidity_percent, battery_low):\n"
+               "Sensor GH-07 reports 21.4 C and 63% humidity; battery OK.",
+     "expect": {"sensor_id": "GH-07", "temperature_c": 21.4, "humidity_percent": 63, "battery_low": False}},
+    {"prompt": "Extract the complaint into JSON with keys customer, order_number, issue and refund_requested.\n"
+               "Hello, this is Marta Silva. Order 55-3019 arrived with a cracked screen. I would like a refund.",
+     "expect": {"customer": "Marta Silva", "order_number": "55-3019", "refund_requested": True}},
+    {"prompt": "Return JSON with keys album, artist, tracks, release_year.\n"
+               "The album titled Glass Rivers by Noor Haddad came out in 2022 with 11 tracks.",
+     "expect": {"album": "Glass Rivers", "artist": "Noor Haddad", "tracks": 11, "release_year": 2022}},
+    {"prompt": "Give JSON with keys language, level, lessons_per_week, is_group_class.\n"
+               "I'm signing up for Portuguese at intermediate level, 2 lessons a week, private one-to-one.",
+     "expect": {"language": "Portuguese", "level": "intermediate", "lessons_per_week": 2, "is_group_class": False}},
+    {"prompt": "Return JSON with the keys vehicle_plate, mileage_km, service_due and next_service_date.\n"
+               "Service log: car LV21 PKD, 48,300 km on the clock. Service due: yes, booked for 2025-10-14.",
+     "expect": {"vehicle_plate": "LV21 PKD", "mileage_km": 48300, "service_due": True,
+                "next_service_date": "2025-10-14"}},
+    {"prompt": "Extract JSON with keys city, population and capital (true or false).\n"
+               "Graz, with about 290,000 inhabitants, is Austria's second city.",
+     "expect": {"city": "Graz", "population": 290000, "capital": False}},
+]
+
+BIKE_H = _fn("rent_bike", "Rent a city bike for some hours",
+             {"station": {"type": "string"}, "hours": {"type": "integer"}, "electric": {"type": "boolean"}},
+             ["station", "hours"])
+CINEMA_H = _fn("get_showtimes", "Get today's cinema showtimes for a film in a city",
+               {"film": {"type": "string"}, "city": {"type": "string"}}, ["film", "city"])
+PHARM_H = _fn("refill_prescription", "Request a refill of a prescription",
+              {"prescription_id": {"type": "string"}, "pharmacy": {"type": "string"}}, ["prescription_id"])
+FERRY_H = _fn("search_ferries", "Search ferry crossings between two ports",
+              {"origin": {"type": "string"}, "destination": {"type": "string"},
+               "date": {"type": "string", "description": "YYYY-MM-DD"}}, ["origin", "destination"])
+PASSWORD_H = _fn("generate_password", "Generate a random password",
+                 {"length": {"type": "integer"}, "symbols": {"type": "boolean"}}, ["length"])
+WEATHER_H = _fn("get_forecast", "Get the weather forecast for a city for a number of days",
+                {"city": {"type": "string"}, "days": {"type": "integer"}}, ["city"])
+QR_H = _fn("make_qr_code", "Make a QR code image for a link",
+           {"url": {"type": "string"}, "size_px": {"type": "integer"}}, ["url"])
+GROCERY_H = _fn("add_to_shopping_list", "Add an item to the shopping list",
+                {"item": {"type": "string"}, "quantity": {"type": "integer"}}, ["item"])
+MEETING_H = _fn("schedule_meeting", "Schedule a meeting with a colleague",
+                {"person": {"type": "string"}, "date": {"type": "string", "description": "YYYY-MM-DD"},
+                 "time": {"type": "string", "description": "HH:MM"}}, ["person", "date"])
+EXCHANGE_H = _fn("get_exchange_rate", "Get the exchange rate between two currencies",
+                 {"base": {"type": "string", "description": "ISO code"},
+                  "target": {"type": "string", "description": "ISO code"}}, ["base", "target"])
+WHOIS_H = _fn("lookup_website_owner", "Look up who owns a website domain", {"domain": {"type": "string"}},
+              ["domain"])
+PARCEL_H = _fn("schedule_pickup", "Schedule a courier pickup of a parcel",
+               {"address": {"type": "string"}, "parcels": {"type": "integer"}, "date": {"type": "string"}},
+               ["address", "parcels"])
+VACCINE_H = _fn("check_vaccinations", "Check which vaccinations travellers need for a country",
+                {"country": {"type": "string"}}, ["country"])
+OVEN_H = _fn("preheat_oven", "Preheat the smart oven",
+             {"temperature_c": {"type": "integer"},
+              "mode": {"type": "string", "enum": ["fan", "grill", "conventional"]}},
+             ["temperature_c"])
+FLASH_H = _fn("create_flashcards", "Create a deck of flashcards on a topic",
+              {"topic": {"type": "string"}, "cards": {"type": "integer"}}, ["topic"])
+ORDER_H = _fn("track_order", "Track an online order by its order reference", {"order_ref": {"type": "string"}},
+              ["order_ref"])
+
+CALL_CASES_H = [
+    {"functions": [BIKE_H, FERRY_H], "format": "python",
+     "question": "Rent me an electric bike at Central Station for 3 hours.",
+     "expect": ("rent_bike", {"station": "Central Station", "hours": 3, "electric": True})},
+    {"functions": [CINEMA_H, BIKE_H], "format": "json",
+     "question": "What time is Dune Part Two on in Glasgow today?",
+     "expect": ("get_showtimes", {"film": "Dune Part Two", "city": "Glasgow"})},
+    {"functions": [PHARM_H, CINEMA_H], "format": "python",
+     "question": "Please refill prescription RX-50921 at Hill Street Pharmacy.",
+     "expect": ("refill_prescription", {"prescription_id": "RX-50921", "pharmacy": "Hill Street Pharmacy"})},
+    {"functions": [FERRY_H, PHARM_H], "format": "json",
+     "question": "Are there ferries from Dover to Calais on 2025-06-21?",
+     "expect": ("search_ferries", {"origin": "Dover", "destination": "Calais", "date": "2025-06-21"})},
+    {"functions": [PASSWORD_H, QR_H], "format": "python",
+     "question": "Generate a 16 character password with symbols.",
+     "expect": ("generate_password", {"length": 16, "symbols": True})},
+    {"functions": [WEATHER_H, PASSWORD_H], "format": "json",
+     "question": "What will the weather be like in Tallinn over the next five days?",
+     "expect": ("get_forecast", {"city": "Tallinn", "days": 5})},
+    {"functions": [QR_H, WHOIS_H], "format": "python",
+     "question": "Make a 500 pixel QR code for https://menu.casarosa.example/lunch",
+     "expect": ("make_qr_code", {"url": "https://menu.casarosa.example/lunch", "size_px": 500})},
+    {"functions": [GROCERY_H, OVEN_H], "format": "json",
+     "question": "Put six lemons on my shopping list.",
+     "expect": ("add_to_shopping_list", {"item": "lemons", "quantity": 6})},
+    {"functions": [MEETING_H, GROCERY_H], "format": "python",
+     "question": "Set up a meeting with Ayesha Khan on 2025-03-12 at 10:30.",
+     "expect": ("schedule_meeting", {"person": "Ayesha Khan", "date": "2025-03-12", "time": "10:30"})},
+    {"functions": [EXCHANGE_H, WEATHER_H], "format": "json",
+     "question": "How many Japanese yen do I get for one Swiss franc? Use CHF to JPY.",
+     "expect": ("get_exchange_rate", {"base": "CHF", "target": "JPY"})},
+    {"functions": [WHOIS_H, QR_H], "format": "python",
+     "question": "Who owns the domain tinyforge.io?",
+     "expect": ("lookup_website_owner", {"domain": "tinyforge.io"})},
+    {"functions": [PARCEL_H, ORDER_H], "format": "json",
+     "question": "Arrange a courier to collect two parcels from 22 Mill Lane tomorrow.",
+     "expect": ("schedule_pickup", {"address": "22 Mill Lane", "parcels": 2})},
+    {"functions": [VACCINE_H, FERRY_H], "format": "python",
+     "question": "What jabs do I need before travelling to Kenya?",
+     "expect": ("check_vaccinations", {"country": "Kenya"})},
+    {"functions": [OVEN_H, GROCERY_H], "format": "json",
+     "question": "Preheat the oven to 200 degrees on fan.",
+     "expect": ("preheat_oven", {"temperature_c": 200, "mode": "fan"})},
+    {"functions": [FLASH_H, PASSWORD_H], "format": "python",
+     "question": "Make me twenty flashcards about the French Revolution.",
+     "expect": ("create_flashcards", {"topic": "the French Revolution", "cards": 20})},
+    {"functions": [ORDER_H, PARCEL_H], "format": "json",
+     "question": "Where is my order \"KX-20931\"?",
+     "expect": ("track_order", {"order_ref": "KX-20931"})},
+    {"functions": [BIKE_H, WEATHER_H], "format": "json",
+     "question": "I'd like a bike from Harbour Square for two hours.",
+     "expect": ("rent_bike", {"station": "Harbour Square", "hours": 2})},
+    {"functions": [FERRY_H, EXCHANGE_H], "format": "python",
+     "question": "Find me a boat crossing to Mykonos from Piraeus.",
+     "expect": ("search_ferries", {"origin": "Piraeus", "destination": "Mykonos"})},
+    {"functions": [WEATHER_H, CINEMA_H], "format": "python",
+     "question": "Forecast for Reykjavik please.",
+     "expect": ("get_forecast", {"city": "Reykjavik"})},
+    {"functions": [CINEMA_H, ORDER_H], "format": "python",
+     "question": "Is Paddington showing in Bristol today?",
+     "expect": ("get_showtimes", {"film": "Paddington", "city": "Bristol"})},
+    {"functions": [EXCHANGE_H, PARCEL_H], "format": "json",
+     "question": "Exchange rate from euros (EUR) to Polish zloty (PLN)?",
+     "expect": ("get_exchange_rate", {"base": "EUR", "target": "PLN"})},
+    {"functions": [VACCINE_H, WHOIS_H], "format": "json",
+     "question": "I'm heading to Peru - which vaccines should I get?",
+     "expect": ("check_vaccinations", {"country": "Peru"})},
+    {"functions": [GROCERY_H, FLASH_H], "format": "python",
+     "question": "Add oat milk to the shopping list.",
+     "expect": ("add_to_shopping_list", {"item": "oat milk"})},
+    {"functions": [PASSWORD_H, MEETING_H], "format": "json",
+     "question": "I need a new password, 12 characters, no symbols.",
+     "expect": ("generate_password", {"length": 12, "symbols": False})},
+    {"functions": [OVEN_H, BIKE_H], "format": "python",
+     "question": "Warm the oven up to 180 C.",
+     "expect": ("preheat_oven", {"temperature_c": 180})},
+    {"functions": [QR_H, GROCERY_H], "format": "json",
+     "question": "Create a QR code linking to www.fieldnotes.example",
+     "expect": ("make_qr_code", {"url": "www.fieldnotes.example"})},
+    {"functions": [WEATHER_H, FLASH_H], "format": "json", "question": "Who wrote Pride and Prejudice?",
+     "expect": None},
+    {"functions": [ORDER_H, VACCINE_H], "format": "python", "question": "Tell me a joke about penguins.",
+     "expect": None},
+    {"functions": [MEETING_H, EXCHANGE_H], "format": "python", "question": "What is the square root of 144?",
+     "expect": None},
+    {"functions": [FERRY_H, OVEN_H, PHARM_H], "format": "json",
+     "question": "Why is the sky blue?", "expect": None},
+    {"functions": [FLASH_H, MEETING_H], "format": "json",
+     "question": "Build a flashcard deck on Spanish verbs.",
+     "expect": ("create_flashcards", {"topic": "Spanish verbs"})},
+]
+for _case in CALL_CASES_H:
+    _case["prompt"] = ((_PY_FORMAT if _case["format"] == "python" else _JSON_FORMAT)
+                       + json.dumps(_case["functions"], indent=2) + "\n" + _case["question"])
+
+RESULT_CASES_H = [
+    {"case": 0, "call": '[rent_bike(station="Central Station", hours=3, electric=True)]',
+     "result": "Result: {\"bike_id\": \"EB-417\", \"unlock_code\": \"9931\"}", "says": ["EB-417", "9931"]},
+    {"case": 1, "call": '{"name": "get_showtimes", "parameters": {"film": "Dune Part Two", "city": "Glasgow"}}',
+     "result": "Function result: {\"times\": [\"17:10\", \"20:40\"], \"cinema\": \"Grosvenor\"}",
+     "says": ["17:10", "20:40"]},
+    {"case": 3, "call": '{"name": "search_ferries", "parameters": {"origin": "Dover", "destination": "Calais", '
+                        '"date": "2025-06-21"}}',
+     "result": "Output: [{\"departs\": \"08:15\", \"operator\": \"Channel Line\", \"price_gbp\": 59}]",
+     "says": ["08:15", "59"]},
+    {"case": 4, "call": '[generate_password(length=16, symbols=True)]', "result": "Result: \"q7#Lm!2vR9@tWx4e\"",
+     "says": ["q7#Lm!2vR9@tWx4e"]},
+    {"case": 5, "call": '{"name": "get_forecast", "parameters": {"city": "Tallinn", "days": 5}}',
+     "result": "Function output: {\"summary\": \"mild and showery\", \"high_c\": 14}",
+     "says": ["showery", "14"]},
+    {"case": 8, "call": '[schedule_meeting(person="Ayesha Khan", date="2025-03-12", time="10:30")]',
+     "result": "Result: {\"scheduled\": true, \"room\": \"Kestrel 2\"}", "says": ["Kestrel 2"]},
+    {"case": 9, "call": '{"name": "get_exchange_rate", "parameters": {"base": "CHF", "target": "JPY"}}',
+     "result": "Tool returned: {\"rate\": 171.35}", "says": ["171.35"]},
+    {"case": 10, "call": '[lookup_website_owner(domain="tinyforge.io")]',
+     "result": "Function response: {\"owner\": \"Tinyforge Labs Ltd\", \"registered\": \"2019-04-02\"}",
+     "says": ["Tinyforge Labs Ltd"]},
+    {"case": 12, "call": '[check_vaccinations(country="Kenya")]',
+     "result": "Result: [\"yellow fever\", \"hepatitis A\", \"typhoid\"]",
+     "says": ["yellow fever", "hepatitis A", "typhoid"]},
+    {"case": 13, "call": '{"name": "preheat_oven", "parameters": {"temperature_c": 200, "mode": "fan"}}',
+     "result": "preheat_oven returned: {\"ready_in_minutes\": 11}", "says": ["11"]},
+    {"case": 15, "call": '{"name": "track_order", "parameters": {"order_ref": "KX-20931"}}',
+     "result": "Result: {\"status\": \"out for delivery\", \"eta\": \"16:00\"}",
+     "says": ["out for delivery", "16:00"]},
+    {"case": 6, "call": '[make_qr_code(url="https://menu.casarosa.example/lunch", size_px=500)]',
+     "result": "Result: {\"file\": \"qr_lunch.png\"}", "says": ["qr_lunch.png"]},
+]
+for _case in RESULT_CASES_H:
+    _case["messages"] = [{"role": "user", "content": CALL_CASES_H[_case["case"]]["prompt"]},
+                         {"role": "assistant", "content": _case["call"]},
+                         {"role": "user", "content": _case["result"]}]

@@ -17,7 +17,8 @@ from .key_lexicon import COMPOUNDS, COUNTING, KIND_OF_WORD, WEAK_HEADS, singular
 
 _NUMERIC_TYPES = {"number", "integer", "float", "int", "double", "decimal"}
 _BOOLEAN_PREFIX = ("is_", "has_", "needs_", "wants_", "requires_", "can_", "should_", "was_", "did_", "does_",
-                   "would_", "will_", "include_", "includes_", "allow_", "allows_", "are_", "have_")
+                   "would_", "will_", "include_", "includes_", "allow_", "allows_", "are_", "have_", "with_",
+                   "without_")
 _BOOLEAN_SUFFIX = ("_allowed", "_included", "_required", "_enabled", "_requested", "_needed", "_available",
                    "_confirmed", "_flag")
 #: Words that put a value first or second of a pair: from/to, min/max, home/away, winner/loser.
@@ -89,6 +90,8 @@ def kind_of(f: Field) -> str:
     numeric = f.type in _NUMERIC_TYPES or (isinstance(f.example, (int, float)) and not isinstance(f.example, bool))
     stated = _stated_kind(f.description)
     words = f.words
+    if "per" in words[1:]:  # "price_per_person" is a price: what follows "per" is what it is counted against
+        words = words[:words.index("per")]
     kind = _word_kind(words)
     if numeric:
         return "number"
@@ -106,7 +109,28 @@ def kind_of(f: Field) -> str:
         return "code"  # "PID", "uid", "sid"
     if kind is None:
         kind = _described_kind(f.description)
+    if kind in (None, "text") and not f.type and (_flag_word(words[-1]) or set(words) & _FLAG_WORDS):
+        return "boolean"  # "verified", "refundable", "waterproof": a key that is a state is yes or no
     return kind or "text"
+
+
+#: Key words that name a state something is in or not, beyond the participles and -able words.
+_FLAG_WORDS = {"free", "online", "remote", "urgent", "vegan", "vegetarian", "organic", "private",
+               "public", "active", "available", "wireless", "indoor", "outdoor", "halal", "kosher",
+               "spicy", "anonymous", "hardcover", "paperback", "express", "sold", "valid", "overdue"}
+
+
+#: Participles a key uses for when something happened, not whether ("created", "published").
+_WHEN_WORDS = {"created", "updated", "modified", "published", "released", "posted", "submitted", "started", "ended",
+               "founded", "established", "opened", "issued", "rated", "described", "scheduled", "expected",
+               "received", "shipped", "delivered", "joined", "finished", "closed"}
+
+
+def _flag_word(word: str) -> bool:
+    """A word that says a state: a participle ("delayed", "signed"), an -able word, "-proof", or a known one."""
+    return word in _FLAG_WORDS or len(word) > 4 and word.endswith("ed") and not word.endswith("eed") and \
+        word not in _WHEN_WORDS or \
+        len(word) > 5 and word.endswith(("able", "ible", "proof"))
 
 
 def _word_kind(words: list[str]) -> str | None:
@@ -144,7 +168,7 @@ def _word_kind(words: list[str]) -> str | None:
         if weak in ("number", "no", "num", "nr"):
             return {"phone": "phone", "code": "code", "weak_code": "code"}.get(kind, "number" if kind in (
                 "number", "count") else "code")
-        if weak == "name" and kind in ("org", "product", "place", "title", "name"):
+        if weak == "name" and kind in ("org", "product", "place", "title", "name", "file"):
             return kind
         if weak == "name":
             return "title" if kind == "text" else "name"

@@ -32,6 +32,7 @@ _NUMERIC = {"number", "integer", "float", "int", "double", "decimal"}
 _CUES = {
     "place": (r"\b(?:from|departs?|departing|leaving|leaves|out of|origin|sender|between)[:\s]+(?:the\s+)?$",
               r"\b(?:to|arrives?(?:\s+(?:in|at))?|arriving(?:\s+(?:in|at))?|into|towards|reach(?:es)?|destination|"
+              r"visit(?:ing)?|heading to|going to|"
               r"recipient|for)[:\s]+(?:the\s+)?$"),
     "date": (r"\b(?:from|arriv(?:e|es|ing)|arrival|check-?in|starting|starts?|begins?|since|between|on)[:\s]+$",
              r"(?:\b(?:to|until|till|leav(?:e|es|ing)|depart(?:s|ing)?|check-?out|ends?|through|and|by)[:\s]+|-\s*)$"),
@@ -48,6 +49,8 @@ def candidates(f: Field, src: Source, options: list[Option] = ()) -> list[Found]
     found = list(_ALL_FINDERS.get(kind, free_text)(f, src, options))
     if kind not in _UNLABELLED:
         found += labelled(f, src)
+    found += _slugs(f, src) + _trimmed(f, found)
+    found = [_without_key_word(c, f) for c in found]
     found = [c for c in (_typed(c, f) for c in found) if c is not None]
     best: dict[tuple, Found] = {}
     for c in found:  # the same value at the same place, found twice, counts once (its best score)
@@ -55,6 +58,48 @@ def candidates(f: Field, src: Source, options: list[Option] = ()) -> list[Found]
         if key not in best or best[key].score < c.score:
             best[key] = c
     return sorted(best.values(), key=lambda c: -c.score)
+
+
+_SLUG = re.compile(r"(?<![\w./-])[A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*(?![\w/-])")
+
+
+def _slugs(f: Field, src: Source) -> list[Found]:
+    """An "owner/name" a repository or project key asks for: "acme/webshop"."""
+    if not ({"repo", "repository", "project", "slug"} & set(f.words) or "owner/" in f.description.lower()):
+        return []
+    return [Found(m.group(), m.start(), m.end(), 3.5) for m in _SLUG.finditer(src.text)
+            if not any(s <= m.start() < e for _, s, e in src.urls)]
+
+
+def _trimmed(f: Field, found: list[Found]) -> list[Found]:
+    """A phrase ending in the word of what the function handles, without it: "atorvastatin prescription" for
+    ``refill_prescription``'s medication is "atorvastatin"."""
+    if not f.context or f.kind not in ("product", "text", "title"):
+        return []
+    from .value_lexicon import stem
+
+    subject = {stem(w) for w in re.findall(r"[a-z]+", f.context.split(".")[0].lower()) if len(w) > 2}
+    subject -= {stem(w) for w in f.words}
+    out = []
+    for c in found:
+        words = str(c.value).split() if isinstance(c.value, str) else []
+        rest = [w.lower() for w in words[:-1]]
+        if len(words) >= 2 and stem(words[-1].lower()) in subject and len(rest) <= 3 and not any(
+                stem(w) in subject or w in ("my", "the", "a", "an", "our", "your", "his", "her", "their")
+                for w in rest):
+            text = " ".join(words[:-1])
+            out.append(Found(text, c.start, c.start + len(text), c.score + 0.3))
+    return out
+
+
+def _without_key_word(c: Found, f: Field) -> Found:
+    """A name without the key's own word before it: "Guest Tom Reed" for ``guest`` is "Tom Reed"."""
+    if f.kind != "name" or not isinstance(c.value, str) or " " not in c.value:
+        return c
+    first, rest = c.value.split(" ", 1)
+    if first.lower() in f.words and rest[:1].isupper():
+        return Found(rest, c.start + len(first) + 1, c.end, c.score)
+    return c
 
 
 def _typed(c: Found, f: Field) -> Found | None:
@@ -81,6 +126,7 @@ def fill(fields: list[Field], src: Source, options: list[Option] = (), pick=None
     """Every field's value: the best candidate not already used by another field, else None.
 
     ``pick(field, ranked)`` may choose another candidate than the first (a weaker model's slip)."""
+    fields = [as_flag(f, src) for f in fields]
     ranked = {f.key: candidates(f, src, options) for f in fields}
     order_pairs(fields, ranked, src)
     return assign(fields, ranked, pick)
@@ -100,17 +146,46 @@ def assign(fields: list[Field], ranked: dict[str, list[Found]], pick=None) -> di
         left.remove(f)
         options_left = free(f)
         chosen = pick(f, options_left) if pick and options_left else (options_left[0] if options_left else None)
-        if chosen is not None and chosen.start >= 0:
-            used.append((chosen.start, chosen.end))
+        if chosen is not None and chosen.start >= 0 and not isinstance(chosen.value, bool):
+            used.append((chosen.start, chosen.end))  # a flag's words are evidence, not a value another key loses
         values[f.key] = chosen.value if chosen is not None else None
     return {f.key: values[f.key] for f in fields}
 
 
 _FREE_KINDS = {"message", "text", "summary"}
+_SAID_YES_NO = (r"(?:\s*[:=\-]\s*|\s+(?:is|was|are|were|set to|turned)\s+)"
+                r"(?:yes|no|on|off|true|false|enabled|disabled|y|n)\b")
+_DETERMINER = re.compile(r"\b(?:a|an|the|this|that|my|your|our|their|his|her|its|of|for|with|per|by|in|on|at|to)\s+$")
+
+
+def as_flag(f: Field, src: Source) -> Field:
+    """The field as a yes/no flag when it has no type and the text uses its words as one: followed by yes/no
+    or on/off ("Auto-renew is on", "Late checkout: no"); or, for a key that says no kind, standing as a
+    value or an aside ("Service: Express", "(verified purchase)", "not vegetarian")."""
+    if f.type or f.enum or f.kind in ("boolean", "number", "choice", "list") or not f.words:
+        return f
+    phrase = r"[\s_\-]?".join(re.escape(w) for w in f.words)
+    for m in re.finditer(rf"(?<![\w-]){phrase}(?![\w-])", src.lower):
+        after, before = src.lower[m.end():m.end() + 20], src.lower[max(0, m.start() - 12):m.start()]
+        if re.match(_SAID_YES_NO, after):
+            return Field(f.key, "boolean", f.description, example=f.example, required=f.required, context=f.context)
+        if f.kind != "text" or re.match(r"\s*:", after) or _DETERMINER.search(before):
+            continue
+        aside = re.search(r"\(\s*$", before) and re.match(r"\s*\)", after)
+        as_value = re.search(r":\s*$", before) and re.match(r"\s*(?:[.,;\n]|$)", after)
+        before = src.lower[max(0, m.start() - 24):m.start()]
+        negated = re.search(r"\b(?:not|no|non-?|without|has|have|had|offers?|includes?|including|comes with|"
+                            r"free)\s+(?:a\s+|an\s+|free\s+)?$", before) or re.search(
+            r"\b(?:very|quite|really|too|so|fairly|extremely|is|was|are|were|be|been|being)\s+$", before)
+        if aside or as_value or negated:
+            return Field(f.key, "boolean", f.description, example=f.example, required=f.required, context=f.context)
+    return f
 
 
 def order_pairs(fields: list[Field], ranked: dict[str, list[Found]], src: Source) -> None:
-    """Score the candidates of two paired keys of one kind by the cue words before them, else by order."""
+    """Score the candidates of two paired keys of one kind by the cue words before them, else by order; a key
+    of a pair with no partner (``destination`` beside ``citizenship``) by the cue words alone."""
+    paired: set[str] = set()
     for first in fields:
         if first.order != "first":
             continue
@@ -120,6 +195,7 @@ def order_pairs(fields: list[Field], ranked: dict[str, list[Found]], src: Source
         if not cls or not seconds:
             continue
         second = seconds[0]
+        paired.update((first.key, second.key))
         firsts, lasts = _CUES.get(cls, _CUES["place"])
         shared = sorted({c.start for c in ranked[first.key] if c.start >= 0} & {c.start for c in ranked[second.key]
                                                                                 if c.start >= 0})
@@ -138,6 +214,19 @@ def order_pairs(fields: list[Field], ranked: dict[str, list[Found]], src: Source
                 elif c.start in shared and len(shared) > 1:
                     c.score += 0.5 * sign * (1 if c.start == shared[0] else -1 if c.start == shared[-1] else 0)
             ranked[field.key].sort(key=lambda c: -c.score)
+    for lone in fields:
+        cls = _KIND_CLASS.get(lone.kind)
+        if lone.key in paired or not lone.order or cls != "place":
+            continue
+        firsts, lasts = _CUES[cls]
+        sign = 1.0 if lone.order == "first" else -1.0
+        for c in ranked[lone.key]:
+            before = src.text[max(0, c.start - 24):c.start].lower() if c.start >= 0 else ""
+            if before and re.search(firsts, before):
+                c.score += 2.0 * sign
+            elif before and re.search(lasts, before):
+                c.score -= 2.0 * sign
+        ranked[lone.key].sort(key=lambda c: -c.score)
 
 
 def _shares_words(a: Field, b: Field) -> bool:

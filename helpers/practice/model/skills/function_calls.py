@@ -73,8 +73,12 @@ def _fit(function: Function, asked: set[str], question: str) -> tuple[float, flo
     allowed = {stem(w) for f in function.parameters for e in f.enum for w in words_of(str(e))}
     lexical = 1.5 * len(asked & (name | allowed)) + 1.0 * len(asked & described - name) + 0.5 * len(
         asked & params - name)
-    score, complete = lexical, True
+    lexical += 1.0 * len(_partly(asked - name - described, name)) + 0.4 * len(_partly(asked - params, params - name))
     ranked, _ = _ranked(function, question)
+    # a value its parameter's own words or units label, or of a shape only it takes ("holiday.jpg" for a file)
+    lexical += 0.5 * sum(1 for f in function.parameters if ranked[f.key] and ranked[f.key][0].score >= 3.0
+                         and f.kind in _SHAPED)
+    score, complete = lexical, True
     for f in function.parameters:
         best = ranked[f.key][0].score if ranked[f.key] else -9.0
         if f.required:
@@ -83,6 +87,17 @@ def _fit(function: Function, asked: set[str], question: str) -> tuple[float, flo
         elif best >= GIVEN:
             score += 0.3
     return score, lexical, complete
+
+
+#: Kinds whose value has a shape of its own, or a unit: a question holding one points to the function taking it.
+_SHAPED = {"file", "url", "email", "phone", "number", "count"}
+
+
+def _partly(asked: set[str], words: set[str]) -> set[str]:
+    """The asked stems that begin a longer word of the function or are begun by one ("showing" and
+    ``showtimes``, "citizens" and ``citizenship``): the same word family, compounded or derived."""
+    return {a for a in asked if len(a) >= 4 and any(w != a and min(len(w), len(a)) >= 4 and (
+        w.startswith(a) or a.startswith(w)) for w in words)}
 
 
 #: Kinds of parameter a question may fill with its own words ("recipes using chickpeas", "a plant that has ...").

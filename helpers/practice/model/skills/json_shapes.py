@@ -35,12 +35,20 @@ _ONLY = re.compile(r"\b(?:json only|only (?:the |a |valid )?json|only with (?:th
 _SHAPED = re.compile(r"\b(?:keys?|fields?|properties|schema)\b|\{\s*[\"'\w]", re.I)
 _CHOICE_KEYS = {"category", "label", "class", "intent", "department", "route", "team", "queue", "type", "bucket",
                 "classification", "routing"}
-_NAMED = re.compile(r"\b(?:keys?|fields?|properties|attributes|columns|entries)\b(?:\s+(?:called|named))?[ \t]*"
-                    r"(?::|\bof\b)?[ \t]*([^\n.]{1,300})", re.I)
-_AFTER_JSON = re.compile(r"\bjson\b[^.\n:]{0,40}?(?:\b(?:with|containing|including|having)\b(?:\s+the)?|:)[ \t]*"
+_NAMED = re.compile(r"\b(?:keys?|fields?|properties|attributes|columns|entries)\b(?:\s+(?:called|named|needed|"
+                    r"required|wanted|to use|are|should be))?[ \t]*(?::|\bof\b|[-\u2013\u2014](?=\s))?[ \t]*"
+                    r"([^\n.]{1,300})", re.I)
+_AFTER_JSON = re.compile(r"\bjson\b[^.\n:]{0,40}?(?:\b(?:with|containing|including|having)\b(?:\s+the)?|:|"
+                         r"\s[-\u2013\u2014]\s)[ \t]*"
                          r"([^\n.]{1,300})", re.I)
 _BULLET_KEY = re.compile(r"(?m)^[ \t]*[-*\u2022][ \t]*[\"'`]?([A-Za-z_][\w]{0,40})[\"'`]?[ \t]*(?:\(([^)]{1,60})\))?"
                          r"[ \t]*(?:[:\u2013\u2014-][ \t]*(.{0,200}))?$")
+#: A list of key-like names after a colon, ending its line: "...: author, pages, year."
+_KEY_LIST = re.compile(r"(?m):[ \t]*([a-z][a-z0-9_]*(?:[ \t]*,[ \t]*[a-z][a-z0-9_]*)+(?:,?[ \t]+(?:and|&)[ \t]+"
+                       r"[a-z][a-z0-9_]*)?)[ \t]*\.?[ \t]*$")
+_NOT_KEYS = {"a", "an", "the", "one", "another", "and", "also", "each", "some", "any", "it", "its", "their"}
+_PAREN_KEY = re.compile(r"\(\s*[\"'`]?([a-z][a-z0-9_]{1,40})[\"'`]?\s*\)")
+_SINGLE_QUOTED_KEY = re.compile(r"(?<![\w'])'([a-z][a-z0-9_]{1,40})'(?![\w'])")
 _QUOTED_KEY = re.compile(r"[\"`]([A-Za-z_][A-Za-z0-9_]{1,40})[\"`]")
 _LIST_STOP = re.compile(r"(?:\s+(?:for|from|in|of|based|using|describing|about|that|which|to|as|by|under|out|only)\b"
                         r"|:).*$",
@@ -67,7 +75,9 @@ def asks_for_json(text: str) -> bool:
                 or re.search(r"\bjson\b\s*(?:please\b|[-\u2013:]\s*\w)", head, re.I)
                 or re.search(r"\b(?:return|reply|respond|output|give|fill)\w*\b[^{}\n]{0,40}\{\s*[\"']\w+[\"']\s*:",
                              head, re.I) and any(isinstance(b.value, dict) and len(b.value) >= 2
-                                                 for b in json_blocks(head)))
+                                                 for b in json_blocks(head))
+                or re.search(r"\b(?:return|reply|respond|output|give|fill|answer)\w*\b[^{}\n]{0,40}\{", head, re.I)
+                and typed_template(head) is not None and len(typed_template(head)[0]) >= 2)
 
 
 def read_json_request(prompt: str) -> JsonRequest | None:
@@ -142,8 +152,13 @@ def _named_fields(prompt: str) -> list[Field]:
               if "_" in m.group(1) or m.group(1)[:1].islower()]]
     found += [_items(m.group(1)) for pattern in (_NAMED, _AFTER_JSON) for m in pattern.finditer(head)]
     found.append([(k, "") for k in dict.fromkeys(_QUOTED_KEY.findall(head))])
+    listed = [[(k.strip(), "") for k in split_list(m.group(1))] for m in _KEY_LIST.finditer(head)]
+    for pattern in (_PAREN_KEY, _SINGLE_QUOTED_KEY):  # "a field for the city (city)", "'sender' is who wrote it"
+        keys = list(dict.fromkeys(pattern.findall(head)))
+        if len(keys) >= 2:
+            found.append([(k, "") for k in keys])
     found = [items for items in found if not (len(items) == 1 and items[0][0].lower() in ("json", "object"))]
-    best = max(found, key=len, default=[])
+    best = max(found + listed, key=lambda items: len(items) + 1.5 * any(items is i for i in listed), default=[])
     return [_prose_field(k, d) for k, d in best]
 
 
@@ -162,7 +177,8 @@ def _items(text: str) -> list[tuple[str, str]]:
         raw = raw if len(raw.split()) == 1 else _LIST_STOP.sub("", raw)
         note = re.search(r"\x00(\d+)", raw)
         name = re.sub(r"\x00\d+", "", raw).strip(" \"'`:)(")
-        if name and len(name.split()) <= 3 and re.fullmatch(r"[A-Za-z_][\w ]*", name):
+        if name and len(name.split()) <= 3 and re.fullmatch(r"[A-Za-z_][\w ]*", name) \
+                and name.split()[0].lower() not in _NOT_KEYS:
             items.append((re.sub(r"\s+", "_", name), notes[int(note.group(1))] if note else ""))
     return items
 

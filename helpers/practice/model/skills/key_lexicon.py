@@ -21,7 +21,7 @@ def _kinds(table: dict[str, str]) -> dict[str, str]:
 KIND_OF_WORD = _kinds({
     "email": "email e-mail mail",
     "phone": "phone telephone mobile tel cell fax",
-    "url": "url website link homepage site web href uri",
+    "url": "url website link homepage site web href uri domain hostname",
     "currency": "currency",
     "room": "room",
     "size": "size",
@@ -55,7 +55,8 @@ KIND_OF_WORD = _kinds({
               "interviewer interviewee who traveller traveler visitor participant guardian payee payer recruiter "
               "stylist therapist trainer agent mentor referee presenter performer bride groom signatory "
               "shopper subscriber customer_name addressee lecturer professor scientist researcher",
-    "place": "city town village country nation location place destination origin address street road venue "
+    "place": "city town village country nation nationality citizenship location place destination origin address "
+             "street road venue "
              "station airport port harbour harbor region province county area district neighbourhood "
              "neighborhood where headquarters hq capital near island continent pickup dropoff departure arrival "
              "from to",
@@ -70,6 +71,7 @@ KIND_OF_WORD = _kinds({
                "software tool bike animal species breed pet plant flower grape wine beer medication medicine "
                "drug vehicle car browser os platform",
     "job": "position role job occupation profession",
+    "file": "file filename attachment document path",
     "summary": "summary description gist overview synopsis",
     "text": "reason message note notes comment comments issue problem request topic event "
             "occasion details text body content complaint symptom symptoms feedback question answer query "
@@ -87,7 +89,7 @@ COMPOUNDS = {"check_in": "date", "check_out": "date", "checkin": "date", "checko
              "currency_code": "currency", "order_total": "number", "phone_number": "phone",
              "e_mail": "email", "web_site": "url", "time_zone": "text", "start_time": "time", "end_time": "time",
              "start_date": "date", "end_date": "date", "number_of": "number", "year_built": "number",
-             "opening_hours": "text"}
+             "opening_hours": "text", "ip": "code", "ip_address": "code"}
 #: Words before a head that make a person's key a count ("max_attendees") or keep it a person ("lead_guest").
 COUNTING = {"max", "min", "maximum", "minimum", "num", "number", "total", "count", "n", "no", "expected", "extra"}
 
@@ -136,6 +138,8 @@ UNIT_WORDS = {
     "c": {"c", "\u00b0c", "celsius", "degrees"}, "f": {"f", "\u00b0f", "fahrenheit", "degrees"},
     "kwh": {"kwh"}, "ml": {"ml"}, "l": {"l", "litres", "liters"}, "gb": {"gb"}, "mb": {"mb"},
     "kmh": {"km/h", "kph", "kmh"}, "mph": {"mph"}, "ms": {"ms"}, "calories": {"calories", "kcal", "cal"},
+    "px": {"px", "pixel", "pixels"}, "mg": {"mg", "milligrams", "milligram"}, "mah": {"mah"},
+    "inches": {"inches", "inch"},
     "stars": {"stars", "star", "/5"}, "people": {"people", "persons", "guests", "adults", "pax"},
 }
 #: Key words that ask for an amount of money.
@@ -150,7 +154,10 @@ PEOPLE_WORDS = {"people", "persons", "guests", "passengers", "travellers", "trav
 
 
 def unit_of(words: list[str]) -> str:
-    """The quantity a key's words measure ("weight_kg" in kg, "length_minutes" in minutes), or ""."""
+    """The quantity a key's words measure ("weight_kg" in kg, "length_minutes" in minutes, "hours_per_week" in
+    hours), or ""."""
+    if "per" in words[1:]:
+        words = words[:words.index("per")]  # what comes after "per" is what it is counted against
     for word in reversed(words):
         if word in ("min", "max", "m", "h", "s", "no"):  # "salary_min" is a minimum, not minutes
             continue

@@ -94,6 +94,9 @@ def value_at(f: Field, src: Source, at: int, after_label: bool = False) -> Found
         return _starting(spans[kind][0], at, spans[kind][1])
     if kind in ("date", "day", "when", "time"):
         return _when_at(kind, src, at)
+    quoted = [q for q in src.quotes if at <= q[1] <= at + 1] if after_label else []
+    if quoted and kind in ("code", "text", "place", "org", "title", "product", "job", "name", "list"):
+        return Found(quoted[0][0], quoted[0][1], quoted[0][2], 0.0)  # "with the reference 'March rent'"
     if kind == "code":
         return _code_at(f, src, at, after_label)
     if kind == "boolean":
@@ -165,6 +168,8 @@ def _phrase_at(kind: str, src: Source, at: int) -> Found | None:
     if clause is None:
         return None
     text, end = clause
+    if re.fullmatch(r"\d{1,9}", text):  # "line 88": a number, not a string
+        return Found(int(text), at, end, 0.0)
     if kind in ("place", "org", "title") and not text[:1].isupper() and not text[:1].isdigit():
         return None
     return Found(text, at, end, 0.0)

@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass
 
 from .field_kinds import Field
+from .key_lexicon import UNIT_WORDS
 from .prompt_reading import Option
 from .text_source import Found, Source
-from .value_lexicon import COMMON_CAPITALISED, COUNTRIES, DAYS, MONTHS, PLACES, common_words, stem
+from .value_lexicon import COMMON_CAPITALISED, COUNTRIES, DAYS, MONTHS, PLACES, STOP, common_words, stem
 
 __all__ = ["PHRASE_FINDERS", "free_text", "phrases", "Phrase", "clause_at"]
 
@@ -83,7 +84,8 @@ _ROLE_BEFORE = re.compile(r"\b(?:botanist|scientist|professor|doctor|nurse|autho
                           r"violinist|poet|novelist|historian|economist|dentist)\s+$", re.I)
 _TITLE_BEFORE = re.compile(r"\b(?:called|titled|named|book|film|novel|song|album|movie|episode of|series|show|"
                            r"podcast|course|class|talk|webinar|workshop|read|watched|watch)\s*:?\s*$", re.I)
-_NOUN_AFTER = re.compile(r"^((?:\s+\d+\w*)?(?:\s+(?!(?:is|was|are|were|has|had|and|or|but|for|from|with|at|in|on|to|"
+_NOUN_AFTER = re.compile(r"^((?:\s+[A-Z]{0,3}\d+\w*)?(?:\s+(?!(?:is|was|are|were|has|had|and|or|but|for|from|with|at|"
+                         r"in|on|to|"
                          r"of|by|it|its|I|that|which|who|keeps|kept|broke|makes|made|does|did|will|won't|stopped|"
                          r"whenever|when|while|if|because|after|before|every|since|until|so|then|now|today|"
                          r"arrived|works|worked|crashes|crashed|needs|costs|runs|came|comes|looks|sounds|feels|"
@@ -118,6 +120,15 @@ def _raw_phrases(src: Source):
     common = common_words()
     for m in _PHRASE.finditer(src.text):
         parts = [(w.group(), m.start() + w.start()) for w in re.finditer(r"\S+", m.group())]
+        link = next((i for i, (w, _) in enumerate(parts) if w == "for" and 0 < i < len(parts) - 1), None)
+        if link is not None and (" ".join(w for w, _ in parts[:link]) in PLACES or link == 1 and
+                                 src.sentence_start(parts[0][1]) or \
+                " ".join(w for w, _ in parts[link + 1:]) in PLACES):  # "York for Leeds": two places, not one name
+            halves = (parts[:link], parts[link + 1:]) if " ".join(w for w, _ in parts[:link]) in PLACES or \
+                " ".join(w for w, _ in parts[link + 1:]) in PLACES else (parts[link + 1:],)
+            for half in halves:  # "Prescription for Aled Jones": the sentence's first word is no name
+                yield " ".join(w for w, _ in half), half[0][1], half[-1][1] + len(half[-1][0]), ""
+            continue
         titled = ""
         while parts:
             word, at = parts[0]
@@ -140,6 +151,11 @@ def _raw_phrases(src: Source):
                 re.match(r"[ \t]+\d", src.text[parts[0][1] + len(parts[0][0]):]) and \
                 not _PERSON_AFTER.match(src.text[parts[0][1] + len(parts[0][0]):parts[0][1] + 40]):
             continue  # "Serves 4.", "Amber warning": a sentence's first word, not a name
+        after_phrase = src.text[parts[-1][1] + len(parts[-1][0]):][:40] if parts else ""
+        if parts and re.search(r"(?:^|\n)[ \t]*$", src.text[:parts[0][1]]) and (
+                len(parts) == 1 and re.match(r"[ \t]*:", after_phrase) and parts[0][0].lower() in common
+                or re.match(r"(?:[ \t]+[a-z]+){1,2}[ \t]*:", after_phrase)):
+            continue  # "Issue: ...", "Gig alert: ...": a label, not a name
         while parts and (parts[-1][0] in _NOT_NAMES or parts[-1][0].lower() in COMMON_CAPITALISED and len(parts) > 1
                          or parts[-1][0].lower() in ("the", "and", "of", "de", "van", "&",
                                                                                  "y", "la", "le", "di", "du", "for")):
@@ -153,6 +169,8 @@ def _raw_phrases(src: Source):
             titled = t.group(1) + ("." if t.group(1) in ("Mr", "Mrs", "Ms", "Dr", "Prof", "Mx") else "") if t else ""
         yield src.text[start:end], start, end, titled
     for m in re.finditer(r"(?<![\w-])[A-Z]{2,5}(?![\w-])", src.text):  # acronyms: "DHL", "KLM"
+        if re.search(r"\d[ \t]*$", src.text[max(0, m.start() - 3):m.start()]):
+            continue  # "128 GB", "30 km": a unit
         if m.group() not in _NOT_NAMES and m.group().lower() not in common and \
                 not re.match(r"[ \t]+[A-Z][a-z]", src.text[m.end():m.end() + 3]):
             if not re.search(r"[A-Z][a-z]+[ \t]+$", src.text[max(0, m.start() - 20):m.start()]):
@@ -339,7 +357,7 @@ def _capital_fact(src: Source) -> list[Found]:
 
 def orgs(f: Field, src: Source, options: list[Option]) -> list[Found]:
     """Organisations: names ending in a company word, acronyms, names after "at", "with", "from"."""
-    found = []
+    found = before_key(f, src)
     for p in phrases(src):
         score = p.org + 0.5 * _near(f, src, p.start, p.end) - max(0.0, p.person - 2.0) * 0.6 - 0.3 * p.place
         if {"team", "club"} & set(f.words) and p.place > 0:
@@ -350,10 +368,58 @@ def orgs(f: Field, src: Source, options: list[Option]) -> list[Found]:
     return found + _unclassified(f, src)
 
 
+_CALLED = re.compile(r"\b(?:called|titled|entitled|named)\s+[\"\u201c']?([A-Z0-9][\w'\u2019&-]*(?:[ \t]+(?!(?:by|"
+                     r"from|with|"
+                     r"and|for|in|on|at|is|was|has|had|which|that|who|will|starring|hosted|written|directed|"
+                     r"came|comes|runs|costs|has)\b)[\w'\u2019&-]+){0,6})")
+
+
+def called(f: Field, src: Source) -> list[Found]:
+    """The name after "called", "titled", "named" up to a stop word or punctuation: "a film titled Harbour
+    Lights by ...", "a recipe called Lemon drizzle cake."."""
+    found = []
+    for m in _CALLED.finditer(src.text):
+        text = m.group(1).rstrip("'\u2019")
+        found.append(Found(text, m.start(1), m.start(1) + len(text), 3.2 + 0.3 * _near(f, src, m.start(1), m.end(1))))
+    return found
+
+
+def before_key(f: Field, src: Source) -> list[Found]:
+    """A proper name right before the key's head word: "the Pro plan", "the Lumen lamp", "Nordic team"."""
+    heads = [w for w in f.words if len(w) > 2][-1:]
+    if not heads:
+        return []
+    head = re.escape(heads[0])
+    return [Found(p.text, p.start, p.end, 3.3) for p in phrases(src)
+            if re.match(rf"[ \t]+{head}(?:s|es)?\b", src.text[p.end:p.end + 30], re.I) and p.titled == ""]
+
+
+_SMALL = {"a", "an", "the", "of", "and", "for", "in", "on", "to", "with", "at", "by", "or", "&"}
+
+
+def _heading(src: Source) -> list[Found]:
+    """The text's first words before a colon, a dash or a bar, as a heading names what follows: "Grandma's
+    Banana Bread: Preheat ...", "Team offsite planning - Tuesday". Before a colon only a title-cased one
+    ("Recipe card: ..." is a label)."""
+    m = re.match(r"[\s\"\u201c']*([A-Z][^:\n|]{2,80}?)[ \t]*(:|[ \t][-\u2013\u2014][ \t]|\|)", src.text)
+    if not m:
+        return []
+    words = m.group(1).split()
+    if not 2 <= len(words) <= 8 or re.search(r"[.!?,]", m.group(1)):
+        return []
+    titled = all(w[:1].isupper() or w.lower() in _SMALL for w in words)
+    if m.group(2) == ":" and not titled:
+        return []
+    return [Found(m.group(1), m.start(1), m.end(1), 3.0 if titled else 2.6)]
+
+
 def titles(f: Field, src: Source, options: list[Option]) -> list[Found]:
-    """Titles: a quoted phrase first, else capitalised words after "called", "titled", "book"; else a
+    """Titles: a quoted phrase first, else the words after "called", "titled", "book"; else a
     capitalised phrase that is no person or place."""
     found = [Found(q, s, e, 3.5 - 0.01 * i) for i, (q, s, e) in enumerate(src.quotes) if len(q.split()) <= 12]
+    found += called(f, src) + before_key(f, src) + _heading(src)
+    if set(f.words) <= {"title"}:  # a person's title ("Head of Partnerships") when the text is a contact's
+        found += [Found(c.value, c.start, c.end, c.score - 1.2) for c in job(f, src, options)]
     for p in phrases(src):
         score = p.title + 0.5 * _near(f, src, p.start, p.end) - 0.4 * max(p.person, p.place, 0.0)
         if score > -0.5 and not _quoted(src, p.start):
@@ -376,6 +442,12 @@ _JOB = re.compile(rf"\b((?:[A-Z][\w-]*\s+){{1,3}}{_JOB_CAP}s?)\b|"
                   rf"\b(?i:as|an?|our|the|new|hiring)\s+((?:[a-z][a-z-]*\s+){{0,2}}{_JOB_NOUNS})\b")
 
 
+_JOB_BEFORE_JOBS = re.compile(rf"\b((?:[A-Za-z][a-z-]*\s+){{0,2}}(?i:{_JOB_NOUNS[3:-1]}))\s+"
+                              r"(?i:jobs?|roles?|positions?|vacanc(?:y|ies)|openings?)\b")
+_NOT_JOB_WORDS = {"any", "some", "all", "find", "remote", "new", "local", "part-time", "full-time", "the", "a", "an",
+                  "me", "for", "search", "show", "list", "good", "paid"}
+
+
 def job(f: Field, src: Source, options: list[Option]) -> list[Found]:
     """A job: "a Senior Backend Engineer", "the Data Analyst position", "as a driver", "Head of Partnerships"."""
     found = []
@@ -389,23 +461,45 @@ def job(f: Field, src: Source, options: list[Option]) -> list[Found]:
         if words:
             start = m.start(1) if m.group(1) else m.start(2)
             found.append(Found(" ".join(words), start, start + len(" ".join(words)), 2.5 if m.group(1) else 2.0))
+    for m in _JOB_BEFORE_JOBS.finditer(src.text):  # "remote data engineer jobs", "any nurse roles"
+        words = m.group(1).split()
+        while words and words[0].lower() in _NOT_JOB_WORDS:
+            words = words[1:]
+        if words:
+            text = " ".join(words)
+            found.append(Found(text, m.end(1) - len(text), m.end(1), 2.8))
     for m in re.finditer(r"\b((?:Head|Director|VP|Vice President|Chief \w+ Officer) of [A-Z][\w]+(?: [A-Z][\w]+)?)",
                          src.text):
         found.append(Found(m.group(1), m.start(1), m.end(1), 3.0))
     return found
 
 
+_UNIT_FORMS = {form for forms in UNIT_WORDS.values() for form in forms} | {"per", "a", "an", "the", "of", "in", "at"}
+_CLAUSE_WORDS = {"seen", "at", "in", "on", "for", "from", "with", "and", "or", "to", "is", "was", "are", "were",
+                 "spotted", "found", "left", "sold", "each", "per"}
+
+
 def products(f: Field, src: Source, options: list[Option]) -> list[Found]:
     """Products: a capitalised name and the common nouns after it ("the Zephyr desk fan is loud")."""
     found = [Found(o.name, -1, -1, 3.0) for o in options if o.name.lower().split()[0] in src.lower]
+    found += called(f, src) + before_key(f, src)
     for p in phrases(src):
         score = p.product + 0.5 * _near(f, src, p.start, p.end) - 0.5 * max(p.person - 1.0, p.place, 0.0)
         if score > 0 and not p.text.isupper():
             found.append(Found(p.product_text, p.start, p.product_end, score + 0.5))
     for m in re.finditer(r"(?:^|(?<=[.!?:\n])\s*)([A-Z][a-z]+(?:\s+[a-z][a-z-]+){0,3}?)(?=\s*(?:[.,:;!?(]|\s-\s|$))",
                          src.text):
-        if m.group(1).split()[0].lower() not in COMMON_CAPITALISED and len(m.group(1).split()) >= 2:
+        label = re.match(r"\s*:", src.text[m.end(1):])  # "Recipe card: ...": the label, not the dish
+        if m.group(1).split()[0].lower() not in COMMON_CAPITALISED and len(m.group(1).split()) >= 2 and not label:
             found.append(Found(m.group(1), m.start(1), m.end(1), 1.4 + 0.5 * _near(f, src, m.start(1), m.end(1))))
+    for n in src.nums:  # "14 curlews", "24 boxes of printer paper": what is counted
+        m = re.match(r"[ \t]+(?:[a-z]+[ \t]+of[ \t]+)?([a-z][a-z-]+(?:[ \t]+[a-z][a-z-]+)?)",
+                     src.text[n.end:n.end + 40])
+        if m and not n.money and n.unit not in _UNIT_FORMS and m.group(1).split()[0] not in _CLAUSE_WORDS | STOP:
+            words = m.group(1).split()
+            words = words[:1] if len(words) > 1 and words[1] in _CLAUSE_WORDS else words
+            text = " ".join(words)
+            found.append(Found(text, n.end + m.start(1), n.end + m.start(1) + len(text), 1.1))
     for m in _NOUN_PHRASE.finditer(src.text):
         found.append(Found(m.group(1), m.start(1), m.end(1), 0.6 + 0.5 * _near(f, src, m.start(1), m.end(1))))
         last = m.group(1).split()[-1]
@@ -421,7 +515,8 @@ _NOUN_PHRASE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Mm]y|[Ss]ome|[Tt]wo|[Tt]h
 
 def clause_at(src: Source, start: int, limit: int = 12) -> tuple[str, int] | None:
     """The words from ``start`` to the end of their clause (at most ``limit`` words), and where it ends."""
-    m = re.match(rf"[ \t]*((?:[^\s,.;!?()\n|]+(?:[ \t]+|(?=[,.;!?()\n|]|$))){{1,{limit}}})", src.text[start:])
+    m = re.match(rf"[ \t]*((?:(?:[^\s,.;!?()\n|]|\.(?=\w))+(?:[ \t]+|(?=[,.;!?()\n|]|$))){{1,{limit}}})",
+                 src.text[start:])
     if not m:
         return None
     text = m.group(1).strip().strip("\"'\u201c\u201d")
@@ -433,12 +528,15 @@ def clause_at(src: Source, start: int, limit: int = 12) -> tuple[str, int] | Non
 
 def free_text(f: Field, src: Source, options: list[Option]) -> list[Found]:
     """Any other string: a quoted phrase, the words after a cue, a short first clause."""
-    found = []
+    found = before_key(f, src)
     family = _cue_family(f)
     for pattern, score in _PHRASE_CUES.get(family, ()):
         for m in re.finditer(pattern, src.text, re.I):
             found.append(Found(m.group(1).strip(" \"'"), m.start(1), m.end(1), score))
     stems = {stem(w) for w in f.words}
+    for n in src.nums:  # "bus number 73", "route #5": a number named as one
+        if re.search(r"(?:\bnumber|\bno\.?|#)[ \t]*$", src.text[max(0, n.start - 8):n.start], re.I):
+            found.append(Found(src.text[n.start:n.end], n.start, n.end, 1.2))
     for value, s, e in src.numbers:  # "2 bags" for a key "bags"
         if any(stem(w) in stems for w in src.around(s, e, 0, 1)[1]):
             found.append(Found(value, s, e, 2.5))

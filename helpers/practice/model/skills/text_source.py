@@ -18,8 +18,11 @@ from .value_lexicon import NUMBER_WORDS
 __all__ = ["Source", "Found", "Number", "MONTH", "ISO_DATE", "CAP_PHRASE", "TICKER", "overlaps"]
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_URL = re.compile(r"\b(?:https?://|www\.)[^\s,;\"'<>()]+[^\s,;\"'<>().!?]")
-_PHONE = re.compile(r"(?<![\w.,-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}(?![\w-])"
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s,;\"'<>()]+[^\s,;\"'<>().!?]"
+                  r"|(?<![\w@.-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|co|uk|de|fr|nl|es|it|eu|dev|app|"
+                  r"ai|example|info|biz|me|tv|us|ca|au|ch|at|be|se|no|dk|pl|pt|ie)\b(?![.@-]?\w)(?:/[^\s,;\"'<>()]*"
+                  r"[^\s,;\"'<>().!?])?", re.I)
+_PHONE = re.compile(r"(?<![\w.,-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,6}){1,4}(?![\w-])"
                     r"|(?<![\w.-])\+\d{7,14}\b")
 ISO_DATE = r"\d{4}-\d{2}-\d{2}"
 MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|" \
@@ -31,10 +34,15 @@ _TIME = re.compile(r"\b(?:[01]?\d|2[0-3])[:h][0-5]\d(?:\s*[ap]\.?m\b\.?)?|\b(?:1
                    r"|\b(?:1[0-2]|0?[1-9])\s*[ap]\.?m\b\.?"
                    r"|\b(?:noon|midnight)\b", re.I)
 _VERSION = re.compile(r"(?<![\w.])v?\d+\.\d+\.\d+(?:\.\d+)?(?![\w.]*\d)")
+_IP = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.]*\d)")
 _HANDLE = re.compile(r"(?<![\w@#])[@#][A-Za-z_][\w]*")
 _CODE = re.compile(r"(?<![\w@.,#/-])#?[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*(?![\w-]|[/.]\w|,\d)")
+#: A code of two parts: "AB12 CDE", "SW1A 1AA" (a UK plate or postcode), "1015 CJ" (a Dutch postcode), "AY 482913".
+_TWO_PART = re.compile(r"(?<![\w@#/-])(?:[A-Z]{1,2}\d{1,2}[A-Z]?[ \t]\d?[A-Z]{2,3}|\d{4}[ \t][A-Z]{2}"
+                       r"|[A-Z]{2}[ \t]\d{4,6})(?![\w-])")
+_UNIT_CAPS = {"GB", "MB", "KB", "TB", "AM", "PM", "KM", "CM", "MM", "HP", "KW", "MW", "ML", "KG", "UK", "US", "EU"}
 TICKER = re.compile(r"(?<![\w-])[A-Z]{2,5}(?![\w-])")
-_NUMBER = re.compile(r"(?<![\w.])[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w])|(?<![\w.])\.\d+\b"
+_NUMBER = re.compile(r"(?<![\w.])[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w]|\.\d)|(?<![\w.])\.\d+\b"
                      r"|(?<![\w.])\d+(?:\.\d+)?(?=[a-zA-Z%\u00b0])")
 _SCALE = re.compile(r"\s*(million|billion|thousand|bn|k\b)", re.I)
 _SCALES = {"million": 1e6, "billion": 1e9, "bn": 1e9, "thousand": 1e3, "k": 1e3}
@@ -84,9 +92,13 @@ class Source:
         self.handles = _spans(_HANDLE, self.text, self.emails + self.urls)
         self.dates = _spans(_DATE, self.text, self.emails + self.urls)
         self.times = _spans(_TIME, self.text, self.emails + self.urls + self.dates)
-        self.versions = _spans(_VERSION, self.text, self.emails + self.urls + self.dates + self.times)
-        taken = self.emails + self.urls + self.dates + self.times + self.versions + self.handles
-        self.codes = [c for c in _spans(_CODE, self.text, taken) if _is_code(c[0])]
+        self.addresses = _spans(_IP, self.text, self.emails + self.urls + self.dates + self.times)
+        self.versions = _spans(_VERSION, self.text, self.emails + self.urls + self.dates + self.times + self.addresses)
+        taken = self.emails + self.urls + self.dates + self.times + self.versions + self.handles + self.addresses
+        two = [c for c in _spans(_TWO_PART, self.text, taken) if c[0].split()[-1] not in _UNIT_CAPS
+               and c[0].split()[0] not in _UNIT_CAPS]
+        self.codes = sorted(two + self.addresses + [c for c in _spans(_CODE, self.text, taken + two)
+                                                    if _is_code(c[0])], key=lambda c: c[1])
         self.phones = [(m.group().strip(), m.start(), m.end()) for m in _PHONE.finditer(self.text)
                        if _digits(m.group()) >= 7 and not overlaps(m.start(), m.end(), taken)
                        and not _looks_like_code(m.group())]

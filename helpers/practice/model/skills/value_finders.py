@@ -82,6 +82,16 @@ def _code(f, src, options):
     return found
 
 
+_FILE = re.compile(r"(?<![\w@.-])(?:[\w-]+/)*[\w-]+\.(?:pdf|docx?|xlsx?|csv|txt|pptx?|png|jpe?g|gif|svg|zip|json|"
+                   r"md|py|js|html?|mp3|mp4|wav|log|xml|ya?ml)\b", re.I)
+
+
+def _file(f, src, options):
+    """A file name or path: "quarterly_report.pdf", "docs/intro.md"."""
+    return [Found(m.group(), m.start(), m.end(), 3.0 + near_key(f, src, m.start(), m.end()))
+            for m in _FILE.finditer(src.text)]
+
+
 def _in_a_name(src: Source, start: int, end: int) -> bool:
     """A code inside a product's name ("the Summit 40L backpack"): a capitalised word before it, mid-sentence,
     and a common noun after it."""
@@ -178,7 +188,7 @@ def _number(f, src, options):
             forms = UNIT_WORDS.get(unit, {unit})
             if u in forms or u.rstrip(".") in forms:
                 score += 3.0
-            elif unit == "days" and u in ("week", "weeks"):
+            elif unit in ("days", "nights") and u in ("week", "weeks"):
                 value, score = value * 7, score + 2.0
             elif unit == "minutes" and u in ("hour", "hours", "h", "hr", "hrs"):
                 value, score = value * 60, score + 1.5
@@ -186,6 +196,8 @@ def _number(f, src, options):
                 score -= 2.0
         if u and (stem(singular(u)) in stems or stem(u) in stems):
             score += 3.0
+        elif set(words) & _COUNT_KEYS and _counts_the_subject(f, src, n):
+            score += 1.5  # "two pizzas" for order_pizza's quantity, "three dice" for roll_dice's count
         if people and (u in UNIT_WORDS["people"] or re.search(r"\b(?:for|of|party of|table for)\s+$",
                                                             src.text[max(0, n.start - 12):n.start], re.I)):
             score += 2.0
@@ -202,6 +214,19 @@ def _number(f, src, options):
             score += 0.2
         found.append(Found(_whole(value, f), n.start, n.end, score))
     return found
+
+
+_COUNT_KEYS = {"quantity", "qty", "count", "number", "num", "copies", "amount", "n", "how_many", "times", "units"}
+
+
+def _counts_the_subject(f: Field, src: Source, n) -> bool:
+    """The number counts what the function is about: a noun within two words after it is a word of the
+    function's name or description ("Roll three twenty-sided dice" for ``roll_dice``)."""
+    if not f.context:
+        return False
+    subject = {stem(singular(w)) for w in re.findall(r"[a-z]+", f.context.lower()) if len(w) > 2}
+    after = re.findall(r"[a-z]+", src.text[n.end:n.end + 30].lower())[:3]
+    return any(stem(singular(w)) in subject for w in after if len(w) > 2)
 
 
 def _whole(value, f: Field):
@@ -474,5 +499,6 @@ def _summary(f, src, options):
 
 FINDERS = {"email": _email, "phone": _phone, "url": _url, "code": _code, "date": _date, "time": _time, "day": _day,
            "when": _when, "number": _number, "count": _count, "sentiment": _sentiment, "urgency": _urgency,
-           "boolean": _boolean, "choice": _choice, "currency": _currency, "language": _language, "summary": _summary,
+           "boolean": _boolean, "file": _file, "choice": _choice, "currency": _currency, "language": _language,
+           "summary": _summary,
            "room": _room, "size": _size, "colour": _colour}

@@ -176,6 +176,8 @@ never still again one two time week weeks day days service""".split())
 
 #: Question words and what they usually ask for: the everyday knowledge that links "trading at" to a price.
 SYNONYMS = {
+    "room": ("hotel", "booking"), "old": ("age",), "born": ("birth", "age"), "birthday": ("birth",),
+    "words": ("lyrics", "text"),
     "weather": ("forecast", "temperature"), "forecast": ("weather",), "rain": ("weather", "forecast"),
     "sunny": ("weather",), "hot": ("weather", "temperature"), "cold": ("weather", "temperature"),
     "freezing": ("temperature", "cold"), "warm": ("temperature",), "degrees": ("temperature",),

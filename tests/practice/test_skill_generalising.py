@@ -1,0 +1,94 @@
+"""General mechanisms of the practice server's JSON and call answers: flags, key lists, titles, units, counts,
+whole domains, word families and from/to order. The texts are written for these tests, not taken from the
+held-out sets of benchmarks/skills_heldout.py."""
+from __future__ import annotations
+
+import json
+
+from helpers.practice.model.skills.field_kinds import Field
+from helpers.practice.model.skills.field_values import fill
+from helpers.practice.model.skills.function_calls import arguments, choose_function
+from helpers.practice.model.skills.function_prompts import read_function_prompt
+from helpers.practice.model.skills.json_shapes import read_json_request
+from helpers.practice.model.skills.model_slips import slips_for
+from helpers.practice.model.skills.text_source import Source
+
+NO_SLIPS = slips_for("google/gemma-3-12b-it", 0).scaled(0.0)
+
+
+def keys_of(prompt: str) -> list[str]:
+    return [f.key for f in read_json_request(prompt).fields]
+
+
+def test_a_key_with_no_type_is_a_flag_when_the_text_says_yes_no_or_uses_it_as_one():
+    src = Source("Plan: Basic. Autopay is off. Paperless: yes. Delivery: Express. (refurbished) Not insured.")
+    got = fill([Field("autopay"), Field("paperless"), Field("express"), Field("refurbished"), Field("insured")], src)
+    assert got == {"autopay": False, "paperless": True, "express": True, "refurbished": True, "insured": False}
+    assert fill([Field("doors_open")], Source("Doors open 19:30, show at 20:00."))["doors_open"] != True  # noqa: E712
+
+
+def test_keys_are_read_from_lists_parentheses_single_quotes_and_a_typed_template():
+    assert keys_of("Answer in JSON. The fields are what we need to know: supplier, total, due.\nText: x") == \
+        ["supplier", "total", "due"]
+    assert keys_of("JSON please - shop, opens, closes\nCorner Deli opens 08:00.") == ["shop", "opens", "closes"]
+    assert keys_of("Respond in JSON with one field for the river (river) and one for its length (length_km).\n"
+                   "The Rhine is 1,230 km long.") == ["river", "length_km"]
+    assert keys_of("Please produce JSON where 'team' is who played and 'goals' how many they scored.\nx") == \
+        ["team", "goals"]
+    assert keys_of("Return {\"city\": string, \"rain\": boolean}\nWet day in Cork.") == ["city", "rain"]
+
+
+def test_titles_come_after_called_or_as_a_heading_and_a_label_is_no_name():
+    src = Source("Last night we saw a play called Winter Harbour by Ida Kemp.")
+    assert fill([Field("title"), Field("author")], src) == {"title": "Winter Harbour", "author": "Ida Kemp"}
+    assert fill([Field("title")], Source("Aunt Mary's Apple Crumble: Heat the oven to 190 C."))["title"] == \
+        "Aunt Mary's Apple Crumble"
+    assert fill([Field("band")], Source("Show notice: The Copper Wolves play at 9."))["band"].endswith("Copper Wolves")
+    assert fill([Field("plan")], Source("You are now on the Gold plan, 9.99 a month."))["plan"] == "Gold"
+
+
+def test_units_codes_domains_and_numbers_after_a_label_are_read_whole():
+    src = Source("Car KX70 LMB, 12,400 miles, 25 hours a week. Site: oakmill.co.uk, line 42 of app.py.")
+    got = fill([Field("reg"), Field("hours_per_week"), Field("website"), Field("line"), Field("file_name")], src)
+    assert got == {"reg": "KX70 LMB", "hours_per_week": 25, "website": "oakmill.co.uk", "line": 42,
+                   "file_name": "app.py"}
+
+
+FUNCTIONS = [
+    {"name": "get_listings", "description": "Get a cinema's film listings for a date",
+     "parameters": {"type": "object", "properties": {"cinema": {"type": "string"}, "date": {"type": "string"}},
+                    "required": ["cinema"]}},
+    {"name": "order_bagels", "description": "Order bagels from the bakery",
+     "parameters": {"type": "object", "properties": {"flavour": {"type": "string"}, "quantity": {"type": "integer"}},
+                    "required": ["flavour"]}},
+    {"name": "check_entry_rules", "description": "Check a country's entry rules for a traveller",
+     "parameters": {"type": "object", "properties": {"nationality": {"type": "string"},
+                                                     "destination": {"type": "string"}},
+                    "required": ["nationality", "destination"]}},
+    {"name": "ping_host", "description": "Check that a server answers",
+     "parameters": {"type": "object", "properties": {"hostname": {"type": "string"}}, "required": ["hostname"]}},
+]
+
+
+def call_for(question: str):
+    prompt = read_function_prompt("You have access to functions. If you decide to invoke any of the function(s), "
+                                  "you MUST put it in the format of [func_name1(params_name1=params_value1)]\n"
+                                  + json.dumps(FUNCTIONS) + "\n" + question)
+    chosen, _ = choose_function(prompt)
+    return (chosen.name, arguments(chosen, prompt.question, NO_SLIPS, __import__("random").Random(1))) \
+        if chosen else None
+
+
+def test_word_families_counts_whole_hosts_and_a_lone_destination_fill_calls():
+    assert call_for("What is listed at the Rex cinema tonight?")[0] == "get_listings"
+    assert call_for("Order three sesame bagels.") == ("order_bagels", {"flavour": "sesame", "quantity": 3})
+    assert call_for("Is mail.oakmill.co.uk answering?") == ("ping_host", {"hostname": "mail.oakmill.co.uk"})
+    assert call_for("Can a traveller from Chile enter Japan?") == \
+        ("check_entry_rules", {"nationality": "Chile", "destination": "Japan"})
+
+
+def test_a_key_that_names_a_state_is_a_flag_and_per_names_the_denominator():
+    assert [Field(k).kind for k in ("signed", "refundable", "waterproof", "free_parking")] == ["boolean"] * 4
+    assert Field("created").kind != "boolean" and Field("price_per_night").kind == "number"
+    got = fill([Field("insured"), Field("price_per_night")], Source("Room at 85 EUR per night, insured."))
+    assert got == {"insured": True, "price_per_night": 85}
