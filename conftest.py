@@ -53,11 +53,12 @@ def pytest_unconfigure(config):
 #: The longest files first (wall seconds under make test's load, measured on 2 cores), so that no
 #: worker is left running one of them after the others have finished everything else. The Makefile passes
 #: --no-loadscope-reorder, or xdist would reorder files by their number of tests instead.
-LONGEST_FIRST = ("test_binder.py", "test_server_abuse.py", "test_live.py", "test_workshop.py",  # 10 to 17 s
-                 "test_sampling_over_http.py", "test_browser.py", "07_errors_and_retries.ipynb",  # 7 to 10 s
-                 "09_batch_work.ipynb", "test_secrets.py", "test_faults.py", "02_modify_it.ipynb",  # 6 to 7 s
-                 "test_relay_proxy.py", "test_controls.py", "test_relay_budget.py", "test_relay_dashboard.py",
-                 "test_batch.py", "test_relay_security.py", "test_lesson01_quotes.py", "test_relay_cli.py")  # 4 to 5 s
+LONGEST_FIRST = ("test_binder.py", "test_live.py", "test_workshop.py", "test_sampling_over_http.py",  # 16 to 23 s
+                 "test_server_abuse.py", "test_browser.py", "09_batch_work.ipynb", "test_faults.py",  # 6 to 16 s
+                 "test_relay_budget.py", "test_secrets.py", "07_errors_and_retries.ipynb", "test_relay_proxy.py",
+                 "test_relay_api.py", "test_batch.py", "12_json_output.ipynb", "test_relay_abuse.py",  # 4 to 5 s
+                 "test_practice_server.py", "14_evaluating_prompts.ipynb", "test_relay_dashboard.py",
+                 "10_openai_sdk.ipynb", "openai_sdk_timeouts_and_mapping.ipynb")
 
 
 def pytest_collection_modifyitems(items):
