@@ -82,6 +82,9 @@ class Client(Endpoints):
         #: Where the key came from, for messages ("AIML_API_KEY", ".env (AIML_API_KEY)", ...; "" if not known).
         self.key_source = ""
         self.base_url = self._check_base_url(base_url or schema.DEFAULT_BASE_URL)
+        if api_key and not (api_key.isascii() and api_key.isprintable()):
+            raise ValueError("The API key holds a character that is not plain visible text (often an invisible one "
+                             "copied from a web page): copy the key again, or type it.")
         self._api_key = api_key or None
         self._session = self._new_session()
 

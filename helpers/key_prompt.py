@@ -21,7 +21,7 @@ from typing import Any, Callable
 from . import keys, settings
 from .advice import KEYS_PAGE
 from .client import Client
-from .routing import get_client, use_key
+from .routing import get_client, switch_is_on, use_key
 
 PROMPT = "AI/ML API key (Enter alone stays in practice mode): "
 
@@ -87,7 +87,7 @@ def ask_for_key(save: bool = False, *, env_path: str | os.PathLike | None = None
     owner only. ``ask`` replaces the masked prompt (it gets the prompt text, returns what was typed or None).
     """
     found, source = settings.find_api_key()
-    if settings.practice_forced():
+    if settings.practice_forced() and not switch_is_on():  # a switch's AIML_PRACTICE ends when a key is typed
         return _status("AIML_PRACTICE=1 is set: the kit stays in practice mode whatever key is configured. "
                        "Nothing to type.", source, found)
     if found:

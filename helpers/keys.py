@@ -86,5 +86,7 @@ def default_env_path() -> Path:
 
 
 def looks_like_key(text: str) -> bool:
-    """A loose shape check (no spaces, quotes or '=', 8 characters or more) that catches a bad paste."""
-    return len(text) >= 8 and not any(c.isspace() or c in "\"'=" for c in text)
+    """A loose shape check (plain visible ASCII, no spaces, quotes or '=', 8 characters or more) that catches a
+    bad paste, an invisible character copied from a web page included."""
+    return (len(text) >= 8 and text.isascii() and text.isprintable()
+            and not any(c.isspace() or c in "\"'=" for c in text))

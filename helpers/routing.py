@@ -20,7 +20,7 @@ from . import keys, model_ids, schema, settings
 from .client import Client, Connection
 
 __all__ = ["get_client", "set_client", "using_client", "from_environment", "key_client", "use_key", "reload",
-           "use_practice",
+           "use_practice", "switch_is_on",
            "PracticeSwitch", "practice_client", "mode", "describe", "describe_mode", "connection"]
 
 _default: Client | None = None
@@ -42,7 +42,14 @@ def from_environment(**options: Any) -> Client:
     if settings.practice_forced() or (found is None and base_url is None):
         server = _practice_server()
         found, source, base_url = server.key, "practice server", server.base_url
-    client = Client(found, base_url or schema.DEFAULT_BASE_URL, **options)
+    try:
+        client = Client(found, base_url or schema.DEFAULT_BASE_URL, **options)
+    except ValueError as exc:
+        if base_url and "base_url" in str(exc):
+            raise ValueError(f"AIML_API_BASE is {base_url!r}, which is not an API address: it must look like "
+                             f"{schema.DEFAULT_BASE_URL!r} (ending in /v1). Fix it or unset it, then restart the "
+                             "kernel; helpers.use_practice() practises offline meanwhile.") from None
+        raise
     client.key_source = source
     return client
 
@@ -84,8 +91,12 @@ def key_client(key: str, base_url: str | None = None, **options: Any) -> Client:
 
 
 def use_key(key: str, **options: Any) -> Client:
-    """Send calls with ``key`` from now on, held in this kernel's memory; returns the new default client."""
+    """Send calls with ``key`` from now on, held in this kernel's memory; returns the new default client.
+
+    A ``use_practice()`` switch that is on ends first: the key typed last is the one in use."""
     client = key_client(key, **options)
+    if _active is not None and _active.on:
+        _active.back()
     set_client(client)
     return client
 
@@ -115,7 +126,11 @@ def mode() -> str:
 
 def describe(client: Client) -> str:
     """One paragraph saying where ``client``'s answers come from and how to switch."""
-    if client.simulated:
+    if client.simulated and _active is not None and _active.on:
+        text = (f"Practice mode for now (helpers.use_practice()): answers are simulated by the offline practice "
+                f"server at {client.base_url} and every answer says so. The switch's .back() returns to the mode "
+                "from before.")
+    elif client.simulated:
         how = ("unset AIML_PRACTICE (it keeps the kit here although a key is set)"
                if settings.practice_forced() and settings.find_api_key()[0]
                else "set AIML_API_KEY (or put it in .env)")
@@ -159,7 +174,10 @@ class PracticeSwitch:
     """
 
     def __init__(self) -> None:
-        self.switched = mode() == "real"
+        try:
+            self.switched = mode() == "real"
+        except ValueError:  # the settings name no usable server: practice mode is the way on
+            self.switched = True
         self._claims = 1  # how many use_practice() calls and with blocks hold it; back() releases them all
         if self.switched:
             self._saved_variable = os.environ.get(settings.PRACTICE_VARIABLE)
@@ -207,6 +225,11 @@ class PracticeSwitch:
 _active: PracticeSwitch | None = None
 
 
+def switch_is_on() -> bool:
+    """True while a ``use_practice()`` switch holds the kit in practice mode (it sets AIML_PRACTICE meanwhile)."""
+    return _active is not None and _active.on
+
+
 def use_practice(on: bool = True) -> PracticeSwitch | None:
     """Practice mode until ``.back()`` (or the end of a ``with`` block), whichever mode the kit is in.
 
@@ -221,7 +244,8 @@ def use_practice(on: bool = True) -> PracticeSwitch | None:
             _active.back()
             _active = None
         os.environ.pop(settings.PRACTICE_VARIABLE, None)
-        reload()
+        if _default is None or _default.simulated:  # a key typed in this kernel stays in use
+            reload()
         print(describe_mode())
         return None
     if _active is not None and _active.on:

@@ -170,3 +170,45 @@ def test_key_and_base_from_a_dotenv_file(no_env):
     c = helpers.routing.from_environment()
     assert c.key_source == ".env (AIML_API_KEY)" and c.base_url == "http://127.0.0.1:9/v1"
     assert "AIML_API_KEY" not in os.environ, ".env is read into memory, not exported"
+
+
+def test_a_wrong_aiml_api_base_is_named_and_practice_mode_is_still_one_call_away(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("AIML_API_KEY", "made-up-key-for-tests-2468")
+    monkeypatch.setenv("AIML_API_BASE", "https://api.aimlapi.com")  # no /v1
+    monkeypatch.delenv("AIML_PRACTICE", raising=False)
+    helpers.routing.set_client(None)
+    with pytest.raises(ValueError, match="AIML_API_BASE is 'https://api.aimlapi.com'.*unset it"):
+        helpers.describe_mode()
+    switch = helpers.use_practice()
+    assert switch.on and helpers.chat("Hi", max_tokens=5).simulated
+    switch.back()
+    helpers.routing.set_client(None)
+
+
+def test_leaving_practice_mode_keeps_a_key_typed_in_this_kernel(srv, monkeypatch, capsys):
+    monkeypatch.delenv("AIML_PRACTICE", raising=False)
+    typed = helpers.routing.use_key("made-up-key-for-tests-1357", max_retries=0)
+    switch = helpers.use_practice()
+    assert "The switch's .back() returns" in helpers.describe_mode()  # not "unset AIML_PRACTICE"
+    helpers.use_practice(False)
+    assert helpers.get_client() is typed and not switch.on and "****1357" in capsys.readouterr().out
+
+
+def test_a_key_typed_during_a_switch_ends_it_and_stays(srv, monkeypatch):
+    monkeypatch.delenv("AIML_PRACTICE", raising=False)
+    helpers.routing.use_key("made-up-key-for-tests-1357", max_retries=0)
+    switch = helpers.use_practice()
+    assert helpers.routing.switch_is_on()
+    pasted = helpers.routing.use_key("made-up-key-for-tests-8642", max_retries=0)
+    assert not switch.on and "AIML_PRACTICE" not in os.environ and helpers.get_client() is pasted
+    switch.back()  # nothing left to undo
+    assert helpers.get_client() is pasted
+
+
+def test_a_key_with_an_invisible_character_is_refused_with_what_to_do():
+    from helpers.keys import looks_like_key
+
+    assert not looks_like_key("made-up-key-for-tests-1234\u200b")
+    with pytest.raises(ValueError, match="not plain visible text"):
+        helpers.Client("made-up-key-for-tests-1234\u200b", "http://127.0.0.1:9/v1")
