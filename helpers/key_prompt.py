@@ -106,9 +106,14 @@ def ask_for_key(save: bool = False, *, env_path: str | os.PathLike | None = None
     typed = typed.strip()
     if not typed:
         return _status(f"No key typed. {_keyless(current)}", "", None)
+    return _use_typed(typed, save, env_path, again="run this cell again")
+
+
+def _use_typed(typed: str, save: bool, env_path: str | os.PathLike | None, *, again: str) -> KeyStatus:
+    """Check a typed key's shape, make it the kit's key, save it if asked; ``again``: how to retry a bad paste."""
     if not keys.looks_like_key(typed):
-        return _status(f"That does not look like an API key (it has spaces, quotes or is too short), so it was not "
-                       f"used: copy it again from {KEYS_PAGE} and run this cell again.", "", None)
+        return _status(f"That does not look like an API key (it has spaces, quotes, an invisible character or is "
+                       f"too short), so it was not used: copy it again from {KEYS_PAGE} and {again}.", "", None)
     client = use_key(typed)
     masked = client.api_key_masked
     message = (f"Using the key you typed, {masked}, from this kernel's memory until it restarts. "
@@ -128,7 +133,7 @@ def _entry_box(current: Client, save: bool, env_path: str | os.PathLike | None) 
     """A masked box shown under the cell: Run All carries on, and a key pasted later switches the kit to it."""
     from .widgets.key import KeyEntry  # ipywidgets loads only in a notebook that needs the box
 
-    entry = KeyEntry(save=save, env_path=env_path)
+    entry = KeyEntry(lambda typed: _use_typed(typed, save, env_path, again="paste it here"))
     message = (f"No key found. {_keyless(current)} To use your key, paste it into the masked box below and press "
                "Enter: it stays in this kernel's memory until the kernel restarts.")
     return KeyStatus(current.mode, "", keys.mask_key(None), message, entry=entry)

@@ -13,14 +13,14 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import ipywidgets as widgets
 from traitlets import Unicode
 
 from .. import keys, schema
 from ..advice import KEYS_PAGE
-from ..routing import get_client, key_client, practice_client, set_client, use_key
+from ..routing import get_client, key_client, practice_client, set_client
 from ..money import format_usd
 from ._common import error_html, friendly_error, labelled, mode_badge, note_html, widget_bundle
 
@@ -184,13 +184,12 @@ class KeyWidget:
 
 
 class KeyEntry:
-    """The masked box ``helpers.ask_for_key()`` shows in a notebook: a key pasted in later (Enter) becomes
-    the kit's key for this kernel, so no cell ever waits for one. The box is emptied as soon as the key
-    arrives; the key is shown only as its last 4 characters."""
+    """The masked box ``helpers.ask_for_key()`` shows in a notebook: a key pasted in later (Enter) goes to
+    ``use_typed`` (which checks it, makes it the kit's key and says so, as ``KeyStatus``), so no cell ever
+    waits for one. The box is emptied as soon as the key arrives."""
 
-    def __init__(self, *, save: bool = False, env_path: str | os.PathLike | None = None):
-        self.save = save
-        self.env_path = Path(env_path) if env_path is not None else keys.default_env_path()
+    def __init__(self, use_typed: Callable[[str], Any]):
+        self._use_typed = use_typed
         self.key_box = labelled(KeyBox(value="", description="API key", placeholder=PLACEHOLDER,
                                        continuous_update=False, layout=widgets.Layout(width="34em")),
                                 f"Your key from {KEYS_PAGE}; press Enter. It is never shown or saved in the notebook")
@@ -206,20 +205,8 @@ class KeyEntry:
         if not typed:
             return
         self.key_box.value = ""  # the widget state a notebook could save never holds the key
-        if not keys.looks_like_key(typed):
-            self._show(False, "That does not look like an API key (it has spaces, quotes or is too short), so it "
-                       f"was not used: copy it again from {KEYS_PAGE} and paste it here.")
-            return
-        client = use_key(typed)
-        message = (f"Using the key you typed, {client.api_key_masked}, from this kernel's memory until it restarts. "
-                   + ("Calls now go to the real API and cost credits." if not client.simulated
-                      else "It is the practice server's own key: answers stay simulated."))
-        if self.save:
-            try:
-                message += f" Saved to {keys.save_key(typed, self.env_path).resolve()} (only you can read it)."
-            except (OSError, ValueError) as exc:
-                message += f" Not saved: {friendly_error(exc, typed)}"
-        self._show(True, keys.redact(message, typed))
+        status = self._use_typed(typed)
+        self._show(status.source == "typed", status.message)
 
     def _show(self, ok: bool, message: str) -> None:
         self.message = message

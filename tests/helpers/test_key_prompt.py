@@ -204,7 +204,7 @@ def test_the_status_shows_the_box_in_a_notebook_and_its_sentence_elsewhere(no_ke
     from helpers.key_prompt import KeyStatus
     from helpers.widgets.key import KeyEntry
 
-    status = KeyStatus("practice", "", "(no key)", "No key found.", entry=KeyEntry())
+    status = KeyStatus("practice", "", "(no key)", "No key found.", entry=KeyEntry(lambda typed: None))
     bundle = status._repr_mimebundle_()
     data = bundle[0] if isinstance(bundle, tuple) else bundle
     assert data["text/plain"] == "No key found." and "application/vnd.jupyter.widget-view+json" in data
