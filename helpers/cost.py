@@ -20,7 +20,7 @@ from typing import Any, Iterable
 from .money import format_usd
 from .results import ChatResult
 
-__all__ = ["CostTally", "TallyEntry", "html_table", "format_usd"]
+__all__ = ["CostTally", "TallyEntry", "html_table"]
 
 
 def _cell(value: Any) -> str:

@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterable, Mapping
 from .batching import batch
 from .client import Client
 from .compare import Table
-from .cost import format_usd
+from .money import format_usd
 from .schema import MODELS
 
 __all__ = ["evaluate", "Evaluation", "load_cases", "exact_match", "field_scores"]

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Literal, Mapping
 
 from .client import Client, to_messages
-from .cost import format_usd
+from .money import format_usd
 from .practice import SIMULATED_MARKER
 from .results import ChatResult
 from .schema import DEFAULT_MODEL

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .client import Client, to_messages
-from .cost import format_usd
+from .money import format_usd
 from .results import ChatResult
 from .schema import DEFAULT_MODEL
 

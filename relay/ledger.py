@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from helpers.cost import format_usd
+from helpers.money import format_usd
 
 NANO = 1_000_000_000  # nano-dollars per USD
 

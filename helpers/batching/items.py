@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
 from .. import errors
-from ..cost import format_usd, html_table
+from ..cost import html_table
+from ..money import format_usd
 from ..results import ChatResult, content_text
 
 

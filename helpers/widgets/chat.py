@@ -11,7 +11,8 @@ from typing import Any
 import ipywidgets as widgets
 
 from .. import schema
-from ..cost import CostTally, format_usd
+from ..cost import CostTally
+from ..money import format_usd
 from ._common import (RENDER_INTERVAL, AnswerPanel, StreamingWidget, labelled, max_tokens_box, render_markdown,
                       temperature_box)
 

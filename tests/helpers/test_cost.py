@@ -5,7 +5,8 @@ import pytest
 
 import helpers
 from helpers import batch
-from helpers.cost import CostTally, format_usd, html_table
+from helpers.cost import CostTally, html_table
+from helpers.money import format_usd
 from helpers.results import ChatResult
 
 
