@@ -1886,3 +1886,437 @@ for _case in RESULT_CASES_H:
     _case["messages"] = [{"role": "user", "content": CALL_CASES_H[_case["case"]]["prompt"]},
                          {"role": "assistant", "content": _case["call"]},
                          {"role": "user", "content": _case["result"]}]
+
+# --------------------------------------------------------------------------- the ninth set ("final3")
+# Written for this benchmark by a session that did not read the practice server's code, committed before
+# the work it judges, and not run until that work ended: the goals' measure after the eighth.
+
+# --------------------------------------------------------------------------- JSON extraction
+
+JSON_CASES_I = [
+    # dentists
+    {"prompt": "Extract the appointment details as JSON: patient, practice, treatment, date, time.\n\n"
+               "SMS: Hi Ruth Abara, Brightsmile Dental here. Your filling is booked for 2025-11-06 at 08:40. "
+               "Reply C to cancel.",
+     "expect": {"patient": "Ruth Abara", "practice": "Brightsmile Dental", "date": "2025-11-06", "time": "08:40"}},
+    # libraries
+    {"prompt": "Answer with JSON shaped like {\"card\": \"L-00000\", \"items_overdue\": 0, \"fine_eur\": 0.0, "
+               "\"can_borrow\": true}.\n\nNotice from Westgate Library: card L-55817 currently has three overdue "
+               "items and an unpaid fine of 4.80 EUR. Borrowing is suspended until the fine is cleared.",
+     "expect": {"card": "L-55817", "items_overdue": 3, "fine_eur": 4.8, "can_borrow": False}},
+    # car rentals
+    {"prompt": "Fill in this JSON schema from the confirmation below. Output JSON only.\n\n"
+               + _schema({"pickup_location": {"type": "string"},
+                          "pickup_date": {"type": "string", "description": "YYYY-MM-DD"},
+                          "return_date": {"type": "string", "description": "YYYY-MM-DD"},
+                          "car_class": {"type": "string", "enum": ["economy", "compact", "suv", "van"]},
+                          "extra_driver": {"type": "boolean"}},
+                         ["pickup_location", "pickup_date", "return_date", "car_class", "extra_driver"])
+               + "\n\nConfirmation RX-4410: collect your Hyundai i20 (Economy) at Faro Airport on 2 August 2025 "
+                 "and return it on 9 August 2025. Additional driver: not added.",
+     "expect": {"pickup_location": "Faro Airport", "pickup_date": "2025-08-02", "return_date": "2025-08-09",
+                "car_class": "economy", "extra_driver": False}},
+    # theatres
+    {"prompt": "Extract the booking as JSON with keys show, performance_date, seats, row and total_gbp.\n\n"
+               "Booking confirmed! 2 seats in row F for Paper Lanterns at the Crescent Theatre on 2025-10-18, "
+               "curtain up 19:30. Total paid: 78.00 GBP.",
+     "expect": {"show": "Paper Lanterns", "performance_date": "2025-10-18", "seats": 2, "row": "F",
+                "total_gbp": 78}},
+    # bakeries
+    {"prompt": "Make JSON with the keys customer, cake, tiers, collection_date and delivery (true/false).\n"
+               "Order note: Hamid Rostami wants a three-tier lemon and elderflower cake. He'll pick it up from "
+               "the shop on 2025-06-14.",
+     "expect": {"customer": "Hamid Rostami", "tiers": 3, "collection_date": "2025-06-14", "delivery": False}},
+    # conferences
+    {"prompt": "Registration email -> JSON. Keys: attendee, company, ticket_type (standard, student or VIP), "
+               "workshop_days, vegan.\n\nHi, please register Amelia Kurz from Vantor Systems for PyNorth 2025. "
+               "She'll need a student ticket and wants to attend both workshop days. Dietary requirement: vegan. "
+               "Thanks, Lars",
+     "expect": {"attendee": "Amelia Kurz", "company": "Vantor Systems", "ticket_type": "student",
+                "workshop_days": 2, "vegan": True}},
+    # pet adoption
+    {"prompt": "Summarise this adoption application in JSON (applicant, pet_name, has_garden, other_pets).\n\n"
+               "Application from Leonie Brandt for Clover, the lop-eared rabbit. I live in a ground-floor flat "
+               "with a small fenced garden, work from home, and Clover would be my only pet.",
+     "expect": {"applicant": "Leonie Brandt", "pet_name": "Clover", "has_garden": True, "other_pets": False}},
+    # insurance claims
+    {"prompt": "You are a claims assistant. From the email, produce a JSON object with:\n- policy_number\n"
+               "- claimant\n- incident_date (YYYY-MM-DD)\n- claim_amount (number)\n- police_report (true/false)\n\n"
+               "Email:\nDear Sir or Madam,\nMy bicycle was stolen from outside my flat on 2 May 2025. It cost "
+               "1,240 GBP when new. I reported the theft to the police the same evening (crime reference "
+               "44/1187). My policy number is HN-3390217.\nRegards,\nCallum Reid",
+     "expect": {"policy_number": "HN-3390217", "claimant": "Callum Reid", "incident_date": "2025-05-02",
+                "claim_amount": 1240, "police_report": True}},
+    # job applications
+    {"prompt": "Extract from this cover letter a JSON object with candidate, position, years_experience, "
+               "notice_period_weeks and willing_to_relocate.\n\nDear hiring manager,\nI am writing to apply for "
+               "the Junior Cartographer role at Polder Maps. I have five years of experience with GIS tools, my "
+               "notice period is four weeks, and I would be glad to move to Utrecht for the job.\n"
+               "Yours sincerely,\nMireille Chabot",
+     "expect": {"candidate": "Mireille Chabot", "position": "Junior Cartographer", "years_experience": 5,
+                "notice_period_weeks": 4, "willing_to_relocate": True}},
+    # concerts
+    {"prompt": "Answer in JSON with the keys artist, venue, date, doors_open and standing.\n\nE-TICKET\n"
+               "Marisol Vega & The Tides\nHarbour Arena - Friday 2025-11-14\nDoors 18:30 / Show 20:00\n"
+               "Standing - general admission",
+     "expect": {"artist": "Marisol Vega & The Tides", "venue": "Harbour Arena", "date": "2025-11-14",
+                "doors_open": "18:30", "standing": True}},
+    # museums
+    {"prompt": "Read this visitor review and give me JSON with museum, rating, free_entry, cafe_open and closes.\n\n"
+               "Spent a rainy afternoon at the Holloway Museum of Maps. Entry was free, which was lovely, but the "
+               "cafe was closed for refurbishment. The globe room alone is worth the trip. 4 out of 5. Note they "
+               "shut at 17:30.",
+     "expect": {"museum": "Holloway Museum of Maps", "rating": 4, "free_entry": True, "cafe_open": False,
+                "closes": "17:30"}},
+    # electricity bills
+    {"prompt": "Turn this electricity bill into JSON: account_number, kwh_used, amount_due, direct_debit, "
+               "collection_date.\n\nVoltaro Energy - your January bill\nAccount: 7700-4412-09\n"
+               "Period: 2025-01-01 to 2025-01-31\nElectricity used: 342 kWh\nAmount due: 118.65 EUR\n"
+               "This will be collected by direct debit on 2025-02-14.",
+     "expect": {"account_number": "7700-4412-09", "kwh_used": 342, "amount_due": 118.65, "direct_debit": True,
+                "collection_date": "2025-02-14"}},
+    # e-scooters
+    {"prompt": "Here's a ride receipt line. JSON with ride_id, distance_km, duration_minutes, cost please.\n\n"
+               "ride=SC-99812 from=Kings Cross to=Angel dist=2.7km time=14min fare=3.85GBP",
+     "expect": {"ride_id": "SC-99812", "distance_km": 2.7, "duration_minutes": 14, "cost": 3.85}},
+    # tailoring
+    {"prompt": "I need JSON with the keys client, chest_cm, sleeve_cm, fittings and ready_date.\n"
+               "Workshop card: bespoke shirt for Lucia Ortega - chest 96 cm, sleeve 61.5 cm. Two fittings before "
+               "collection; ready on 2025-04-10.",
+     "expect": {"client": "Lucia Ortega", "chest_cm": 96, "sleeve_cm": 61.5, "fittings": 2,
+                "ready_date": "2025-04-10"}},
+    # recycling centres
+    {"prompt": "Give JSON with site, opens, closes, accepts_mattresses and booking_required.\n\n"
+               "Eastfield Recycling Centre is open daily from 08:00 to 16:00. We take garden waste, fridges and "
+               "mattresses, but not asbestos. Just turn up - no appointment needed.",
+     "expect": {"site": "Eastfield Recycling Centre", "opens": "08:00", "closes": "16:00",
+                "accepts_mattresses": True, "booking_required": False}},
+    # chess clubs
+    {"prompt": "Record this game result as JSON: white, black, winner, moves, opening.\n"
+               "Club night, round 4: Ilse Vermeer (White) beat Tariq Aziz (Black) in 38 moves. "
+               "Opening: Sicilian Defence.",
+     "expect": {"white": "Ilse Vermeer", "black": "Tariq Aziz", "winner": "Ilse Vermeer", "moves": 38,
+                "opening": "Sicilian Defence"}},
+    # airports
+    {"prompt": "Format the announcement as JSON with keys flight_number, destination, gate, gate_closes and "
+               "final_call (true/false).\n\nThis is the final call for passengers on flight EW7314 to Stuttgart. "
+               "Please proceed immediately to gate A14; the gate closes at 21:05.",
+     "expect": {"flight_number": "EW7314", "destination": "Stuttgart", "gate": "A14", "gate_closes": "21:05",
+                "final_call": True}},
+    # farms
+    {"prompt": "Herd record to JSON - keys: ear_tag, name, breed, daily_yield_litres, organic.\n\n"
+               "Cow FR-1187 'Bluebell', Jersey, born 2021-04-09. Average yield 22.5 litres a day. "
+               "Farm certified organic since 2019.",
+     "expect": {"ear_tag": "FR-1187", "name": "Bluebell", "breed": "Jersey", "daily_yield_litres": 22.5,
+                "organic": True}},
+    # wedding venues
+    {"prompt": "We keep wedding enquiries as JSON objects with venue, wedding_date, guests, in_house_catering and "
+               "outdoor_ceremony. Please make one from this email.\n\nHello! We're Aisha and Connor and we'd love "
+               "to hold our wedding at Thornbury Barn on 2026-06-20. We're expecting 120 guests, we'd like to use "
+               "your own catering team, and we're hoping for the ceremony outside in the orchard.",
+     "expect": {"venue": "Thornbury Barn", "wedding_date": "2026-06-20", "guests": 120, "in_house_catering": True,
+                "outdoor_ceremony": True}},
+    # bookshops
+    {"prompt": "Put the book's title under \"title\", the author under \"author\", the price under \"price\" and "
+               "whether it is a signed copy under \"signed\", and send it back as a JSON object.\n\n"
+               "Just in at Marlowe & Quill Books: a signed first edition of Salt Cartographer by Yewande Ojo, "
+               "45 GBP.",
+     "expect": {"title": "Salt Cartographer", "author": "Yewande Ojo", "price": 45, "signed": True}},
+    # language exchanges
+    {"prompt": "Language exchange board post. Give me name, native_language, learning, level and meeting_day as "
+               "JSON.\n\nHola! I'm Kenji Watanabe, a native Japanese speaker learning Spanish (around B1). I'm free "
+               "on Tuesday evenings and happy to meet at Cafe Lumen.",
+     "expect": {"name": "Kenji Watanabe", "native_language": "Japanese", "learning": "Spanish", "level": "B1"}},
+    # bike repairs
+    {"prompt": "Job card -> JSON (bike, parts_cost, labour_cost, customer_waiting)\n\n"
+               "Job 5521 | Trek FX 3 | replace chain + rear cassette, true front wheel | parts 64.00 | "
+               "labour 30.00 | customer will collect tomorrow after 17:00",
+     "expect": {"bike": "Trek FX 3", "parts_cost": 64, "labour_cost": 30, "customer_waiting": False}},
+    # dentists
+    {"prompt": "Please convert this new-patient form into a JSON object with the keys full_name, date_of_birth, "
+               "first_visit (true/false), insurer and allergy.\n\nNEW PATIENT FORM\nName: Kofi Boateng\n"
+               "Date of birth: 1979-03-22\nPrevious dentist: none - never registered anywhere\n"
+               "Dental plan: Denplan Essentials\nAllergies: penicillin",
+     "expect": {"full_name": "Kofi Boateng", "date_of_birth": "1979-03-22", "first_visit": True,
+                "insurer": "Denplan Essentials", "allergy": "penicillin"}},
+    # theatres
+    {"prompt": "Reply in JSON with `actorName`, `roleName` and `productionTitle`.\n\nCasting news: Oskar Lindgren "
+               "has been cast as Benedick in our autumn production of Much Ado About Nothing at the Globe Street "
+               "Playhouse.",
+     "expect": {"actorName": "Oskar Lindgren", "roleName": "Benedick", "productionTitle": "Much Ado About Nothing"}},
+    # car rentals
+    {"prompt": "Return-inspection note below. Give me JSON with plate, km_driven, full_tank and damage_found.\n\n"
+               "Vehicle check-in, Renault Clio GH-482-TK: returned with the tank full, 612 km driven during the "
+               "rental, small scratch on the rear bumper noted by staff.",
+     "expect": {"plate": "GH-482-TK", "km_driven": 612, "full_tank": True, "damage_found": True}},
+    # bakeries
+    {"prompt": "From the chalkboard below, return JSON with keys product, price, gluten_free, available.\n\n"
+               "TODAY: Sourdough rye loaf - 4.20 - contains gluten - SOLD OUT, back tomorrow!",
+     "expect": {"product": "Sourdough rye loaf", "price": 4.2, "gluten_free": False, "available": False}},
+    # pet adoption
+    {"prompt": "Parse this shelter log line into JSON with the keys animal_id, species, weight_kg, microchipped.\n\n"
+               "2025-03-04 09:12 INTAKE id=A-7731 species=dog breed=collie-cross weight=18.5kg microchipped=no "
+               "found=Riverside Park",
+     "expect": {"animal_id": "A-7731", "species": "dog", "weight_kg": 18.5, "microchipped": False}},
+    # insurance claims
+    {"prompt": "Return a JSON object with claim_id, vehicle, damage_severity (low, medium or high) and injuries.\n"
+               "Claim C-20931: minor bump while parking, Skoda Octavia, slightly dented rear bumper, nobody was "
+               "hurt.",
+     "expect": {"claim_id": "C-20931", "vehicle": "Skoda Octavia", "damage_severity": "low", "injuries": False}},
+    # job applications
+    {"prompt": "Output JSON only, in this form: {\"applicant_id\": \"\", \"stage\": \"\", \"interview_date\": \"\", "
+               "\"rejected\": false}\nRecruiter note: Candidate APP-66120 has passed the phone screen and is "
+               "through to the technical interview stage, booked for 2025-09-24.",
+     "expect": {"applicant_id": "APP-66120", "interview_date": "2025-09-24", "rejected": False}},
+    # concerts
+    {"prompt": "can you turn this into json? band, city, ticket_price\n\nomg Velvet Paloma are playing in Tampere "
+               "on March 8th!! tickets are 39 euros each, who's in??",
+     "expect": {"band": "Velvet Paloma", "city": "Tampere", "ticket_price": 39}},
+    # museums
+    {"prompt": "Extract the object label into JSON using this schema, and reply with the JSON object only:\n"
+               + _schema({"object": {"type": "string"}, "material": {"type": "string"},
+                          "height_cm": {"type": "number"}, "on_loan": {"type": "boolean"},
+                          "lender": {"type": "string"}})
+               + "\n\nLabel: Ritual bell, cast bronze, about 1200 BC. Height 34 cm. On loan from the Ashcombe "
+                 "Collection.",
+     "expect": {"object": "Ritual bell", "height_cm": 34, "on_loan": True, "lender": "Ashcombe Collection"}},
+    # e-scooters
+    {"prompt": "Please classify this report and answer with a JSON object: scooter_id, street, issue_type (brakes, "
+               "battery, tyre or other), blocking_pavement (true/false).\n\n\"Scooter LX-2207 is lying right across "
+               "the pavement on Dock Road and its back tyre is completely flat.\"",
+     "expect": {"scooter_id": "LX-2207", "street": "Dock Road", "issue_type": "tyre", "blocking_pavement": True}},
+]
+
+# --------------------------------------------------------------------------- choosing and filling a call
+
+DENTAL_I = _fn("book_dental_visit", "Book an appointment at the dental practice",
+               {"patient_name": {"type": "string"},
+                "visit_type": {"type": "string", "enum": ["check-up", "hygiene", "emergency"]},
+                "date": {"type": "string", "description": "YYYY-MM-DD"}},
+               ["patient_name", "visit_type"])
+RENEW_I = _fn("renew_library_loan", "Extend the loan period of a borrowed library item",
+              {"card_number": {"type": "string"}, "item_barcode": {"type": "string"},
+               "weeks": {"type": "integer", "description": "extra weeks"}},
+              ["card_number", "item_barcode"])
+CARHIRE_I = _fn("quote_car_hire", "Get a price quote for hiring a car",
+                {"pickup_city": {"type": "string"}, "days": {"type": "integer"},
+                 "automatic": {"type": "boolean", "description": "automatic gearbox"}},
+                ["pickup_city", "days"])
+THEATRE_I = _fn("reserve_theatre_seats", "Reserve seats for a theatre performance",
+                {"show": {"type": "string"},
+                 "performance_date": {"type": "string", "description": "YYYY-MM-DD"},
+                 "seats": {"type": "integer"},
+                 "section": {"type": "string", "enum": ["stalls", "circle", "balcony"]}},
+                ["show", "seats"])
+BAKERY_I = _fn("place_bakery_order", "Place an order at the bakery for collection",
+               {"item": {"type": "string"}, "quantity": {"type": "integer"},
+                "pickup_time": {"type": "string", "description": "HH:MM"}},
+               ["item", "quantity"])
+CONFERENCE_I = _fn("register_for_conference", "Register an attendee for a conference",
+                   {"conference": {"type": "string"}, "attendee_email": {"type": "string"},
+                    "ticket": {"type": "string", "enum": ["standard", "student", "speaker"]}},
+                   ["conference", "attendee_email", "ticket"])
+ADOPT_I = _fn("search_adoptable_pets", "Search animal shelters for pets available for adoption",
+              {"species": {"type": "string", "enum": ["dog", "cat", "rabbit"]}, "city": {"type": "string"},
+               "max_age_years": {"type": "integer"}},
+              ["species"])
+CLAIM_I = _fn("check_claim_status", "Look up the progress of an insurance claim",
+              {"claim_reference": {"type": "string"}}, ["claim_reference"])
+JOBS_I = _fn("search_job_openings", "Search current job vacancies",
+             {"keywords": {"type": "string"}, "location": {"type": "string"},
+              "remote_only": {"type": "boolean"}},
+             ["keywords"])
+CONCERT_I = _fn("find_concerts", "Find upcoming concerts by an artist",
+                {"artist": {"type": "string"}, "city": {"type": "string"}}, ["artist"])
+MUSEUM_I = _fn("get_museum_hours", "Get a museum's opening hours",
+               {"museum": {"type": "string"},
+                "day": {"type": "string", "enum": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                                   "Saturday", "Sunday"]}},
+               ["museum"])
+METER_I = _fn("submit_meter_reading", "Send an electricity meter reading to the energy supplier",
+              {"account_number": {"type": "string"}, "reading_kwh": {"type": "integer"}},
+              ["account_number", "reading_kwh"])
+SCOOTER_I = _fn("unlock_scooter", "Unlock a shared e-scooter to start a ride",
+                {"scooter_id": {"type": "string"}}, ["scooter_id"])
+FITTING_I = _fn("book_fitting", "Book a fitting with the tailor",
+                {"garment": {"type": "string", "enum": ["suit", "dress", "shirt", "coat"]},
+                 "date": {"type": "string", "description": "YYYY-MM-DD"},
+                 "time": {"type": "string", "description": "HH:MM"}},
+                ["garment", "date"])
+RECYCLE_I = _fn("check_centre_accepts", "Check whether a recycling centre accepts a kind of waste",
+                {"item": {"type": "string", "enum": ["batteries", "paint", "electricals", "textiles",
+                                                     "garden waste"]},
+                 "centre": {"type": "string"}},
+                ["item"])
+CHESS_I = _fn("get_chess_rating", "Get a chess club member's current rating",
+              {"player_name": {"type": "string"},
+               "time_control": {"type": "string", "enum": ["classical", "rapid", "blitz"]}},
+              ["player_name"])
+SECURITY_I = _fn("get_security_wait", "Get the current security queue time at an airport",
+                 {"airport_code": {"type": "string", "description": "IATA code, e.g. LHR"},
+                  "terminal": {"type": "integer"}},
+                 ["airport_code"])
+FARMBOX_I = _fn("order_farm_box", "Subscribe to a weekly vegetable box from the farm",
+                {"box_size": {"type": "string", "enum": ["small", "medium", "large"]},
+                 "weeks": {"type": "integer"}, "eggs": {"type": "boolean", "description": "add a box of eggs"}},
+                ["box_size"])
+VENUE_I = _fn("check_venue_availability", "Check whether a wedding venue is free on a date",
+              {"venue": {"type": "string"}, "date": {"type": "string", "description": "YYYY-MM-DD"},
+               "guests": {"type": "integer"}},
+              ["venue", "date"])
+BOOKORDER_I = _fn("order_book", "Order copies of a book from the bookshop's supplier",
+                  {"title": {"type": "string"}, "author": {"type": "string"}, "copies": {"type": "integer"}},
+                  ["title"])
+PARTNER_I = _fn("find_language_partner", "Find a language exchange partner",
+                {"offer_language": {"type": "string", "description": "the language you speak"},
+                 "learn_language": {"type": "string", "description": "the language you want to practise"},
+                 "city": {"type": "string"}},
+                ["offer_language", "learn_language"])
+BIKEFIX_I = _fn("book_bike_repair", "Book a bicycle into the repair workshop",
+                {"service": {"type": "string", "enum": ["puncture", "brakes", "gears", "full service"]},
+                 "date": {"type": "string", "description": "YYYY-MM-DD"}},
+                ["service"])
+
+CALL_CASES_I = [
+    {"functions": [DENTAL_I, RENEW_I], "format": "python",                                              # 0
+     "question": "I'd like to book a hygiene appointment for Marta Kowalczyk on 2025-10-21.",
+     "expect": ("book_dental_visit", {"patient_name": "Marta Kowalczyk", "visit_type": "hygiene",
+                                      "date": "2025-10-21"})},
+    {"functions": [RENEW_I, SCOOTER_I], "format": "json",                                               # 1
+     "question": "Could you renew item 3900128447 on library card LC-20417 for another 2 weeks?",
+     "expect": ("renew_library_loan", {"card_number": "LC-20417", "item_barcode": "3900128447", "weeks": 2})},
+    {"functions": [CARHIRE_I, SECURITY_I], "format": "python",                                          # 2
+     "question": "How much would it cost to rent an automatic in Bordeaux for 6 days?",
+     "expect": ("quote_car_hire", {"pickup_city": "Bordeaux", "days": 6, "automatic": True})},
+    {"functions": [THEATRE_I, CONCERT_I], "format": "json",                                             # 3
+     "question": "Get me 3 seats in the circle for Blood Wedding on 2025-11-29.",
+     "expect": ("reserve_theatre_seats", {"show": "Blood Wedding", "performance_date": "2025-11-29", "seats": 3,
+                                          "section": "circle"})},
+    {"functions": [BAKERY_I, FARMBOX_I], "format": "python",                                            # 4
+     "question": "Put in an order for 12 cinnamon buns, I'll pick them up at 07:45.",
+     "expect": ("place_bakery_order", {"item": "cinnamon buns", "quantity": 12, "pickup_time": "07:45"})},
+    {"functions": [CONFERENCE_I, JOBS_I], "format": "json",                                             # 5
+     "question": "Sign up noor.haddad@example.org for DataFest Lisbon on a student ticket.",
+     "expect": ("register_for_conference", {"conference": "DataFest Lisbon",
+                                            "attendee_email": "noor.haddad@example.org", "ticket": "student"})},
+    {"functions": [ADOPT_I, SCOOTER_I], "format": "python",                                             # 6
+     "question": "Are there any rabbits up for adoption in Leeds?",
+     "expect": ("search_adoptable_pets", {"species": "rabbit", "city": "Leeds"})},
+    {"functions": [CLAIM_I, METER_I], "format": "json",                                                 # 7
+     "question": "What's happening with my insurance claim CLM-778120?",
+     "expect": ("check_claim_status", {"claim_reference": "CLM-778120"})},
+    {"functions": [JOBS_I, CONFERENCE_I], "format": "python",                                           # 8
+     "question": "I'm after a remote-only job as a data steward - can you search the vacancies?",
+     "expect": ("search_job_openings", {"keywords": "data steward", "remote_only": True})},
+    {"functions": [CONCERT_I, MUSEUM_I], "format": "json",                                              # 9
+     "question": "When is Arlo Parks playing in Manchester?",
+     "expect": ("find_concerts", {"artist": "Arlo Parks", "city": "Manchester"})},
+    {"functions": [MUSEUM_I, THEATRE_I], "format": "python",                                            # 10
+     "question": "Could you check when the Rijksmuseum is open on Monday?",
+     "expect": ("get_museum_hours", {"museum": "Rijksmuseum", "day": "Monday"})},
+    {"functions": [METER_I, CLAIM_I], "format": "json",                                                 # 11
+     "question": "My electricity meter shows 48213 kWh today. Account EL-55091-3 - please pass that on.",
+     "expect": ("submit_meter_reading", {"account_number": "EL-55091-3", "reading_kwh": 48213})},
+    {"functions": [SCOOTER_I, BIKEFIX_I], "format": "python",                                           # 12
+     "question": "Unlock scooter ZT-4471 for me.",
+     "expect": ("unlock_scooter", {"scooter_id": "ZT-4471"})},
+    {"functions": [FITTING_I, VENUE_I], "format": "json",                                               # 13
+     "question": "I need a fitting for my wedding dress on 2025-05-17 at 11:00.",
+     "expect": ("book_fitting", {"garment": "dress", "date": "2025-05-17", "time": "11:00"})},
+    {"functions": [RECYCLE_I, FARMBOX_I], "format": "python",                                           # 14
+     "question": "Can I drop off old tins of paint at Hollins Lane?",
+     "expect": ("check_centre_accepts", {"item": "paint", "centre": "Hollins Lane"})},
+    {"functions": [CHESS_I, PARTNER_I], "format": "json",                                               # 15
+     "question": "What's Ilse Vermeer's blitz rating these days?",
+     "expect": ("get_chess_rating", {"player_name": "Ilse Vermeer", "time_control": "blitz"})},
+    {"functions": [SECURITY_I, CARHIRE_I], "format": "python",                                          # 16
+     "question": "How long is the security line at LIS terminal 1 right now?",
+     "expect": ("get_security_wait", {"airport_code": "LIS", "terminal": 1})},
+    {"functions": [FARMBOX_I, BAKERY_I], "format": "json",                                              # 17
+     "question": "Sign me up for a large veg box for 8 weeks, with eggs please.",
+     "expect": ("order_farm_box", {"box_size": "large", "weeks": 8, "eggs": True})},
+    {"functions": [VENUE_I, FITTING_I], "format": "python",                                             # 18
+     "question": "Is Thornbury Barn free on 2026-06-20 for 120 guests?",
+     "expect": ("check_venue_availability", {"venue": "Thornbury Barn", "date": "2026-06-20", "guests": 120})},
+    {"functions": [BOOKORDER_I, RENEW_I], "format": "json",                                             # 19
+     "question": "Order in two copies of Piranesi by Susanna Clarke.",
+     "expect": ("order_book", {"title": "Piranesi", "author": "Susanna Clarke", "copies": 2})},
+    {"functions": [PARTNER_I, CHESS_I], "format": "python",                                             # 20
+     "question": "I speak Portuguese and want to practise Korean - find me an exchange partner in Berlin.",
+     "expect": ("find_language_partner", {"offer_language": "Portuguese", "learn_language": "Korean",
+                                          "city": "Berlin"})},
+    {"functions": [BIKEFIX_I, SCOOTER_I], "format": "json",                                             # 21
+     "question": "My bike's brakes are squealing. Can the workshop look at them on 2025-07-03?",
+     "expect": ("book_bike_repair", {"service": "brakes", "date": "2025-07-03"})},
+    {"functions": [DENTAL_I, CLAIM_I], "format": "python",                                              # 22
+     "question": "Tom Price has cracked a tooth - he needs an emergency dental appointment.",
+     "expect": ("book_dental_visit", {"patient_name": "Tom Price", "visit_type": "emergency"})},
+    {"functions": [CARHIRE_I, VENUE_I, SECURITY_I], "format": "json",                                   # 23
+     "question": "Quote me a hire car in Reykjavik for ten days.",
+     "expect": ("quote_car_hire", {"pickup_city": "Reykjavik", "days": 10})},
+    {"functions": [THEATRE_I, MUSEUM_I], "format": "python",                                            # 24
+     "question": "Two tickets for Hamlet, please.",
+     "expect": ("reserve_theatre_seats", {"show": "Hamlet", "seats": 2})},
+    {"functions": [ADOPT_I, BIKEFIX_I], "format": "json",                                               # 25
+     "question": "Show me cats available to adopt that are 3 years old or younger.",
+     "expect": ("search_adoptable_pets", {"species": "cat", "max_age_years": 3})},
+    {"functions": [CONCERT_I, BOOKORDER_I], "format": "python",                                         # 26
+     "question": "Who composed The Four Seasons?", "expect": None},
+    {"functions": [METER_I, FARMBOX_I], "format": "json",                                               # 27
+     "question": "How do solar panels turn sunlight into electricity?", "expect": None},
+    {"functions": [CHESS_I, RECYCLE_I], "format": "python",                                             # 28
+     "question": "Explain the en passant rule in chess.", "expect": None},
+    {"functions": [SECURITY_I, PARTNER_I, JOBS_I], "format": "json",                                    # 29
+     "question": "Write a short poem about airports at night.", "expect": None},
+]
+for _case in CALL_CASES_I:
+    _case["prompt"] = ((_PY_FORMAT if _case["format"] == "python" else _JSON_FORMAT)
+                       + json.dumps(_case["functions"], indent=2) + "\n" + _case["question"])
+
+# --------------------------------------------------------------------------- using a returned result
+
+RESULT_CASES_I = [
+    {"case": 0, "call": '[book_dental_visit(patient_name="Marta Kowalczyk", visit_type="hygiene", '
+                        'date="2025-10-21")]',
+     "result": "Result: {\"confirmed\": true, \"time\": \"14:20\", \"room\": \"Surgery 2\"}",
+     "says": ["14:20", "Surgery 2"]},
+    {"case": 1, "call": '{"name": "renew_library_loan", "parameters": {"card_number": "LC-20417", '
+                        '"item_barcode": "3900128447", "weeks": 2}}',
+     "result": "{\"renewed\": true, \"new_due_date\": \"2025-11-12\"}", "says": ["2025-11-12"]},
+    {"case": 2, "call": '[quote_car_hire(pickup_city="Bordeaux", days=6, automatic=True)]',
+     "result": "Function output: {\"price_eur\": 298, \"model\": \"Peugeot 208\", \"deposit_eur\": 500}",
+     "says": ["298", "Peugeot 208"]},
+    {"case": 3, "call": '{"name": "reserve_theatre_seats", "parameters": {"show": "Blood Wedding", '
+                        '"performance_date": "2025-11-29", "seats": 3, "section": "circle"}}',
+     "result": "Result: {\"seats\": [\"C12\", \"C13\", \"C14\"], \"total_gbp\": 96}",
+     "says": ["C12", "C13", "C14", "96"]},
+    {"case": 5, "call": '{"name": "register_for_conference", "parameters": {"conference": "DataFest Lisbon", '
+                        '"attendee_email": "noor.haddad@example.org", "ticket": "student"}}',
+     "result": "register_for_conference returned {\"registration_id\": \"DFL-30418\", \"badge_desk\": \"Hall 1\"}",
+     "says": ["DFL-30418"]},
+    {"case": 7, "call": '{"name": "check_claim_status", "parameters": {"claim_reference": "CLM-778120"}}',
+     "result": "Output: {\"status\": \"approved\", \"payout_eur\": 640, \"handler\": \"Sienna Clarke\"}",
+     "says": ["approved", "640"]},
+    {"case": 9, "call": '{"name": "find_concerts", "parameters": {"artist": "Arlo Parks", "city": "Manchester"}}',
+     "result": "[{\"date\": \"2025-12-03\", \"venue\": \"Albert Hall\"}, "
+               "{\"date\": \"2025-12-04\", \"venue\": \"Albert Hall\"}]",
+     "says": ["2025-12-03", "2025-12-04", "Albert Hall"]},
+    {"case": 11, "call": '{"name": "submit_meter_reading", "parameters": {"account_number": "EL-55091-3", '
+                         '"reading_kwh": 48213}}',
+     "result": "Function result: {\"accepted\": true, \"estimated_bill_eur\": 87.15}", "says": ["87.15"]},
+    {"case": 16, "call": '[get_security_wait(airport_code="LIS", terminal=1)]',
+     "result": "Tool response: {\"wait_minutes\": 25, \"updated\": \"10:42\"}", "says": ["25"]},
+    {"case": 18, "call": '[check_venue_availability(venue="Thornbury Barn", date="2026-06-20", guests=120)]',
+     "result": "Result: {\"available\": false, \"next_free_date\": \"2026-06-27\"}", "says": ["2026-06-27"]},
+    {"case": 20, "call": '[find_language_partner(offer_language="Portuguese", learn_language="Korean", '
+                         'city="Berlin")]',
+     "result": "Function output: [\"Ji-woo Park\", \"Min-seo Kang\"]", "says": ["Ji-woo Park", "Min-seo Kang"]},
+    {"case": 21, "call": '{"name": "book_bike_repair", "parameters": {"service": "brakes", "date": "2025-07-03"}}',
+     "result": "The workshop system replied: {\"booking\": \"BR-0712\", \"drop_off\": \"08:30\", "
+               "\"estimate_eur\": 35}",
+     "says": ["BR-0712", "08:30", "35"]},
+]
+for _case in RESULT_CASES_I:
+    _case["messages"] = [{"role": "user", "content": CALL_CASES_I[_case["case"]]["prompt"]},
+                         {"role": "assistant", "content": _case["call"]},
+                         {"role": "user", "content": _case["result"]}]
