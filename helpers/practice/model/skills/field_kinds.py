@@ -87,6 +87,8 @@ def kind_of(f: Field) -> str:
         return "boolean"
     if f.type == "array" or isinstance(f.example, list):
         return "list"
+    if not f.type and f.example is None and _stated_flag(f.words):
+        return "boolean"
     numeric = f.type in _NUMERIC_TYPES or (isinstance(f.example, (int, float)) and not isinstance(f.example, bool))
     stated = _stated_kind(f.description)
     words = f.words
@@ -112,6 +114,32 @@ def kind_of(f: Field) -> str:
     if kind in (None, "text") and not f.type and (_flag_word(words[-1]) or set(words) & _FLAG_WORDS):
         return "boolean"  # "verified", "refundable", "waterproof": a key that is a state is yes or no
     return kind or "text"
+
+
+#: Participles that do not end in -ed, and words after a key's subject that make it a yes/no question.
+_IRREGULAR = {"met", "paid", "done", "sent", "won", "lost", "sold", "held", "shown", "broken", "frozen", "chosen",
+              "given", "taken", "seen", "known", "kept", "left", "made", "built", "worn", "torn", "drawn", "hidden"}
+_FLAG_TAILS = {"only", "ok", "okay", "free", "allowed", "possible", "present", "missing", "due", "pending", "wanted"}
+#: Words before a participle that make the key an amount or a time, not a yes/no ("amount_paid", "date_sent").
+_QUANTITIES = {"amount", "total", "sum", "price", "cost", "value", "number", "count", "date", "time", "day", "year",
+               "when", "how", "percent", "percentage", "share", "hours", "minutes", "days"}
+
+
+def _stated_flag(words: list[str]) -> bool:
+    """A key that asks whether something happened or holds: "deposit_paid", "goal_met", "weekdays_only",
+    "owns_instrument" (a verb first), but not "amount_paid" or "date_sent"."""
+    if len(words) < 2 or set(words[:-1]) & _QUANTITIES:
+        return False
+    last = words[-1]
+    if last in _IRREGULAR or last in _FLAG_TAILS:
+        return True
+    return words[0] in _VERB_FIRST
+
+
+#: Verbs that open a key that asks a yes/no question ("owns_instrument", "accepts_cards").
+_VERB_FIRST = {"owns", "uses", "accepts", "supports", "offers", "serves", "takes", "contains", "speaks", "drives",
+               "wears", "plays", "knows", "likes", "loves", "lives", "pays", "holds", "keeps", "gets", "got", "sells",
+               "ships", "delivers", "shows", "runs", "works", "smokes", "drinks", "qualifies"}
 
 
 #: Key words that name a state something is in or not, beyond the participles and -able words.
@@ -187,7 +215,33 @@ def _word_kind(words: list[str]) -> str | None:
         return "date"
     if len(words) == 1 and singular(words[0]) != words[0]:
         return "count"
+    if _agent_noun(words[-1]):
+        return "name"  # "runner", "donor", "lecturer": a person who does something
     return None
+
+
+#: Words ending like a person who does something that are not people.
+_NOT_AGENTS = set("""number order water center centre filter folder letter paper winter summer monitor color colour
+floor door error sensor tractor vendor carrier server printer container counter weather power poster amount percent
+event content payment parameter meter liter litre charger adapter browser router timer trailer cover corner after
+other under over never ever later layer player_count river tower shower flower powder butter pepper dinner matter
+factor motor mirror major minor flavor flavour favour favor honour honor labor labour rumor humour humor doctor_fee
+indicator calculator elevator generator radiator refrigerator ventilator processor connector detector reactor
+chapter quarter character register semester trimester barometer thermometer odometer speedometer transfer
+offer answer cancer member_count header footer marker sticker ticker barrier premier super rather either neither
+whether together newer older blender heater cooler freezer toaster scooter computer speaker_count litter
+hangar cellar collar pillar dollar solar lunar polar regular popular similar particular circular
+ant want giant plant restaurant elephant infant_count event student_count percent present moment comment payment
+agreement apartment department equipment document segment statement treatment assignment appointment environment
+management measurement requirement settlement shipment investment government development parent_company
+current recent frequent urgent absent ingredient component content client_id extent intent""".split())
+
+
+def _agent_noun(word: str) -> bool:
+    """A word for a person by what they do or are: "runner", "donor", "lecturer", "trainee", "cyclist"."""
+    if word in _NOT_AGENTS or len(word) < 5 or word in KIND_OF_WORD or word in _FLAG_WORDS:
+        return False
+    return word.endswith(("er", "or", "ist", "ee", "ian", "ant", "ent")) and not word.endswith(("eer", "ier"))
 
 
 def numeric_code(f: Field) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from .category_values import members
 from .field_kinds import Field
 from .labelled_values import labelled
 from .phrase_finders import PHRASE_FINDERS, free_text
@@ -27,6 +28,8 @@ __all__ = ["candidates", "fill", "assign", "order_pairs"]
 _ALL_FINDERS = {**FINDERS, **PHRASE_FINDERS}
 #: Kinds whose values a label cannot give as they stand (a choice is one of its values, not the text after).
 _UNLABELLED = {"choice", "sentiment", "urgency", "language", "currency", "summary"}
+#: Kinds a category's member cannot be (a number, a flag, a date).
+_NOT_MEMBERS = {"number", "boolean", "date", "time", "day", "when", "email", "phone", "url", "count", "choice"}
 _NUMERIC = {"number", "integer", "float", "int", "double", "decimal"}
 #: Words before a value that put it first or second of a pair, by the kind of value.
 _CUES = {
@@ -49,6 +52,8 @@ def candidates(f: Field, src: Source, options: list[Option] = ()) -> list[Found]
     found = list(_ALL_FINDERS.get(kind, free_text)(f, src, options))
     if kind not in _UNLABELLED:
         found += labelled(f, src)
+    if kind not in _NOT_MEMBERS:
+        found += members(f, src)
     found += _slugs(f, src) + _trimmed(f, found)
     found = [_without_key_word(c, f) for c in found]
     found = [c for c in (_typed(c, f) for c in found) if c is not None]
@@ -128,6 +133,13 @@ def fill(fields: list[Field], src: Source, options: list[Option] = (), pick=None
     ``pick(field, ranked)`` may choose another candidate than the first (a weaker model's slip)."""
     fields = [as_flag(f, src) for f in fields]
     ranked = {f.key: candidates(f, src, options) for f in fields}
+    for i, f in enumerate(fields):
+        best = ranked[f.key][0] if ranked[f.key] else None
+        if _feature_key(f) and (best is None or best.score < _WEAK or _mentioned(f, src) and (
+                _only_key_words(best, f) or _had(f, src))):
+            fields[i] = Field(f.key, "boolean", f.description, example=f.example, required=f.required,
+                              context=f.context)
+            ranked[f.key] = candidates(fields[i], src, options)
     order_pairs(fields, ranked, src)
     return assign(fields, ranked, pick)
 
@@ -160,26 +172,95 @@ _DETERMINER = re.compile(r"\b(?:a|an|the|this|that|my|your|our|their|his|her|its
 
 def as_flag(f: Field, src: Source) -> Field:
     """The field as a yes/no flag when it has no type and the text uses its words as one: followed by yes/no
-    or on/off ("Auto-renew is on", "Late checkout: no"); or, for a key that says no kind, standing as a
-    value or an aside ("Service: Express", "(verified purchase)", "not vegetarian")."""
-    if f.type or f.enum or f.kind in ("boolean", "number", "choice", "list") or not f.words:
+    or on/off ("Auto-renew is on", "Late checkout: no", whatever kind the key's words suggest); for a key that
+    says no kind, standing as a value, an aside or a state at the end of a clause ("Service: Express",
+    "(verified purchase)", "not vegetarian", "flagged abnormal."); or when the text uses a word that says the
+    key's state or its opposite ("out of stock" for ``in_stock``, "collected in store" for ``delivery``)."""
+    if f.type or f.enum or f.kind in ("boolean", "choice", "list") or not f.words:
         return f
+    flag = Field(f.key, "boolean", f.description, example=f.example, required=f.required, context=f.context)
     phrase = r"[\s_\-]?".join(re.escape(w) for w in f.words)
-    for m in re.finditer(rf"(?<![\w-]){phrase}(?![\w-])", src.lower):
+    mentions = list(re.finditer(rf"(?<![\w-]){phrase}(?![\w-])", src.lower))
+    if any(re.match(_SAID_YES_NO, src.lower[m.end():m.end() + 20]) for m in mentions):
+        return flag
+    if f.kind not in _UNTYPED_KINDS:
+        return f
+    if states_of(f, src):
+        return flag
+    for word in (w for w in f.words if len(w) > 3 and f.kind == "text"):  # "Need packing help? No"
+        if re.search(rf"(?<![\w-]){re.escape(word)}(?:[ \t]+[a-z]+)?[ \t]*[?:=\-][ \t]*(?:yes|no)\b", src.lower):
+            return flag
+    for m in mentions:
         after, before = src.lower[m.end():m.end() + 20], src.lower[max(0, m.start() - 12):m.start()]
-        if re.match(_SAID_YES_NO, after):
-            return Field(f.key, "boolean", f.description, example=f.example, required=f.required, context=f.context)
         if f.kind != "text" or re.match(r"\s*:", after) or _DETERMINER.search(before):
             continue
         aside = re.search(r"\(\s*$", before) and re.match(r"\s*\)", after)
         as_value = re.search(r":\s*$", before) and re.match(r"\s*(?:[.,;\n]|$)", after)
+        at_end = re.search(r"[a-z0-9]\s+$", src.text[max(0, m.start() - 12):m.start()]) and re.match(
+            r"\s*(?:[.;!\n)]|$)", after)
         before = src.lower[max(0, m.start() - 24):m.start()]
         negated = re.search(r"\b(?:not|no|non-?|without|has|have|had|offers?|includes?|including|comes with|"
                             r"free)\s+(?:a\s+|an\s+|free\s+)?$", before) or re.search(
             r"\b(?:very|quite|really|too|so|fairly|extremely|is|was|are|were|be|been|being)\s+$", before)
-        if aside or as_value or negated:
-            return Field(f.key, "boolean", f.description, example=f.example, required=f.required, context=f.context)
+        if aside or as_value or negated or at_end:
+            return flag
     return f
+
+
+#: Kinds a key's words may suggest that a text can still show to be a yes/no flag.
+_UNTYPED_KINDS = {"text", "name", "place", "org", "product", "title", "count"}
+
+
+def states_of(f: Field, src: Source) -> list:
+    """Where the text says the key's state or its opposite in other words ("sold out", "in person")."""
+    from .value_lexicon import NEGATIVE_FORMS, POSITIVE_FORMS
+
+    words = f.words
+    forms = [form for w in dict.fromkeys([words[-1], "_".join(words)]) for form in NEGATIVE_FORMS.get(w, ()) +
+             POSITIVE_FORMS.get(w, ()) if form not in words and form != " ".join(words)]
+    return [m for form in forms for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", src.lower)]
+
+
+#: A candidate below this score is a guess: a clause the text happens to start with.
+_WEAK = 1.6
+
+
+def _feature_key(f: Field) -> bool:
+    """An untyped key whose head word names no kind of value: a feature something has or not ("packed_lunch",
+    "hotfix", "postal_vote"), which a model answers with true or false."""
+    from .key_lexicon import KIND_OF_WORD, singular
+
+    words = f.words
+    return (not f.type and not f.enum and f.kind == "text" and bool(words) and words[-1] not in KIND_OF_WORD
+            and singular(words[-1]) not in KIND_OF_WORD and f.example is None)
+
+
+def _mentioned(f: Field, src: Source) -> bool:
+    """The key's words stand in the text in lower case as a thing had or not ("with a packed lunch"), not
+    counted ("3 children") nor numbered ("line 88")."""
+    from .value_lexicon import stem
+
+    stems = {stem(w) for w in f.words if len(w) > 2}
+    for w, s, e in src.words:
+        if w[:1].islower() and stem(w.lower()) in stems and not re.search(r"\d[\s-]*$", src.text[max(0, s - 4):s]) \
+                and not re.match(r"[\s:#-]*\d", src.text[e:e + 4]):
+            return True
+    return bool(states_of(f, src))
+
+
+def _had(f: Field, src: Source) -> bool:
+    """The key's last word follows an article or "with": a thing had ("it's the hotfix", "with a packed lunch")."""
+    word = re.escape(f.words[-1])
+    return bool(re.search(rf"\b(?:[Aa]n?|[Tt]he|[Ww]ith|[Ii]ts|[Nn]o)\s+(?:[a-z-]+\s+)?(?i:{word})s?\b", src.text))
+
+
+def _only_key_words(c: Found, f: Field) -> bool:
+    """A candidate that is no more than the key's own words ("lunch" for ``packed_lunch``)."""
+    from .value_lexicon import STOP, stem
+
+    stems = {stem(w) for w in f.words}
+    words = re.findall(r"[a-z]+", str(c.value).lower())
+    return not isinstance(c.value, (int, float)) and all(stem(w) in stems or w in STOP for w in words)
 
 
 def order_pairs(fields: list[Field], ranked: dict[str, list[Found]], src: Source) -> None:

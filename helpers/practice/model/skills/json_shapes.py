@@ -9,7 +9,7 @@ A prompt names its keys in one of four ways, and :func:`read_json_request` reads
   "(keys: attendee, day, time)", quoted keys "\\"city\\" and \\"nights\\"";
 - a list of keys with descriptions, one a line: "- applicant: the applicant's full name".
 
-A prompt asks for JSON when it says "JSON" and is not a function-calling prompt
+A prompt asks for JSON when it says "JSON" (or holds an object's JSON schema) and is not a function-calling prompt
 (:mod:`helpers.practice.model.skills.function_calls` reads those first).
 """
 from __future__ import annotations
@@ -24,6 +24,7 @@ from .text_source import Source
 __all__ = ["JsonRequest", "read_json_request", "asks_for_json"]
 
 _ASKS_JSON = re.compile(r"\b(?:as|in|into|to|with|using|of)\s+(?:a\s+|an\s+|valid\s+|the\s+|this\s+)?json\b"
+                        r"|^\s*json\s*\("
                         r"|\bjson\s*(?:object|format|only|output|response|array|with|schema|like|that|matching|"
                         r"following|template|below|:)|\b(?:return|give|reply|respond|output|answer|produce|format|"
                         r"write|emit|extract|send|convert|parse|turn|fill)\w*\b[^.?!\n]{0,60}\bjson\b", re.I)
@@ -77,7 +78,14 @@ def asks_for_json(text: str) -> bool:
                              head, re.I) and any(isinstance(b.value, dict) and len(b.value) >= 2
                                                  for b in json_blocks(head))
                 or re.search(r"\b(?:return|reply|respond|output|give|fill|answer)\w*\b[^{}\n]{0,40}\{", head, re.I)
-                and typed_template(head) is not None and len(typed_template(head)[0]) >= 2)
+                and typed_template(head) is not None and len(typed_template(head)[0]) >= 2
+                or _holds_schema(head))
+
+
+def _holds_schema(text: str) -> bool:
+    """A JSON schema of an object in the prompt ("Schema: {"type": "object", "properties": ...}") asks for one."""
+    return '"properties"' in text and any(isinstance(b.value, dict) and b.value.get("type") == "object" and
+                                          isinstance(b.value.get("properties"), dict) for b in json_blocks(text))
 
 
 def read_json_request(prompt: str) -> JsonRequest | None:
@@ -153,6 +161,7 @@ def _named_fields(prompt: str) -> list[Field]:
     found += [_items(m.group(1)) for pattern in (_NAMED, _AFTER_JSON) for m in pattern.finditer(head)]
     found.append([(k, "") for k in dict.fromkeys(_QUOTED_KEY.findall(head))])
     listed = [[(k.strip(), "") for k in split_list(m.group(1))] for m in _KEY_LIST.finditer(head)]
+    listed += _identifier_lists(head) + _defined_keys(head)
     for pattern in (_PAREN_KEY, _SINGLE_QUOTED_KEY):  # "a field for the city (city)", "'sender' is who wrote it"
         keys = list(dict.fromkeys(pattern.findall(head)))
         if len(keys) >= 2:
@@ -160,6 +169,63 @@ def _named_fields(prompt: str) -> list[Field]:
     found = [items for items in found if not (len(items) == 1 and items[0][0].lower() in ("json", "object"))]
     best = max(found + listed, key=lambda items: len(items) + 1.5 * any(items is i for i in listed), default=[])
     return [_prose_field(k, d) for k, d in best]
+
+
+_ITEM = r"[A-Za-z_][A-Za-z0-9_]*(?:[ \t]*\([^()\n]{0,60}\))?"
+_IDENTIFIERS = re.compile(rf"(?<![\w'-])({_ITEM}(?:[ \t]*,[ \t]*{_ITEM})+(?:[ \t]*,?[ \t]+(?:and|&)[ \t]+{_ITEM})?)"
+                          rf"(?![\w'-])")
+_CLAUSE_KEY = re.compile(r"(?:^|\bwhere\b|,|;|\band\b)[ \t]*([a-z][a-z0-9_]*)[ \t]+(?:is|are|says|gives|holds|means|"
+                         r"should be|must be|contains|tells)\b", re.I)
+
+
+def _instruction(prompt: str) -> str:
+    """The part of a prompt that asks: its first paragraph (to a blank line), or its first line."""
+    head = prompt.strip().split("\n\n")[0]
+    return head if len(head) <= 600 else head.split("\n")[0]
+
+
+def _identifier_lists(prompt: str) -> list[list[tuple[str, str]]]:
+    """Lists of key-like words in the instruction, however they are introduced: "give me student, programme,
+    start_date (YYYY-MM-DD) and scholarship as JSON", "(winery, guests, date)", "company, movers - put
+    these in a JSON object". Three items or more, or two with one written as a key (``tax_year``)."""
+    found = []
+    text = _instruction(prompt)
+    for m in _IDENTIFIERS.finditer(text):
+        before = text[max(0, m.start() - 24):m.start()].lower()
+        if re.search(r"(?:one of|either|values?|options?|choose from|among)\s*:?\s*$", before) or re.search(
+                r"([a-z_]+)\s*\(\s*$", before) and not re.search(r"(?:json|keys?|fields?)\s*\(\s*$", before):
+            continue  # a key's allowed values: "category (one of: billing, delivery)"
+        items = _items(m.group(1))
+        names = [k for k, _ in items]
+        if len(items) != len(split_list(re.sub(r"\([^)]*\)", "", m.group(1)))):
+            continue  # a phrase in the list: prose, not keys
+        if any(k.lower() in _PROSE_WORDS for k in names):
+            continue
+        if len(items) >= 3 or len(items) == 2 and any("_" in k or re.search(r"[a-z][A-Z]", k) for k in names):
+            found.append(items)
+    return found
+
+
+#: Words that make a comma-separated list prose rather than keys ("Hi, could you ...").
+_PROSE_WORDS = {"hi", "hello", "thanks", "please", "yes", "no", "ok", "so", "but", "then", "well", "sure", "i", "we",
+                "you", "it", "this", "that", "on", "in", "at", "for", "with", "to", "from", "by", "of", "or", "is",
+                "are", "was", "not", "as", "if"}
+
+
+def _defined_keys(prompt: str) -> list[list[tuple[str, str]]]:
+    """Keys each defined in a clause: "where shop is the florist's name, plan is the name of the plan and
+    vase_included says whether a vase comes"."""
+    text = _instruction(prompt)
+    found = []
+    for m in _CLAUSE_KEY.finditer(text):
+        key = m.group(1)
+        if key.lower() in _PROSE_WORDS or key.lower() in ("it", "there", "what", "which", "who", "json"):
+            continue
+        rest = text[m.end():]
+        nxt = _CLAUSE_KEY.search(rest)
+        definition = (rest[:nxt.start()] if nxt else rest.split(".")[0]).strip(" ,;")
+        found.append((key, definition))
+    return [found] if len(found) >= 2 else []
 
 
 def _items(text: str) -> list[tuple[str, str]]:

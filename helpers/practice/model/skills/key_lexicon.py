@@ -139,7 +139,9 @@ UNIT_WORDS = {
     "kwh": {"kwh"}, "ml": {"ml"}, "l": {"l", "litres", "liters"}, "gb": {"gb"}, "mb": {"mb"},
     "kmh": {"km/h", "kph", "kmh"}, "mph": {"mph"}, "ms": {"ms"}, "calories": {"calories", "kcal", "cal"},
     "px": {"px", "pixel", "pixels"}, "mg": {"mg", "milligrams", "milligram"}, "mah": {"mah"},
-    "inches": {"inches", "inch"},
+    "inches": {"inches", "inch"}, "w": {"w", "watts", "watt"}, "kw": {"kw", "kilowatts", "kilowatt"},
+    "tonnes": {"tonnes", "tonne", "tons", "ton", "t"}, "hectares": {"hectares", "hectare", "ha"},
+    "seconds": {"seconds", "second", "secs", "sec", "s"}, "gsm": {"gsm"}, "bpm": {"bpm"},
     "stars": {"stars", "star", "/5"}, "people": {"people", "persons", "guests", "adults", "pax"},
 }
 #: Key words that ask for an amount of money.

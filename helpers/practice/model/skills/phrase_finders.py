@@ -23,7 +23,8 @@ _CAP = (r"(?:[A-Z][a-z]*['\u2019][A-Z][a-z\u00e0-\u00ff]+"
         r"|[A-Z][a-z\u00e0-\u00ff]+(?:[A-Z][a-z]+)*(?:-[A-Z][a-z\u00e0-\u00ff]+)*)")
 _LINK = (r"(?:&|and(?=\s+[A-Z][a-z]+\s+(?:Ltd|Inc|Co|Sons|Partners))|of|the|for|de|da|del|der|van|von|bin|al|du|"
          r"la|le|di|y)")
-_PHRASE = re.compile(rf"{_CAP}(?:[ \t]+(?:{_LINK}[ \t]+)?{_CAP}){{0,5}}(?![\w-])")
+_PHRASE = re.compile(rf"(?<![\w'\u2019])(?:(?<!\d[ \t])[A-Z]{{2,4}}[ \t]+(?={_CAP}))?"  # "MV Northern Star"
+                     rf"{_CAP}(?:[ \t]+(?:{_LINK}[ \t]+)?{_CAP}){{0,5}}(?![\w-])")
 _TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev",
            "captain", "capt", "coach", "chef", "judge", "officer", "sgt", "st"}
 _RELATIONS = {"grandpa", "grandma", "granny", "grandad", "granddad", "nana", "aunt", "auntie", "uncle", "mum", "mom",
@@ -204,6 +205,9 @@ def _weigh(src: Source, raw) -> Phrase:
     p.person -= 1.0 if _PLACE_TAIL.match(after) or low[-1] in _PLACE_WORDS else 0.0
     p.person -= 1.5 if re.search(r"\b(?:in|at|near|into|via)\s+$", before, re.I) else 0.0
     p.person -= 1.0 if re.match(r"[ \t]+\d", after) else 0.0
+    if len(words) == 1 and not titled and src.sentence_start(s) and re.match(r"[ \t]+[a-z]", after) and \
+            not _PERSON_AFTER.match(after):
+        p.person -= 1.5  # "Congrats to ...", "Donation received": a sentence's first word, not a name
     _weigh_place_and_org(p, src, before, after, low, versus)
     # a title (of a book, a film, a talk)
     p.title = 4.0 if _quoted(src, s) else 0.0

@@ -30,7 +30,8 @@ MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Au
 _DATE = re.compile(rf"\b(?:{ISO_DATE}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}"
                    rf"(?:,?\s+\d{{4}})?|{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?![\d:])|(?:today|tomorrow|"
                    rf"tonight|yesterday|next week))\b", re.I)
-_TIME = re.compile(r"\b(?:[01]?\d|2[0-3])[:h][0-5]\d(?:\s*[ap]\.?m\b\.?)?|\b(?:1[0-2]|0?[1-9])\.[0-5]\d\s*[ap]\.?m\b\.?"
+_TIME = re.compile(r"\b(?:[01]?\d|2[0-3])[:h][0-5]\d(?::[0-5]\d(?![\d:]))?(?:\s*[ap]\.?m\b\.?)?"
+                   r"|\b(?:1[0-2]|0?[1-9])\.[0-5]\d\s*[ap]\.?m\b\.?"
                    r"|\b(?:1[0-2]|0?[1-9])\s*[ap]\.?m\b\.?"
                    r"|\b(?:noon|midnight)\b", re.I)
 _VERSION = re.compile(r"(?<![\w.])v?\d+\.\d+\.\d+(?:\.\d+)?(?![\w.]*\d)")

@@ -281,9 +281,11 @@ def _urgency(f, src, options):
 
 
 _NEGATION = re.compile(r"(?:\b(?:not|no|never|without|non|nobody|none|cannot|can't|isn't|aren't|wasn't|doesn't|"
-                       r"don't|didn't|hasn't|haven't|won't|wouldn't|neither|nor|zero)\b|n't)(?:\W+\w+){0,2}\W*$", re.I)
-_NEGATIVE_AFTER = re.compile(r"^\W{0,3}(?:no|none|not included|excluded|off|false|not allowed|prohibited|forbidden|"
-                             r"disabled|n)\b", re.I)
+                       r"don't|didn't|hasn't|haven't|won't|wouldn't|neither|nor|zero|nothing|skip|skipping|skipped|"
+                       r"declined?|instead of)\b|n't)(?:\W+\w+){0,3}\W*$", re.I)
+_NEGATIVE_AFTER = re.compile(r"^(?:(?:[ \t]+[a-z]+){1,2}[ \t]*[?:=][ \t]*|\W{0,3})(?:no|none|not included|excluded|off|"
+                             r"false|not allowed|"
+                             r"prohibited|forbidden|disabled|n)\b", re.I)
 _BOOL_NOISE = {"is", "has", "have", "can", "should", "would", "will", "was", "did", "does", "needs", "wants",
                "requires", "include", "includes", "allow", "allows", "are", "allowed", "included", "enabled",
                "required", "requested", "needed", "available", "confirmed", "flag", "possible"}
@@ -291,14 +293,20 @@ _BOOL_NOISE = {"is", "has", "have", "can", "should", "would", "will", "was", "di
 
 def _boolean(f, src, options):
     words = [w for w in f.words if w not in _BOOL_NOISE] or f.words
+    if len(words) > 1 and words[-1] == "free":  # "chain_free", "gluten_free": true when the thing is absent
+        said = _phrase_flag(f, src)
+        if said:
+            return said
+        found = _boolean(Field("_".join(words[:-1]), "boolean"), src, options)
+        return [Found(not c.value, c.start, c.end, c.score) for c in found]
     if set(words) & _POWER_KEYS:  # "on", "enabled": turning something on or off
         on = re.search(r"\b(?:on|enable|enabled|start|activate|open)\b", src.lower)
         off = re.search(r"\b(?:off|disable|disabled|stop|deactivate|close|shut)\b", src.lower)
         if on or off:
             hit = off if off and (not on or off.start() < on.start()) else on
             return [Found(hit is on, hit.start(), hit.end(), 3.0)]
-    found = []
-    for word in words:
+    found = _phrase_flag(f, src)
+    for word in words + ["_".join(words)]:
         for form in NEGATIVE_FORMS.get(word, ()) + NEGATIVE_FORMS.get(singular(word), ()):
             m = re.search(rf"\b{re.escape(form)}\b", src.lower)
             if m:
@@ -320,6 +328,25 @@ def _boolean(f, src, options):
     return [Found(False, -1, -1, 0.2)]
 
 
+def _phrase_flag(f: Field, src: Source) -> list[Found]:
+    """The key's whole phrase in the text ("late checkout", "water resistant", "in stock"), true unless negated
+    before ("not a sequel", "out of stock") or after ("Late checkout: no")."""
+    words = [w for w in f.words if w not in _BOOL_NOISE or w in ("in", "on")] or f.words
+    if len(words) < 2 and not (words and len(words[0]) > 3):
+        return []
+    phrase = r"[\s_\-]?".join(re.escape(w) for w in words)
+    found = []
+    for m in re.finditer(rf"(?<![\w-]){phrase}(?![\w-])", src.lower):
+        before = src.lower[max(0, m.start() - 30):m.start()]
+        after = re.match(r"\s*(?:[:=\-]|\bis\b|\bwas\b|\bare\b|\bset to\b)?\s*(yes|no|none|not|true|false|on|off|"
+                         r"y|n)\b", src.lower[m.end():m.end() + 16])
+        yes = not _NEGATION.search(before) and not re.search(r"\bout of\s+$", before)
+        if after:
+            yes = after.group(1) in ("yes", "true", "on", "y")
+        found.append(Found(yes, m.start(), m.end(), 3.5 if after else 3.0))
+    return found
+
+
 def _negated(src: Source, start: int, end: int) -> bool:
     before = src.lower[max(0, start - 30):start]
     return bool(_NEGATION.search(before) or _NEGATIVE_AFTER.match(src.lower[end:end + 16]))
@@ -327,10 +354,12 @@ def _negated(src: Source, start: int, end: int) -> bool:
 
 def _said_flag(words: list[str], src: Source) -> Found | None:
     """A flag the text names: "vaccinated", "every day" for ``repeat_daily``, "pin it" for ``pinned``;
-    false when negated ("not vaccinated", "has not been neutered", "unvaccinated", "no pets")."""
+    false when negated ("not vaccinated", "has not been neutered", "unvaccinated", "no pets"). A word that
+    is the key's own word counts before a longer or shorter form of it ("declare" before "declaration")."""
     cues = {stem(w) for w in words if len(w) > 2}
     if not cues:
         return None
+    best = None
     for m in re.finditer(r"[\w-]+", src.lower):
         word = stem(m.group())
         bare = word[2:] if word.startswith("un") and len(word) > 5 else word[3:] if word.startswith("non") else ""
@@ -338,8 +367,11 @@ def _said_flag(words: list[str], src: Source) -> Found | None:
                   for c in cues)
         if hit or bare and any(bare.startswith(c) or c.startswith(bare) for c in cues):
             negated = bool(bare) and not hit or _negated(src, m.start(), m.end())
-            return Found(not negated, m.start(), m.end(), 2.8)
-    return None
+            found = Found(not negated, m.start(), m.end(), 2.8)
+            if word in cues:
+                return found
+            best = best or found
+    return best
 
 
 _POWER_KEYS = {"on", "enabled", "enable", "active", "power", "powered", "state"}
