@@ -61,6 +61,10 @@ CATEGORIES = _table({
     "transport": "bus, train, tram, metro, subway, car, taxi, bike, bicycle, ferry, plane, coach",
     "weather": "sunny, cloudy, rainy, snowy, windy, foggy, stormy, overcast, clear, drizzle, showers",
     "conditions": "sunny, cloudy, rainy, snowy, windy, foggy, stormy, overcast, clear, icy",
+    "activity": "swimming, running, cycling, walking, hiking, yoga, pilates, rowing, climbing, skiing, dancing, "
+                "boxing, tennis, football, gym, spinning, jogging, weightlifting, kayaking, surfing",
+    "exercise": "swimming, running, cycling, walking, hiking, yoga, pilates, rowing, climbing, jogging",
+    "workout": "swimming, running, cycling, walking, hiking, yoga, pilates, rowing, spinning, weights",
     "season": "spring, summer, autumn, fall, winter",
     "meal": "breakfast, brunch, lunch, dinner, supper",
     "species": "dog, cat, rabbit, hamster, guinea pig, parrot, horse, ferret, tortoise, budgie, goldfish",
@@ -78,6 +82,13 @@ CATEGORIES = _table({
               "completed, failed",
     "environment": "production, prod, staging, development, dev, test, testing, QA, UAT, sandbox, preview, live",
     "env": "production, prod, staging, development, dev, test, QA, UAT, sandbox, preview",
+    "grape": "Riesling, Chardonnay, Merlot, Pinot Noir, Pinot Grigio, Pinot Gris, Syrah, Shiraz, Cabernet Sauvignon, "
+             "Cabernet Franc, Sauvignon Blanc, Malbec, Tempranillo, Grenache, Sangiovese, Nebbiolo, Chenin Blanc, "
+             "Gewurztraminer, Zinfandel, Albarino, Gamay, Viognier, Semillon, Muscat, Touriga Nacional",
+    "variety": "Riesling, Chardonnay, Merlot, Pinot Noir, Pinot Grigio, Syrah, Shiraz, Cabernet Sauvignon, "
+               "Sauvignon Blanc, Malbec, Tempranillo, Grenache, Sangiovese, Nebbiolo, Chenin Blanc, Gamay, Viognier",
+    "grind": "whole bean, whole beans, espresso, filter, cafetiere, french press, moka, coarse, fine, medium, "
+             "aeropress, pour over",
     "gender": "female, male, non-binary",
     "format": "paperback, hardcover, hardback, ebook, e-book, audiobook, PDF, CSV, vinyl, CD, DVD, Blu-ray",
     "surface": "clay, grass, hard, carpet, artificial grass",
@@ -88,7 +99,7 @@ CATEGORIES = _table({
 def members(f: Field, src: Source) -> list[Found]:
     """The members of the key's category that the text names (the whole key first, then its last word)."""
     words = f.words
-    names = ["_".join(words)] + ([words[-1]] if len(words) > 1 else [])
+    names = ["_".join(words)] + ([words[-1]] if len(words) > 1 else []) + ([words[0]] if len(words) > 1 else [])
     rows = next((CATEGORIES[n] for n in names if n in CATEGORIES), ())
     found = []
     for member in rows:

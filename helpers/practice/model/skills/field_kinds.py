@@ -208,7 +208,7 @@ def _word_kind(words: list[str]) -> str | None:
     if weak == "name":
         return "name"
     if weak in ("number", "no", "num", "nr"):
-        return "number"
+        return "code" if len(words) > 1 and words[-2] not in COUNTING else "number"
     if weak == "at":
         return "place"
     if weak == "by":

@@ -54,6 +54,7 @@ def candidates(f: Field, src: Source, options: list[Option] = ()) -> list[Found]
         found += labelled(f, src)
     if kind not in _NOT_MEMBERS:
         found += members(f, src)
+    found += _paired(f, src)
     found += _slugs(f, src) + _trimmed(f, found)
     found = [_without_key_word(c, f) for c in found]
     found = [c for c in (_typed(c, f) for c in found) if c is not None]
@@ -63,6 +64,43 @@ def candidates(f: Field, src: Source, options: list[Option] = ()) -> list[Found]
         if key not in best or best[key].score < c.score:
             best[key] = c
     return sorted(best.values(), key=lambda c: -c.score)
+
+
+def _paired(f: Field, src: Source) -> list[Found]:
+    """The value of a "key=value" pair whose key is this key or its word ("temp=30C" for ``temperature_c``,
+    "qty=240" for ``quantity``, "cycle=delicates")."""
+    from .key_lexicon import LABELS
+    from .value_lexicon import stem
+
+    if not src.pairs:
+        return []
+    words = [w for w in f.words if len(w) > 1]
+    stems = {stem(w) for w in words}
+    labels = {label for w in words for label in LABELS.get(w, ()) if " " not in label}
+    found = []
+    for key, value, start, end in src.pairs:
+        parts = [p for p in re.split(r"[_.\-]+", key) if p]
+        exact = key == f.key.lower() or parts == words
+        close = any(stem(p) in stems or p in labels or len(p) >= 3 and any(w.startswith(p) for w in words)
+                    for p in parts)
+        if not (exact or close):
+            continue
+        typed = _pair_value(value, f)
+        if typed is not None:
+            found.append(Found(typed, start, end, 5.0 if exact else 4.2))
+    return found
+
+
+def _pair_value(text: str, f: Field):
+    """A pair's value as the key's kind wants it: "30C" -> 30 for a number, "none" -> False for a flag."""
+    if f.kind in ("number", "count") or f.type in _NUMERIC:
+        m = re.match(r"-?\d+(?:\.\d+)?", text.replace(",", ""))
+        return (float(m.group()) if "." in m.group() else int(m.group())) if m else None
+    if f.kind == "boolean" or f.type == "boolean":
+        low = text.lower()
+        return True if low in ("yes", "true", "on", "y", "1") else False if low in (
+            "no", "false", "off", "n", "0", "none", "ok") else None
+    return text
 
 
 _SLUG = re.compile(r"(?<![\w./-])[A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*(?![\w/-])")
@@ -136,12 +174,51 @@ def fill(fields: list[Field], src: Source, options: list[Option] = (), pick=None
     for i, f in enumerate(fields):
         best = ranked[f.key][0] if ranked[f.key] else None
         if _feature_key(f) and (best is None or best.score < _WEAK or _mentioned(f, src) and (
-                _only_key_words(best, f) or _had(f, src))):
+                _only_key_words(best, f) or _had(f, src)) or _feature_word(f) and best.score < _PROPER):
             fields[i] = Field(f.key, "boolean", f.description, example=f.example, required=f.required,
                               context=f.context)
             ranked[f.key] = candidates(fields[i], src, options)
     order_pairs(fields, ranked, src)
-    return assign(fields, ranked, pick)
+    _brand_and_model(fields, ranked, src)
+    return _without_others(assign(fields, ranked, pick), fields)
+
+
+_BRAND = {"brand", "make", "manufacturer", "maker"}
+_MODEL_NAME = re.compile(r"(?<![\w-])([A-Z][A-Za-z]+)[ \t]+((?:(?=[\w-]*\d)[A-Z0-9][\w-]*"
+                         r"|[A-Z][a-z]+(?:[ \t]+\d+[A-Za-z]?)?|\d+[A-Za-z]*)"
+                         r"(?:[ \t]+(?:Pro|Max|Plus|Mini|Ultra|Lite|\d+[A-Za-z]?))?)(?![\w-])")
+
+
+def _brand_and_model(fields: list[Field], ranked: dict, src: Source) -> None:
+    """A brand key and a model key take the two parts of one product name: "the Korvo Pulse 5 phone" is brand
+    "Korvo" and model "Pulse 5"; "Fujifilm X-T4 body" is "Fujifilm" and "X-T4"."""
+    from .value_lexicon import common_words
+
+    brand = next((f for f in fields if set(f.words) & _BRAND), None)
+    model = next((f for f in fields if "model" in f.words and f is not brand), None)
+    if brand is None or model is None:
+        return
+    common = common_words()
+    for start in (w.start() for w in re.finditer(r"(?<![\w-])[A-Z]", src.text)):
+        m = _MODEL_NAME.match(src.text, start)
+        if not m or m.group(1).lower() in common or m.group(1) in ("The", "A", "An", "My", "Our"):
+            continue
+        ranked[brand.key].insert(0, Found(m.group(1), m.start(1), m.end(1), 6.0))
+        ranked[model.key].insert(0, Found(m.group(2), m.start(2), m.end(2), 6.0))
+        return
+
+
+def _without_others(values: dict, fields: list[Field]) -> dict:
+    """A phrase without another key's value or a true flag's word at its start: "peach ranunculus" is
+    "ranunculus" when ``colour`` is "peach"; "organic spelt flour" is "spelt flour" beside ``organic``."""
+    words = {str(v).lower() for v in values.values() if isinstance(v, str) and " " not in v}
+    words |= {f.words[-1] for f in fields if values.get(f.key) is True and f.words}
+    for key, value in values.items():
+        if isinstance(value, str) and " " in value:
+            first, rest = value.split(" ", 1)
+            if first.lower() in words and first.lower() != str(value).lower():
+                values[key] = rest
+    return values
 
 
 def assign(fields: list[Field], ranked: dict[str, list[Found]], pick=None) -> dict:
@@ -196,7 +273,8 @@ def as_flag(f: Field, src: Source) -> Field:
             continue
         aside = re.search(r"\(\s*$", before) and re.match(r"\s*\)", after)
         as_value = re.search(r":\s*$", before) and re.match(r"\s*(?:[.,;\n]|$)", after)
-        at_end = re.search(r"[a-z0-9]\s+$", src.text[max(0, m.start() - 12):m.start()]) and re.match(
+        at_end = re.search(r"(?<![A-Za-z0-9])(?:[a-z][a-z0-9-]*|[A-Z0-9]*\d[A-Z0-9]*)\s+$",
+                           src.text[max(0, m.start() - 16):m.start()]) and re.match(
             r"\s*(?:[.;!\n)]|$)", after)
         before = src.lower[max(0, m.start() - 24):m.start()]
         negated = re.search(r"\b(?:not|no|non-?|without|has|have|had|offers?|includes?|including|comes with|"
@@ -223,6 +301,8 @@ def states_of(f: Field, src: Source) -> list:
 
 #: A candidate below this score is a guess: a clause the text happens to start with.
 _WEAK = 1.6
+#: A proper noun nothing else marks, offered for a key that names a thing ("trail", "hut", "party").
+_PROPER = 1.9
 
 
 def _feature_key(f: Field) -> bool:
@@ -233,6 +313,20 @@ def _feature_key(f: Field) -> bool:
     words = f.words
     return (not f.type and not f.enum and f.kind == "text" and bool(words) and words[-1] not in KIND_OF_WORD
             and singular(words[-1]) not in KIND_OF_WORD and f.example is None)
+
+
+def _feature_word(f: Field) -> bool:
+    """A key whose last word is a facility or a state ("ev_charging", "complete"), which a proper noun does not
+    fill."""
+    last = f.words[-1] if f.words else ""
+    return last.endswith("ing") and len(last) > 5 or last in _STATES
+
+
+_STATES = {"complete", "fragile", "broken", "faulty", "fault", "damaged", "new", "used", "open", "closed", "full",
+           "empty", "ready", "safe", "secure", "clean", "dirty", "late", "early", "busy", "free", "public", "private",
+           "live", "hot", "cold", "wet", "dry", "fresh", "local", "handmade", "accessible", "eligible", "visible",
+           "hotfix", "lunch", "breakfast", "dinner", "wifi", "pool", "garden", "balcony", "lift", "elevator",
+           "heating", "aircon", "ac", "fee", "vote", "hookup", "sauna", "gym", "spa", "kitchen", "terrace", "view"}
 
 
 def _mentioned(f: Field, src: Source) -> bool:
@@ -251,7 +345,12 @@ def _mentioned(f: Field, src: Source) -> bool:
 def _had(f: Field, src: Source) -> bool:
     """The key's last word follows an article or "with": a thing had ("it's the hotfix", "with a packed lunch")."""
     word = re.escape(f.words[-1])
-    return bool(re.search(rf"\b(?:[Aa]n?|[Tt]he|[Ww]ith|[Ii]ts|[Nn]o)\s+(?:[a-z-]+\s+)?(?i:{word})s?\b", src.text))
+    if re.search(rf"\b(?:[Aa]n?|[Tt]he|[Ww]ith|[Ii]ts|[Nn]o)\s+(?:[a-z-]+\s+)?(?i:{word})s?\b", src.text):
+        return True
+    said = "|".join(re.escape(w) for w in f.words if len(w) > 2) or word
+    return bool(re.search(rf"\b(?:{said})(?:[\w-]*)\s+(?:included|provided|available|offered|on site|on-site)\b",
+                          src.lower) or any(m.end() < len(src.lower) and re.match(
+        r"\s+(?:included|provided|available|offered)\b", src.lower[m.end():]) for m in states_of(f, src)))
 
 
 def _only_key_words(c: Found, f: Field) -> bool:

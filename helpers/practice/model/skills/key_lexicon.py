@@ -20,7 +20,7 @@ def _kinds(table: dict[str, str]) -> dict[str, str]:
 
 KIND_OF_WORD = _kinds({
     "email": "email e-mail mail",
-    "phone": "phone telephone mobile tel cell fax",
+    "phone": "phone telephone mobile tel cell fax callback",
     "url": "url website link homepage site web href uri domain hostname",
     "currency": "currency",
     "room": "room",
@@ -111,7 +111,7 @@ LABELS = {
     "stars": ("stars", "star"), "duration": ("duration", "runs", "lasts", "long"),
     "minutes": ("minutes", "min", "mins", "minute"), "hours": ("hours", "hrs", "hour", "h"),
     "quantity": ("quantity", "qty", "x", "units", "pieces"), "weight": ("weight", "weighs", "kg"),
-    "temperature": ("temperature", "degrees", "oven"), "experience": ("experience", "years"),
+    "temperature": ("temperature", "temp", "degrees", "oven"), "experience": ("experience", "years"),
     "employees": ("employees", "staff", "people", "employs", "workers"), "phone_number": ("phone", "number"),
     "severity": ("severity", "priority"), "priority": ("priority", "severity", "urgency"),
     "location": ("location", "at", "in", "venue"), "venue": ("venue", "at", "location"),

@@ -36,6 +36,8 @@ def _word_pattern(word: str) -> str:
 def label_patterns(f: Field) -> list[tuple[re.Pattern, float]]:
     """The ways a text may label this key's value, each with how sure a match of it is (1 surest)."""
     words = [w for w in f.words if not (f.kind == "boolean" and w in _BOOL_NOISE)]
+    if "per" in words[1:]:  # "lessons_per_week": what is counted, not what it is counted against
+        words = words[:words.index("per")]
     if not words:
         return []
     found: list[tuple[str, float]] = []

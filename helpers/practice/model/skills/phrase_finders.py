@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .field_kinds import Field
-from .key_lexicon import UNIT_WORDS
+from .key_lexicon import KIND_OF_WORD, UNIT_WORDS
 from .prompt_reading import Option
 from .text_source import Found, Source
 from .value_lexicon import COMMON_CAPITALISED, COUNTRIES, DAYS, MONTHS, PLACES, STOP, common_words, stem
@@ -23,10 +23,12 @@ _CAP = (r"(?:[A-Z][a-z]*['\u2019][A-Z][a-z\u00e0-\u00ff]+"
         r"|[A-Z][a-z\u00e0-\u00ff]+(?:[A-Z][a-z]+)*(?:-[A-Z][a-z\u00e0-\u00ff]+)*)")
 _LINK = (r"(?:&|and(?=\s+[A-Z][a-z]+\s+(?:Ltd|Inc|Co|Sons|Partners))|of|the|for|de|da|del|der|van|von|bin|al|du|"
          r"la|le|di|y)")
-_PHRASE = re.compile(rf"(?<![\w'\u2019])(?:(?<!\d[ \t])[A-Z]{{2,4}}[ \t]+(?={_CAP}))?"  # "MV Northern Star"
-                     rf"{_CAP}(?:[ \t]+(?:{_LINK}[ \t]+)?{_CAP}){{0,5}}(?![\w-])")
+_OWN = r"(?:['\u2019]s(?=[ \t]+[A-Z]))?"  # "St Brigid's Hospital"
+_PREFIX = r"(?:(?:(?<!\d[ \t])[A-Z]{2,4}|MSc|BSc|PhD|MEng|BEng|MPhil|MBA)[ \t]+(?=[A-Z]))?"  # "MV Northern Star"
+_PHRASE = re.compile(rf"(?<![\w'\u2019]){_PREFIX}{_CAP}{_OWN}(?:[ \t]+(?:{_LINK}[ \t]+)?{_CAP}{_OWN})"
+                     rf"{{0,5}}(?:[ \t]+(?:II|III|IV|VI|VII|VIII|IX|XI|XII)\b)?(?![\w-]|['\u2019]t\b)")
 _TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev",
-           "captain", "capt", "coach", "chef", "judge", "officer", "sgt", "st"}
+           "captain", "capt", "coach", "chef", "judge", "officer", "sgt"}
 _RELATIONS = {"grandpa", "grandma", "granny", "grandad", "granddad", "nana", "aunt", "auntie", "uncle", "mum", "mom",
               "dad", "cousin", "brother", "sister", "son", "daughter", "baby", "little", "young", "old", "dear",
               "hi", "hello", "hey", "botanist", "author", "singer", "artist", "patient", "customer", "mister"}
@@ -217,7 +219,7 @@ def _weigh(src: Source, raw) -> Phrase:
     nouns = _NOUN_AFTER.match(after)
     p.product_text, p.product_end = text, e
     if nouns and nouns.group(1).strip():
-        tail = nouns.group(1)
+        tail = _without_verb(nouns.group(1), after[len(nouns.group(1)):])
         p.product_text, p.product_end = text + tail, e + len(tail)
         p.product += 1.5
     p.product += 1.5 if re.search(r"\b(?:the|my|a|an|our|your|new|this|his|her)\s+$", before, re.I) else 0.0
@@ -253,6 +255,16 @@ def _weigh_place_and_org(p: Phrase, src: Source, before: str, after: str, low: l
     p.person += 1.5 if versus else 0.0
     p.place -= 2.0 if versus else 0.0
     p.org += 0.5 if len(words) >= 2 and not p.person > 2 else 0.0
+
+
+def _without_verb(tail: str, rest: str) -> str:
+    """A product's common nouns without a verb at their end: "plays" before "with", "packs" before "a"."""
+    words = re.findall(r"\s+\S+", tail)
+    while words and re.fullmatch(r"\s+[a-z]+[^s]s", words[-1]) and (
+            re.match(r"\s+(?:a|an|the|with|to|in|on|for|at|by|his|her|my|our|their|its|up|out|about|over)\b", rest)
+            or len(words) > 1):
+        rest = words.pop() + rest
+    return "".join(words)
 
 
 def _with_the(src: Source, p: Phrase) -> tuple[str, int]:
@@ -394,8 +406,13 @@ def before_key(f: Field, src: Source) -> list[Found]:
     if not heads:
         return []
     head = re.escape(heads[0])
-    return [Found(p.text, p.start, p.end, 3.3) for p in phrases(src)
-            if re.match(rf"[ \t]+{head}(?:s|es)?\b", src.text[p.end:p.end + 30], re.I) and p.titled == ""]
+    found = []
+    for p in phrases(src):
+        m = re.match(rf"((?:[ \t]+[A-Z]{{0,3}}\d+[A-Za-z]?)?)[ \t]+{head}(?:s|es)?\b", src.text[p.end:p.end + 40], re.I)
+        if m and p.titled == "":
+            named, start = _with_the(src, p)
+            found.append(Found(named + m.group(1), start, p.end + len(m.group(1)), 3.3))
+    return found
 
 
 _SMALL = {"a", "an", "the", "of", "and", "for", "in", "on", "to", "with", "at", "by", "or", "&"}
@@ -412,6 +429,10 @@ def _heading(src: Source) -> list[Found]:
     if not 2 <= len(words) <= 8 or re.search(r"[.!?,]", m.group(1)):
         return []
     titled = all(w[:1].isupper() or w.lower() in _SMALL for w in words)
+    if not titled:
+        inner = [p for p in phrases(src) if m.start(1) < p.start and p.end <= m.end(1)]
+        if inner:
+            return [Found(inner[-1].text, inner[-1].start, inner[-1].end, 3.0)]
     if m.group(2) == ":" and not titled:
         return []
     return [Found(m.group(1), m.start(1), m.end(1), 3.0 if titled else 2.6)]
@@ -552,6 +573,27 @@ def free_text(f: Field, src: Source, options: list[Option]) -> list[Found]:
     first = clause_at(src, 0, 10)
     if first:
         found.append(Found(first[0], 0, first[1], 0.4))
+    if not family and f.words and f.words[-1] not in KIND_OF_WORD:
+        found += _things(f, src)
+    return found
+
+
+def _label(src: Source, p: Phrase) -> bool:
+    """A line's first words before a colon or a dash: "Snow report:", "Harvest note - ...", "Chat message:"."""
+    return bool(re.search(r"(?:^|\n)[ \t]*$", src.text[:p.start]) and re.match(
+        r"(?:[ \t]+[a-z]+){0,2}[ \t]*(?::|[ \t][-\u2013\u2014][ \t])", src.text[p.end:p.end + 30]))
+
+
+def _things(f: Field, src: Source) -> list[Found]:
+    """Proper nouns that name no person, for a key that names a kind of thing the lexicon does not know ("trail",
+    "hut", "vessel"): "the Glen Rosa Horseshoe", "Rifugio Vajolet", "MV Northern Star"; not a heading."""
+    found = []
+    for p in phrases(src):
+        if p.person >= 2.5 or p.titled or re.match(r"[ \t]*:", src.text[p.end:p.end + 3]) or _label(src, p):
+            continue
+        named, start = _with_the(src, p)
+        score = 1.9 + 0.3 * _near(f, src, p.start, p.end) - 0.4 * max(p.place, 0.0) / 3
+        found.append(Found(named, start, p.end, score))
     return found
 
 

@@ -42,6 +42,7 @@ _CODE = re.compile(r"(?<![\w@.,#/-])#?[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*(?![\w-]|
 _TWO_PART = re.compile(r"(?<![\w@#/-])(?:[A-Z]{1,2}\d{1,2}[A-Z]?[ \t]\d?[A-Z]{2,3}|\d{4}[ \t][A-Z]{2}"
                        r"|[A-Z]{2}[ \t]\d{4,6})(?![\w-])")
 _UNIT_CAPS = {"GB", "MB", "KB", "TB", "AM", "PM", "KM", "CM", "MM", "HP", "KW", "MW", "ML", "KG", "UK", "US", "EU"}
+_PAIR = re.compile(r"(?<![\w=])([A-Za-z][\w.-]{0,30})=(?!=)((?:[A-Z]\.[ \t]?[A-Z][a-z]+)|[^\s=,;]+)")
 TICKER = re.compile(r"(?<![\w-])[A-Z]{2,5}(?![\w-])")
 _NUMBER = re.compile(r"(?<![\w.])[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w]|\.\d)|(?<![\w.])\.\d+\b"
                      r"|(?<![\w.])\d+(?:\.\d+)?(?=[a-zA-Z%\u00b0])")
@@ -109,6 +110,9 @@ class Source:
         self.quotes = [((m.group(1) or m.group(2)).strip(), m.start(), m.end()) for m in _QUOTE.finditer(self.text)]
         self.words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(self.text)]
         self._cues = [(m.group().lower(), m.start()) for m in _CUE_WORD.finditer(self.text)]
+        #: "cycle=delicates temp=30C signed=K. Adeyemi": each pair's key (lowercased), value and where it is
+        self.pairs = [(m.group(1).lower(), v, m.start(2), m.start(2) + len(v))
+                      for m in _PAIR.finditer(self.text) for v in [m.group(2).rstrip(".,;")]]
         self.cache: dict = {}  # what finders work out once per text (the proper-noun phrases)
 
     def _numbers(self, taken) -> list[Number]:
@@ -123,6 +127,13 @@ class Source:
             if word in ("million", "billion", "thousand", "bn") or word == "k" and scale.group().startswith("k"):
                 value, end = _whole(raw * _SCALES[word]), scale.end()
             found.append(Number(value, m.start(), end, self._unit(end), self._money(m.start(), end), raw))
+        tens = "|".join(w for w, v in NUMBER_WORDS.items() if v in (20, 30, 40, 50, 60, 70, 80, 90))
+        ones = "|".join(w for w, v in NUMBER_WORDS.items() if 1 <= v <= 9 and " " not in w and w not in ("single",))
+        for m in re.finditer(rf"\b({tens})[- ]({ones})\b", self.text, re.I):  # "forty-five"
+            if not overlaps(m.start(), m.end(), taken):
+                value = NUMBER_WORDS[m.group(1).lower()] + NUMBER_WORDS[m.group(2).lower()]
+                found.append(Number(value, m.start(), m.end(), self._unit(m.end()), False, value))
+                taken = taken + [(m.group(), m.start(), m.end())]
         for m in re.finditer(r"\b(" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b", self.text,
                              re.I):
             if not overlaps(m.start(), m.end(), taken):

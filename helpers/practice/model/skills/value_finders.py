@@ -36,6 +36,8 @@ def near_key(f: Field, src: Source, start: int, end: int, extra=()) -> float:
         return 0.0
     before = [i for i, w in enumerate(reversed(ahead)) if stem(w) in words]
     after = [i for i, w in enumerate(behind) if stem(w) in words]
+    if after and any(w in ("and", "then", "but", "or") for w in behind[:after[0]]):
+        after = []  # "on 2025-02-11 and discharged": the word after a conjunction labels what follows it
     best = min([2 * i for i in before] + [2 * i + 1 for i in after], default=None)
     return 0.0 if best is None else max(0.3, 2.0 - 0.35 * best)
 
@@ -175,8 +177,11 @@ def _number(f, src, options):
     year = bool(set(words) & YEAR_WORDS) and unit in ("", "years") and "years" not in words
     people = bool(set(words) & PEOPLE_WORDS)
     raw_scale = bool({"million", "millions", "thousand", "thousands", "billion", "billions", "k"} & set(words))
+    per = singular(words[words.index("per") + 1]) if "per" in words[:-1] else ""
     found = []
     for n in src.nums:
+        if per and n.implied and n.unit and singular(n.unit) == per:
+            continue  # "an hour" in "45 GBP an hour" is what the number is counted against
         if n.implied and unit not in ("days", "weeks", "months", "years", "hours", "nights", "minutes"):
             continue
         value = n.raw if raw_scale else n.value
@@ -199,7 +204,8 @@ def _number(f, src, options):
         elif set(words) & _COUNT_KEYS and _counts_the_subject(f, src, n):
             score += 1.5  # "two pizzas" for order_pizza's quantity, "three dice" for roll_dice's count
         if people and (u in UNIT_WORDS["people"] or re.search(r"\b(?:for|of|party of|table for)\s+$",
-                                                            src.text[max(0, n.start - 12):n.start], re.I)):
+                                                            src.text[max(0, n.start - 12):n.start], re.I)
+                       or re.match(r"\s+of\s+(?:us|you|them)\b", src.text[n.end:n.end + 12])):
             score += 2.0
         if year:
             score += 2.5 if isinstance(value, int) and 1000 <= value <= 2100 else -3.0
@@ -212,6 +218,9 @@ def _number(f, src, options):
             score -= 1.5
         if n.pair:
             score += 0.2
+        if per and re.match(rf"[ \t]*(?:[\w$\u20ac\u00a3%/]+[ \t]+){{0,2}}(?:per|a|an|each|every|/)[ \t]*{per}",
+                            src.lower[n.end:n.end + 30]):
+            score += 2.5  # "2 lessons a week" for lessons_per_week, "45 GBP an hour" for rate_per_hour
         found.append(Found(_whole(value, f), n.start, n.end, score))
     return found
 
@@ -237,7 +246,8 @@ def _whole(value, f: Field):
 
 def _count(f, src, options):
     """A plural key ("eggs", "bags"): the number before the noun, else the words the text gives."""
-    stems = {stem(singular(w)) for w in f.words}
+    words = f.words[:f.words.index("per")] if "per" in f.words[1:] else f.words
+    stems = {stem(singular(w)) for w in words}
     found = []
     for n in src.nums:
         after = re.match(r"[ \t-]*(?:[a-z]+[ \t]+)?([a-z]+)", src.text[n.end:n.end + 30], re.I)
@@ -506,7 +516,8 @@ def _room(f, src, options):
     return found + [Found(c.value, c.start, c.end, c.score - 0.5) for c in places(f, src, options)]
 
 
-_SIZES = r"extra[ -]large|extra[ -]small|small|medium|large|regular|x{0,2}[sl]|m|mini|family|king|queen|single|double"
+_SIZES = (r"A[3-6]|extra[ -]large|extra[ -]small|small|medium|large|regular|x{0,2}[sl]|m|mini|family|king|queen|"
+          r"single|double")
 
 
 def _size(f, src, options):
@@ -515,7 +526,9 @@ def _size(f, src, options):
 
 
 _COLOURS = ("red", "orange", "yellow", "green", "blue", "purple", "violet", "pink", "brown", "black", "white", "grey",
-            "gray", "silver", "gold", "beige", "navy", "teal", "turquoise", "maroon", "cream", "ivory", "khaki")
+            "gray", "silver", "gold", "beige", "navy", "teal", "turquoise", "maroon", "cream", "ivory", "khaki",
+            "peach", "coral", "lilac", "lavender", "mint", "burgundy", "plum", "olive", "mustard", "rose", "crimson",
+            "charcoal", "sage", "magenta", "cyan", "indigo", "bronze", "copper", "tan", "amber", "emerald")
 
 
 def _colour(f, src, options):
