@@ -45,7 +45,20 @@ def choose_function(prompt: FunctionPrompt) -> tuple[Function | None, list[tuple
     if prompt.context and (not scored or not _fits(scored[0])):  # a follow-up: read with the earlier question
         scored = _scores(prompt.functions, prompt.context + "\n" + prompt.question)
     best = scored[0] if scored else None
-    return (best[1] if best and _fits(best) else None), [(s[0], s[1]) for s in scored]
+    fits = best is not None and (_fits(best) or _clearly_best(scored))
+    return (best[1] if fits else None), [(s[0], s[1]) for s in scored]
+
+
+#: A function whose required values the question holds, this far ahead of the others, fits on that alone.
+CLEAR = 1.3
+MARGIN = 0.8
+
+
+def _clearly_best(scored) -> bool:
+    """The question holds every required value of one function and clearly not of the others ("Send 12 red
+    tulips to 5 Beech Grove" for ``order_flowers``): a model takes that function though no word is shared."""
+    score, _, _, complete = scored[0]
+    return complete and score >= CLEAR and (len(scored) == 1 or score - scored[1][0] >= MARGIN)
 
 
 def _fits(scored) -> bool:

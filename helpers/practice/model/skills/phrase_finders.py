@@ -22,7 +22,7 @@ __all__ = ["PHRASE_FINDERS", "free_text", "phrases", "Phrase", "clause_at"]
 _CAP = (r"(?:[A-Z][a-z]*['\u2019][A-Z][a-z\u00e0-\u00ff]+"
         r"|[A-Z][a-z\u00e0-\u00ff]+(?:[A-Z][a-z]+)*(?:-[A-Z][a-z\u00e0-\u00ff]+)*)")
 _LINK = (r"(?:&|and(?=\s+[A-Z][a-z]+\s+(?:Ltd|Inc|Co|Sons|Partners))|of|the|for|de|da|del|der|van|von|bin|al|du|"
-         r"la|le|di|y)")
+         r"la|le|di|y|do|dos|das|des|della|el|op|ten|ter|zu)")
 _OWN = r"(?:['\u2019]s(?=[ \t]+[A-Z]))?"  # "St Brigid's Hospital"
 _PREFIX = r"(?:(?:(?<!\d[ \t])[A-Z]{2,4}|MSc|BSc|PhD|MEng|BEng|MPhil|MBA)[ \t]+(?=[A-Z]))?"  # "MV Northern Star"
 _PHRASE = re.compile(rf"(?<![\w'\u2019]){_PREFIX}{_CAP}{_OWN}(?:[ \t]+(?:{_LINK}[ \t]+)?{_CAP}{_OWN})"
@@ -143,7 +143,9 @@ def _raw_phrases(src: Source):
                 parts = parts[1:]
                 continue
             alone = len(parts) == 1 and _PERSON_AFTER.match(src.text[at + len(word):at + len(word) + 30])
-            if word in _NOT_NAMES or low in COMMON_CAPITALISED or word.isupper() and len(parts) > 1 and \
+            if word in _NOT_NAMES or low in COMMON_CAPITALISED and (src.sentence_start(at) or len(parts) == 1 or not
+                                                                    _after_of(src, at)) or \
+                    word.isupper() and len(parts) > 1 and \
                     word.lower() in common or low in common and src.sentence_start(at) and len(word) > 1 and \
                     not (len(parts) > 1 and low in _ORG_HEAD) and not alone:
                 parts = parts[1:]
@@ -178,6 +180,11 @@ def _raw_phrases(src: Source):
                 not re.match(r"[ \t]+[A-Z][a-z]", src.text[m.end():m.end() + 3]):
             if not re.search(r"[A-Z][a-z]+[ \t]+$", src.text[max(0, m.start() - 20):m.start()]):
                 yield m.group(), m.start(), m.end(), ""
+
+
+def _after_of(src: Source, at: int) -> bool:
+    """A name after "of", "for", "called" mid-sentence keeps an everyday first word: "three bags of Night Owl"."""
+    return bool(re.search(r"\b(?:of|for|called|named|titled|at|to|see|watch|visit)\s+$", src.text[max(0, at - 10):at]))
 
 
 def _weigh(src: Source, raw) -> Phrase:
@@ -320,8 +327,13 @@ def places(f: Field, src: Source, options: list[Option]) -> list[Found]:
     country key."""
     words = set(f.words)
     found = _capital_fact(src) if "capital" in words else []
-    found += [Found(m.group().strip(), m.start(), m.end(), 4.5) for m in _ADDRESS.finditer(src.text)
-              if words & {"address", "pickup", "street", "dropoff", "location", "near", "around", "where", "venue"}]
+    for m in _ADDRESS.finditer(src.text):
+        if words & {"address", "pickup", "street", "dropoff", "location", "near", "around", "where", "venue"}:
+            found.append(Found(m.group().strip(), m.start(), m.end(), 4.5))
+            town = _TOWN_AFTER.match(src.text, m.end())
+            if town and words & {"address", "location", "where", "dropoff", "pickup"} and \
+                    town.group(1) not in COUNTRIES:
+                found.append(Found(src.text[m.start():town.end(1)].strip(), m.start(), town.end(1), 4.7))
     for p in phrases(src):
         score = p.place + (0.5 if p.place > 0 else -0.5) - max(0.0, p.person - 2.5) * 0.5
         text, end = p.text, p.end
@@ -361,7 +373,12 @@ _STREET = r"(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Ln\.?|Way|Drive|Dr\.?|
 #: "14 Harbour Road", "221B Baker Street", "Bergstrasse 12", "Calle Mayor 5", "Keizersgracht 123".
 _ADDRESS = re.compile(rf"\b\d{{1,5}}[A-Za-z]?\s+(?:[A-Z][\w'-]*\s+){{0,3}}{_STREET}(?![\w])"
                       rf"|\b[A-Z][\w-]*(?:stra(?:ss|\u00df)e|gasse|weg|platz|straat|gracht|gatan|gade|vej|laan)\s+\d{{1,5}}\w?\b"
-                      rf"|\b(?:Calle|Rue|Via|Rua|Avenida)\s+(?:[A-Za-z][\w'-]*\s+){{1,3}}\d{{1,5}}\b")
+                      rf"|\b(?:Calle|Rue|Via|Rua|Avenida)\s+(?:[A-Za-z][\w'-]*\s+){{1,3}}\d{{1,5}}\b"
+                      rf"|\b\d{{1,5}}[A-Za-z]?,?\s+(?:Rue|Via|Calle|Rua|Avenida|Avenue|Boulevard|Chemin|Piazza|Plaza|Place)"
+                      rf"(?:\s+(?:[a-z]{{1,3}}|[A-Z][\w'-]*)){{1,4}}(?=\s*[,.;]|\s*$)")
+#: ", Harrogate" after a street address: the town, which an address key takes too.
+_TOWN_AFTER = re.compile(r",[ \t]*([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)"
+                         r"(?=[ \t]*(?:[.,;!?]|$|\b(?:on|at|for|by|tomorrow)\b))")
 
 
 def _capital_fact(src: Source) -> list[Found]:

@@ -76,6 +76,11 @@ def _code(f, src, options):
         if m.group().lower() not in common_words() and m.group() not in {"I", "OK", "AM", "PM", "ID"}:
             found.append(Found(m.group(), m.start(), m.end(), (2.0 if wants_letters else 0.2) + near_key(
                 f, src, m.start(), m.end())))
+    if words & {"postcode", "zip", "zipcode", "postal", "post"}:  # "69003 Lyon", "Wien 1010", "Boston, MA 02134"
+        for m in re.finditer(r"(?<![\w.,-])(\d{4,5})(?=[ \t]+[A-Z][a-z])|(?<=[A-Za-z][ \t])(\d{4,5})(?![\w.,-])",
+                             src.text):
+            value = m.group(1) or m.group(2)
+            found.append(Found(value, m.start(), m.end(), 2.8 + near_key(f, src, m.start(), m.end())))
     for n in src.nums:  # "stop 4021", "status 404"
         closeness = near_key(f, src, n.start, n.end) or (0.2 if numeric_code(f) and not n.unit else 0.0)
         if closeness and float(n.value).is_integer() and not n.money and not n.implied:
@@ -203,6 +208,9 @@ def _number(f, src, options):
             score += 3.0
         elif set(words) & _COUNT_KEYS and _counts_the_subject(f, src, n):
             score += 1.5  # "two pizzas" for order_pizza's quantity, "three dice" for roll_dice's count
+        elif set(words) & _COUNT_KEYS and not n.money and u not in _ALL_UNITS and re.match(
+                r"[ \t]+(?:[a-z]+[ \t]+)?[a-z]{3,}s\b", src.text[n.end:n.end + 30]):
+            score += 0.8  # "six lemons", "three large pizzas": a number of things is a quantity
         if people and (u in UNIT_WORDS["people"] or re.search(r"\b(?:for|of|party of|table for)\s+$",
                                                             src.text[max(0, n.start - 12):n.start], re.I)
                        or re.match(r"\s+of\s+(?:us|you|them)\b", src.text[n.end:n.end + 12])):
@@ -251,7 +259,9 @@ def _count(f, src, options):
     found = []
     for n in src.nums:
         after = re.match(r"[ \t-]*(?:[a-z]+[ \t]+)?([a-z]+)", src.text[n.end:n.end + 30], re.I)
-        if n.unit and stem(singular(n.unit)) in stems or after and stem(singular(after.group(1).lower())) in stems:
+        noun = after.group(1).lower() if after else ""
+        if n.unit and stem(singular(n.unit)) in stems or noun and (stem(singular(noun)) in stems or any(
+                len(w) > 3 and noun.endswith(w) for w in f.words)):
             found.append(Found(n.value, n.start, n.end, 3.0))
     from .phrase_finders import free_text
 

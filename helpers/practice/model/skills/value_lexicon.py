@@ -221,6 +221,18 @@ SYNONYMS = {
     "signing": ("sign", "login", "log", "signed"), "personal": ("gdpr", "privacy", "delete"),
     "settings": ("change", "merge", "profile"), "praise": ("thanks", "fantastic", "great"),
     "jobs": ("hiring", "cv", "job", "career"), "press": ("journalist", "comment", "media"),
+    "jab": ("vaccination", "vaccine"), "jabs": ("vaccination", "vaccinations", "vaccine"),
+    "shots": ("vaccination", "vaccine"), "injections": ("vaccination",), "fed": ("feeding", "feed"),
+    "vote": ("polling", "election", "ballot"), "voting": ("polling", "election"), "newest": ("latest",),
+    "bring": ("allowed", "prohibited", "customs", "import"), "allowed": ("prohibited", "permitted", "rules"),
+    "taxi": ("cab", "ride"), "cab": ("taxi", "ride"), "bouquet": ("flowers", "flower"), "roses": ("flowers",),
+    "tulips": ("flowers",), "sunflowers": ("flowers",), "lilies": ("flowers",), "showing": ("showtimes",),
+    "cinema": ("showtimes", "film", "movie"), "rules": ("instructions", "how"), "setup": ("rules",),
+    "tide": ("tides",), "temperature": ("weather",), "umbrella": ("weather", "rain", "forecast"),
+    "rate": ("exchange",), "franc": ("currency", "exchange"), "francs": ("currency", "exchange"),
+    "mortgage": ("loan",), "repayments": ("loan", "payment"), "doctor": ("appointment",),
+    "dentist": ("appointment", "dental"), "vet": ("appointment", "veterinary", "pet"),
+    "nearest": ("find", "near", "nearby"), "closest": ("find", "near", "nearby"), "open": ("hours", "opening"),
 }
 
 #: Words that say a yes/no key is false although its own word is not negated ("unpaid", "manual").
