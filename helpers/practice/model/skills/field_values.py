@@ -54,7 +54,7 @@ def candidates(f: Field, src: Source, options: list[Option] = ()) -> list[Found]
         found += labelled(f, src)
     if kind not in _NOT_MEMBERS:
         found += members(f, src)
-    found += _paired(f, src)
+    found += _paired(f, src) + _identifiers(f, src)
     found += _slugs(f, src) + _trimmed(f, found)
     found = [_without_key_word(c, f) for c in found]
     found = [c for c in (_typed(c, f) for c in found) if c is not None]
@@ -64,6 +64,40 @@ def candidates(f: Field, src: Source, options: list[Option] = ()) -> list[Found]
         if key not in best or best[key].score < c.score:
             best[key] = c
     return sorted(best.values(), key=lambda c: -c.score)
+
+
+#: Keys that name a piece of software or a machine, which a text writes as a lower-case identifier.
+_SYSTEM_WORDS = {"package", "service", "component", "server", "host", "hostname", "app", "application", "project",
+                 "repo", "repository", "module", "library", "lib", "bucket", "cluster", "container", "database", "db",
+                 "instance", "node", "pod", "namespace", "branch", "job", "pipeline", "microservice", "servername"}
+_IDENTIFIER = re.compile(r"(?<![\w@./-])([a-z][a-z0-9]*(?:[-_.][a-z0-9]+)+|[a-z]{4,}[0-9]*)(?![\w@/-]|\.[a-z])")
+
+
+def _identifiers(f: Field, src: Source) -> list[Found]:
+    """A lower-case identifier for a key that names software or a machine: "checkout-api", "web-03.eu-west",
+    "quillstream" (a word no dictionary has)."""
+    from .value_lexicon import common_words
+
+    from .key_lexicon import WEAK_HEADS
+
+    heads = [w for w in f.words if w not in WEAK_HEADS]
+    if not heads or heads[-1] not in _SYSTEM_WORDS:
+        return []
+    common = common_words()
+    found = []
+    for m in _IDENTIFIER.finditer(src.text):
+        word = m.group(1)
+        joined = bool(re.search(r"[-_.]", word))
+        if not joined and (word in common or word in _STOPWORDS):
+            continue
+        if any(s <= m.start() < e for _, s, e in src.urls + src.emails):
+            continue
+        found.append(Found(word, m.start(), m.end(), 2.8 if joined else 1.2))
+    return found
+
+
+_STOPWORDS = {"this", "that", "with", "from", "into", "what", "when", "where", "which", "please", "there", "their",
+              "about", "would", "could", "should", "have", "been", "back", "take", "make", "newest", "latest"}
 
 
 def _paired(f: Field, src: Source) -> list[Found]:

@@ -162,9 +162,11 @@ def _confusable(found: list[Found]) -> bool:
 
 
 _CUE_BEFORE = re.compile(r"\b(?:with|using|for|about|of|on|containing|called|named|titled|word|term|has|have|"
-                         r"like|featuring|by)\s+(?:the\s+|a\s+|an\s+|some\s+)?$", re.I)
+                         r"like|featuring|by|bring|carry|take|pack|do|does|did)\s+(?:the\s+|a\s+|an\s+|some\s+|my\s+)?$",
+                         re.I)
 _VERBS = frozenset("""find search look get show give tell need want like takes take make use using help mean does did
-have has any some recipe recipes thing things what which who whose""".split())
+have has any some recipe recipes thing things what which who whose today tomorrow tonight now soon later please thanks
+allowed fed""".split())
 
 
 def _leftover(question: str, function: Function, f: Field) -> Found | None:
@@ -186,7 +188,15 @@ def _leftover(question: str, function: Function, f: Field) -> Found | None:
         clause = question[cued[0].start():cued[0].start() + end.start()].strip()
         return Found(clause, cued[0].start(), cued[0].start() + len(clause), 1.8)
     chosen = cued[0] if cued else words[-1]
-    return Found(chosen.group(), chosen.start(), chosen.end(), 1.6 if cued else 0.6)
+    if cued:  # "bring cured ham into": the words up to a preposition or the end
+        words = [chosen.group()]
+        for w in re.findall(r"[ \t]+([A-Za-z'-]+)", question[chosen.end():])[:2]:
+            if not w.islower() or w in STOP or w in _VERBS or w.endswith("s") and len(words) > 1:
+                break
+            words.append(w)
+        text = " ".join(words)
+        return Found(text, chosen.start(), chosen.start() + len(text), 1.6)
+    return Found(chosen.group(), chosen.start(), chosen.end(), 0.6)
 
 
 def _typed(value, f: Field):

@@ -69,6 +69,13 @@ def labelled(f: Field, src: Source) -> list[Found]:
     found = []
     for pattern, sure in label_patterns(f):
         for m in pattern.finditer(src.text):
+            named = re.search(r"((?:[A-Z][\w'\u2019&-]*[ \t]+)+)$", src.text[max(0, m.start() - 60):m.start()])
+            if named and m.group()[:1].isupper() and f.kind not in ("number", "count", "boolean"):
+                # "Loch Arrin Park" for ``park``: the key's word ends a name, which is the value
+                name = named.group(1) + m.group()
+                if not src.sentence_start(m.start() - len(named.group(1))) or len(named.group(1).split()) > 1:
+                    found.append(Found(name.strip(), m.start() - len(named.group(1)), m.end(), 4.0 * sure))
+                continue
             sep = _SEPARATOR.match(src.text, m.end())
             strength = 4.0 if sep.group("colon") else 3.4 if sep.group("verb") else 3.0
             value = value_at(f, src, sep.end(), after_label=True)

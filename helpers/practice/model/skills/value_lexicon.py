@@ -232,7 +232,8 @@ SYNONYMS = {
     "rate": ("exchange",), "franc": ("currency", "exchange"), "francs": ("currency", "exchange"),
     "mortgage": ("loan",), "repayments": ("loan", "payment"), "doctor": ("appointment",),
     "dentist": ("appointment", "dental"), "vet": ("appointment", "veterinary", "pet"),
-    "nearest": ("find", "near", "nearby"), "closest": ("find", "near", "nearby"), "open": ("hours", "opening"),
+    "time": ("showtimes", "times", "schedule"), "nearest": ("find", "near", "nearby"),
+    "closest": ("find", "near", "nearby"), "open": ("hours", "opening"),
 }
 
 #: Words that say a yes/no key is false although its own word is not negated ("unpaid", "manual").
@@ -300,6 +301,7 @@ POSITIVE_FORMS = {
     "debit": ("charged", "paid", "spent", "payment", "purchase", "withdrawn", "withdrawal"),
     "hookup": ("hook-up", "hook up", "hookup"), "wifi": ("wi-fi", "wifi", "wireless internet"),
     "parking": ("parking", "car park", "parking space", "garage"), "breakfast": ("breakfast",),
+    "priority": ("urgent", "asap", "rush", "high priority", "as soon as possible", "express"),
     "insured": ("insurance", "insured", "cover", "covered"), "warranty": ("warranty", "guarantee", "guaranteed"),
     "first": ("first class", "first-class"),
 }
