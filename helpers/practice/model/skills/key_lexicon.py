@@ -23,6 +23,7 @@ KIND_OF_WORD = _kinds({
     "phone": "phone telephone mobile tel cell fax callback",
     "url": "url website link homepage site web href uri domain hostname",
     "currency": "currency",
+    "unit": "unit uom",
     "room": "room",
     "size": "size",
     "colour": "colour color",
@@ -33,7 +34,7 @@ KIND_OF_WORD = _kinds({
     "time": "time hour clock",
     "day": "day weekday",
     "when": "start end begin finish until since starts ends opens closes departs arrives leaves begins",
-    "code": "id code ref reference sku tracking ticker symbol zip zipcode postcode postal iban confirmation serial "
+    "code": "id code ref reference sku tracking ticker symbol zip zipcode postcode iban confirmation serial "
             "pnr gate seat version tag plate registration reg isbn barcode upc voucher coupon promo pin handle "
             "hashtag username batch lot vin",
     "weak_code": "invoice order ticket flight booking account policy case claim receipt transaction member "
@@ -45,7 +46,7 @@ KIND_OF_WORD = _kinds({
               "capacity mileage odometer calories kcal kwh steps pages grams litres liters dose limit max min "
               "minimum maximum vintage founded born experience grade marks size_gb gb mb kg km cm mm lb lbs "
               "miles mph kmh celsius fahrenheit volume floors storeys bedrooms bathrooms servings portions "
-              "installments instalments",
+              "installments instalments people persons adults kids pax headcount",
     "name": "person customer client patient guest attendee applicant author sender recipient contact owner user "
               "speaker host organizer organiser reporter driver passenger student pupil teacher instructor tutor "
               "doctor dentist nurse vet physician surgeon employee manager boss winner loser player member "

@@ -529,7 +529,8 @@ def products(f: Field, src: Source, options: list[Option]) -> list[Found]:
         score = p.product + 0.5 * _near(f, src, p.start, p.end) - 0.5 * max(p.person - 1.0, p.place, 0.0)
         if score > 0 and not p.text.isupper():
             found.append(Found(p.product_text, p.start, p.product_end, score + 0.5))
-    for m in re.finditer(r"(?:^|(?<=[.!?:\n])\s*)([A-Z][a-z]+(?:\s+[a-z][a-z-]+){0,3}?)(?=\s*(?:[.,:;!?(]|\s-\s|$))",
+    for m in re.finditer(r"(?:^|(?<=[.!?:\n])\s*)([A-Z][a-z]+(?:\s+[a-z][a-z-]+){0,3}?)(?=\s*(?:[.,:;!?(]|\s-\s|$)"
+                         r"|\s+(?:in|on|at|by|near)\s+the\b)",
                          src.text):
         label = re.match(r"\s*:", src.text[m.end(1):])  # "Recipe card: ...": the label, not the dish
         if m.group(1).split()[0].lower() not in COMMON_CAPITALISED and len(m.group(1).split()) >= 2 and not label:
@@ -610,6 +611,8 @@ def _things(f: Field, src: Source) -> list[Found]:
             continue
         named, start = _with_the(src, p)
         score = 1.9 + 0.3 * _near(f, src, p.start, p.end) - 0.4 * max(p.place, 0.0) / 3
+        if " " not in p.text and src.sentence_start(p.start) and re.match(r"[ \t]+[a-z]", src.text[p.end:p.end + 3]):
+            score -= 0.6  # "Congrats to ...": a sentence's first word
         found.append(Found(named, start, p.end, score))
     return found
 

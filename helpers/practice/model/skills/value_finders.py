@@ -139,6 +139,11 @@ def iso_date(text: str) -> str:
     year = re.search(r"\b(\d{4})\b", text)
     month = re.search(MONTH, text, re.I)
     day = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b(?!\d)", re.sub(r"\d{4}", "", text))
+    numeric = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", text.strip())
+    if numeric:  # "23/04/1988": day first, unless the first number cannot be a day of a month that way
+        a, b, y = int(numeric.group(1)), int(numeric.group(2)), numeric.group(3)
+        day_n, month_n = (b, a) if b > 12 else (a, b)
+        return f"{y}-{month_n:02d}-{day_n:02d}" if month_n <= 12 else text
     if re.fullmatch(ISO_DATE, text) or not (year and month and day):
         return text
     number = MONTHS[month.group()[:3].lower()]
@@ -204,8 +209,12 @@ def _number(f, src, options):
                 value, score = value * 60, score + 1.5
             elif u in _ALL_UNITS or n.money:
                 score -= 2.0
+        later = re.match(r"[ \t]+([a-z]+)[ \t]+([a-z]+)\b", src.text[n.end:n.end + 30])
+        later = later if later and later.group(1) not in STOP else None
         if u and (stem(singular(u)) in stems or stem(u) in stems):
             score += 3.0
+        elif later and stem(singular(later.group(2))) in stems:
+            score += 2.5  # "250 business cards" for cards
         elif set(words) & _COUNT_KEYS and _counts_the_subject(f, src, n):
             score += 1.5  # "two pizzas" for order_pizza's quantity, "three dice" for roll_dice's count
         elif set(words) & _COUNT_KEYS and not n.money and u not in _ALL_UNITS and re.match(
@@ -226,6 +235,12 @@ def _number(f, src, options):
             score -= 1.5
         if n.pair:
             score += 0.2
+        whole = re.search(r"\d\s*(?:of|out of|/)\s*$", src.text[max(0, n.start - 10):n.start])
+        part = re.match(r"\s*(?:of|out of|/)\s*\d", src.text[n.end:n.end + 10])
+        if set(words) & _WHOLE_WORDS:
+            score += 1.5 if whole else -1.0 if part else 0.0
+        elif whole or part:
+            score += 0.5 if part else -0.5
         if per and re.match(rf"[ \t]*(?:[\w$\u20ac\u00a3%/]+[ \t]+){{0,2}}(?:per|a|an|each|every|/)[ \t]*{per}",
                             src.lower[n.end:n.end + 30]):
             score += 2.5  # "2 lessons a week" for lessons_per_week, "45 GBP an hour" for rate_per_hour
@@ -233,6 +248,8 @@ def _number(f, src, options):
     return found
 
 
+#: Key words that ask for the whole of an "X of Y" (the Y), not the part.
+_WHOLE_WORDS = {"total", "max", "maximum", "capacity", "all", "overall", "out_of", "available_total"}
 _COUNT_KEYS = {"quantity", "qty", "count", "number", "num", "copies", "amount", "n", "how_many", "times", "units"}
 
 
@@ -546,6 +563,18 @@ def _colour(f, src, options):
             for m in re.finditer(r"\b(?:" + "|".join(_COLOURS) + r")\b", src.text, re.I)]
 
 
+def _unit(f, src, options):
+    """The unit a number is written in: "mmol/L" in "6.8 mmol/L", "kg", "°C", "%"."""
+    found = []
+    for n in src.nums:
+        m = re.match(r"[ \t]*([A-Za-z\u00b5\u00b0%][A-Za-z\u00b5\u00b0%]*(?:/[A-Za-z]+)?)", src.text[n.end:n.end + 20])
+        unit = m.group(1) if m else ""
+        if unit and (unit.lower() in _ALL_UNITS or "/" in unit or unit[:1] in "\u00b5\u00b0%"
+                     or len(unit) <= 4 and unit.lower() not in common_words()):
+            found.append(Found(unit, n.end + m.start(1), n.end + m.end(1), 2.5 + near_key(f, src, n.start, n.end)))
+    return found
+
+
 def _summary(f, src, options):
     first = re.split(r"(?<=[.!?])\s+", src.text.strip())[0]
     words = first.split()
@@ -555,5 +584,5 @@ def _summary(f, src, options):
 FINDERS = {"email": _email, "phone": _phone, "url": _url, "code": _code, "date": _date, "time": _time, "day": _day,
            "when": _when, "number": _number, "count": _count, "sentiment": _sentiment, "urgency": _urgency,
            "boolean": _boolean, "file": _file, "choice": _choice, "currency": _currency, "language": _language,
-           "summary": _summary,
+           "summary": _summary, "unit": _unit,
            "room": _room, "size": _size, "colour": _colour}
