@@ -28,6 +28,10 @@ __all__ = ["candidates", "fill", "assign", "order_pairs"]
 _ALL_FINDERS = {**FINDERS, **PHRASE_FINDERS}
 #: Kinds whose values a label cannot give as they stand (a choice is one of its values, not the text after).
 _UNLABELLED = {"choice", "sentiment", "urgency", "language", "currency", "summary"}
+#: Kinds whose shape the text may not have, which then name a place or a thing ("site", "room", "venue").
+_FALL_BACK = {"url", "room"}
+#: Kinds a quoted phrase may fill.
+_QUOTABLE = {"room", "text", "product", "org", "title", "job", "code"}
 #: Kinds a category's member cannot be (a number, a flag, a date).
 _NOT_MEMBERS = {"number", "boolean", "date", "time", "day", "when", "email", "phone", "url", "count", "choice"}
 _NUMERIC = {"number", "integer", "float", "int", "double", "decimal"}
@@ -43,13 +47,18 @@ _CUES = {
                r"(?:\b(?:to|max(?:imum)?|up to|and|at most)[:\s]+|-\s*)[$\u20ac\u00a3]?$"),
 }
 _KIND_CLASS = {"place": "place", "org": "place", "name": "place", "title": "place", "date": "date", "time": "date",
-               "when": "date", "day": "date", "number": "number", "currency": "place", "code": "place"}
+               "when": "date", "day": "date", "number": "number", "currency": "place", "code": "place",
+               "language": "place"}
 
 
 def candidates(f: Field, src: Source, options: list[Option] = ()) -> list[Found]:
     """The values the text offers for a field, best first (an empty list: the text has none)."""
     kind = f.kind
     found = list(_ALL_FINDERS.get(kind, free_text)(f, src, options))
+    if not found and kind in _FALL_BACK:  # "site" with no URL in the text is a place: "at Galloway Forest"
+        found = [Found(c.value, c.start, c.end, c.score - 0.5) for c in _ALL_FINDERS["place"](f, src, options)]
+    if kind in _QUOTABLE:  # a quoted phrase is what a key of words asks for: book "Clockwork Lab"
+        found += [Found(q, s, e, 2.6) for q, s, e in src.quotes if 0 < len(q.split()) <= 8]
     if kind not in _UNLABELLED:
         found += labelled(f, src)
     if kind not in _NOT_MEMBERS:

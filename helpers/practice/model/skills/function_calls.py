@@ -121,15 +121,33 @@ def _ranked(function: Function, question: str) -> tuple[dict[str, list[Found]], 
     """Each parameter's candidates in the question, best first (pairs put in order)."""
     src = Source(question)
     ranked = {}
+    own = {stem(w) for w in words_of(function.name.replace("_", " ") + " " + function.description)}
     for f in function.parameters:
         found = candidates(f, src)
         if f.kind in _FREE:
             left = _leftover(question, function, f)
-            if left is not None:
-                found = sorted(found + [left], key=lambda c: -c.score)
+            found += [left] if left is not None else []
+            found += _modifier(question, f)
+            for c in found:  # "the shopping list" is what add_to_shopping_list is about, not the item
+                words = words_of(str(c.value)) if isinstance(c.value, str) else []
+                if words and all(stem(w) in own or w in STOP for w in words):
+                    c.score -= 1.5
+            found = sorted(found, key=lambda c: -c.score)
         ranked[f.key] = found
     order_pairs(function.parameters, ranked, src)
     return ranked, src
+
+
+def _modifier(question: str, f: Field) -> list[Found]:
+    """The words before the parameter's own noun: "Scale my lasagne recipe" gives ``recipe`` "lasagne"."""
+    head = f.words[-1] if f.words else ""
+    if len(head) < 3:
+        return []
+    m = re.search(rf"\b(?:my|the|a|an|our|this|that|your)\s+([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)\s+{re.escape(head)}s?\b",
+                  question, re.I)
+    if not m or any(w in STOP for w in m.group(1).split()):
+        return []
+    return [Found(m.group(1), m.start(1), m.end(1), 2.0)]
 
 
 def arguments(function: Function, question: str, slips: Slips, rng: random.Random, context: str = "") -> dict:
@@ -137,8 +155,9 @@ def arguments(function: Function, question: str, slips: Slips, rng: random.Rando
     given; a required one the question lacks is taken from ``context`` (an earlier question), if there."""
     ranked, _ = _ranked(function, question)
     for f in function.parameters:
-        if not f.required:
-            ranked[f.key] = [c for c in ranked[f.key] if c.score >= GIVEN]
+        if not f.required:  # an optional date is not "today" or "tomorrow": the function's default covers it
+            ranked[f.key] = [c for c in ranked[f.key] if c.score >= GIVEN and not (
+                isinstance(c.value, str) and c.value.lower() in _RELATIVE_DAYS)]
 
     def pick(f, found):
         return found[1] if _confusable(found) and rng.random() < slips.pick else found[0]
@@ -153,6 +172,9 @@ def arguments(function: Function, question: str, slips: Slips, rng: random.Rando
         if value is not None:
             args[f.key] = _typed(value, f)
     return args
+
+
+_RELATIVE_DAYS = {"today", "tonight", "tomorrow", "now", "this evening", "this morning"}
 
 
 def _confusable(found: list[Found]) -> bool:
@@ -178,6 +200,7 @@ def _leftover(question: str, function: Function, f: Field) -> Found | None:
         q = src.quotes[0]
         return Found(q[0], q[1], q[2], 2.2)
     own = {stem(w) for w in words_of(function.name.replace("_", " ") + " " + function.description)}
+    own |= {stem(w) for p in function.parameters for w in p.words}  # "team" is another argument's word
     words = [m for m in re.finditer(r"(?<![\w-])[A-Za-z][A-Za-z'-]{2,}(?![\w])", question)
              if m.group().lower() not in STOP and m.group().lower() not in _VERBS and stem(m.group()) not in own]
     if not words:

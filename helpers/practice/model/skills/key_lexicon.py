@@ -123,7 +123,9 @@ LABELS = {
     "company": ("company", "at", "from", "works at", "employer"), "employer": ("employer", "at", "company"),
     "version": ("version", "v", "app version"), "os": ("os", "on", "running"),
     "colour": ("colour", "color"), "color": ("color", "colour"),
-    "winner": ("beat", "defeated", "won"), "deposit": ("deposit",), "vat": ("vat", "tax"), "tax": ("tax", "vat"),
+    "winner": ("beat", "defeated", "won"), "children": ("kids", "children", "child", "under-12s"),
+    "kids": ("kids", "children"), "adults": ("adults", "grown-ups"), "deposit": ("deposit",), "vat": ("vat", "tax"),
+    "tax": ("tax", "vat"),
 }
 
 #: Words that may follow (or precede) a number of a kind of quantity: "3 nights", "45 min", "$9.99".
@@ -162,6 +164,8 @@ def unit_of(words: list[str]) -> str:
     if "per" in words[1:]:
         words = words[:words.index("per")]  # what comes after "per" is what it is counted against
     for word in reversed(words):
+        if word == "m" and words[-1] == "m" and len(words) > 1:
+            return "m"  # "radius_m": metres
         if word in ("min", "max", "m", "h", "s", "no"):  # "salary_min" is a minimum, not minutes
             continue
         if word in UNIT_WORDS:

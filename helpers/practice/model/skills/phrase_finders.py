@@ -25,8 +25,8 @@ _LINK = (r"(?:&|and(?=\s+[A-Z][a-z]+\s+(?:Ltd|Inc|Co|Sons|Partners))|of|the|for|
          r"la|le|di|y|do|dos|das|des|della|el|op|ten|ter|zu)")
 _OWN = r"(?:['\u2019]s(?=[ \t]+[A-Z]))?"  # "St Brigid's Hospital"
 _PREFIX = r"(?:(?:(?<!\d[ \t])[A-Z]{2,4}|MSc|BSc|PhD|MEng|BEng|MPhil|MBA)[ \t]+(?=[A-Z]))?"  # "MV Northern Star"
-_PHRASE = re.compile(rf"(?<![\w'\u2019]){_PREFIX}{_CAP}{_OWN}(?:[ \t]+(?:{_LINK}[ \t]+)?{_CAP}{_OWN})"
-                     rf"{{0,5}}(?:[ \t]+(?:II|III|IV|VI|VII|VIII|IX|XI|XII)\b)?(?![\w-]|['\u2019]t\b)")
+_PHRASE = re.compile(rf"(?<![\w'\u2019]){_PREFIX}{_CAP}{_OWN}(?:[ \t]+(?:{_LINK}[ \t]+(?:the[ \t]+)?)?{_CAP}{_OWN})"
+                     rf"{{0,5}}(?:[ \t]+(?:II|III|IV|VI|VII|VIII|IX|XI|XII|\d{1,3}[Kk])\b)?(?![\w-]|['\u2019]t\b)")
 _TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev",
            "captain", "capt", "coach", "chef", "judge", "officer", "sgt"}
 _RELATIONS = {"grandpa", "grandma", "granny", "grandad", "granddad", "nana", "aunt", "auntie", "uncle", "mum", "mom",
@@ -91,7 +91,8 @@ _NOUN_AFTER = re.compile(r"^((?:\s+[A-Z]{0,3}\d+\w*)?(?:\s+(?!(?:is|was|are|were
                          r"in|on|to|"
                          r"of|by|it|its|I|that|which|who|keeps|kept|broke|makes|made|does|did|will|won't|stopped|"
                          r"whenever|when|while|if|because|after|before|every|since|until|so|then|now|today|"
-                         r"arrived|works|worked|crashes|crashed|needs|costs|runs|came|comes|looks|sounds|feels|"
+                         r"arrived|works|worked|crashes|crashed|needs|costs|runs|came|comes|looks|sounds|feels|brought|sent|"
+                         r"delivered|served|taken|given|made|left|kept|put|"
                          r"seems)\b)[a-z][a-z-]+){0,3})")
 
 
@@ -369,7 +370,8 @@ def _unclassified(f: Field, src: Source) -> list[Found]:
 
 
 _STREET = r"(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Ln\.?|Way|Drive|Dr\.?|Boulevard|Blvd\.?|Place|" \
-          r"Square|Court|Crescent|Terrace|Close|Grove|Gardens)"
+          r"Square|Court|Crescent|Terrace|Close|Grove|Gardens|Rise|Row|Mews|Hill|Walk|Parade|Quay|Wharf|View|Green|" \
+          r"Gate|Park|Yard|Passage|Alley|Embankment|Circus|Heights|Vale|Meadow|Meadows|Drove|Hollow)"
 #: "14 Harbour Road", "221B Baker Street", "Bergstrasse 12", "Calle Mayor 5", "Keizersgracht 123".
 _ADDRESS = re.compile(rf"\b\d{{1,5}}[A-Za-z]?\s+(?:[A-Z][\w'-]*\s+){{0,3}}{_STREET}(?![\w])"
                       rf"|\b[A-Z][\w-]*(?:stra(?:ss|\u00df)e|gasse|weg|platz|straat|gracht|gatan|gade|vej|laan)\s+\d{{1,5}}\w?\b"
@@ -464,6 +466,8 @@ def titles(f: Field, src: Source, options: list[Option]) -> list[Found]:
         found += [Found(c.value, c.start, c.end, c.score - 1.2) for c in job(f, src, options)]
     for p in phrases(src):
         score = p.title + 0.5 * _near(f, src, p.start, p.end) - 0.4 * max(p.person, p.place, 0.0)
+        if re.fullmatch(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+", p.text):
+            score += 1.0  # "SeedSwap", "StreamMax": a made-up name of a product or a project
         if score > -0.5 and not _quoted(src, p.start):
             named, start = _with_the(src, p)
             found.append(Found(named, start, p.end, score + 0.8))
@@ -591,7 +595,7 @@ def free_text(f: Field, src: Source, options: list[Option]) -> list[Found]:
     first = clause_at(src, 0, 10)
     if first:
         found.append(Found(first[0], 0, first[1], 0.4))
-    if not family and f.words and f.words[-1] not in KIND_OF_WORD:
+    if family == "event" or not family and f.words and f.words[-1] not in KIND_OF_WORD:
         found += _things(f, src)
     return found
 

@@ -211,7 +211,8 @@ def _number(f, src, options):
                 score -= 2.0
         later = re.match(r"[ \t]+([a-z]+)[ \t]+([a-z]+)\b", src.text[n.end:n.end + 30])
         later = later if later and later.group(1) not in STOP else None
-        if u and (stem(singular(u)) in stems or stem(u) in stems):
+        if u and (stem(singular(u)) in stems or stem(u) in stems or any(
+                len(w) > 3 and u.endswith(w) for w in words)):  # "twenty flashcards" for cards
             score += 3.0
         elif later and stem(singular(later.group(2))) in stems:
             score += 2.5  # "250 business cards" for cards
@@ -230,7 +231,8 @@ def _number(f, src, options):
             score -= 0.7
         if "age" in words or "old" in words:
             around = src.text[max(0, n.start - 12):n.end + 12].lower()
-            score += 2.5 if re.search(r"year-old|years? old|\baged?\b|turned|\bage\b", around) else 0.0
+            score += 2.5 if re.search(r"year-old|years? old|\baged?\b|turned|\bage\b", around) or re.search(
+                r"\b(?:i'm|i am|he's|she's|he is|she is)\s+$", src.lower[max(0, n.start - 8):n.start]) else 0.0
         if f.type == "integer" and not float(value).is_integer():
             score -= 1.5
         if n.pair:
@@ -511,14 +513,16 @@ def _currency(f, src, options):
         for text in words + [m.group()]:
             code = CURRENCIES.get(text.lower()) if (text.islower() or len(text) > 3 or not text.isalpha()
                                                      or text.isupper()) else None
-            if code and not any(c.value == code for c in found):
+            if code and not any(c.start == m.start() for c in found):
                 found.append(Found(code, m.start(), m.start() + len(text), 1.5))
                 break
     if f.order:
         for i, c in enumerate(found):
             before = src.text[max(0, c.start - 12):c.start].lower()
+            after = src.text[c.end:c.end + 8].lower()
             into = re.search(r"\b(?:to|into|in)\s+(?:\w+\s+)?$", before)
-            since = re.search(r"\bfrom\s+(?:\w+\s+)?$", before) or re.search(r"\d\s*$", before)
+            since = re.search(r"\bfrom\s+(?:\w+\s+)?$", before) or re.search(r"\d\s*$", before) or re.match(
+                r"\s*(?:to|into|->|\u2192)\s", after)
             if f.order == "second":
                 c.score += 1.0 if into else -0.5 if since else 0.3 * i
             else:
@@ -559,8 +563,14 @@ _COLOURS = ("red", "orange", "yellow", "green", "blue", "purple", "violet", "pin
 
 
 def _colour(f, src, options):
-    return [Found(m.group().lower(), m.start(), m.end(), 2.5 + near_key(f, src, m.start(), m.end()))
-            for m in re.finditer(r"\b(?:" + "|".join(_COLOURS) + r")\b", src.text, re.I)]
+    found = []
+    for m in re.finditer(r"\b(?:" + "|".join(_COLOURS) + r")\b", src.text, re.I):
+        named = re.search(r"((?:[A-Z][a-z]+[ \t]+){1,2})$", src.text[max(0, m.start() - 30):m.start()]) \
+            if m.group()[:1].isupper() else None
+        if named and not src.sentence_start(m.start() - len(named.group(1))):  # "2.5 litres of Sage Green"
+            found.append(Found(named.group(1) + m.group(), m.start() - len(named.group(1)), m.end(), 3.0))
+        found.append(Found(m.group().lower(), m.start(), m.end(), 2.5 + near_key(f, src, m.start(), m.end())))
+    return found
 
 
 def _unit(f, src, options):

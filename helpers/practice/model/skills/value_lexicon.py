@@ -141,6 +141,7 @@ absolutely please good morning evening afternoon night today tomorrow yesterday 
 fully great new biography wi-fi wifi bluetooth internet founded turn extract return give convert parse classify
 read respond reply here reserve
 book find put play set make start stop remind translate show get send check call order cancel add create open look
+does do did is are was were has have had can will shall should may might must save queue
 search buy tell list schedule switch what's where's how's it's i'm i'd let's""".split())
 
 
@@ -232,7 +233,10 @@ SYNONYMS = {
     "rate": ("exchange",), "franc": ("currency", "exchange"), "francs": ("currency", "exchange"),
     "mortgage": ("loan",), "repayments": ("loan", "payment"), "doctor": ("appointment",),
     "dentist": ("appointment", "dental"), "vet": ("appointment", "veterinary", "pet"),
-    "time": ("showtimes", "times", "schedule"), "nearest": ("find", "near", "nearby"),
+    "time": ("showtimes", "times", "schedule"), "busy": ("occupancy", "crowd", "capacity"),
+    "rammed": ("occupancy", "busy", "crowd"), "packed": ("occupancy", "busy"), "crowded": ("occupancy", "busy"),
+    "quiet": ("occupancy", "busy"),
+    "stargazing": ("sky", "stars", "observatory", "astronomy"), "nearest": ("find", "near", "nearby"),
     "closest": ("find", "near", "nearby"), "open": ("hours", "opening"),
 }
 
@@ -307,6 +311,9 @@ POSITIVE_FORMS = {
 }
 #: Everyday words for a listed value: "huge" for ``large``, "children" for ``pediatrics``.
 VALUE_SYNONYMS = {
+    "illness": ("sick", "ill", "unwell", "fever", "flu", "off sick", "poorly"), "sick": ("ill", "unwell", "poorly"),
+    "s": ("small",), "m": ("medium",), "l": ("large",), "xl": ("extra large", "extra-large"),
+    "xs": ("extra small", "extra-small"), "xxl": ("double extra large",),
     "large": ("huge", "big", "massive", "enormous", "giant", "deep"), "small": ("tiny", "little", "minor", "mini"),
     "medium": ("moderate", "average", "mid", "normal", "regular"), "regular": ("medium", "normal", "standard"),
     "high": ("urgent", "critical", "severe", "serious", "asap", "immediately", "dangerous", "danger", "do not eat",
