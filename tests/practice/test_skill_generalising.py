@@ -92,3 +92,57 @@ def test_a_key_that_names_a_state_is_a_flag_and_per_names_the_denominator():
     assert Field("created").kind != "boolean" and Field("price_per_night").kind == "number"
     got = fill([Field("insured"), Field("price_per_night")], Source("Room at 85 EUR per night, insured."))
     assert got == {"insured": True, "price_per_night": 85}
+
+
+def test_a_flag_is_read_from_its_phrase_its_opposite_and_a_key_that_names_a_feature():
+    src = Source("Cabin 4, early check-in: no. Bikes sold out. Picked up at the desk. Comes with a picnic hamper.")
+    got = fill([Field("early_check_in"), Field("bikes_in_stock"), Field("delivery"), Field("picnic_hamper")], src)
+    assert got == {"early_check_in": False, "bikes_in_stock": False, "delivery": False, "picnic_hamper": True}
+    assert [Field(k).kind for k in ("fee_paid", "weekends_only", "owns_car")] == ["boolean"] * 3
+    assert Field("amount_paid").kind == "number"
+    assert fill([Field("nut_free")], Source("Baked without nuts."))["nut_free"] is True
+
+
+def test_keys_are_read_from_any_list_in_the_instruction_and_a_bare_schema_asks_for_json():
+    assert keys_of("Pull out hive_id, frames and queen_seen (true/false) as JSON.\n\nHive 7: ...") == \
+        ["hive_id", "frames", "queen_seen"]
+    assert keys_of("Give me this kiln as a JSON object (kiln, cone, hours).\n\nKiln B fired to cone 6 ...") == \
+        ["kiln", "cone", "hours"]
+    assert keys_of("I want JSON where owner is the cat's owner and chip says whether it is chipped.\n\nx") == \
+        ["owner", "chip"]
+    assert keys_of("Notes below.\n\nMilo, 3, tabby\n\nPlease return pet, age_years, coat in JSON.") == \
+        ["pet", "age_years", "coat"]
+    assert read_json_request('Schema: {"type": "object", "properties": {"pier": {"type": "string"}}}\n'
+                             "Boats leave from Pier 4.") is not None
+
+
+def test_log_pairs_categories_brands_and_counts_per_unit():
+    src = Source("2025-05-01 07:12 OVEN=K-2 mode=convection temp=210C qty=48 status=OK")
+    got = fill([Field("oven_id"), Field("mode"), Field("temperature_c"), Field("quantity")], src)
+    assert got == {"oven_id": "K-2", "mode": "convection", "temperature_c": 210, "quantity": 48}
+    assert fill([Field("platform"), Field("department")], Source("The iOS app broke for Payroll staff."))[
+        "platform"] == "iOS"
+    got = fill([Field("brand"), Field("model")], Source("Selling a Nikon Z50 with two lenses."))
+    assert got == {"brand": "Nikon", "model": "Z50"}
+    assert fill([Field("classes_per_week")], Source("Salsa, 3 classes a week, 20 EUR an hour."))[
+        "classes_per_week"] == 3
+    assert fill([Field("seats_free"), Field("total_seats")], Source("12 of 40 seats are free."))[
+        "total_seats"] == 40
+
+
+def test_names_of_things_saints_and_degrees_and_no_name_from_a_greeting_or_label():
+    assert fill([Field("ward")], Source("Admitted to St Oswin's Hospital on Monday."))["ward"] != "St Oswin"
+    assert fill([Field("hospital")], Source("Admitted to St Oswin's Hospital on Monday."))["hospital"] == \
+        "St Oswin's Hospital"
+    assert fill([Field("walker"), Field("route")], Source("Well done to Ines Varga, who walked the Coastal Path."))[
+        "walker"] == "Ines Varga"
+    assert fill([Field("degree")], Source("She holds an MSc Data Science degree."))["degree"] == "MSc Data Science"
+    assert fill([Field("ship")], Source("Harbour log: the Sea Lark moored at noon."))["ship"] == "the Sea Lark" or \
+        fill([Field("ship")], Source("Harbour log: the Sea Lark moored at noon."))["ship"] == "Sea Lark"
+
+
+def test_calls_take_a_clearly_best_function_quoted_names_and_leave_optional_today_out():
+    assert call_for("Could I get six poppy seed bagels?") == ("order_bagels", {"flavour": "poppy seed",
+                                                                               "quantity": 6})
+    got = call_for("What is showing at \"The Roxy\" today?")
+    assert got == ("get_listings", {"cinema": "The Roxy"})

@@ -164,6 +164,8 @@ def _flag_word(word: str) -> bool:
 def _word_kind(words: list[str]) -> str | None:
     if not words:
         return None
+    if len(words) > 1 and words[-1] in ("time", "date") and "_".join(words) not in COMPOUNDS:
+        return words[-1]  # "checkout_time", "kitchen_close_time": the head says it
     joined = "_".join(words)
     for compound, kind in COMPOUNDS.items():
         if joined == compound or joined.endswith("_" + compound) or joined.startswith(compound + "_"):
@@ -234,7 +236,9 @@ hangar cellar collar pillar dollar solar lunar polar regular popular similar par
 ant want giant plant restaurant elephant infant_count event student_count percent present moment comment payment
 agreement apartment department equipment document segment statement treatment assignment appointment environment
 management measurement requirement settlement shipment investment government development parent_company
-current recent frequent urgent absent ingredient component content client_id extent intent""".split())
+current recent frequent urgent absent ingredient component content client_id extent intent
+degree fee coffee toffee guarantee settee pedigree decree spree tree knee marquee entree puree lychee jamboree
+water_meter centimeter kilometer millimeter diameter perimeter quarter_final""".split())
 
 
 def _agent_noun(word: str) -> bool:

@@ -23,6 +23,7 @@ from .field_values import assign, candidates, order_pairs
 from .function_prompts import Call, Function, FunctionPrompt, render_call
 from .model_slips import Slips
 from .text_source import Found, Source
+from .key_lexicon import singular
 from .value_lexicon import STOP, SYNONYMS, stem, words_of
 
 __all__ = ["call_answer", "result_answer", "choose_function"]
@@ -127,7 +128,7 @@ def _ranked(function: Function, question: str) -> tuple[dict[str, list[Found]], 
         if f.kind in _FREE:
             left = _leftover(question, function, f)
             found += [left] if left is not None else []
-            found += _modifier(question, f)
+            found += _modifier(question, f) + _counted_kind(question, function, f)
             for c in found:  # "the shopping list" is what add_to_shopping_list is about, not the item
                 words = words_of(str(c.value)) if isinstance(c.value, str) else []
                 if words and all(stem(w) in own or w in STOP for w in words):
@@ -145,9 +146,23 @@ def _modifier(question: str, f: Field) -> list[Found]:
         return []
     m = re.search(rf"\b(?:my|the|a|an|our|this|that|your)\s+([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)\s+{re.escape(head)}s?\b",
                   question, re.I)
-    if not m or any(w in STOP for w in m.group(1).split()):
-        return []
-    return [Found(m.group(1), m.start(1), m.end(1), 2.0)]
+    if m and not any(w in STOP for w in m.group(1).split()):
+        return [Found(m.group(1), m.start(1), m.end(1), 2.0)]
+    return []
+
+
+def _counted_kind(question: str, function: Function, f: Field) -> list[Found]:
+    """The words between a number and the function's thing: "six poppy seed bagels" for ``order_bagels``'s
+    flavour is "poppy seed"."""
+    subject = {stem(singular(w)) for w in words_of(function.name.replace("_", " ")) if len(w) > 2}
+    for m in re.finditer(r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a dozen)\s+"
+                         r"((?:[a-z][a-z-]+\s+){1,3})([a-z]+)\b", question, re.I):
+        if stem(singular(m.group(2).lower())) in subject:
+            words = m.group(1).split()
+            if not any(w.lower() in STOP for w in words):
+                text = " ".join(words)
+                return [Found(text, m.start(1), m.start(1) + len(text), 2.1)]
+    return []
 
 
 def arguments(function: Function, question: str, slips: Slips, rng: random.Random, context: str = "") -> dict:

@@ -79,7 +79,8 @@ def asks_for_json(text: str) -> bool:
                                                  for b in json_blocks(head))
                 or re.search(r"\b(?:return|reply|respond|output|give|fill|answer)\w*\b[^{}\n]{0,40}\{", head, re.I)
                 and typed_template(head) is not None and len(typed_template(head)[0]) >= 2
-                or _holds_schema(head))
+                or _holds_schema(head)
+                or re.search(r"\bjson\b", head, re.I) and bool(_identifier_lists(head) or _defined_keys(head)))
 
 
 def _holds_schema(text: str) -> bool:
@@ -179,9 +180,14 @@ _CLAUSE_KEY = re.compile(r"(?:^|\bwhere\b|,|;|\band\b)[ \t]*([a-z][a-z0-9_]*)[ \
 
 
 def _instruction(prompt: str) -> str:
-    """The part of a prompt that asks: its first paragraph (to a blank line), or its first line."""
-    head = prompt.strip().split("\n\n")[0]
-    return head if len(head) <= 600 else head.split("\n")[0]
+    """The part of a prompt that asks: its first paragraph (to a blank line), or its first line; and its last
+    paragraph when that one mentions JSON ("...\n\nPlease return dog_name, breed in JSON.")."""
+    paragraphs = prompt.strip().split("\n\n")
+    head = paragraphs[0] if len(paragraphs[0]) <= 600 else paragraphs[0].split("\n")[0]
+    last = paragraphs[-1]
+    if len(paragraphs) > 1 and len(last) <= 400 and re.search(r"\bjson\b", last, re.I):
+        head += "\n" + last
+    return head
 
 
 def _identifier_lists(prompt: str) -> list[list[tuple[str, str]]]:
@@ -192,10 +198,13 @@ def _identifier_lists(prompt: str) -> list[list[tuple[str, str]]]:
     text = _instruction(prompt)
     for m in _IDENTIFIERS.finditer(text):
         before = text[max(0, m.start() - 24):m.start()].lower()
+        keyish = "_" in m.group(1) or re.search(r"[a-z][A-Z]", m.group(1))
         if re.search(r"(?:one of|either|values?|options?|choose from|among)\s*:?\s*$", before) or re.search(
-                r"([a-z_]+)\s*\(\s*$", before) and not re.search(r"(?:json|keys?|fields?)\s*\(\s*$", before):
+                r"([a-z_]+)\s*\(\s*$", before) and not keyish and not re.search(
+                r"(?:json|keys?|fields?|object|record)\s*\(\s*$", before):
             continue  # a key's allowed values: "category (one of: billing, delivery)"
-        items = _items(m.group(1))
+        items = [(k, "" if note.strip().lower() in ("json", "in json", "as json") else note)
+                 for k, note in _items(m.group(1))]
         names = [k for k, _ in items]
         if len(items) != len(split_list(re.sub(r"\([^)]*\)", "", m.group(1)))):
             continue  # a phrase in the list: prose, not keys

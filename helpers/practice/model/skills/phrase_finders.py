@@ -178,7 +178,7 @@ def _raw_phrases(src: Source):
         if re.search(r"\d[ \t]*$", src.text[max(0, m.start() - 3):m.start()]):
             continue  # "128 GB", "30 km": a unit
         if m.group() not in _NOT_NAMES and m.group().lower() not in common and \
-                not re.match(r"[ \t]+[A-Z][a-z]", src.text[m.end():m.end() + 3]):
+                not re.match(r"[ \t]+[A-Z][a-z]|[ \t]*[:=]", src.text[m.end():m.end() + 3]):  # "YARD:" is a label
             if not re.search(r"[A-Z][a-z]+[ \t]+$", src.text[max(0, m.start() - 20):m.start()]):
                 yield m.group(), m.start(), m.end(), ""
 
@@ -302,7 +302,7 @@ def names(f: Field, src: Source, options: list[Option]) -> list[Found]:
     """People's names, the part the key asks for (``first_name``), without a title before a full name."""
     found = []
     for p in phrases(src):
-        if p.person <= 0.2 or p.text.isupper():
+        if p.person < 0.2 or p.text.isupper():  # a lone first name counts: "Gary", "Priya"
             continue
         found.append(_name_part(f, p, p.person + 0.5 * _near(f, src, p.start, p.end)))
     return found

@@ -33,7 +33,8 @@ _DATE = re.compile(rf"\b(?:{ISO_DATE}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|\d{{1,
 _TIME = re.compile(r"\b(?:[01]?\d|2[0-3])[:h][0-5]\d(?::[0-5]\d(?![\d:]))?(?:\s*[ap]\.?m\b\.?)?"
                    r"|\b(?:1[0-2]|0?[1-9])\.[0-5]\d\s*[ap]\.?m\b\.?"
                    r"|\b(?:1[0-2]|0?[1-9])\s*[ap]\.?m\b\.?"
-                   r"|\b(?:noon|midnight)\b", re.I)
+                   r"|\b(?:noon|midnight)\b"
+                   r"|\b(?:[2-9]\d|\d{3}):[0-5]\d(?::[0-5]\d)?\b(?![:.]\d)", re.I)  # a duration: "38:12", "52:18"
 _VERSION = re.compile(r"(?<![\w.])v?\d+\.\d+\.\d+(?:\.\d+)?(?![\w.]*\d)")
 _IP = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.]*\d)")
 _HANDLE = re.compile(r"(?<![\w@#])[@#][A-Za-z_][\w]*")

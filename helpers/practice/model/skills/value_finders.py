@@ -209,18 +209,7 @@ def _number(f, src, options):
                 value, score = value * 60, score + 1.5
             elif u in _ALL_UNITS or n.money:
                 score -= 2.0
-        later = re.match(r"[ \t]+([a-z]+)[ \t]+([a-z]+)\b", src.text[n.end:n.end + 30])
-        later = later if later and later.group(1) not in STOP else None
-        if u and (stem(singular(u)) in stems or stem(u) in stems or any(
-                len(w) > 3 and u.endswith(w) for w in words)):  # "twenty flashcards" for cards
-            score += 3.0
-        elif later and stem(singular(later.group(2))) in stems:
-            score += 2.5  # "250 business cards" for cards
-        elif set(words) & _COUNT_KEYS and _counts_the_subject(f, src, n):
-            score += 1.5  # "two pizzas" for order_pizza's quantity, "three dice" for roll_dice's count
-        elif set(words) & _COUNT_KEYS and not n.money and u not in _ALL_UNITS and re.match(
-                r"[ \t]+(?:[a-z]+[ \t]+)?[a-z]{3,}s\b", src.text[n.end:n.end + 30]):
-            score += 0.8  # "six lemons", "three large pizzas": a number of things is a quantity
+        score += _counted(f, src, n, stems)
         if people and (u in UNIT_WORDS["people"] or re.search(r"\b(?:for|of|party of|table for)\s+$",
                                                             src.text[max(0, n.start - 12):n.start], re.I)
                        or re.match(r"\s+of\s+(?:us|you|them)\b", src.text[n.end:n.end + 12])):
@@ -237,20 +226,45 @@ def _number(f, src, options):
             score -= 1.5
         if n.pair:
             score += 0.2
-        whole = re.search(r"\d\s*(?:of|out of|/)\s*$", src.text[max(0, n.start - 10):n.start])
-        part = re.match(r"\s*(?:of|out of|/)\s*\d", src.text[n.end:n.end + 10])
-        if set(words) & _WHOLE_WORDS:
-            score += 1.5 if whole else -1.0 if part else 0.0
-        elif whole or part:
-            score += 0.5 if part else -0.5
-        if per and re.match(rf"[ \t]*(?:[\w$\u20ac\u00a3%/]+[ \t]+){{0,2}}(?:per|a|an|each|every|/)[ \t]*{per}",
-                            src.lower[n.end:n.end + 30]):
-            score += 2.5  # "2 lessons a week" for lessons_per_week, "45 GBP an hour" for rate_per_hour
+        score += _part_or_per(f, src, n, per)
         found.append(Found(_whole(value, f), n.start, n.end, score))
     return found
 
 
 #: Key words that ask for the whole of an "X of Y" (the Y), not the part.
+def _counted(f: Field, src: Source, n, stems: set[str]) -> float:
+    """How much the words after a number say it counts the key's thing: "34 pages", "twenty flashcards" for
+    cards, "250 business cards", "two pizzas" for order_pizza's quantity, "six lemons" for a quantity."""
+    words, u = f.words, n.unit
+    later = re.match(r"[ \t]+([a-z]+)[ \t]+([a-z]+)\b", src.text[n.end:n.end + 30])
+    later = later if later and later.group(1) not in STOP else None
+    if u and (stem(singular(u)) in stems or stem(u) in stems or any(len(w) > 3 and u.endswith(w) for w in words)):
+        return 3.0
+    if later and stem(singular(later.group(2))) in stems:
+        return 2.5
+    if set(words) & _COUNT_KEYS and _counts_the_subject(f, src, n):
+        return 1.5
+    if set(words) & _COUNT_KEYS and not n.money and u not in _ALL_UNITS and re.match(
+            r"[ \t]+(?:[a-z]+[ \t]+)?[a-z]{3,}s\b", src.text[n.end:n.end + 30]):
+        return 0.8
+    return 0.0
+
+
+def _part_or_per(f: Field, src: Source, n, per: str) -> float:
+    """"38 of 42 lifts": a total key takes the whole, another the part; "2 lessons a week" for lessons_per_week."""
+    score = 0.0
+    whole = re.search(r"\d\s*(?:of|out of|/)\s*$", src.text[max(0, n.start - 10):n.start])
+    part = re.match(r"\s*(?:of|out of|/)\s*\d", src.text[n.end:n.end + 10])
+    if set(f.words) & _WHOLE_WORDS:
+        score += 1.5 if whole else -1.0 if part else 0.0
+    elif whole or part:
+        score += 0.5 if part else -0.5
+    if per and re.match(rf"[ \t]*(?:[\w$\u20ac\u00a3%/]+[ \t]+){{0,2}}(?:per|a|an|each|every|/)[ \t]*{per}",
+                        src.lower[n.end:n.end + 30]):
+        score += 2.5
+    return score
+
+
 _WHOLE_WORDS = {"total", "max", "maximum", "capacity", "all", "overall", "out_of", "available_total"}
 _COUNT_KEYS = {"quantity", "qty", "count", "number", "num", "copies", "amount", "n", "how_many", "times", "units"}
 

@@ -227,7 +227,7 @@ SYNONYMS = {
     "vote": ("polling", "election", "ballot"), "voting": ("polling", "election"), "newest": ("latest",),
     "bring": ("allowed", "prohibited", "customs", "import"), "allowed": ("prohibited", "permitted", "rules"),
     "taxi": ("cab", "ride"), "cab": ("taxi", "ride"), "bouquet": ("flowers", "flower"), "roses": ("flowers",),
-    "tulips": ("flowers",), "sunflowers": ("flowers",), "lilies": ("flowers",), "showing": ("showtimes",),
+    "tulips": ("flowers",), "sunflowers": ("flowers",), "lilies": ("flowers",), "showing": ("showtimes", "listings", "film", "films", "cinema"),
     "cinema": ("showtimes", "film", "movie"), "rules": ("instructions", "how"), "setup": ("rules",),
     "tide": ("tides",), "temperature": ("weather",), "umbrella": ("weather", "rain", "forecast"),
     "rate": ("exchange",), "franc": ("currency", "exchange"), "francs": ("currency", "exchange"),
