@@ -128,7 +128,7 @@ _QUANTITIES = {"amount", "total", "sum", "price", "cost", "value", "number", "co
 def _stated_flag(words: list[str]) -> bool:
     """A key that asks whether something happened or holds: "deposit_paid", "goal_met", "weekdays_only",
     "owns_instrument" (a verb first), but not "amount_paid" or "date_sent"."""
-    if len(words) < 2 or set(words[:-1]) & _QUANTITIES:
+    if len(words) < 2 or set(words[:-1]) & _QUANTITIES or words[0] in _WHEN_FIRST:
         return False
     last = words[-1]
     if last in _IRREGULAR or last in _FLAG_TAILS:
@@ -136,6 +136,8 @@ def _stated_flag(words: list[str]) -> bool:
     return words[0] in _VERB_FIRST
 
 
+#: First words of a key that asks when ("next_inspection_due", "last_serviced", "next_eligible").
+_WHEN_FIRST = {"next", "last", "previous", "prev", "earliest", "latest"}
 #: Verbs that open a key that asks a yes/no question ("owns_instrument", "accepts_cards").
 _VERB_FIRST = {"owns", "uses", "accepts", "supports", "offers", "serves", "takes", "contains", "speaks", "drives",
                "wears", "plays", "knows", "likes", "loves", "lives", "pays", "holds", "keeps", "gets", "got", "sells",
@@ -166,6 +168,9 @@ def _word_kind(words: list[str]) -> str | None:
         return None
     if len(words) > 1 and words[-1] in ("time", "date") and "_".join(words) not in COMPOUNDS:
         return words[-1]  # "checkout_time", "kitchen_close_time": the head says it
+    if len(words) > 1 and words[0] in _WHEN_FIRST and (words[-1] in _IRREGULAR or words[-1] in _FLAG_TAILS
+                                                      or words[-1].endswith(("ed", "ible", "able"))):
+        return "date"  # "next_inspection_due", "next_eligible": when
     joined = "_".join(words)
     for compound, kind in COMPOUNDS.items():
         if joined == compound or joined.endswith("_" + compound) or joined.startswith(compound + "_"):

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from .category_values import members
-from .field_kinds import Field
+from .field_kinds import Field, numeric_code
 from .labelled_values import labelled
 from .phrase_finders import PHRASE_FINDERS, free_text
 from .prompt_reading import Option
@@ -139,6 +139,8 @@ def _pair_value(text: str, f: Field):
     if f.kind in ("number", "count") or f.type in _NUMERIC:
         m = re.match(r"-?\d+(?:\.\d+)?", text.replace(",", ""))
         return (float(m.group()) if "." in m.group() else int(m.group())) if m else None
+    if f.kind == "code" and numeric_code(f) and re.fullmatch(r"\d{1,6}", text):
+        return int(text)  # "table=6" for tableNumber
     if f.kind == "boolean" or f.type == "boolean":
         low = text.lower()
         return True if low in ("yes", "true", "on", "y", "1") else False if low in (
@@ -305,7 +307,7 @@ def as_flag(f: Field, src: Source) -> Field:
         return flag
     if f.kind not in _UNTYPED_KINDS:
         return f
-    if states_of(f, src):
+    if states_of(f, src) or _answered_line(f, src):
         return flag
     for word in (w for w in f.words if len(w) > 3 and f.kind == "text"):  # "Need packing help? No"
         if re.search(rf"(?<![\w-]){re.escape(word)}(?:[ \t]+[a-z]+)?[ \t]*[?:=\-][ \t]*(?:yes|no)\b", src.lower):
@@ -330,6 +332,13 @@ def as_flag(f: Field, src: Source) -> Field:
 
 #: Kinds a key's words may suggest that a text can still show to be a yes/no flag.
 _UNTYPED_KINDS = {"text", "name", "place", "org", "product", "title", "count"}
+
+
+def _answered_line(f: Field, src: Source) -> bool:
+    """A line of the text asks about the key and answers yes or no ("Is water leaking into another room? No")."""
+    from .value_finders import answered
+
+    return bool(answered([w for w in f.words if w not in ("is", "has", "needs", "was")], src))
 
 
 def states_of(f: Field, src: Source) -> list:

@@ -442,6 +442,10 @@ def _heading(src: Source) -> list[Found]:
     Banana Bread: Preheat ...", "Team offsite planning - Tuesday". Before a colon only a title-cased one
     ("Recipe card: ..." is a label)."""
     m = re.match(r"[\s\"\u201c']*([A-Z][^:\n|]{2,80}?)[ \t]*(:|[ \t][-\u2013\u2014][ \t]|\|)", src.text)
+    line = re.match(r"[ \t]*([A-Z][^\n.!?:,]{2,80}?)[ \t]*\n", src.text)  # "Wheel Throwing for Beginners\n..."
+    if line and 2 <= len(line.group(1).split()) <= 8 and all(
+            w[:1].isupper() or w.lower() in _SMALL for w in line.group(1).split()):
+        return [Found(line.group(1), line.start(1), line.end(1), 3.0)]
     if not m:
         return []
     words = m.group(1).split()

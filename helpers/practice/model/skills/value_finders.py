@@ -20,7 +20,8 @@ from .value_lexicon import (ASSOCIATIONS, CURRENCIES, DAYS, GENERIC, LANGUAGE_NA
                             UNHURRIED,
                             URGENT, VALUE_SYNONYMS, common_words, stem)
 
-__all__ = ["FINDERS", "choose_option", "read_options", "near_key", "iso_date", "clock_time", "wants_iso", "wants_clock"]
+__all__ = ["FINDERS", "answered", "choose_option", "read_options", "near_key", "iso_date", "clock_time", "wants_iso",
+           "wants_clock"]
 
 _ALL_UNITS = {form for forms in UNIT_WORDS.values() for form in forms}
 
@@ -388,8 +389,8 @@ def _phrase_flag(f: Field, src: Source) -> list[Found]:
     if len(words) < 2 and not (words and len(words[0]) > 3):
         return []
     phrase = r"[\s_\-]?".join(re.escape(w) for w in words)
-    found = []
-    for m in re.finditer(rf"(?<![\w-]){phrase}(?![\w-])", src.lower):
+    found = answered(words, src)
+    for m in re.finditer(rf"(?<![\w-]){phrase}s?(?![\w-])", src.lower):
         before = src.lower[max(0, m.start() - 30):m.start()]
         after = re.match(r"\s*(?:[:=\-]|\bis\b|\bwas\b|\bare\b|\bset to\b)?\s*(yes|no|none|not|true|false|on|off|"
                          r"y|n)\b", src.lower[m.end():m.end() + 16])
@@ -397,6 +398,26 @@ def _phrase_flag(f: Field, src: Source) -> list[Found]:
         if after:
             yes = after.group(1) in ("yes", "true", "on", "y")
         found.append(Found(yes, m.start(), m.end(), 3.5 if after else 3.0))
+    return found
+
+
+_ANSWERED = re.compile(r"(?m)^[ \t]*(?:[-*\u2022][ \t]*)?([^\n?:]{3,120})[?:][ \t]*(yes|no|y|n|true|false|none)\b",
+                       re.I)
+
+
+def answered(words: list[str], src: Source) -> list[Found]:
+    """A form's question answered yes or no on its line: "Severe egg allergy? NO" for ``egg_allergy``, "Can staff
+    enter if you're out? Yes" for ``permission_to_enter``, "DNO/permit required: no" for ``permit_needed``."""
+    stems = {stem(w) for w in words if len(w) > 2 and w not in STOP}
+    if not stems:
+        return []
+    best, found = 0, []
+    for m in _ANSWERED.finditer(src.text):
+        asked = {stem(w) for w in re.findall(r"[a-z]+", m.group(1).lower()) if len(w) > 2}
+        hits = sum(1 for s in stems if any(a == s or min(len(a), len(s)) >= 4 and (a.startswith(s) or s.startswith(a))
+                                           for a in asked))
+        if hits > best:
+            best, found = hits, [Found(m.group(2).lower() in ("yes", "y", "true"), m.start(2), m.end(2), 3.6 + hits)]
     return found
 
 
