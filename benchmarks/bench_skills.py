@@ -7,13 +7,12 @@ The prompts are benchmarks/skills_heldout.py's sets (nothing in helpers/ or test
 first five were each written after the work before them and run once; their misses were then fixed,
 so they are seen. The fifth showed the fixes did not generalise (12B JSON 38% on it), and the value
 finding was rebuilt from general mechanisms, developed against the first five and two development
-sets (all "seen" here). The sixth ("final": 34 JSON, 40 call, 18 result prompts) and the seventh
-("recheck") were written before that work and judged it; their misses then guided a further round of
-general mechanisms (yes/no keys, key lists in prose, titles, units, counts, whole domains, word
-families, from/to order), so they are seen too. The eighth ("final2": 32 JSON, 31 call, 12 result
-prompts; gyms, films, shipping, hotels, labs, courses, plants, ports, races, tenancies, donations,
-bikes, ferries, passwords, QR codes, vaccinations, ovens) was written and committed before that round
-began and was never run or read while it went on: the goals are judged on it. Each
+sets (all "seen" here). The sixth ("final") and the seventh ("recheck") judged that work and were then
+studied; the eighth ("final2") judged the next round and was then studied too, with four development
+sets ("dev3" to "dev6", 40 JSON, 30 call and 10 result prompts each) written for it by sessions that
+did not read the practice server's code. The ninth ("final3": 32 JSON, 30 call, 12 result prompts;
+dentists, libraries, theatres, farms, museums, airports ...) was written the same way and committed
+before that round began, and was not run until it ended: the goals are judged on it. Each
 is sent over loopback HTTP to ``python -m helpers.practice --latency 0`` for both models, under
 several seeds at the API's default temperature, and graded here by code of this file alone (not the
 practice server's own parsers):
@@ -49,9 +48,10 @@ GOAL_LARGE, GOAL_SMALL = 0.80, 0.50
 MARKER = "[Simulated by the practice server] "
 ANY_TEXT = "<any non-empty text>"  # skills_heldout.ANY_TEXT: an argument the model words itself
 #: Sets run while the practice server was worked on.
-SEEN = ("first", "second", "third", "fourth", "fifth", "dev", "dev2", "final", "recheck")
-UNSEEN = "final2"  # the eighth set: written before the last round of work, never run during it, the goals' measure
-EARLIER = "final"  # the sixth: the goals' measure before the last round, reported beside the eighth
+SEEN = ("first", "second", "third", "fourth", "fifth", "dev", "dev2", "final", "recheck", "final2", "dev3", "dev4",
+        "dev5", "dev6")
+UNSEEN = "final3"  # the ninth set: written before the last round of work, never run during it, the goals' measure
+EARLIER = "final2"  # the eighth: the goals' measure before the last round, reported beside the ninth
 
 WEAK = ("Classify this customer support message into one of: billing, technical, account, shipping, other. "
         "Reply with the category only.\n\nMessage: {message}")
@@ -169,7 +169,12 @@ def run(seeds: int, only=None) -> dict:
             "dev2": (held.JSON_CASES_DEV2, held.CALL_CASES_DEV2, held.RESULT_CASES_DEV2),
             "final": (held.JSON_CASES_F, held.CALL_CASES_F, held.RESULT_CASES_F),
             "recheck": (held.JSON_CASES_G, held.CALL_CASES_G, held.RESULT_CASES_G),
-            "final2": (held.JSON_CASES_H, held.CALL_CASES_H, held.RESULT_CASES_H)}
+            "final2": (held.JSON_CASES_H, held.CALL_CASES_H, held.RESULT_CASES_H),
+            "dev3": (held.JSON_CASES_J, held.CALL_CASES_J, held.RESULT_CASES_J),
+            "dev4": (held.JSON_CASES_K, held.CALL_CASES_K, held.RESULT_CASES_K),
+            "dev5": (held.JSON_CASES_L, held.CALL_CASES_L, held.RESULT_CASES_L),
+            "dev6": (held.JSON_CASES_M, held.CALL_CASES_M, held.RESULT_CASES_M),
+            "final3": (held.JSON_CASES_I, held.CALL_CASES_I, held.RESULT_CASES_I)}
     if only:
         sets = {name: sets[name] for name in only}
     proc = _server()
@@ -233,7 +238,7 @@ def _share(marks) -> float | None:
 
 
 def rows(out: dict, seeds: int) -> list[dict]:
-    """The table's rows: each skill's share right on the eighth set (the goals'), the sixth and the seen
+    """The table's rows: each skill's share right on the ninth set (the goals'), the eighth and the seen
     sets in the notes."""
     found = []
     names = {"json": ("JSON extraction right", "Practice JSON extraction, unseen prompts"),
@@ -272,7 +277,7 @@ def rows(out: dict, seeds: int) -> list[dict]:
 
 
 def _note(figures: dict, seeds: int) -> str:
-    note = (f"the sixth set, the goals' measure before the last round of work and seen since "
+    note = (f"the eighth set, the goals' measure before the last round of work and seen since "
             f"({figures['recheck_n'] // seeds} prompts): {figures['recheck']:.0%}; "
             f"sets seen while the server was worked on ({figures['seen_n'] // seeds} prompts): {figures['seen']:.0%}")
     return note + (f"; answers with nothing around the object or call: {figures['clean']:.0%}"

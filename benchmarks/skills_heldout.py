@@ -1887,6 +1887,2155 @@ for _case in RESULT_CASES_H:
                          {"role": "assistant", "content": _case["call"]},
                          {"role": "user", "content": _case["result"]}]
 
+# --------------------------------------------------------------------------- development set "dev3"
+# Written for this benchmark by a session that did not read the practice server's code; studied while
+# the practice server was worked on (seen).
+
+# --------------------------------------------------------------------------- JSON extraction
+
+JSON_CASES_J = [
+    # schools
+    {"prompt": "Extract as JSON: student, school, days_absent, parent_email.\n\n"
+               "Attendance note: Mateo Alvarez at Riverside Academy has been absent for 4 days this term. "
+               "Contact his mother at l.alvarez@postbox.example.",
+     "expect": {"student": "Mateo Alvarez", "school": "Riverside Academy", "days_absent": 4,
+                "parent_email": "l.alvarez@postbox.example"}},
+    {"prompt": "I need the trip's destination, the number of pupils going, the cost per pupil and whether they "
+               "need a packed lunch. Please answer in JSON using the keys destination, pupils, cost_per_pupil and "
+               "packed_lunch.\n\nDear parents, on Friday Class 5B will visit Kew Gardens. 28 pupils are going and "
+               "the trip costs 12.50 per child. Please send your child in with a packed lunch.",
+     "expect": {"destination": "Kew Gardens", "pupils": 28, "cost_per_pupil": 12.5, "packed_lunch": True}},
+    # restaurants
+    {"prompt": "Read this review and return JSON with keys restaurant, dish, rating (1-5) and would_return "
+               "(true/false).\n\nReview: Had dinner at Osteria Ventana last night. The duck ragu was dry and the "
+               "service painfully slow. Two stars. Won't be going back.",
+     "expect": {"restaurant": "Osteria Ventana", "dish": "duck ragu", "rating": 2, "would_return": False}},
+    {"prompt": "Respond with JSON shaped like {\"name\": \"Ana Lima\", \"party_size\": 2, \"time\": \"18:00\", "
+               "\"outdoor\": false}.\n\nVoicemail transcript: Hi, it's Declan Murphy. Could I book a table for six "
+               "at 20:15 tonight? We'd love to sit outside on the terrace.",
+     "expect": {"name": "Declan Murphy", "party_size": 6, "time": "20:15", "outdoor": True}},
+    # cruises
+    {"prompt": "Fill in this schema from the booking confirmation. Output JSON only.\n\n"
+               + _schema({"ship": {"type": "string"}, "departure_port": {"type": "string"},
+                          "departure_date": {"type": "string", "description": "YYYY-MM-DD"},
+                          "nights": {"type": "integer"},
+                          "cabin_type": {"type": "string", "enum": ["inside", "oceanview", "balcony", "suite"]}},
+                         ["ship", "departure_port", "departure_date", "nights", "cabin_type"])
+               + "\n\nBOOKING CONFIRMED\nShip: Aurora Serenade\nSails from: Southampton, 9 May 2026\n"
+                 "Duration: 7 nights\nCabin: 9214 (balcony stateroom)",
+     "expect": {"ship": "Aurora Serenade", "departure_port": "Southampton", "departure_date": "2026-05-09",
+                "nights": 7, "cabin_type": "balcony"}},
+    # fitness trackers
+    {"prompt": "Convert this tracker log line to JSON with keys device_id, steps, distance_km, avg_heart_rate and "
+               "goal_met.\nLOG 2025-07-14 device=FT-2290 steps=11842 distance=8.6km hr_avg=96bpm daily_goal=10000",
+     "expect": {"device_id": "FT-2290", "steps": 11842, "distance_km": 8.6, "avg_heart_rate": 96,
+                "goal_met": True}},
+    {"prompt": "Return JSON: activity, duration_minutes, calories, with_friend (true/false).\n"
+               "Chat message: just back from forty-five minutes of swimming, watch says 380 kcal burned. "
+               "went on my own today",
+     "expect": {"activity": "swimming", "duration_minutes": 45, "calories": 380, "with_friend": False}},
+    # banking
+    {"prompt": "Give me JSON with the keys merchant, amount, currency and isDebit.\n"
+               "Alert: Your card was charged 64.30 GBP at Harbour Books. If this wasn't you, call us.",
+     "expect": {"merchant": "Harbour Books", "amount": 64.3, "currency": "GBP", "isDebit": True}},
+    {"prompt": "Extract the application into this JSON schema:\n"
+               + _schema({"applicant": {"type": "string"}, "loan_amount": {"type": "number"},
+                          "currency": {"type": "string"}, "term_months": {"type": "integer"},
+                          "employed": {"type": "boolean"}})
+               + "\n\nApplication notes: Siobhan Kelly is applying for a loan of 15,000 EUR over 48 months to "
+                 "renovate her kitchen. She works full-time as a nurse at St Colm's Hospital.",
+     "expect": {"applicant": "Siobhan Kelly", "loan_amount": 15000, "currency": "EUR", "term_months": 48,
+                "employed": True}},
+    # property sales
+    {"prompt": "From this listing, produce JSON with street, town, price, bedrooms and garden (true/false).\n\n"
+               "FOR SALE - 14 Orchard Close, Whitby. Three-bedroom semi-detached house, asking price 285,000 GBP. "
+               "South-facing rear garden and single garage. Contact Harriet Cole at Cole & Byrne Estates.",
+     "expect": {"street": "14 Orchard Close", "town": "Whitby", "price": 285000, "bedrooms": 3, "garden": True}},
+    {"prompt": "Summarise this offer as JSON (keys: buyer, offer_amount, property_ref, chain_free, "
+               "mortgage_needed).\n\nHello, my name is Owen Achterberg and I'd like to offer 412,500 for property "
+               "ref PS-88310. I'm a first-time buyer so there's no chain, and I'll be paying entirely in cash.",
+     "expect": {"buyer": "Owen Achterberg", "offer_amount": 412500, "property_ref": "PS-88310", "chain_free": True,
+                "mortgage_needed": False}},
+    # weather stations
+    {"prompt": "Parse the station reading to JSON with keys station_id, time, temperature_c, wind_kmh and "
+               "wind_direction.\nWS-NORTHPOINT 06:00 temp=4.2C wind=31km/h dir=NW precip=0.8mm",
+     "expect": {"station_id": "WS-NORTHPOINT", "time": "06:00", "temperature_c": 4.2, "wind_kmh": 31,
+                "wind_direction": "NW"}},
+    {"prompt": "Turn this maintenance note into JSON. Keys: station, technician, battery_level (low, medium or "
+               "high), needs_revisit (true/false).\n\nStation: Glenmore Ridge\nTechnician: Priya Nair\n"
+               "Notes: anemometer cups cracked, replaced them. Battery down to 12%, need to come back next week "
+               "with a new pack.",
+     "expect": {"station": "Glenmore Ridge", "technician": "Priya Nair", "battery_level": "low",
+                "needs_revisit": True}},
+    # sports leagues
+    {"prompt": "json please, with keys home_team, away_team, home_score, away_score, venue\n"
+               "Saturday's result: Harbour City Rovers 2-3 Eastfield United at Millbank Park.",
+     "expect": {"home_team": "Harbour City Rovers", "away_team": "Eastfield United", "home_score": 2,
+                "away_score": 3, "venue": "Millbank Park"}},
+    {"prompt": "Return the registration as JSON with player, age, team, position (goalkeeper, defender, "
+               "midfielder or forward) and paid (true/false).\n\nRegistration form\nPlayer: Amara Eze\n"
+               "Age: eleven\nTeam: Under-12 Falcons\nPosition: plays in goal\nFee: paid in full",
+     "expect": {"player": "Amara Eze", "age": 11, "team": "Under-12 Falcons", "position": "goalkeeper",
+                "paid": True}},
+    # software releases
+    {"prompt": "Extract from these release notes a JSON object with package, version, release_date (YYYY-MM-DD), "
+               "breaking_changes (true/false) and min_python (as a string).\n\n"
+               "lumenkit 3.0.0 - released 2025-11-20\n"
+               "- Dropped support for Python 3.8; now requires Python 3.10 or newer\n"
+               "- Renamed Config.load() to Config.from_file() (breaking)\n- Faster startup",
+     "expect": {"package": "lumenkit", "version": "3.0.0", "release_date": "2025-11-20", "breaking_changes": True,
+                "min_python": "3.10"}},
+    {"prompt": "quick one: can you turn this into json with keys component, build, environment, platform, hotfix\n\n"
+               "\"Pushed build 5521 of billing-service to staging on Linux - it's the hotfix for the rounding bug.\"",
+     "expect": {"component": "billing-service", "build": 5521, "environment": "staging", "platform": "Linux",
+                "hotfix": True}},
+    # hospitals
+    {"prompt": "Schema:\n"
+               + _schema({"patient": {"type": "string"}, "age": {"type": "integer"},
+                          "triage_category": {"type": "string", "enum": ["low", "medium", "high"]},
+                          "arrived_by_ambulance": {"type": "boolean"}, "symptom": {"type": "string"}})
+               + "\nTriage note: Rafael Costa, 67, brought in by ambulance with chest pain radiating to the left "
+                 "arm. Triage category: high.\nReturn only the JSON.",
+     "expect": {"patient": "Rafael Costa", "age": 67, "triage_category": "high", "arrived_by_ambulance": True}},
+    {"prompt": "Please give JSON with keys patient_name, hospital, admission_date, discharge_date, "
+               "follow_up_weeks.\n\nDischarge summary: Ingrid Halvorsen was admitted to St Brigid's Hospital on "
+               "2025-02-11 and discharged home on 2025-02-16. Follow-up appointment in the outpatient clinic in "
+               "six weeks.",
+     "expect": {"patient_name": "Ingrid Halvorsen", "hospital": "St Brigid's Hospital",
+                "admission_date": "2025-02-11", "discharge_date": "2025-02-16", "follow_up_weeks": 6}},
+    # hardware stores
+    {"prompt": "Phone note to JSON please - keys customer, quantity, unit_price, in_stock, delivery.\n"
+               "Phone note: Bill Okafor wants 3 boxes of 5x50mm wood screws at 4.75 a box. Currently out of "
+               "stock, back in on Tuesday. He'll collect from the store.",
+     "expect": {"customer": "Bill Okafor", "quantity": 3, "unit_price": 4.75, "in_stock": False,
+                "delivery": False}},
+    {"prompt": "Fill this JSON from the product listing and return it: {\"brand\": \"\", \"model\": \"\", "
+               "\"max_length_m\": 0, \"weight_kg\": 0}\nListing: Werner aluminium extension ladder, model D1228. "
+               "Extends to 7.2 m, weighs 14.5 kg.",
+     "expect": {"brand": "Werner", "model": "D1228", "max_length_m": 7.2, "weight_kg": 14.5}},
+    # art galleries
+    {"prompt": "Return JSON with keys exhibition, artist, opening_date, free_entry, website.\n\n"
+               "The Linden Gallery presents \"Salt and Iron\", new sculptures by Tove Aaland, from 2026-03-06 to "
+               "2026-05-31. Admission is free. More at www.lindengallery.example",
+     "expect": {"exhibition": "Salt and Iron", "artist": "Tove Aaland", "opening_date": "2026-03-06",
+                "free_entry": True, "website": "www.lindengallery.example"}},
+    {"prompt": "Use the schema below and output JSON only.\n"
+               + _schema({"title": {"type": "string"}, "artist": {"type": "string"},
+                          "medium": {"type": "string",
+                                     "enum": ["oil", "acrylic", "watercolour", "photography", "sculpture"]},
+                          "price": {"type": "number"}, "sold": {"type": "boolean"}})
+               + "\nAuction lot 18: \"Harbour at Dusk\" by Emeka Obi, oil on canvas, 90 x 120 cm. Hammer price "
+                 "8,200 EUR - sold to a telephone bidder.",
+     "expect": {"title": "Harbour at Dusk", "artist": "Emeka Obi", "medium": "oil", "price": 8200, "sold": True}},
+    # coffee roasters
+    {"prompt": "Make a JSON object with origin, roast (light, medium or dark), weight_g and price from this bag "
+               "label:\nKETTLEBROOK ROASTERS - Guji Natural\nOrigin: Ethiopia\nRoasted light for filter\n"
+               "250 g | 13.90 EUR\nTasting notes: apricot, jasmine, honey",
+     "expect": {"origin": "Ethiopia", "roast": "light", "weight_g": 250, "price": 13.9}},
+    {"prompt": "Output JSON only, keys: cafe, contact, kilos, grind, delivery_date (YYYY-MM-DD).\n\n"
+               "Hi Kettlebrook, Lucia here from Bluebird Cafe. Can we get twelve kilos of the house espresso "
+               "blend, whole bean, delivered on 2025-10-03? Thanks!",
+     "expect": {"cafe": "Bluebird Cafe", "contact": "Lucia", "kilos": 12, "grind": "whole bean",
+                "delivery_date": "2025-10-03"}},
+    # taxis
+    {"prompt": "Create JSON with pickup, dropoff, pickup_time, passengers, phone.\n"
+               "SMS: need a cab from 9 Tanner Street to Leeds Bradford Airport at 07:40, 2 of us. "
+               "call 07700 900417 when outside",
+     "expect": {"pickup": "9 Tanner Street", "dropoff": "Leeds Bradford Airport", "pickup_time": "07:40",
+                "passengers": 2, "phone": "07700 900417"}},
+    {"prompt": "From the receipt, return JSON: driver, distance_km, fare, tip, payment_method (cash or card).\n"
+               "Taxi receipt - Driver: Yusuf Demir, cab 3317. Distance 14.2 km. Fare 31.60, tip 4.00. "
+               "Paid by card.",
+     "expect": {"driver": "Yusuf Demir", "distance_km": 14.2, "fare": 31.6, "tip": 4.0, "payment_method": "card"}},
+    # passports
+    {"prompt": "Extract the passport application fields into JSON: surname, given_names, date_of_birth "
+               "(YYYY-MM-DD), place_of_birth, renewal (true/false).\n\nSurname: Okonkwo\nGiven names: Chidi "
+               "Emmanuel\nDate of birth: 23/04/1988\nPlace of birth: Enugu\nPrevious passport: P4410932 (expired) "
+               "- applying to renew",
+     "expect": {"surname": "Okonkwo", "given_names": "Chidi Emmanuel", "date_of_birth": "1988-04-23",
+                "place_of_birth": "Enugu", "renewal": True}},
+    {"prompt": "Schema:\n"
+               + _schema({"application_ref": {"type": "string"},
+                          "status": {"type": "string", "enum": ["received", "processing", "approved", "dispatched"]},
+                          "working_days": {"type": "integer"}, "fast_track": {"type": "boolean"}})
+               + "\nEmail: Your passport application PA-552071 is being processed. You applied for the standard "
+                 "service, so please allow up to 10 working days.\nJSON:",
+     "expect": {"application_ref": "PA-552071", "status": "processing", "working_days": 10, "fast_track": False}},
+    # camping
+    {"prompt": "Booking details as JSON, please: campsite, nights, electric_hookup, dogs_allowed.\n"
+               "Confirmation: Pitch 14 at Fernbrook Campsite for three nights, electric hook-up included. Sorry, "
+               "dogs are not permitted on this field.",
+     "expect": {"campsite": "Fernbrook Campsite", "nights": 3, "electric_hookup": True, "dogs_allowed": False}},
+    {"prompt": "Give me JSON with the keys tent, sleeping_bag_rating_c, stove_fuel and people.\n"
+               "Packing list for the four of us: Vango Hydra 4 tent, sleeping bags rated to -5 C, gas stove and "
+               "two cartridges.",
+     "expect": {"tent": "Vango Hydra 4", "sleeping_bag_rating_c": -5, "stove_fuel": "gas", "people": 4}},
+    # streaming services
+    {"prompt": "Extract JSON with keys service, plan, price, currency, renewal_date.\n"
+               "Hi Jonah, your Flicker+ subscription (Premium plan) renews on 2025-12-01. You'll be charged "
+               "15.99 USD.",
+     "expect": {"service": "Flicker+", "plan": "Premium", "price": 15.99, "currency": "USD",
+                "renewal_date": "2025-12-01"}},
+    {"prompt": "Give me a JSON object with title, season, episode and device from this message.\n"
+               "\"Hi, Glass Harbour keeps freezing on season 2, episode 5. It happens on my Roku every time.\"",
+     "expect": {"title": "Glass Harbour", "season": 2, "episode": 5, "device": "Roku"}},
+    # elections
+    {"prompt": "Return the result as JSON: constituency, winner, party, votes, turnout_percent.\n"
+               "North Wensley: Fatima Rahimi (Green) elected with 18,204 votes. Turnout 61.4%.",
+     "expect": {"constituency": "North Wensley", "winner": "Fatima Rahimi", "party": "Green", "votes": 18204,
+                "turnout_percent": 61.4}},
+    {"prompt": "For the polling card below I want the voter's name, the polling station, the date of the poll and "
+               "whether they vote by post, in json (name, polling_station, election_date, postal_vote).\n\n"
+               "POLL CARD\nElector: Maeve Donnelly\nPolling station: Greer Road Community Hall\n"
+               "Date of poll: 2026-05-07\nYou have not registered for a postal vote.",
+     "expect": {"name": "Maeve Donnelly", "polling_station": "Greer Road Community Hall",
+                "election_date": "2026-05-07", "postal_vote": False}},
+    # recipes
+    {"prompt": "Return JSON like {\"recipe\": \"Pea soup\", \"servings\": 2, \"oven_c\": 0, \"gluten_free\": false}."
+               "\nCard: Almond orange cake - serves eight, bake at 170 C for 50 min. Made with ground almonds "
+               "instead of flour, so it's gluten-free.",
+     "expect": {"recipe": "Almond orange cake", "servings": 8, "oven_c": 170, "gluten_free": True}},
+    # warehouses
+    {"prompt": "Turn this warehouse log entry into JSON with sku, bin, quantity, damaged (true/false) and "
+               "received_by.\n\n2025-09-08 10:22 INBOUND sku=WH-55120 bin=A-14-03 qty=240 condition=OK "
+               "signed=K. Adeyemi",
+     "expect": {"sku": "WH-55120", "bin": "A-14-03", "quantity": 240, "damaged": False,
+                "received_by": "K. Adeyemi"}},
+    {"prompt": "Read the dispatch note and output JSON that follows this schema:\n"
+               + _schema({"customer": {"type": "string"}, "pallets": {"type": "integer"},
+                          "weight_kg": {"type": "number"}, "carrier": {"type": "string"},
+                          "fragile": {"type": "boolean"}})
+               + "\n\nDispatch note: 6 pallets for Meyer Retail, total weight 3,150 kg, collected by Baltic "
+                 "Freight. Contents: glassware - handle with care.",
+     "expect": {"customer": "Meyer Retail", "pallets": 6, "weight_kg": 3150, "carrier": "Baltic Freight",
+                "fragile": True}},
+    # customs declarations
+    {"prompt": "Extract the customs declaration into JSON: sender_country, item_count, value, currency, gift.\n"
+               "CN22 | Sender: M. Tremblay, Quebec City, Canada | Gift: yes | Contents: 2 wool scarves | "
+               "Value: 45.00 CAD",
+     "expect": {"sender_country": "Canada", "item_count": 2, "value": 45.0, "currency": "CAD", "gift": True}},
+    {"prompt": "As JSON (keys traveller, flight, arrival_airport, cash_over_limit, goods_to_declare):\n"
+               "Declaration form - Traveller: Hoang Minh Chau. Flight VN31, arriving at Frankfurt. I am carrying "
+               "less than 10,000 EUR in cash. Nothing to declare.",
+     "expect": {"traveller": "Hoang Minh Chau", "flight": "VN31", "arrival_airport": "Frankfurt",
+                "cash_over_limit": False, "goods_to_declare": False}},
+]
+
+# --------------------------------------------------------------------------- choosing and filling a call
+
+ABSENCE_J = _fn("report_absence", "Report a pupil's absence from school to the attendance office",
+                {"student_name": {"type": "string"},
+                 "reason": {"type": "string", "enum": ["illness", "appointment", "family", "other"]},
+                 "date": {"type": "string", "description": "YYYY-MM-DD"}},
+                ["student_name", "reason"])
+TIMETABLE_J = _fn("lookup_timetable", "Look up a school class's lessons for a day of the week",
+                  {"class_name": {"type": "string", "description": "e.g. 7A"},
+                   "day": {"type": "string", "enum": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]}},
+                  ["class_name", "day"])
+WAITLIST_J = _fn("join_waitlist", "Add a party to a restaurant's waiting list for the next free table",
+                 {"restaurant": {"type": "string"}, "party_size": {"type": "integer"},
+                  "phone": {"type": "string", "description": "number to text when the table is ready"}},
+                 ["restaurant", "party_size"])
+MENU_J = _fn("search_menu", "List a restaurant's dishes that suit a dietary need",
+             {"restaurant": {"type": "string"},
+              "dietary": {"type": "string", "enum": ["vegan", "vegetarian", "gluten-free", "halal"]}},
+             ["restaurant", "dietary"])
+CRUISES_J = _fn("search_cruises", "Search cruise holidays by region and length",
+                {"region": {"type": "string",
+                            "enum": ["Caribbean", "Mediterranean", "Norwegian fjords", "Alaska"]},
+                 "nights": {"type": "integer"}, "month": {"type": "string", "description": "e.g. June"}},
+                ["region"])
+EXCURSION_J = _fn("book_shore_excursion", "Book places on a cruise shore excursion",
+                  {"excursion_code": {"type": "string"}, "guests": {"type": "integer"}},
+                  ["excursion_code", "guests"])
+STEP_GOAL_J = _fn("set_step_goal", "Set the daily step goal on the fitness tracker",
+                  {"steps": {"type": "integer"}}, ["steps"])
+SLEEP_J = _fn("get_sleep_summary", "Get the fitness tracker's sleep summary for a night",
+              {"date": {"type": "string", "description": "YYYY-MM-DD"}}, ["date"])
+FREEZE_J = _fn("freeze_card", "Block a bank card so no further payments can be made with it",
+               {"card_last_four": {"type": "string", "description": "last four digits of the card"},
+                "reason": {"type": "string", "enum": ["lost", "stolen", "suspicious activity"]}},
+               ["card_last_four", "reason"])
+BALANCE_J = _fn("get_account_balance", "Get the balance of one of the user's bank accounts",
+                {"account": {"type": "string", "enum": ["current", "savings"]}}, ["account"])
+VALUATION_J = _fn("estimate_property_value", "Estimate the sale value of a home",
+                  {"postcode": {"type": "string"}, "bedrooms": {"type": "integer"},
+                   "property_type": {"type": "string",
+                                     "enum": ["flat", "terraced", "semi-detached", "detached"]}},
+                  ["postcode", "bedrooms", "property_type"])
+VIEWING_J = _fn("book_viewing", "Book a viewing of a property that is for sale",
+                {"listing_id": {"type": "string"}, "date": {"type": "string", "description": "YYYY-MM-DD"},
+                 "time": {"type": "string", "description": "HH:MM"}},
+                ["listing_id", "date"])
+STATION_J = _fn("get_station_reading", "Get the latest reading of one measurement from a weather station",
+                {"station_id": {"type": "string"},
+                 "metric": {"type": "string", "enum": ["temperature", "wind", "rainfall", "humidity"]}},
+                ["station_id", "metric"])
+TABLE_J = _fn("get_league_table", "Get the current standings of a sports league",
+              {"league": {"type": "string"}, "season": {"type": "string", "description": "e.g. 2024/25"}},
+              ["league"])
+FIXTURES_J = _fn("get_fixtures", "List a team's upcoming matches", {"team": {"type": "string"}}, ["team"])
+RELEASE_J = _fn("get_latest_release", "Get the latest published version of a software package",
+                {"package": {"type": "string"},
+                 "channel": {"type": "string", "enum": ["stable", "beta", "nightly"]}},
+                ["package"])
+ROLLBACK_J = _fn("rollback_deployment", "Roll a deployed service back to an earlier version",
+                 {"service": {"type": "string"}, "version": {"type": "string"}}, ["service", "version"])
+ER_WAIT_J = _fn("get_emergency_wait", "Get the current emergency department waiting time at a hospital",
+                {"hospital": {"type": "string"}}, ["hospital"])
+BLOOD_J = _fn("book_blood_test", "Book a blood test appointment at a clinic",
+              {"clinic": {"type": "string"}, "date": {"type": "string", "description": "YYYY-MM-DD"},
+               "fasting": {"type": "boolean", "description": "whether the test must be taken fasting"}},
+              ["clinic", "date"])
+PAINT_J = _fn("order_paint", "Order paint mixed to a colour at the hardware store",
+              {"colour": {"type": "string"}, "litres": {"type": "number"},
+               "finish": {"type": "string", "enum": ["matt", "satin", "gloss"]}},
+              ["colour", "litres"])
+AISLE_J = _fn("find_in_store", "Find which aisle of a hardware store sells a product",
+              {"product": {"type": "string"}, "store": {"type": "string"}}, ["product"])
+GALLERY_J = _fn("buy_gallery_ticket", "Buy tickets for an art gallery exhibition",
+                {"exhibition": {"type": "string"}, "tickets": {"type": "integer"},
+                 "concession": {"type": "boolean", "description": "reduced price for students and seniors"}},
+                ["exhibition", "tickets"])
+ARTWORK_J = _fn("find_artworks", "Find artworks by an artist in the gallery's collection",
+                {"artist": {"type": "string"}}, ["artist"])
+BEANS_J = _fn("order_beans", "Order bags of coffee beans from the roastery",
+              {"blend": {"type": "string"}, "bags": {"type": "integer"},
+               "grind": {"type": "string", "enum": ["whole bean", "espresso", "filter", "cafetiere"]}},
+              ["blend", "bags"])
+CAB_J = _fn("book_cab", "Book a taxi to pick someone up",
+            {"pickup": {"type": "string", "description": "pickup address"},
+             "time": {"type": "string", "description": "HH:MM"}, "passengers": {"type": "integer"}},
+            ["pickup"])
+FARE_J = _fn("estimate_taxi_fare", "Estimate the fare of a taxi ride between two places",
+             {"pickup": {"type": "string"}, "dropoff": {"type": "string"}}, ["pickup", "dropoff"])
+PASSPORT_J = _fn("check_passport_status", "Check the progress of a passport application",
+                 {"application_ref": {"type": "string"}}, ["application_ref"])
+PASSPORT_OFFICE_J = _fn("find_passport_office", "Find a passport office in a city",
+                        {"city": {"type": "string"}, "fast_track": {"type": "boolean"}}, ["city"])
+CAMPSITE_J = _fn("reserve_campsite", "Reserve a pitch at a campsite",
+                 {"park": {"type": "string"}, "nights": {"type": "integer"},
+                  "pitch_type": {"type": "string", "enum": ["tent", "campervan", "cabin"]}},
+                 ["park", "nights"])
+FIRE_BAN_J = _fn("get_fire_ban_status", "Check whether campfires are currently banned in a region",
+                 {"region": {"type": "string"}}, ["region"])
+WATCHLIST_J = _fn("add_to_watchlist", "Add a film or series to the user's streaming watchlist",
+                  {"title": {"type": "string"},
+                   "service": {"type": "string", "enum": ["Flicker+", "StreamBox", "Vidora"]}},
+                  ["title"])
+QUALITY_J = _fn("set_playback_quality", "Set the streaming video quality",
+                {"quality": {"type": "string", "enum": ["SD", "HD", "4K"]}}, ["quality"])
+POLLING_J = _fn("find_polling_station", "Find the polling station for a voter's address",
+                {"postcode": {"type": "string"}}, ["postcode"])
+RESULTS_J = _fn("get_election_results", "Get the result of an election in a constituency",
+                {"constituency": {"type": "string"}, "year": {"type": "integer"}}, ["constituency"])
+SCALE_J = _fn("scale_recipe", "Rescale a saved recipe's ingredient amounts to a number of servings",
+              {"recipe": {"type": "string"}, "servings": {"type": "integer"}}, ["recipe", "servings"])
+SUBSTITUTE_J = _fn("suggest_substitute", "Suggest a replacement for an ingredient",
+                   {"ingredient": {"type": "string"}}, ["ingredient"])
+STOCK_COUNT_J = _fn("count_stock", "Count the units of a SKU held in a warehouse",
+                    {"sku": {"type": "string"},
+                     "warehouse": {"type": "string", "enum": ["Rotterdam", "Leeds", "Lodz"]}},
+                    ["sku"])
+PICK_J = _fn("create_pick_list", "Create a warehouse pick list for a customer order",
+             {"order_id": {"type": "string"},
+              "priority": {"type": "boolean", "description": "true to pick it ahead of other orders"}},
+             ["order_id"])
+DUTY_J = _fn("calculate_import_duty", "Calculate the import duty and tax due on goods brought into the country",
+             {"item_value": {"type": "number"}, "currency": {"type": "string", "description": "ISO code"},
+              "category": {"type": "string", "enum": ["electronics", "clothing", "food", "books"]}},
+             ["item_value", "currency", "category"])
+PROHIBITED_J = _fn("check_prohibited_item", "Check whether an item may be brought into a country",
+                   {"item": {"type": "string"}, "country": {"type": "string"}}, ["item", "country"])
+
+CALL_CASES_J = [
+    {"functions": [ABSENCE_J, TIMETABLE_J], "format": "python",
+     "question": "My son Leo Marsh is off sick, please log his absence.",
+     "expect": ("report_absence", {"student_name": "Leo Marsh", "reason": "illness"})},
+    {"functions": [WAITLIST_J, MENU_J], "format": "json",
+     "question": "Could you put us on the waiting list at Mirabel Kitchen? There are five of us.",
+     "expect": ("join_waitlist", {"restaurant": "Mirabel Kitchen", "party_size": 5})},
+    {"functions": [CRUISES_J, EXCURSION_J], "format": "python",
+     "question": "I'd like to see 10-night cruises in the Mediterranean.",
+     "expect": ("search_cruises", {"region": "Mediterranean", "nights": 10})},
+    {"functions": [STEP_GOAL_J, SLEEP_J], "format": "json",
+     "question": "Change my daily step target to 12,000.",
+     "expect": ("set_step_goal", {"steps": 12000})},
+    {"functions": [CRUISES_J, FREEZE_J], "format": "python",
+     "question": "What's the difference between port and starboard on a ship?",
+     "expect": None},
+    {"functions": [FREEZE_J, BALANCE_J], "format": "json",
+     "question": "I think my card ending 4471 has been stolen - block it now!",
+     "expect": ("freeze_card", {"card_last_four": "4471", "reason": "stolen"})},
+    {"functions": [VALUATION_J, VIEWING_J], "format": "python",
+     "question": "What would a 3-bed semi-detached house in LS6 2AB sell for?",
+     "expect": ("estimate_property_value", {"postcode": "LS6 2AB", "bedrooms": 3,
+                                            "property_type": "semi-detached"})},
+    {"functions": [VIEWING_J, VALUATION_J, BALANCE_J], "format": "json",
+     "question": "Arrange for me to see listing HX-40912 on 2026-01-17 at 11:00.",
+     "expect": ("book_viewing", {"listing_id": "HX-40912", "date": "2026-01-17", "time": "11:00"})},
+    {"functions": [STATION_J, TABLE_J], "format": "python",
+     "question": "How windy is it at station WX-118 right now?",
+     "expect": ("get_station_reading", {"station_id": "WX-118", "metric": "wind"})},
+    {"functions": [TABLE_J, FIXTURES_J], "format": "json",
+     "question": "Show me the Northern Premier League standings.",
+     "expect": ("get_league_table", {"league": "Northern Premier League"})},
+    {"functions": [RELEASE_J, ROLLBACK_J], "format": "python",
+     "question": "What's the newest beta of quillstream?",
+     "expect": ("get_latest_release", {"package": "quillstream", "channel": "beta"})},
+    {"functions": [ROLLBACK_J, RELEASE_J], "format": "json",
+     "question": "The checkout-api deploy broke everything, take it back to 2.14.3.",
+     "expect": ("rollback_deployment", {"service": "checkout-api", "version": "2.14.3"})},
+    {"functions": [BEANS_J, SCALE_J], "format": "json",
+     "question": "Write a haiku about autumn rain.",
+     "expect": None},
+    {"functions": [ER_WAIT_J, BLOOD_J], "format": "python",
+     "question": "How long is the wait in A&E at Royal Linford Hospital at the moment?",
+     "expect": ("get_emergency_wait", {"hospital": "Royal Linford Hospital"})},
+    {"functions": [BLOOD_J, ER_WAIT_J], "format": "json",
+     "question": "I need a fasting blood test at Eastgate Clinic on 2025-11-04.",
+     "expect": ("book_blood_test", {"clinic": "Eastgate Clinic", "date": "2025-11-04", "fasting": True})},
+    {"functions": [PAINT_J, AISLE_J], "format": "python",
+     "question": "Mix me 2.5 litres of Sage Green in satin.",
+     "expect": ("order_paint", {"colour": "Sage Green", "litres": 2.5, "finish": "satin"})},
+    {"functions": [GALLERY_J, ARTWORK_J], "format": "json",
+     "question": "Two concession tickets for Salt and Iron, please.",
+     "expect": ("buy_gallery_ticket", {"exhibition": "Salt and Iron", "tickets": 2, "concession": True})},
+    {"functions": [BEANS_J, PAINT_J], "format": "python",
+     "question": "Send me three bags of Night Owl, ground for espresso.",
+     "expect": ("order_beans", {"blend": "Night Owl", "bags": 3, "grind": "espresso"})},
+    {"functions": [CAB_J, FARE_J], "format": "json",
+     "question": "Get me a taxi from 22 Quay Street at 18:45 for 3 people.",
+     "expect": ("book_cab", {"pickup": "22 Quay Street", "time": "18:45", "passengers": 3})},
+    {"functions": [PASSPORT_J, PASSPORT_OFFICE_J], "format": "python",
+     "question": "Could you check where my passport application PA-771204 has got to?",
+     "expect": ("check_passport_status", {"application_ref": "PA-771204"})},
+    {"functions": [STATION_J, RESULTS_J, FIXTURES_J], "format": "python",
+     "question": "How many players are on a volleyball team?",
+     "expect": None},
+    {"functions": [CAMPSITE_J, FIRE_BAN_J], "format": "json",
+     "question": "Reserve a campervan pitch at Loch Arrin Park for 4 nights.",
+     "expect": ("reserve_campsite", {"park": "Loch Arrin Park", "nights": 4, "pitch_type": "campervan"})},
+    {"functions": [WATCHLIST_J, QUALITY_J], "format": "python",
+     "question": "Save Glass Harbour to my watchlist so I don't forget it.",
+     "expect": ("add_to_watchlist", {"title": "Glass Harbour"})},
+    {"functions": [POLLING_J, RESULTS_J], "format": "json",
+     "question": "Where do I go to vote? My postcode is BT7 1NN.",
+     "expect": ("find_polling_station", {"postcode": "BT7 1NN"})},
+    {"functions": [SCALE_J, SUBSTITUTE_J], "format": "python",
+     "question": "Scale my lasagne recipe up to 10 servings.",
+     "expect": ("scale_recipe", {"recipe": "lasagne", "servings": 10})},
+    {"functions": [STOCK_COUNT_J, PICK_J], "format": "json",
+     "question": "How many units of WH-55120 do we have in the Rotterdam warehouse?",
+     "expect": ("count_stock", {"sku": "WH-55120", "warehouse": "Rotterdam"})},
+    {"functions": [PICK_J, STOCK_COUNT_J], "format": "python",
+     "question": "Create a pick list for order SO-90317 - it's urgent.",
+     "expect": ("create_pick_list", {"order_id": "SO-90317", "priority": True})},
+    {"functions": [DUTY_J, PROHIBITED_J], "format": "json",
+     "question": "What duty would I pay on a laptop worth 420 USD?",
+     "expect": ("calculate_import_duty", {"item_value": 420, "currency": "USD", "category": "electronics"})},
+    {"functions": [VIEWING_J, PASSPORT_J, WATCHLIST_J], "format": "json",
+     "question": "Explain what a mortgage is in one sentence.",
+     "expect": None},
+    {"functions": [PROHIBITED_J, DUTY_J], "format": "python",
+     "question": "Am I allowed to bring cured ham into Australia?",
+     "expect": ("check_prohibited_item", {"item": "cured ham", "country": "Australia"})},
+]
+for _case in CALL_CASES_J:
+    _case["prompt"] = ((_PY_FORMAT if _case["format"] == "python" else _JSON_FORMAT)
+                       + json.dumps(_case["functions"], indent=2) + "\n" + _case["question"])
+
+# --------------------------------------------------------------------------- using a result
+
+RESULT_CASES_J = [
+    {"case": 2, "call": '[search_cruises(region="Mediterranean", nights=10)]',
+     "result": "Result: [{\"ship\": \"Celestia Bay\", \"departs\": \"2026-06-14\", \"from_price_eur\": 1290}, "
+               "{\"ship\": \"Marisol Star\", \"departs\": \"2026-07-02\", \"from_price_eur\": 1545}]",
+     "says": ["Celestia Bay", "Marisol Star"]},
+    {"case": 5, "call": '{"name": "freeze_card", "parameters": {"card_last_four": "4471", "reason": "stolen"}}',
+     "result": "Function output: {\"frozen\": true, \"case_id\": \"FR-20931\", \"replacement_arrives_in_days\": 3}",
+     "says": ["FR-20931", "3"]},
+    {"case": 6, "call": '[estimate_property_value(postcode="LS6 2AB", bedrooms=3, property_type="semi-detached")]',
+     "result": "{\"estimate\": \"£318k to £342k\", \"confidence\": \"medium\"}",
+     "says": ["£318k", "£342k"]},
+    {"case": 10, "call": '[get_latest_release(package="quillstream", channel="beta")]',
+     "result": "Output: {\"version\": \"4.0.0b3\", \"released\": \"2025-10-29\"}",
+     "says": ["4.0.0b3"]},
+    {"case": 13, "call": '[get_emergency_wait(hospital="Royal Linford Hospital")]',
+     "result": "Result: {\"wait_minutes\": 95, \"patients_waiting\": 23}",
+     "says": ["95", "23"]},
+    {"case": 14, "call": '{"name": "book_blood_test", "parameters": {"clinic": "Eastgate Clinic", '
+                         '"date": "2025-11-04", "fasting": true}}',
+     "result": "book_blood_test returned: {\"booking_ref\": \"BT-66102\", \"time\": \"08:10\", "
+               "\"note\": \"no food after midnight\"}",
+     "says": ["BT-66102", "08:10"]},
+    {"case": 17, "call": '[order_beans(blend="Night Owl", bags=3, grind="espresso")]',
+     "result": "[\"order KB-3391 confirmed\", \"ships Monday\"]",
+     "says": ["KB-3391", "Monday"]},
+    {"case": 19, "call": '[check_passport_status(application_ref="PA-771204")]',
+     "result": "Function response: {\"status\": \"printed\", \"courier\": \"SwiftPost\"}",
+     "says": ["printed", "SwiftPost"]},
+    {"case": 23, "call": '{"name": "find_polling_station", "parameters": {"postcode": "BT7 1NN"}}',
+     "result": "Here is the result: {\"station\": \"Ormeau Road Library\", \"opens\": \"07:00\", "
+               "\"closes\": \"22:00\"}",
+     "says": ["Ormeau Road Library", "07:00", "22:00"]},
+    {"case": 27, "call": '{"name": "calculate_import_duty", "parameters": {"item_value": 420, "currency": "USD", '
+                         '"category": "electronics"}}',
+     "result": "Tool result: {\"duty\": 0.0, \"vat\": 84.42, \"total_due\": 84.42, \"currency\": \"USD\"}",
+     "says": ["84.42"]},
+]
+for _case in RESULT_CASES_J:
+    _case["messages"] = [{"role": "user", "content": CALL_CASES_J[_case["case"]]["prompt"]},
+                         {"role": "assistant", "content": _case["call"]},
+                         {"role": "user", "content": _case["result"]}]
+
+
+# --------------------------------------------------------------------------- development set "dev4"
+# Written for this benchmark by a session that did not read the practice server's code; studied while
+# the practice server was worked on (seen).
+
+# --------------------------------------------------------------------------- JSON extraction
+
+JSON_CASES_K = [
+    # florists
+    {"prompt": "Extract the order as JSON with the keys customer, flower, colour, stems and delivery_date "
+               "(YYYY-MM-DD).\n\nOrder from Harriet Quayle: 18 peach ranunculus, hand-tied, delivered on "
+               "14 June 2025 please. Card: 'Happy 60th, Mum!'",
+     "expect": {"customer": "Harriet Quayle", "flower": "ranunculus", "colour": "peach", "stems": 18,
+                "delivery_date": "2025-06-14"}},
+    {"prompt": "I need a JSON object where shop is the florist's name, plan is the name of the subscription, "
+               "price is the weekly price as a number and vase_included says whether a vase comes with the "
+               "first delivery.\n\nPetal & Stem - Weekly Blooms subscription, 24.00 GBP per week. Your first "
+               "delivery arrives with a free glass vase.",
+     "expect": {"shop": "Petal & Stem", "plan": "Weekly Blooms", "price": 24, "vase_included": True}},
+    # laundries
+    {"prompt": "Parse this log line into JSON: machine_id, cycle, temperature_c, minutes_left\n\n"
+               "2025-03-08 09:41:12 WASHER W-07 cycle=delicates temp=30C remaining=42min status=RUNNING",
+     "expect": {"machine_id": "W-07", "cycle": "delicates", "temperature_c": 30, "minutes_left": 42}},
+    {"prompt": "Output JSON only. Keys: ticket, shirts, coats, express, ready_day.\n\n"
+               "Dry cleaning ticket DC-4471 - 3 shirts, 1 wool coat. Standard service, ready Thursday "
+               "after 5pm.",
+     "expect": {"ticket": "DC-4471", "shirts": 3, "coats": 1, "express": False, "ready_day": "Thursday"}},
+    # universities
+    {"prompt": "Read this offer letter and give me student, programme, start_date (YYYY-MM-DD) and "
+               "scholarship (true/false) as JSON.\n\nDear Ngozi Eze,\nWe are delighted to offer you a place "
+               "on the MSc Marine Biology programme at the University of Plymouth, starting on 22 September "
+               "2025. We are also pleased to tell you that you have been awarded the Drake Scholarship.\n"
+               "Yours sincerely,\nAdmissions Office",
+     "expect": {"student": "Ngozi Eze", "programme": "MSc Marine Biology", "start_date": "2025-09-22",
+                "scholarship": True}},
+    {"prompt": "Fill this schema from the module description and reply with the JSON object only.\n"
+               + _schema({"course_code": {"type": "string"}, "title": {"type": "string"},
+                          "credits": {"type": "integer"}, "exam": {"type": "boolean",
+                                                                   "description": "is there a written exam"}},
+                         ["course_code", "title", "credits", "exam"])
+               + "\n\nModule: MATH2140 Linear Algebra II is worth 15 credits and is assessed by coursework "
+                 "only - there is no exam.",
+     "expect": {"course_code": "MATH2140", "title": "Linear Algebra II", "credits": 15, "exam": False}},
+    # building permits
+    {"prompt": "Extract as JSON: permit_number, applicant, site_address, work_type, approved\n\n"
+               "Permit no.: BP-2025-0387\nApplicant: Rafael Costa\nSite: 19 Orchard Way, Kingsbridge\n"
+               "Work: single-storey rear extension\nDecision: APPROVED with conditions",
+     "expect": {"permit_number": "BP-2025-0387", "applicant": "Rafael Costa",
+                "work_type": "single-storey rear extension", "approved": True}},
+    {"prompt": "Answer with a JSON object like {\"fee\": 0.0, \"currency\": \"\", \"inspection_required\": false, "
+               "\"valid_months\": 0}\n\nThe council wrote: Your permit fee is 412.50 EUR. A site inspection "
+               "will be needed before work starts. The permit stays valid for eighteen months.",
+     "expect": {"fee": 412.5, "currency": "EUR", "inspection_required": True, "valid_months": 18}},
+    # car repairs
+    {"prompt": "Turn the garage's message into JSON with keys vehicle, registration, repair, cost and "
+               "parts_in_stock.\n\n\"Hi Mr Patel, your Skoda Octavia (reg KM19 XTR) needs new front brake "
+               "pads. It comes to 185 pounds including labour. We've got the pads here already, so we can "
+               "do it tomorrow morning.\"",
+     "expect": {"vehicle": "Skoda Octavia", "registration": "KM19 XTR", "cost": 185, "parts_in_stock": True}},
+    # parking
+    {"prompt": "Extract these fields from the notice: pcn_number, vehicle_reg, street, full_charge, "
+               "reduced_charge. Return JSON.\n\nPENALTY CHARGE NOTICE WX48213097\nVehicle registration: "
+               "GF70 LMN\nLocation: Albion Road, outside no. 42\nContravention: parked in a residents' permit "
+               "bay\nCharge: 70.00 GBP (reduced to 35.00 GBP if paid within 14 days)",
+     "expect": {"pcn_number": "WX48213097", "vehicle_reg": "GF70 LMN", "street": "Albion Road",
+                "full_charge": 70, "reduced_charge": 35}},
+    {"prompt": "Output JSON only, with name, spaces, hourly_rate, ev_charging and open_24h.\n\n"
+               "Castlegate Multi-Storey: 640 spaces, 2.20 per hour, EV chargers on level 3. Opens 06:00, "
+               "closes at midnight.",
+     "expect": {"name": "Castlegate Multi-Storey", "spaces": 640, "hourly_rate": 2.2, "ev_charging": True,
+                "open_24h": False}},
+    # vineyards
+    {"prompt": "Please convert this booking request to JSON (winery, guests, date, time, include_lunch).\n\n"
+               "Hello! We'd like to book the cellar tour and tasting at Domaine Levasseur for 6 guests on "
+               "2025-10-04 at 11:30. We'll skip the lunch this time. Merci, Claire",
+     "expect": {"winery": "Domaine Levasseur", "guests": 6, "date": "2025-10-04", "time": "11:30",
+                "include_lunch": False}},
+    {"prompt": "JSON with the keys grapeVariety, hectares, yieldTonnes, organic:\n\nHarvest note - our Riesling "
+               "block covers 4.5 hectares and gave 31 tonnes this year. Certified organic since 2019.",
+     "expect": {"grapeVariety": "Riesling", "hectares": 4.5, "yieldTonnes": 31, "organic": True}},
+    # zoos
+    {"prompt": "I'm putting our keeper notes into a little database. Could you turn this one into an object "
+               "with the fields animal_name, species, age and weight_kg? json please\n\nKeeper's note: our "
+               "Sumatran tiger Raja turns nine today! He weighs 118 kg and still loves his pool on the "
+               "Jungle Trail.",
+     "expect": {"animal_name": "Raja", "species": "Sumatran tiger", "age": 9, "weight_kg": 118}},
+    {"prompt": "From the order confirmation, return JSON with adults, children, total and annual_pass "
+               "(true/false).\n\nZoo order #Z-55102: 2 adults and three children, day tickets for Sunday. "
+               "Total paid: 84.00 EUR.",
+     "expect": {"adults": 2, "children": 3, "total": 84, "annual_pass": False}},
+    # photography
+    {"prompt": "Give me brand, model, megapixels, price and weather_sealed from this listing as a JSON object."
+               "\n\nFor sale: Fujifilm X-T4 body, 26.1 megapixels, 950 euros or near offer. Weather sealed, "
+               "shutter count around 12k, original box included.",
+     "expect": {"brand": "Fujifilm", "model": "X-T4", "megapixels": 26.1, "price": 950, "weather_sealed": True}},
+    {"prompt": "Extract JSON: client, shoot_type (wedding, portrait, product or event), hours, deposit_paid, "
+               "gallery_url\n\nHi Lucia, just confirming your portrait session in Parc de la Ciutadella, 2 "
+               "hours. We've received your 100 EUR deposit - thank you! Your photos will appear at "
+               "https://marcvidalphoto.example/g/lucia-2025 within two weeks. Best, Marc",
+     "expect": {"client": "Lucia", "shoot_type": "portrait", "hours": 2, "deposit_paid": True,
+                "gallery_url": "https://marcvidalphoto.example/g/lucia-2025"}},
+    # print shops
+    {"prompt": "Return JSON with the keys quantity, size, paper_gsm, double_sided and finish (matte or gloss)."
+               "\n\nHi, could you print 500 flyers, A5, on 170gsm paper, printed on both sides with a gloss "
+               "finish? Thanks, Dev",
+     "expect": {"quantity": 500, "size": "A5", "paper_gsm": 170, "double_sided": True, "finish": "gloss"}},
+    {"prompt": "Reply in JSON like this example: {\"customer\": \"Jo Bloggs\", \"cards\": 100, \"price\": 10.0, "
+               "\"rush\": false}\n\nQuote for Amelia Hartmann: 250 business cards at 39.90, standard "
+               "turnaround (5 working days).",
+     "expect": {"customer": "Amelia Hartmann", "cards": 250, "price": 39.9, "rush": False}},
+    # moving companies
+    {"prompt": "Convert the web form below to JSON using the keys from_postcode, to_postcode, move_date "
+               "(YYYY-MM-DD), bedrooms and packing_service.\n\nName: Oskar Lindgren\nMoving from: SE1 7PB\n"
+               "Moving to: BS8 1TH\nDate: 30 August 2025\nProperty: 3 bedroom house\nNeed packing help? No",
+     "expect": {"from_postcode": "SE1 7PB", "to_postcode": "BS8 1TH", "move_date": "2025-08-30", "bedrooms": 3,
+                "packing_service": False}},
+    {"prompt": "company, movers, truck_tonnes, arrival_time, price - put these in a JSON object.\n\nText from "
+               "Swift Removals: Confirmed for Friday - a crew of four movers with a 7.5 tonne lorry, arriving "
+               "08:00. Fixed price 1,340 incl. VAT.",
+     "expect": {"company": "Swift Removals", "movers": 4, "truck_tonnes": 7.5, "arrival_time": "08:00",
+                "price": 1340}},
+    # music lessons
+    {"prompt": "Please return JSON. The keys should be student, instrument, lesson_minutes, owns_instrument and "
+               "contact_email.\n\nHello, my son Felix Brandt (11) would like cello lessons, 30 minutes each, "
+               "on Tuesdays after school. For now we are renting a cello from the school. Please reply to "
+               "brandt.family@postbox.example. Thanks, Katrin",
+     "expect": {"student": "Felix Brandt", "instrument": "cello", "lesson_minutes": 30, "owns_instrument": False,
+                "contact_email": "brandt.family@postbox.example"}},
+    {"prompt": "Make JSON with teacher, instrument, rate_per_hour and online.\n\nPiano lessons with Mireille "
+               "Okonjo - 45 GBP an hour, all ages and levels welcome, in person in Hackney or over Zoom.",
+     "expect": {"teacher": "Mireille Okonjo", "instrument": "piano", "rate_per_hour": 45, "online": True}},
+    # hiking
+    {"prompt": "Log this hike for me as a json object: trail, distance_km, elevation_m, hours.\n\n"
+               "Did the Glen Rosa Horseshoe yesterday - 19.5 km and 1,450 m of ascent, took us seven hours "
+               "with a long lunch on the ridge.",
+     "expect": {"trail": "Glen Rosa Horseshoe", "distance_km": 19.5, "elevation_m": 1450, "hours": 7}},
+    {"prompt": "Extract the hut booking as JSON - hut, nights, guests, arrival_date (YYYY-MM-DD), half_board "
+               "(true/false).\n\nReservation confirmed: Rifugio Vajolet, 2 nights from 12 July 2025 for 4 "
+               "hikers, dinner and breakfast included.",
+     "expect": {"hut": "Rifugio Vajolet", "nights": 2, "guests": 4, "arrival_date": "2025-07-12",
+                "half_board": True}},
+    # solar panels
+    {"prompt": "Return a JSON object with installer, panels, system_kw, battery_kwh and price.\n\n"
+               "SunRidge Solar quote: 14 panels making a 6.3 kW system, with a 10 kWh home battery, fully "
+               "installed for 9,850 GBP.",
+     "expect": {"installer": "SunRidge Solar", "panels": 14, "system_kw": 6.3, "battery_kwh": 10,
+                "price": 9850}},
+    {"prompt": "JSON (inverter_id, output_kwh, peak_w, fault) for this log entry:\n"
+               "[2025-06-21 18:00] INV-22A daily_yield=27.4kWh peak=5120W errors=none",
+     "expect": {"inverter_id": "INV-22A", "output_kwh": 27.4, "peak_w": 5120, "fault": False}},
+    # web hosting
+    {"prompt": "Use this JSON schema:\n"
+               + _schema({"plan": {"type": "string"}, "storage_gb": {"type": "integer"},
+                          "websites": {"type": "integer"}, "monthly_price": {"type": "number"},
+                          "free_ssl": {"type": "boolean"}})
+               + "\nText: The Business plan gives you 100 GB SSD storage, up to 10 websites and a free SSL "
+                 "certificate, all for 8.99 a month.",
+     "expect": {"plan": "Business", "storage_gb": 100, "websites": 10, "monthly_price": 8.99, "free_ssl": True}},
+    {"prompt": "Summarise this alert as JSON with serverName, status (up or down), downtimeMinutes, region.\n\n"
+               "ALERT: web-03.eu-west is DOWN since 02:14 UTC (17 minutes). Region: Frankfurt. On-call: "
+               "@dana",
+     "expect": {"serverName": "web-03.eu-west", "status": "down", "downtimeMinutes": 17, "region": "Frankfurt"}},
+    # tax returns
+    {"prompt": "From my accountant's email, pull out taxpayer, tax_year, refund (true/false), amount and "
+               "deadline (YYYY-MM-DD) in JSON.\n\nHi Ines Fairweather, your 2024 tax return is ready. Good "
+               "news: you are due a refund of 1,286.40 EUR. Please sign it and send it back before 31 July "
+               "2025. Kind regards, Tomas",
+     "expect": {"taxpayer": "Ines Fairweather", "tax_year": 2024, "refund": True, "amount": 1286.4,
+                "deadline": "2025-07-31"}},
+    {"prompt": "Give JSON with vendor, amount, category (travel, equipment, training or office) and "
+               "deductible.\n\nReceipt: Lumen Academy - online bookkeeping course, 240.00. It's for work, so "
+               "it's deductible.",
+     "expect": {"vendor": "Lumen Academy", "amount": 240, "category": "training", "deductible": True}},
+    # ski resorts
+    {"prompt": "Fill in the schema from the snow report. Output JSON only.\n"
+               + _schema({"resort": {"type": "string"}, "snow_depth_cm": {"type": "integer"},
+                          "fresh_snow_cm": {"type": "integer"}, "lifts_open": {"type": "integer"},
+                          "total_lifts": {"type": "integer"}},
+                         ["resort", "snow_depth_cm", "fresh_snow_cm", "lifts_open", "total_lifts"])
+               + "\n\nSnow report for Val Claree: 145 cm at the summit, 20 cm of fresh snow overnight, "
+                 "38 of 42 lifts open.",
+     "expect": {"resort": "Val Claree", "snow_depth_cm": 145, "fresh_snow_cm": 20, "lifts_open": 38,
+                "total_lifts": 42}},
+    {"prompt": "Ski hire order to JSON with keys renter, ski_length_cm, boot_size, helmet, days:\n"
+               "Ski hire for Tomasz Wojcik - 165 cm skis, boots size 43, no helmet thanks, for six days.",
+     "expect": {"renter": "Tomasz Wojcik", "ski_length_cm": 165, "boot_size": 43, "helmet": False, "days": 6}},
+    # call centres
+    {"prompt": "Make a JSON record of this call with the keys agent, caller, duration_seconds, resolved and "
+               "callback_number.\n\nCall 88213 handled by agent Priyanka Das. Caller: Henrik Olsen. Duration: "
+               "412 seconds. Reason: disputed roaming charge. Outcome: escalated to the billing team, who "
+               "will call back on +353 1 555 0148.",
+     "expect": {"agent": "Priyanka Das", "caller": "Henrik Olsen", "duration_seconds": 412, "resolved": False,
+                "callback_number": "+353 1 555 0148"}},
+    # train tickets
+    {"prompt": "Extract from_station, to_station, departure_time, coach, first_class. Answer in JSON.\n\n"
+               "E-ticket: Zurich HB -> Milano Centrale, dep 09:33, coach 7, seat 64, 2nd class, "
+               "passenger Anna Keller.",
+     "expect": {"from_station": "Zurich HB", "to_station": "Milano Centrale", "departure_time": "09:33",
+                "coach": 7, "first_class": False}},
+    {"prompt": "Output JSON only: journey_date, delay_minutes, ticket_price, refund_percent.\n\n"
+               "Delay Repay claim - journey on 2025-01-14, my train arrived 47 minutes late. The ticket cost "
+               "58.20 and I'm claiming a 50% refund.",
+     "expect": {"journey_date": "2025-01-14", "delay_minutes": 47, "ticket_price": 58.2, "refund_percent": 50}},
+    # board games
+    {"prompt": "Put the review into JSON: game, players_min, players_max, play_time_minutes, rating (1-5).\n\n"
+               "Harbour Lords plays with 2 to 5 players and a game takes about 60 minutes. Great fun with the "
+               "family - 4 out of 5 from me.",
+     "expect": {"game": "Harbour Lords", "players_min": 2, "players_max": 5, "play_time_minutes": 60,
+                "rating": 4}},
+    {"prompt": "Give me a JSON object for this listing with title, condition (new, like new or used), price and "
+               "complete.\n\nSelling my copy of Canopy Quest - played twice, like new. All pieces present and "
+               "punched. 30 EUR, collection from Utrecht.",
+     "expect": {"title": "Canopy Quest", "condition": "like new", "price": 30, "complete": True}},
+    # smart homes
+    {"prompt": "JSON: device, room, battery, online\n\nMotion sensor in the hallway: battery 12%, last seen "
+               "3 days ago - offline.",
+     "expect": {"device": "motion sensor", "room": "hallway", "battery": 12, "online": False}},
+    {"prompt": "Turn this automation into JSON with the keys trigger_time, room, brightness_percent and "
+               "weekdays_only.\n\nEvery weekday at 06:45, turn on the bedroom lights at 30% brightness.",
+     "expect": {"trigger_time": "06:45", "room": "bedroom", "brightness_percent": 30, "weekdays_only": True}},
+]
+
+# --------------------------------------------------------------------------- choosing and filling a call
+
+FLOWERS_K = _fn("order_flowers", "Order a flower delivery from the florist",
+                {"flower": {"type": "string", "description": "kind of flower, with its colour, e.g. white lilies"},
+                 "address": {"type": "string", "description": "delivery address"},
+                 "stems": {"type": "integer"},
+                 "delivery_date": {"type": "string", "description": "YYYY-MM-DD"}},
+                ["flower", "address"])
+LAUNDRY_K = _fn("book_laundry_pickup", "Book a laundry service to collect washing from an address",
+                {"address": {"type": "string"}, "bags": {"type": "integer"},
+                 "service": {"type": "string", "enum": ["wash and fold", "dry cleaning", "ironing"]}},
+                ["address", "bags", "service"])
+TIMETABLE_K = _fn("get_course_timetable", "Get the lecture timetable of a university course",
+                  {"course_code": {"type": "string"},
+                   "semester": {"type": "string", "enum": ["autumn", "spring"]}},
+                  ["course_code"])
+PERMIT_K = _fn("check_permit_status", "Check the status of a building permit application",
+               {"application_id": {"type": "string"}}, ["application_id"])
+SERVICE_K = _fn("schedule_car_service", "Book a car into the garage for a repair or service",
+                {"registration": {"type": "string", "description": "number plate"},
+                 "service": {"type": "string", "enum": ["oil change", "brakes", "tyres", "full service"]},
+                 "date": {"type": "string", "description": "YYYY-MM-DD"}},
+                ["registration", "service"])
+PARKING_K = _fn("pay_for_parking", "Pay for on-street parking in a parking zone",
+                {"zone": {"type": "string", "description": "zone number shown on the sign"},
+                 "plate": {"type": "string"}, "hours": {"type": "number"}},
+                ["zone", "plate", "hours"])
+TASTING_K = _fn("book_wine_tasting", "Book a wine tasting at a winery",
+                {"winery": {"type": "string"}, "guests": {"type": "integer"},
+                 "date": {"type": "string", "description": "YYYY-MM-DD"}},
+                ["winery", "guests", "date"])
+FEEDING_K = _fn("get_feeding_times", "Get today's feeding times for an animal at the zoo",
+                {"animal": {"type": "string"}}, ["animal"])
+PHOTOSHOOT_K = _fn("book_photoshoot", "Book a photographer for a shoot",
+                   {"shoot_type": {"type": "string", "enum": ["wedding", "portrait", "product", "event"]},
+                    "date": {"type": "string", "description": "YYYY-MM-DD"}, "hours": {"type": "integer"}},
+                   ["shoot_type", "date"])
+PRINTS_K = _fn("order_prints", "Send a file to the print shop",
+               {"file": {"type": "string"}, "copies": {"type": "integer"},
+                "size": {"type": "string", "enum": ["A5", "A4", "A3"]}, "colour": {"type": "boolean"}},
+               ["file", "copies"])
+MOVING_K = _fn("get_moving_quote", "Get a price estimate from a removal company for a house move",
+               {"from_city": {"type": "string"}, "to_city": {"type": "string"}, "bedrooms": {"type": "integer"}},
+               ["from_city", "to_city"])
+LESSON_K = _fn("book_music_lesson", "Book a music lesson",
+               {"instrument": {"type": "string"}, "minutes": {"type": "integer"},
+                "date": {"type": "string", "description": "YYYY-MM-DD"}},
+               ["instrument", "date"])
+TRAIL_K = _fn("get_trail_conditions", "Get current conditions and closures for a hiking trail",
+              {"trail": {"type": "string"}}, ["trail"])
+SOLAR_K = _fn("estimate_solar_savings", "Estimate yearly savings from a solar panel system",
+              {"system_kw": {"type": "number"}, "postcode": {"type": "string"}}, ["system_kw", "postcode"])
+HOSTING_K = _fn("renew_hosting", "Renew the web hosting for a domain",
+                {"domain": {"type": "string"}, "years": {"type": "integer"}}, ["domain", "years"])
+RESTART_K = _fn("restart_server", "Restart a hosted web server",
+                {"server": {"type": "string"}}, ["server"])
+TAXREFUND_K = _fn("estimate_tax_refund", "Estimate the income tax refund for a tax year",
+                  {"income": {"type": "number"}, "tax_paid": {"type": "number"}, "year": {"type": "integer"}},
+                  ["income", "tax_paid", "year"])
+SKIPASS_K = _fn("buy_ski_pass", "Buy a lift pass for a ski resort",
+                {"resort": {"type": "string"}, "days": {"type": "integer"},
+                 "age_group": {"type": "string", "enum": ["adult", "child", "senior"]}},
+                ["resort", "days", "age_group"])
+CALLBACK_K = _fn("request_callback", "Ask the call centre to phone the customer back",
+                 {"phone": {"type": "string"}, "time": {"type": "string", "description": "HH:MM"}},
+                 ["phone"])
+QUEUE_K = _fn("get_queue_stats", "Get live statistics for a call centre queue",
+              {"queue": {"type": "string", "enum": ["billing", "technical", "sales"]}}, ["queue"])
+TRAIN_K = _fn("book_train_ticket", "Book a train ticket",
+              {"origin": {"type": "string"}, "destination": {"type": "string"},
+               "date": {"type": "string", "description": "YYYY-MM-DD"},
+               "travel_class": {"type": "string", "enum": ["standard", "first"]}},
+              ["origin", "destination", "date"])
+SUGGEST_K = _fn("suggest_board_game", "Suggest a board game for a group",
+                {"players": {"type": "integer"}, "max_minutes": {"type": "integer"}}, ["players"])
+RULES_K = _fn("get_board_game_rules", "Get the rules and setup of a board game", {"game": {"type": "string"}},
+              ["game"])
+BLINDS_K = _fn("set_blinds", "Move the smart blinds in a room",
+               {"room": {"type": "string"},
+                "position_percent": {"type": "integer", "description": "0 = fully open, 100 = fully closed"}},
+               ["room", "position_percent"])
+SCENE_K = _fn("run_scene", "Run a smart home scene",
+              {"scene": {"type": "string", "enum": ["good morning", "movie night", "away", "bedtime"]}},
+              ["scene"])
+
+CALL_CASES_K = [
+    {"functions": [FLOWERS_K, LAUNDRY_K], "format": "python",
+     "question": "Send 12 red tulips to 5 Beech Grove, Harrogate on 2025-05-11.",
+     "expect": ("order_flowers", {"flower": "red tulips", "address": "5 Beech Grove, Harrogate", "stems": 12,
+                                  "delivery_date": "2025-05-11"})},
+    {"functions": [LAUNDRY_K, PARKING_K], "format": "json",
+     "question": "Could you get someone to collect three bags of washing from 44 Marsh Road for a wash and fold?",
+     "expect": ("book_laundry_pickup", {"address": "44 Marsh Road", "bags": 3, "service": "wash and fold"})},
+    {"functions": [TIMETABLE_K, PERMIT_K], "format": "python",
+     "question": "When are the lectures for HIST1203 in the spring semester?",
+     "expect": ("get_course_timetable", {"course_code": "HIST1203", "semester": "spring"})},
+    {"functions": [PERMIT_K, TAXREFUND_K], "format": "json",
+     "question": "Has my planning application PA-2025-0912 been decided yet?",
+     "expect": ("check_permit_status", {"application_id": "PA-2025-0912"})},
+    {"functions": [SERVICE_K, PARKING_K], "format": "python",
+     "question": "My Golf, reg YL68 WRT, needs new tyres - can you book it in for 2025-04-02?",
+     "expect": ("schedule_car_service", {"registration": "YL68 WRT", "service": "tyres", "date": "2025-04-02"})},
+    {"functions": [PARKING_K, SERVICE_K], "format": "json",
+     "question": "Pay for 2 hours of parking in zone 4127 for the car BD51 SMR.",
+     "expect": ("pay_for_parking", {"zone": "4127", "plate": "BD51 SMR", "hours": 2})},
+    {"functions": [TASTING_K, FEEDING_K], "format": "python",
+     "question": "I'd like to book a tasting at Quinta do Vale Azul for 4 people on 2025-09-13.",
+     "expect": ("book_wine_tasting", {"winery": "Quinta do Vale Azul", "guests": 4, "date": "2025-09-13"})},
+    {"functions": [FEEDING_K, TASTING_K], "format": "json",
+     "question": "When do the sea lions get fed today?",
+     "expect": ("get_feeding_times", {"animal": "sea lions"})},
+    {"functions": [PHOTOSHOOT_K, PRINTS_K], "format": "python",
+     "question": "Book a photographer for a 3 hour wedding shoot on 2025-08-23.",
+     "expect": ("book_photoshoot", {"shoot_type": "wedding", "date": "2025-08-23", "hours": 3})},
+    {"functions": [PRINTS_K, PHOTOSHOOT_K], "format": "json",
+     "question": "Print 40 colour copies of poster_final.pdf on A3.",
+     "expect": ("order_prints", {"file": "poster_final.pdf", "copies": 40, "size": "A3", "colour": True})},
+    {"functions": [MOVING_K, SOLAR_K], "format": "python",
+     "question": "How much would it cost to move a two-bedroom flat from Leeds to Cardiff?",
+     "expect": ("get_moving_quote", {"from_city": "Leeds", "to_city": "Cardiff", "bedrooms": 2})},
+    {"functions": [LESSON_K, SUGGEST_K], "format": "json",
+     "question": "Sign me up for a 45 minute violin lesson on 2025-03-04.",
+     "expect": ("book_music_lesson", {"instrument": "violin", "minutes": 45, "date": "2025-03-04"})},
+    {"functions": [TRAIL_K, SKIPASS_K], "format": "python",
+     "question": "What are conditions like on Striding Edge today?",
+     "expect": ("get_trail_conditions", {"trail": "Striding Edge"})},
+    {"functions": [SOLAR_K, HOSTING_K], "format": "json",
+     "question": "Roughly how much would a 4.2 kW solar setup save me each year? My postcode is TR18 4AB.",
+     "expect": ("estimate_solar_savings", {"system_kw": 4.2, "postcode": "TR18 4AB"})},
+    {"functions": [HOSTING_K, RESTART_K], "format": "python",
+     "question": "Renew hosting for pinecrestbakery.com for 2 years.",
+     "expect": ("renew_hosting", {"domain": "pinecrestbakery.com", "years": 2})},
+    {"functions": [TAXREFUND_K, SOLAR_K], "format": "json",
+     "question": "In 2024 I earned 42000 and paid 9150 in tax. What refund can I expect?",
+     "expect": ("estimate_tax_refund", {"income": 42000, "tax_paid": 9150, "year": 2024})},
+    {"functions": [SKIPASS_K, TRAIL_K], "format": "python",
+     "question": "Buy a 5-day child lift pass for Les Arcs.",
+     "expect": ("buy_ski_pass", {"resort": "Les Arcs", "days": 5, "age_group": "child"})},
+    {"functions": [CALLBACK_K, QUEUE_K], "format": "json",
+     "question": "Please have someone ring me back on +44 20 7946 0321 at 15:00.",
+     "expect": ("request_callback", {"phone": "+44 20 7946 0321", "time": "15:00"})},
+    {"functions": [TRAIN_K, MOVING_K], "format": "python",
+     "question": "Get me a first class ticket from Bern to Lausanne on 2025-11-20.",
+     "expect": ("book_train_ticket", {"origin": "Bern", "destination": "Lausanne", "date": "2025-11-20",
+                                      "travel_class": "first"})},
+    {"functions": [SUGGEST_K, RULES_K], "format": "json",
+     "question": "We're 6 people with about 45 minutes to spare - what board game should we play?",
+     "expect": ("suggest_board_game", {"players": 6, "max_minutes": 45})},
+    {"functions": [BLINDS_K, SCENE_K], "format": "python",
+     "question": "Lower the living room blinds halfway.",
+     "expect": ("set_blinds", {"room": "living room", "position_percent": 50})},
+    {"functions": [SCENE_K, BLINDS_K], "format": "json",
+     "question": "Switch the house to movie night mode.",
+     "expect": ("run_scene", {"scene": "movie night"})},
+    {"functions": [RULES_K, SUGGEST_K], "format": "python",
+     "question": "How do you set up Carcassonne?",
+     "expect": ("get_board_game_rules", {"game": "Carcassonne"})},
+    {"functions": [QUEUE_K, CALLBACK_K], "format": "python",
+     "question": "How many callers are waiting in the billing queue right now?",
+     "expect": ("get_queue_stats", {"queue": "billing"})},
+    {"functions": [FLOWERS_K, TASTING_K], "format": "json",
+     "question": "Please send a bouquet of sunflowers to 18 Quay Street, Galway.",
+     "expect": ("order_flowers", {"flower": "sunflowers", "address": "18 Quay Street, Galway"})},
+    {"functions": [TIMETABLE_K, LESSON_K, RULES_K], "format": "json",
+     "question": "Could you check the timetable for ECON2010?",
+     "expect": ("get_course_timetable", {"course_code": "ECON2010"})},
+    {"functions": [TRAIN_K, SKIPASS_K], "format": "python",
+     "question": "What is the highest mountain in the Alps?", "expect": None},
+    {"functions": [TASTING_K, PRINTS_K], "format": "json",
+     "question": "Which grape is Chianti mostly made from?", "expect": None},
+    {"functions": [PERMIT_K, SERVICE_K], "format": "python",
+     "question": "Write me a short poem about rain on a tin roof.", "expect": None},
+    {"functions": [SOLAR_K, RESTART_K, TAXREFUND_K], "format": "json",
+     "question": "How many minutes are there in a day?", "expect": None},
+]
+for _case in CALL_CASES_K:
+    _case["prompt"] = ((_PY_FORMAT if _case["format"] == "python" else _JSON_FORMAT)
+                       + json.dumps(_case["functions"], indent=2) + "\n" + _case["question"])
+
+# --------------------------------------------------------------------------- using a returned result
+
+RESULT_CASES_K = [
+    {"case": 0, "call": '[order_flowers(flower="red tulips", address="5 Beech Grove, Harrogate", stems=12, '
+                        'delivery_date="2025-05-11")]',
+     "result": "Result: {\"order_id\": \"FL-30917\", \"price_gbp\": 38.5}", "says": ["FL-30917", "38.5"]},
+    {"case": 3, "call": '{"name": "check_permit_status", "parameters": {"application_id": "PA-2025-0912"}}',
+     "result": "{\"status\": \"approved\", \"decided_on\": \"2025-06-02\"}", "says": ["approved", "2025-06-02"]},
+    {"case": 5, "call": '{"name": "pay_for_parking", "parameters": {"zone": "4127", "plate": "BD51 SMR", '
+                        '"hours": 2}}',
+     "result": "Function output: {\"session_id\": \"PK-88120\", \"expires\": \"13:45\"}",
+     "says": ["PK-88120", "13:45"]},
+    {"case": 7, "call": '{"name": "get_feeding_times", "parameters": {"animal": "sea lions"}}',
+     "result": "[\"11:00\", \"15:30\"]", "says": ["11:00", "15:30"]},
+    {"case": 10, "call": '[get_moving_quote(from_city="Leeds", to_city="Cardiff", bedrooms=2)]',
+     "result": "Result: {\"estimate_gbp\": 980, \"crew\": 3, \"company\": \"Redkite Removals\"}",
+     "says": ["980", "Redkite Removals"]},
+    {"case": 13, "call": '{"name": "estimate_solar_savings", "parameters": {"system_kw": 4.2, '
+                         '"postcode": "TR18 4AB"}}',
+     "result": "Output: {\"annual_savings_gbp\": 612, \"payback_years\": 9.5}", "says": ["612", "9.5"]},
+    {"case": 16, "call": '[buy_ski_pass(resort="Les Arcs", days=5, age_group="child")]',
+     "result": "Tool returned: {\"pass_id\": \"LA-5521-C\", \"price_eur\": 214}", "says": ["LA-5521-C", "214"]},
+    {"case": 18, "call": '[book_train_ticket(origin="Bern", destination="Lausanne", date="2025-11-20", '
+                         'travel_class="first")]',
+     "result": "book_train_ticket returned: {\"booking\": \"SBB-7H2K9\", \"departs\": \"08:04\", \"platform\": 7}",
+     "says": ["SBB-7H2K9", "08:04"]},
+    {"case": 19, "call": '{"name": "suggest_board_game", "parameters": {"players": 6, "max_minutes": 45}}',
+     "result": "Function result: [\"Codenames\", \"Just One\"]", "says": ["Codenames", "Just One"]},
+    {"case": 23, "call": '[get_queue_stats(queue="billing")]',
+     "result": "Here is the function's answer: {\"waiting\": 14, \"longest_wait\": \"6 min\"}",
+     "says": ["14", "6 min"]},
+]
+for _case in RESULT_CASES_K:
+    _case["messages"] = [{"role": "user", "content": CALL_CASES_K[_case["case"]]["prompt"]},
+                         {"role": "assistant", "content": _case["call"]},
+                         {"role": "user", "content": _case["result"]}]
+
+
+# --------------------------------------------------------------------------- development set "dev5"
+# Written for this benchmark by a session that did not read the practice server's code; studied while
+# the practice server was worked on (seen).
+
+# --------------------------------------------------------------------------- JSON extraction
+
+JSON_CASES_L = [
+    # plumbers: a formal quotation letter
+    {"prompt": "Pull the key facts out of this quotation letter and return them as a JSON object with the keys "
+               "company, quote_total, vat_included, start_date (YYYY-MM-DD) and guarantee_years.\n\n"
+               "Dear Mrs Achterberg,\n\nThank you for inviting us to quote for replacing the combination boiler "
+               "at 3 Fennel Row. Having inspected the property on Tuesday, we can confirm a fixed price of "
+               "2,340.00 GBP, inclusive of VAT, covering removal of the old unit, supply and fitting of a new "
+               "condensing boiler, and a full system flush. The new boiler carries a ten-year manufacturer's "
+               "guarantee. We would be able to start on 3 November 2025, subject to your acceptance.\n\n"
+               "Yours sincerely,\nGraham Drayton\nDrayton & Sons Plumbing",
+     "expect": {"company": "Drayton & Sons Plumbing", "quote_total": 2340, "vat_included": True,
+                "start_date": "2025-11-03", "guarantee_years": 10}},
+    # plumbers: a chatty text with typos
+    {"prompt": "can u make this a json obj? keys: plumber_name, new_day, new_time (HH:MM), callout_fee, "
+               "parts_ordered\n\n"
+               "hiya its Gav from QuickFlow, sorry cant make it 2day, van's broken down :( can do thursday at "
+               "9:30 instead if thats ok? callout fee still 45 quid, ive already ordered the new valve for ur "
+               "radiator",
+     "expect": {"plumber_name": "Gav", "new_day": "Thursday", "new_time": "09:30", "callout_fee": 45,
+                "parts_ordered": True}},
+    # electricians: a terse certificate summary
+    {"prompt": "Output JSON only. Keys: certificate_no, inspector, satisfactory (true/false), c2_defects, "
+               "next_inspection_due.\n\n"
+               "EICR 2025/0419 -- 17 Larkspur Close, Didcot OX11 7GH\n"
+               "Inspector: Priya Venkat (reg. 604417)\n"
+               "Overall assessment: UNSATISFACTORY\n"
+               "Observations: C1 x0, C2 x3, C3 x5\n"
+               "Recommended next inspection: 2030-06-01",
+     "expect": {"certificate_no": "2025/0419", "inspector": "Priya Venkat", "satisfactory": False,
+                "c2_defects": 3, "next_inspection_due": "2030-06-01"}},
+    # electricians: a bullet-list job sheet
+    {"prompt": "Below is a job sheet from our electrician. I'd like the customer name, the charger model, the "
+               "cable run in metres and whether a permit is needed, as JSON (customer, charger_model, "
+               "cable_run_m, permit_needed).\n\n"
+               "JOB SHEET #E-2208\n"
+               "- Customer: Dana Whitfield\n"
+               "- Site: 41 Cobbold Road\n"
+               "- Work: 2x outdoor sockets + 7 kW EV charger\n"
+               "- Charger model: Zappi v2.1\n"
+               "- Cable run: 14 m (surface clipped)\n"
+               "- DNO/permit required: no\n"
+               "- Est. duration: 1 day",
+     "expect": {"customer": "Dana Whitfield", "charger_model": "Zappi v2.1", "cable_run_m": 14,
+                "permit_needed": False}},
+    # nurseries: a letter to parents
+    {"prompt": "Read the letter and give me a JSON object with nursery, closure_date, reason, new_daily_fee and "
+               "fee_change_from. Dates as YYYY-MM-DD.\n\n"
+               "Dear Parents and Carers,\n\nPlease note that Little Acorns Nursery will be closed on Friday "
+               "19 December 2025 for a staff training day. We are also writing to let you know that, following "
+               "our annual review, the daily fee for a full-day place will increase from 64.00 EUR to 68.50 EUR "
+               "from 5 January 2026.\n\nThank you for your continued support.\n\nKind regards,\n"
+               "Hannah Sorley, Nursery Manager",
+     "expect": {"nursery": "Little Acorns Nursery", "closure_date": "2025-12-19", "new_daily_fee": 68.5,
+                "fee_change_from": "2026-01-05"}},
+    # nurseries: a plain-text table, one row asked for
+    {"prompt": "Convert Maya's registration row into JSON like this: {\"child_name\": \"\", \"date_of_birth\": "
+               "\"\", \"sessions_per_week\": 0, \"has_allergies\": false, \"funded_hours\": false}\n\n"
+               "CHILD            DOB         SESSIONS/WK  ALLERGIES   FUNDED\n"
+               "Oscar Lindholm   2021-11-02  5            peanuts     no\n"
+               "Maya Okonkwo     2022-08-14  3            none        yes\n"
+               "Theo Marchetti   2023-01-30  2            dairy       no",
+     "expect": {"child_name": "Maya Okonkwo", "date_of_birth": "2022-08-14", "sessions_per_week": 3,
+                "has_allergies": False, "funded_hours": True}},
+    # sailing clubs: a race log
+    {"prompt": "From this race log I want the winner as JSON: boat_name, helm, boat_class, elapsed_time, and "
+               "also starters (how many boats started).\n\n"
+               "Sun 14 Sept - Autumn Series R3. Wind SW 12 kn, gusting 18. 9 starters, 2 DNF.\n"
+               "1st  Kittiwake  (Laser, helm Joost Brink)        52:18\n"
+               "2nd  Pipit      (Laser, helm Anouk de Vries)     53:02\n"
+               "3rd  Saltwater  (Topper, helm Finn Maguire)      55:40",
+     "expect": {"boat_name": "Kittiwake", "helm": "Joost Brink", "boat_class": "Laser", "elapsed_time": "52:18",
+                "starters": 9}},
+    # sailing clubs: a membership email against a schema
+    {"prompt": "Fill this schema from the email and reply with the JSON object only.\n\n"
+               + _schema({"membership_type": {"type": "string", "enum": ["individual", "family", "junior", "crew"]},
+                          "adults": {"type": "integer"}, "children": {"type": "integer"},
+                          "own_boat": {"type": "boolean"}, "boat_class": {"type": "string"}},
+                         ["membership_type", "adults", "children", "own_boat", "boat_class"])
+               + "\n\nHi there, we've just moved to the area and would love to join Lakeside Cove Sailing Club as "
+                 "a family - that's me, my husband and our two kids (9 and 12). We've got our own Wayfarer, so "
+                 "we'd need a space in the dinghy park too. Cheers, Sofie Andersen",
+     "expect": {"membership_type": "family", "adults": 2, "children": 2, "own_boat": True,
+                "boat_class": "Wayfarer"}},
+    # escape rooms: a booking confirmation
+    {"prompt": "Give me a JSON with booking_ref, room, players, start_time and amount_paid.\n\n"
+               "Thanks for booking with Lockbox Lisboa!\n"
+               "Booking ref: ESC-44107\n"
+               "Room: Operation Blackout (difficulty 4/5)\n"
+               "Team size: 5 players\n"
+               "Date: 2025-08-30  |  Start: 18:15 (please arrive 15 min early)\n"
+               "Paid: 110.00 EUR",
+     "expect": {"booking_ref": "ESC-44107", "room": "Operation Blackout", "players": 5, "start_time": "18:15",
+                "amount_paid": 110}},
+    # escape rooms: a chatty review
+    {"prompt": "For our review dashboard, turn this into JSON. The keys are venue, game_master, escaped "
+               "(true/false), minutes_left and stars.\n\n"
+               "Went to Clue Cellar in Ghent w/ my cousins on saturday and we ESCAPED with 4 mins to spare!!! "
+               "game master Ines was brilliant, hints were fair and funny. only downside is theres no parking "
+               "anywhere near. 5 stars anyway",
+     "expect": {"venue": "Clue Cellar", "game_master": "Ines", "escaped": True, "minutes_left": 4, "stars": 5}},
+    # blood donation: an SMS
+    {"prompt": "Make this SMS into JSON with the fields donor_first_name, centre, appointment_date, "
+               "appointment_time and reference.\n\n"
+               "GiveBlood: Hi Carys, thank you for booking! Your donation appointment is at Bristol Donor Centre "
+               "on 2025-10-09 at 16:45. Drink 500ml of water beforehand and eat a proper meal. To change it, "
+               "reply quoting ref BD-7719-22.",
+     "expect": {"donor_first_name": "Carys", "centre": "Bristol Donor Centre", "appointment_date": "2025-10-09",
+                "appointment_time": "16:45", "reference": "BD-7719-22"}},
+    # blood donation: a log line
+    {"prompt": "Donor log line. JSON, please: donor_id, blood_group, haemoglobin_g_dl, deferred, next_eligible.\n\n"
+               "2025-07-02 11:48 SESSION=Cardiff-CC donor=D-302118 blood_group=O- hb=13.8g/dL bp=122/78 "
+               "deferred=no units=1 next_eligible=2025-10-22",
+     "expect": {"donor_id": "D-302118", "blood_group": "O-", "haemoglobin_g_dl": 13.8, "deferred": False,
+                "next_eligible": "2025-10-22"}},
+    # cinemas' snack bars: a till receipt
+    {"prompt": "Answer only with a JSON object having the keys popcorn_size, nachos_qty, total and paid_by_card.\n\n"
+               "REGENT PICTUREHOUSE - KIOSK 2\n"
+               "------------------------------\n"
+               "ITEM                 QTY   PRICE\n"
+               "Popcorn LARGE sweet   1     6.90\n"
+               "Nachos + cheese       2     9.00\n"
+               "Cola 500ml            2     5.60\n"
+               "------------------------------\n"
+               "TOTAL                      21.50\n"
+               "CONTACTLESS VISA ****4471\n"
+               "Thank you, enjoy the film!",
+     "expect": {"popcorn_size": "large", "nachos_qty": 2, "total": 21.5, "paid_by_card": True}},
+    # cinemas' snack bars: a manager's note to staff
+    {"prompt": "Please sum up the manager's message as JSON: caramel_popcorn_available, delivery_day, "
+               "pick_n_mix_price_per_100g, slush_machine_working.\n\n"
+               "Hey team! Quick update before the weekend rush: we've run out of caramel popcorn and the next "
+               "delivery isn't until Tuesday, so push the salted. Pick'n'mix goes up to 2.95 per 100g from today. "
+               "Good news - the engineer came this morning and the slush machine is fixed. Cheers, Marco",
+     "expect": {"caramel_popcorn_available": False, "delivery_day": "Tuesday", "pick_n_mix_price_per_100g": 2.95,
+                "slush_machine_working": True}},
+    # marathons' volunteers: a sign-up form against a schema
+    {"prompt": "Schema:\n"
+               + _schema({"volunteer": {"type": "string"},
+                          "role": {"type": "string", "enum": ["water station", "marshal", "medical", "bag drop",
+                                                              "finish line"]},
+                          "km_marker": {"type": "integer"},
+                          "tshirt_size": {"type": "string", "enum": ["S", "M", "L", "XL"]},
+                          "first_aid": {"type": "boolean"}})
+               + "\n\nVOLUNTEER SIGN-UP\nName: Oluwaseun Adeyemi\nPreferred role: water station\n"
+                 "Preferred location: km 32 (Riverside)\nT-shirt size: XL\n"
+                 "First aid certificate: Yes (valid until 2026)\nEmergency contact: Bisi Adeyemi, 07700 900412",
+     "expect": {"volunteer": "Oluwaseun Adeyemi", "role": "water station", "km_marker": 32, "tshirt_size": "XL",
+                "first_aid": True}},
+    # marathons' volunteers: a coordinator's letter
+    {"prompt": "Return JSON with event, event_date (YYYY-MM-DD), report_by, breakfast_provided and "
+               "parking_available for this letter.\n\n"
+               "Dear Volunteers,\n\nThank you for giving up your Sunday morning for the Rivermouth Marathon on "
+               "27 April 2025. Please report to the Volunteer Village at Kingsway Park no later than 06:15 so "
+               "that we can hand out hi-vis vests and radios. A hot breakfast will be served from 05:45. "
+               "Unfortunately there is no parking at Kingsway Park on race day, so please use the free shuttle "
+               "bus from the station.\n\nWith thanks,\nEleanor Briggs\nVolunteer Coordinator",
+     "expect": {"event": "Rivermouth Marathon", "event_date": "2025-04-27", "report_by": "06:15",
+                "breakfast_provided": True, "parking_available": False}},
+    # car sharing: a trip record
+    {"prompt": "Trip record -> JSON {plate, distance_km, duration_min, cost_eur}\n\n"
+               "TRIP 88213 | veh VW ID.3 | plate KR 42 WZE | start 07:52 Nordbahnhof | end 09:10 Messe Sued | "
+               "23.4 km | 78 min | 19.30 EUR | paid: wallet",
+     "expect": {"plate": "KR 42 WZE", "distance_km": 23.4, "duration_min": 78, "cost_eur": 19.3}},
+    # car sharing: a chatty damage report
+    {"prompt": "turn this msg into json pls - booking_id, car_model, damage_reported, fuel_level (full, "
+               "three-quarters, half, quarter or empty)\n\n"
+               "just picked up the fiat 500 at Brunnenplatz and theres a massive scratch on the drivers door, "
+               "wasnt me!! took pics. also the tank is only a quarter full. booking ZX19-0042",
+     "expect": {"booking_id": "ZX19-0042", "car_model": "Fiat 500", "damage_reported": True,
+                "fuel_level": "quarter"}},
+    # tattoo studios: a consultation form, keys in a sentence
+    {"prompt": "Record the client's name as client, the placement, the size in centimetres as size_cm, the "
+               "deposit amount as deposit and the artist's name as artist, in JSON.\n\n"
+               "Consultation form - Inkwell Studio\n"
+               "Client: Rosalind Mbeki | Age: 27\n"
+               "Design: fineline swallow with initials\n"
+               "Placement: left wrist\n"
+               "Size: approx. 6 cm\n"
+               "Deposit paid: 50 GBP (non-refundable)\n"
+               "Artist: Kai Tanaka",
+     "expect": {"client": "Rosalind Mbeki", "placement": "left wrist", "size_cm": 6, "deposit": 50,
+                "artist": "Kai Tanaka"}},
+    # tattoo studios: a chatty text
+    {"prompt": "Extract: artist, session_hours, bring_receipt (true/false), eat_before (true/false). JSON.\n\n"
+               "hey!! so ur session w/ Mika got moved to sat at 1pm, its gonna be about 3 hrs. pls bring ur "
+               "deposit receipt + eat a proper breakfast b4, dont come in on an empty stomach lol. no alcohol "
+               "the night before!",
+     "expect": {"artist": "Mika", "session_hours": 3, "bring_receipt": True, "eat_before": True}},
+    # pottery classes: a course listing
+    {"prompt": "Give me this course as a JSON object (course, sessions, start_time, max_students, "
+               "materials_included).\n\n"
+               "Wheel Throwing for Beginners\n"
+               "6 weekly sessions - Wednesdays 19:00-21:30\n"
+               "Tutor: Hanne Vestergaard\n"
+               "Max 8 students per class\n"
+               "240 EUR, clay, glazes and firing included\n"
+               "Starts 2025-09-17",
+     "expect": {"course": "Wheel Throwing for Beginners", "sessions": 6, "start_time": "19:00", "max_students": 8,
+                "materials_included": True}},
+    # pottery classes: a kiln log
+    {"prompt": "KILN LOG -> JSON. keys: kiln_number, firing_type (bisque or glaze), peak_temp_c, pieces_loaded, "
+               "pieces_cracked\n\n"
+               "2025-03-11 | KILN 2 | glaze firing | cone 6 | loaded 14:10 | peak 1222 C at 23:40 | 31 pieces | "
+               "unloaded 2025-03-13: 2 cracked, 1 glaze crawl",
+     "expect": {"kiln_number": 2, "firing_type": "glaze", "peak_temp_c": 1222, "pieces_loaded": 31,
+                "pieces_cracked": 2}},
+    # karaoke bars: a booking email, numbers as words
+    {"prompt": "Please extract venue, room_size (small, medium or large), date (YYYY-MM-DD), guests and hours "
+               "as JSON from this email.\n\n"
+               "Hello,\n\nI'd like to book the large private room at Mic Drop Karaoke for my sister's 30th on "
+               "Saturday 13 September 2025, from 21:00 for three hours. There will be fourteen of us. Could you "
+               "let me know whether the drinks package is included?\n\nMany thanks,\nTomasz Wisniewski",
+     "expect": {"venue": "Mic Drop Karaoke", "room_size": "large", "date": "2025-09-13", "guests": 14,
+                "hours": 3}},
+    # karaoke bars: a queue log line, camelCase keys
+    {"prompt": "Return JSON with tableNumber, singer, songTitle, artist, isDuet.\n\n"
+               "[22:41] queue#17 table=6 singer=Bea song=\"Dancing Queen\" artist=ABBA key=+1 duet=no",
+     "expect": {"tableNumber": 6, "singer": "Bea", "songTitle": "Dancing Queen", "artist": "ABBA",
+                "isDuet": False}},
+    # telescope shops: a plain-text product table
+    {"prompt": "Here's our price table. For the Skyview 200P, give me brand, aperture_mm, focal_length_mm, goto "
+               "(true/false) and price as a JSON object.\n\n"
+               "MODEL          BRAND            APERTURE  FOCAL LENGTH  MOUNT               PRICE\n"
+               "Skyview 130    Vespera Optics   130 mm    650 mm        manual EQ           349 GBP\n"
+               "Skyview 200P   Vespera Optics   203 mm    1200 mm       computerised GoTo   899 GBP\n"
+               "Nova Dob 10    Orbita           254 mm    1250 mm       Dobsonian           749 GBP",
+     "expect": {"brand": "Vespera Optics", "aperture_mm": 203, "focal_length_mm": 1200, "goto": True,
+                "price": 899}},
+    # telescope shops: a formal enquiry
+    {"prompt": "Extract customer, child_age, budget_gbp, portable_needed and main_interest (planets, deep sky or "
+               "astrophotography) to JSON.\n\n"
+               "Dear Sir or Madam,\n\nI am looking for a first telescope for my daughter, who is ten. She is "
+               "mostly interested in looking at the Moon and the planets. We live in a third-floor city flat, so "
+               "it must be light enough to carry down to the car easily. Our budget is no more than 300 GBP.\n\n"
+               "I would be grateful for your recommendations.\n\nYours faithfully,\nGraham Pettigrew",
+     "expect": {"customer": "Graham Pettigrew", "child_age": 10, "budget_gbp": 300, "portable_needed": True,
+                "main_interest": "planets"}},
+    # beekeeping: an inspection table, one row asked for, example object
+    {"prompt": "Using the format {\"hive\": \"H1\", \"queen_seen\": false, \"brood_frames\": 0, \"temper\": "
+               "\"calm\", \"varroa\": 0}, give me the JSON for hive H3 only. temper is one of calm, nervous, "
+               "aggressive.\n\n"
+               "Inspection 2025-06-08, apiary: Orchard Lane\n"
+               "HIVE | QUEEN SEEN | BROOD FRAMES | TEMPER     | VARROA (drop/24h)\n"
+               "H1   | no (eggs)  | 5            | nervous    | 9\n"
+               "H3   | yes        | 7            | calm       | 4\n"
+               "H4   | yes        | 6            | aggressive | 12",
+     "expect": {"hive": "H3", "queen_seen": True, "brood_frames": 7, "temper": "calm", "varroa": 4}},
+    # beekeeping: a chatty honey order
+    {"prompt": "Turn this message into JSON with customer, honey_type, jars, jar_size_g and delivery.\n\n"
+               "Hiya, do u still have the wildflower honey from the market? I'd like 3 jars of the 454g ones "
+               "pls. I can come and collect sat morning, is cash ok? Thx, Dilys",
+     "expect": {"customer": "Dilys", "honey_type": "wildflower", "jars": 3, "jar_size_g": 454, "delivery": False}},
+    # laptop repairs: an intake ticket, JSON mentioned in passing
+    {"prompt": "We log every intake as a small JSON record - ticket_id, device, under_warranty, estimate_eur and "
+               "phone. Here's today's first one:\n\n"
+               "Ticket LR-20931\n"
+               "Device: Lenovo ThinkPad T14 Gen 3\n"
+               "Fault: won't charge, USB-C port loose\n"
+               "Warranty: expired 2024-05\n"
+               "Estimate: 89 EUR (parts + labour)\n"
+               "Data backup requested: yes\n"
+               "Customer: Femi Adebayo, 0161 496 0723",
+     "expect": {"ticket_id": "LR-20931", "device": "Lenovo ThinkPad T14 Gen 3", "under_warranty": False,
+                "estimate_eur": 89, "phone": "0161 496 0723"}},
+    # laptop repairs: an angry customer message
+    {"prompt": "Classify and extract. JSON keys: order_number, device, days_waited, promised_days, sentiment "
+               "(positive, neutral or negative).\n\n"
+               "so I dropped my macbook air off on the 2nd for a new screen, you said 5 working days. its been "
+               "9 now and nobody picks up the phone. order no RP-55127. not happy!!",
+     "expect": {"order_number": "RP-55127", "device": "MacBook Air", "days_waited": 9, "promised_days": 5,
+                "sentiment": "negative"}},
+    # city councils' bin collection: a council notice against a schema
+    {"prompt": "Extract the notice into JSON matching this schema. Output JSON only.\n\n"
+               + _schema({"council": {"type": "string"},
+                          "change_date": {"type": "string", "description": "YYYY-MM-DD"},
+                          "general_waste_every_weeks": {"type": "integer"},
+                          "recycling_weekly": {"type": "boolean"},
+                          "garden_waste_fee": {"type": "number"}})
+               + "\n\nBRAMHALL BOROUGH COUNCIL\nChanges to your waste collections\n\nFrom Monday 6 October 2025 "
+                 "your general waste (grey bin) will be collected every three weeks instead of every two. Your "
+                 "recycling (blue bin) will still be collected every week. The garden waste subscription for "
+                 "2026 costs 52 GBP per bin per year. Find your collection day at bramhall.gov.example/bins.",
+     "expect": {"council": "Bramhall Borough Council", "change_date": "2025-10-06", "general_waste_every_weeks": 3,
+                "recycling_weekly": True, "garden_waste_fee": 52}},
+    # city councils' bin collection: a missed-bin rant
+    {"prompt": "json with address, bin_colour, missed_times_this_month, day\n\n"
+               "my brown bin wasnt emptied AGAIN today (thursday)!!! 42 Holloway Rd, thats the third time this "
+               "month. its overflowing and the foxes are having a party. please come back asap",
+     "expect": {"address": "42 Holloway Rd", "bin_colour": "brown", "missed_times_this_month": 3,
+                "day": "Thursday"}},
+    # student housing: an offer letter
+    {"prompt": "Extract the offer details into a JSON object: residence, weekly_rent, bills_included, "
+               "contract_weeks, deposit.\n\n"
+               "Dear Lukas,\n\nWe are pleased to offer you Room 4B at Quayside Residence for the 2025/26 "
+               "academic year. The rent is 168 GBP per week, with all utility bills and Wi-Fi included. Your "
+               "contract runs for 44 weeks from 13 September 2025. To secure the room, please pay the 250 GBP "
+               "deposit by 31 July 2025.\n\nKind regards,\nAccommodation Office, Northgate University",
+     "expect": {"residence": "Quayside Residence", "weekly_rent": 168, "bills_included": True,
+                "contract_weeks": 44, "deposit": 250}},
+    # student housing: a maintenance request in bullets
+    {"prompt": "Maintenance request below. Reply with JSON containing block, flat_number, issue, water_leaking "
+               "and permission_to_enter.\n\n"
+               "* Block: C\n"
+               "* Flat: 12\n"
+               "* Issue: shower drain completely blocked, water takes ages to go down\n"
+               "* Is water leaking into another room? No\n"
+               "* Can staff enter if you're out? Yes\n"
+               "* Best time to visit: after 14:00\n"
+               "* Name: Aditya Rao",
+     "expect": {"block": "C", "flat_number": 12, "water_leaking": False, "permission_to_enter": True}},
+    # yoga retreats: a listing
+    {"prompt": "Please give me style, town, nights, private_room_price and airport_transfer_included in JSON "
+               "format.\n\n"
+               "ASHTANGA BY THE SEA - 7 nights in Ericeira, Portugal\n"
+               "12-19 April 2026\n"
+               "Two classes daily with Lena Marsh, vegetarian meals included\n"
+               "Shared room: 1,190 EUR / Private room: 1,540 EUR\n"
+               "Airport transfers are not included (Lisbon airport is 45 minutes away).",
+     "expect": {"style": "Ashtanga", "town": "Ericeira", "nights": 7, "private_room_price": 1540,
+                "airport_transfer_included": False}},
+    # yoga retreats: an enquiry with typos
+    {"prompt": "make it JSON: people, month, experience_level (beginner, intermediate or advanced), "
+               "vegan_meals_needed, contact_email\n\n"
+               "hi there! me and my freind want to come on the silent retreat in october, we're both total "
+               "beginers, is that ok?? also one of us is vegan. you can reach me at ana.ruiz@correo.example. "
+               "thx Ana",
+     "expect": {"people": 2, "month": "October", "experience_level": "beginner", "vegan_meals_needed": True,
+                "contact_email": "ana.ruiz@correo.example"}},
+    # airport lounges: a pass, camelCase keys
+    {"prompt": "Return a JSON object with loungeName, terminal, guestName, admits and flightNumber. Output JSON "
+               "only.\n\n"
+               "LOUNGE PASS\n"
+               "Aeris Lounge - Terminal 2\n"
+               "Guest: Hiroko Sato\n"
+               "Valid: 2025-11-22, entry up to 3 hours before departure\n"
+               "Flight: LX1613 to Zurich\n"
+               "Admits: 2\n"
+               "Showers available on request",
+     "expect": {"loungeName": "Aeris Lounge", "terminal": 2, "guestName": "Hiroko Sato", "admits": 2,
+                "flightNumber": "LX1613"}},
+    # airport lounges: a complaint letter
+    {"prompt": "Please read this complaint and return JSON with the complainant, lounge, wait_minutes, "
+               "entry_granted and refund_requested_eur.\n\n"
+               "Dear Customer Relations,\n\nOn 3 March I tried to use the Skyline Lounge at Dublin Airport with "
+               "my Priority Pass. After queuing for 40 minutes I was told the lounge was full and I was not "
+               "admitted. Nonetheless, a visit fee of 32 EUR was charged to my card. I would ask you to refund "
+               "this charge.\n\nYours faithfully,\nNiamh Gallagher",
+     "expect": {"complainant": "Niamh Gallagher", "lounge": "Skyline Lounge", "wait_minutes": 40,
+                "entry_granted": False, "refund_requested_eur": 32}},
+    # pharmacies' flu jabs: a consent form
+    {"prompt": "Fill in a JSON record (patient, date_of_birth, egg_allergy, vaccinated_last_year, batch_number) "
+               "from this consent form.\n\n"
+               "SEASONAL FLU VACCINATION - CONSENT FORM\n"
+               "Pharmacy: Linden Road Pharmacy\n"
+               "Patient name: Bernard Lemaire\n"
+               "Date of birth: 1958-02-11\n"
+               "Severe egg allergy? NO\n"
+               "Had a flu vaccine last season? YES\n"
+               "Vaccine: QIVe, batch FX7712, left arm\n"
+               "Administered by: pharmacist J. Osei",
+     "expect": {"patient": "Bernard Lemaire", "date_of_birth": "1958-02-11", "egg_allergy": False,
+                "vaccinated_last_year": True, "batch_number": "FX7712"}},
+    # pharmacies' flu jabs: a promotional text
+    {"prompt": "Return JSON: pharmacy, day, start_time, price_eur, appointment_needed.\n\n"
+               "Hi from Parkside Pharmacy! Walk-in flu jabs every Saturday 09:00-13:00 this autumn. Free for "
+               "over-65s, everyone else 18 EUR. No appointment needed - just pop in!",
+     "expect": {"pharmacy": "Parkside Pharmacy", "day": "Saturday", "start_time": "09:00", "price_eur": 18,
+                "appointment_needed": False}},
+]
+
+# --------------------------------------------------------------------------- choosing and filling a call
+
+PLUMBER_L = _fn("book_plumber_visit", "Send a plumber to a property",
+                {"problem": {"type": "string", "enum": ["leak", "blocked drain", "boiler", "toilet"]},
+                 "postcode": {"type": "string"},
+                 "urgent": {"type": "boolean", "description": "same-day emergency visit"}},
+                ["problem", "postcode"])
+ELECTRIC_L = _fn("request_electrician_quote", "Ask a local electrician for a price quote",
+                 {"job": {"type": "string", "enum": ["rewire", "extra sockets", "ev charger", "consumer unit"]},
+                  "address": {"type": "string"},
+                  "rooms": {"type": "integer", "description": "rooms affected"}},
+                 ["job", "address"])
+NURSERY_L = _fn("check_nursery_places", "Check whether a nursery has a free place for a child",
+                {"nursery": {"type": "string"},
+                 "age_months": {"type": "integer", "description": "child's age in months"},
+                 "days_per_week": {"type": "integer"}},
+                ["nursery", "age_months"])
+DINGHY_L = _fn("reserve_club_dinghy", "Reserve one of the sailing club's dinghies",
+               {"boat_class": {"type": "string", "enum": ["Laser", "Topper", "Wayfarer", "RS Feva"]},
+                "date": {"type": "string", "description": "YYYY-MM-DD"},
+                "hours": {"type": "integer"}},
+               ["boat_class", "date"])
+ESCAPE_L = _fn("book_escape_room", "Book a game slot at the escape room venue",
+               {"room": {"type": "string"}, "players": {"type": "integer"},
+                "date": {"type": "string", "description": "YYYY-MM-DD"},
+                "time": {"type": "string", "description": "HH:MM"}},
+               ["room", "players"])
+DONATE_L = _fn("find_donation_sessions", "Find upcoming blood donation sessions in a town",
+               {"town": {"type": "string"},
+                "donation_type": {"type": "string", "enum": ["whole blood", "plasma", "platelets"]}},
+               ["town"])
+SNACK_L = _fn("order_snack_combo", "Order a cinema snack combo delivered to your seat",
+              {"combo": {"type": "string", "enum": ["small", "medium", "large"]},
+               "drink": {"type": "string"}, "seat": {"type": "string", "description": "e.g. F7"}},
+              ["combo", "seat"])
+VOLUNTEER_L = _fn("assign_volunteer_station", "Assign a marathon volunteer to a station on race day",
+                  {"volunteer_name": {"type": "string"},
+                   "station": {"type": "string", "enum": ["water", "medical", "finish line", "bag drop"]},
+                   "shift_start": {"type": "string", "description": "HH:MM"}},
+                  ["volunteer_name", "station"])
+CARS_L = _fn("find_nearby_shared_cars", "List car-sharing vehicles available near a location",
+             {"location": {"type": "string"},
+              "vehicle_type": {"type": "string", "enum": ["small", "estate", "van", "electric"]},
+              "radius_m": {"type": "integer", "description": "search radius in metres"}},
+             ["location"])
+ENDTRIP_L = _fn("end_car_share_trip", "End a car-sharing rental and lock the car",
+                {"booking_id": {"type": "string"},
+                 "fuel_level_percent": {"type": "integer", "description": "fuel or charge left, 0-100"}},
+                ["booking_id"])
+TATTOO_L = _fn("book_tattoo_consultation", "Book a free design consultation at the tattoo studio",
+               {"artist": {"type": "string"},
+                "style": {"type": "string", "enum": ["fineline", "traditional", "blackwork", "realism"]},
+                "date": {"type": "string", "description": "YYYY-MM-DD"}},
+               ["style"])
+POTTERY_L = _fn("enrol_pottery_class", "Enrol someone on a pottery course",
+                {"course": {"type": "string", "enum": ["wheel throwing", "hand building", "glazing"]},
+                 "participant": {"type": "string"}, "weeks": {"type": "integer"}},
+                ["course", "participant"])
+KARAOKE_L = _fn("add_song_to_queue", "Add a song to the karaoke queue",
+                {"song": {"type": "string"}, "artist": {"type": "string"},
+                 "table": {"type": "integer", "description": "table number"}},
+                ["song"])
+SCOPE_L = _fn("check_telescope_stock", "Check whether a telescope model is in stock",
+              {"model": {"type": "string"}, "branch": {"type": "string", "enum": ["Bath", "Bristol", "online"]}},
+              ["model"])
+HIVE_L = _fn("log_hive_inspection", "Record a beehive inspection in the apiary log",
+             {"hive_id": {"type": "string"}, "queen_seen": {"type": "boolean"},
+              "varroa_count": {"type": "integer", "description": "mites counted"}},
+             ["hive_id"])
+REPAIR_L = _fn("get_repair_status", "Get the status of a laptop repair job", {"ticket_id": {"type": "string"}},
+               ["ticket_id"])
+ESTIMATE_L = _fn("estimate_laptop_repair", "Estimate the cost of a laptop repair",
+                 {"brand": {"type": "string"},
+                  "fault": {"type": "string", "enum": ["screen", "battery", "keyboard", "charging port",
+                                                       "water damage"]}},
+                 ["brand", "fault"])
+MISSEDBIN_L = _fn("report_missed_bin", "Report a bin the council did not empty on collection day",
+                  {"address": {"type": "string"},
+                   "bin_type": {"type": "string", "enum": ["general", "recycling", "garden", "food"]}},
+                  ["address", "bin_type"])
+NEWBIN_L = _fn("order_new_bin", "Order a new or replacement bin from the council",
+               {"address": {"type": "string"},
+                "bin_type": {"type": "string", "enum": ["general", "recycling", "garden", "food"]},
+                "size_litres": {"type": "integer"}},
+               ["address", "bin_type"])
+ROOMS_L = _fn("search_student_rooms", "Search student accommodation to rent",
+              {"city": {"type": "string"}, "max_weekly_rent": {"type": "number", "description": "GBP per week"},
+               "ensuite": {"type": "boolean"}},
+              ["city"])
+RETREAT_L = _fn("find_yoga_retreat", "Search yoga retreats",
+                {"country": {"type": "string"},
+                 "style": {"type": "string", "enum": ["hatha", "vinyasa", "yin", "ashtanga"]},
+                 "nights": {"type": "integer"}},
+                ["country"])
+LOUNGE_L = _fn("buy_lounge_pass", "Buy airport lounge access",
+               {"airport_code": {"type": "string", "description": "IATA code, e.g. LGW"},
+                "date": {"type": "string", "description": "YYYY-MM-DD"},
+                "people": {"type": "integer", "description": "number of people including you"}},
+               ["airport_code", "date"])
+FLUJAB_L = _fn("book_flu_jab", "Book a flu vaccination at a pharmacy",
+               {"pharmacy": {"type": "string"}, "date": {"type": "string", "description": "YYYY-MM-DD"},
+                "patient_age": {"type": "integer"}},
+               ["pharmacy", "date"])
+
+CALL_CASES_L = [
+    {"functions": [PLUMBER_L, ELECTRIC_L], "format": "python",                                          # 0
+     "question": "Water is dripping through the kitchen ceiling from a leaking pipe upstairs - can you get a "
+                 "plumber out today, it's an emergency. Postcode LS6 2QT.",
+     "expect": ("book_plumber_visit", {"problem": "leak", "postcode": "LS6 2QT", "urgent": True})},
+    {"functions": [ELECTRIC_L, PLUMBER_L], "format": "json",                                            # 1
+     "question": "I'd like a quote for fitting an EV charger at 9 Orchard Rise.",
+     "expect": ("request_electrician_quote", {"job": "ev charger", "address": "9 Orchard Rise"})},
+    {"functions": [NURSERY_L, RETREAT_L], "format": "python",                                           # 2
+     "question": "Does Little Acorns Nursery have space for my 18-month-old, three days a week?",
+     "expect": ("check_nursery_places", {"nursery": "Little Acorns Nursery", "age_months": 18,
+                                         "days_per_week": 3})},
+    {"functions": [DINGHY_L, CARS_L], "format": "json",                                                 # 3
+     "question": "Can I take one of the club's Toppers out on 2025-08-09 for 2 hours?",
+     "expect": ("reserve_club_dinghy", {"boat_class": "Topper", "date": "2025-08-09", "hours": 2})},
+    {"functions": [ESCAPE_L, KARAOKE_L], "format": "python",                                            # 4
+     "question": "Book Operation Blackout for six players on 2025-10-31 at 20:15.",
+     "expect": ("book_escape_room", {"room": "Operation Blackout", "players": 6, "date": "2025-10-31",
+                                     "time": "20:15"})},
+    {"functions": [DONATE_L, FLUJAB_L], "format": "json",                                               # 5
+     "question": "Where can I give plasma in Swansea?",
+     "expect": ("find_donation_sessions", {"town": "Swansea", "donation_type": "plasma"})},
+    {"functions": [SNACK_L, ESCAPE_L], "format": "python",                                              # 6
+     "question": "Could I get a large combo with a Fanta brought to seat H12?",
+     "expect": ("order_snack_combo", {"combo": "large", "drink": "Fanta", "seat": "H12"})},
+    {"functions": [VOLUNTEER_L, DONATE_L], "format": "json",                                            # 7
+     "question": "Put Priya Nair on the medical tent, her shift starts at 06:30.",
+     "expect": ("assign_volunteer_station", {"volunteer_name": "Priya Nair", "station": "medical",
+                                             "shift_start": "06:30"})},
+    {"functions": [CARS_L, LOUNGE_L], "format": "python",                                               # 8
+     "question": "Are there any electric cars to share within 500 metres of Alexanderplatz?",
+     "expect": ("find_nearby_shared_cars", {"location": "Alexanderplatz", "vehicle_type": "electric",
+                                            "radius_m": 500})},
+    {"functions": [ENDTRIP_L, CARS_L], "format": "json",                                                # 9
+     "question": "I'm finished with the car, please close booking CS-48820. There's 60% fuel left in the tank.",
+     "expect": ("end_car_share_trip", {"booking_id": "CS-48820", "fuel_level_percent": 60})},
+    {"functions": [TATTOO_L, POTTERY_L], "format": "python",                                            # 10
+     "question": "I'd like to sit down with Kai Tanaka to talk through a blackwork piece.",
+     "expect": ("book_tattoo_consultation", {"artist": "Kai Tanaka", "style": "blackwork"})},
+    {"functions": [POTTERY_L, RETREAT_L], "format": "json",                                             # 11
+     "question": "Please sign Joanna Mills up for hand building, 4 weeks.",
+     "expect": ("enrol_pottery_class", {"course": "hand building", "participant": "Joanna Mills", "weeks": 4})},
+    {"functions": [KARAOKE_L, SNACK_L], "format": "python",                                             # 12
+     "question": "Queue up Total Eclipse of the Heart by Bonnie Tyler for table 9!",
+     "expect": ("add_song_to_queue", {"song": "Total Eclipse of the Heart", "artist": "Bonnie Tyler",
+                                      "table": 9})},
+    {"functions": [SCOPE_L, ESTIMATE_L], "format": "json",                                              # 13
+     "question": "Have you got the Skyview 200P at the Bath shop?",
+     "expect": ("check_telescope_stock", {"model": "Skyview 200P", "branch": "Bath"})},
+    {"functions": [HIVE_L, DONATE_L], "format": "python",                                               # 14
+     "question": "Log today's check on hive H2: queen spotted, varroa count 11.",
+     "expect": ("log_hive_inspection", {"hive_id": "H2", "queen_seen": True, "varroa_count": 11})},
+    {"functions": [REPAIR_L, ESTIMATE_L], "format": "json",                                             # 15
+     "question": "Any news on my laptop? Ticket LR-31175.",
+     "expect": ("get_repair_status", {"ticket_id": "LR-31175"})},
+    {"functions": [ESTIMATE_L, REPAIR_L], "format": "python",                                           # 16
+     "question": "Roughly what would a new battery for a Dell cost me?",
+     "expect": ("estimate_laptop_repair", {"brand": "Dell", "fault": "battery"})},
+    {"functions": [MISSEDBIN_L, NEWBIN_L], "format": "json",                                            # 17
+     "question": "Nobody emptied the food waste caddy at 7 Wren Close this week.",
+     "expect": ("report_missed_bin", {"address": "7 Wren Close", "bin_type": "food"})},
+    {"functions": [NEWBIN_L, MISSEDBIN_L], "format": "python",                                          # 18
+     "question": "We need a bigger recycling bin, 240 litres, for 15 Mafeking Terrace.",
+     "expect": ("order_new_bin", {"address": "15 Mafeking Terrace", "bin_type": "recycling", "size_litres": 240})},
+    {"functions": [ROOMS_L, NURSERY_L], "format": "json",                                               # 19
+     "question": "Find me an ensuite student room in Glasgow for no more than 190 pounds a week.",
+     "expect": ("search_student_rooms", {"city": "Glasgow", "max_weekly_rent": 190, "ensuite": True})},
+    {"functions": [RETREAT_L, LOUNGE_L], "format": "python",                                            # 20
+     "question": "Are there any yin yoga retreats in Portugal for 5 nights?",
+     "expect": ("find_yoga_retreat", {"country": "Portugal", "style": "yin", "nights": 5})},
+    {"functions": [LOUNGE_L, FLUJAB_L], "format": "json",                                               # 21
+     "question": "Could you get lounge access at MAN on 2025-12-20 for three of us?",
+     "expect": ("buy_lounge_pass", {"airport_code": "MAN", "date": "2025-12-20", "people": 3})},
+    {"functions": [FLUJAB_L, DONATE_L], "format": "python",                                             # 22
+     "question": "Book my flu jab at Parkside Pharmacy on 2025-10-18. I'm 67.",
+     "expect": ("book_flu_jab", {"pharmacy": "Parkside Pharmacy", "date": "2025-10-18", "patient_age": 67})},
+    {"functions": [PLUMBER_L, MISSEDBIN_L, ELECTRIC_L], "format": "json",                               # 23
+     "question": "The boiler's packed up again - please send someone round to BS3 4PA.",
+     "expect": ("book_plumber_visit", {"problem": "boiler", "postcode": "BS3 4PA"})},
+    {"functions": [DINGHY_L, SCOPE_L], "format": "python",                                              # 24
+     "question": "Reserve a Laser for 2025-06-14.",
+     "expect": ("reserve_club_dinghy", {"boat_class": "Laser", "date": "2025-06-14"})},
+    {"functions": [ESCAPE_L, TATTOO_L], "format": "json",                                               # 25
+     "question": "Can we book \"Clockwork Lab\"? We're a team of four.",
+     "expect": ("book_escape_room", {"room": "Clockwork Lab", "players": 4})},
+    {"functions": [HIVE_L, SCOPE_L], "format": "python",                                                # 26
+     "question": "Why do honey bees swarm in late spring?", "expect": None},
+    {"functions": [ROOMS_L, CARS_L], "format": "json",                                                  # 27
+     "question": "What's the difference between a tenancy deposit and a holding fee?", "expect": None},
+    {"functions": [KARAOKE_L, SNACK_L, VOLUNTEER_L], "format": "python",                                # 28
+     "question": "Write a short toast for my best friend's 40th birthday.", "expect": None},
+    {"functions": [FLUJAB_L, NURSERY_L], "format": "json",                                              # 29
+     "question": "Is it normal for my arm to ache the day after a flu jab?", "expect": None},
+]
+for _case in CALL_CASES_L:
+    _case["prompt"] = ((_PY_FORMAT if _case["format"] == "python" else _JSON_FORMAT)
+                       + json.dumps(_case["functions"], indent=2) + "\n" + _case["question"])
+
+# --------------------------------------------------------------------------- using a returned result
+
+RESULT_CASES_L = [
+    {"case": 0, "call": '[book_plumber_visit(problem="leak", postcode="LS6 2QT", urgent=True)]',
+     "result": "Result: {\"engineer\": \"Marek Zielinski\", \"eta\": \"14:20\", \"callout_fee_gbp\": 85}",
+     "says": ["Marek Zielinski", "14:20"]},
+    {"case": 2, "call": '[check_nursery_places(nursery="Little Acorns Nursery", age_months=18, days_per_week=3)]',
+     "result": "Function output: {\"places_available\": false, \"waiting_list_position\": 4, "
+               "\"next_opening\": \"2026-01-05\"}",
+     "says": ["2026-01-05"]},
+    {"case": 4, "call": '[book_escape_room(room="Operation Blackout", players=6, date="2025-10-31", time="20:15")]',
+     "result": "{\"booking_ref\": \"ESC-60214\", \"price_eur\": 150, \"arrive_by\": \"20:00\"}",
+     "says": ["ESC-60214", "150", "20:00"]},
+    {"case": 5, "call": '{"name": "find_donation_sessions", "parameters": {"town": "Swansea", '
+                        '"donation_type": "plasma"}}',
+     "result": "[{\"venue\": \"Swansea Donor Centre\", \"date\": \"2025-09-04\"}, "
+               "{\"venue\": \"Gorseinon Institute\", \"date\": \"2025-09-11\"}]",
+     "says": ["Swansea Donor Centre", "Gorseinon Institute"]},
+    {"case": 9, "call": '{"name": "end_car_share_trip", "parameters": {"booking_id": "CS-48820", '
+                        '"fuel_level_percent": 60}}',
+     "result": "Trip closed. Output: {\"minutes\": 94, \"charge_eur\": 23.45, \"car_locked\": true}",
+     "says": ["94", "23.45"]},
+    {"case": 13, "call": '{"name": "check_telescope_stock", "parameters": {"model": "Skyview 200P", '
+                         '"branch": "Bath"}}',
+     "result": "Function result: {\"branch\": \"Bath\", \"units\": 0, \"next_delivery\": \"2025-11-28\"}",
+     "says": ["2025-11-28"]},
+    {"case": 15, "call": '{"name": "get_repair_status", "parameters": {"ticket_id": "LR-31175"}}',
+     "result": "Status from the workshop system: {\"stage\": \"awaiting parts\", \"part\": \"keyboard assembly\", "
+               "\"ready_by\": \"2025-10-24\"}",
+     "says": ["awaiting parts", "2025-10-24"]},
+    {"case": 17, "call": '{"name": "report_missed_bin", "parameters": {"address": "7 Wren Close", '
+                         '"bin_type": "food"}}',
+     "result": "report_missed_bin returned {\"report_id\": \"MB-90412\", \"return_collection\": \"Friday\"}",
+     "says": ["MB-90412", "Friday"]},
+    {"case": 19, "call": '{"name": "search_student_rooms", "parameters": {"city": "Glasgow", '
+                         '"max_weekly_rent": 190, "ensuite": true}}',
+     "result": "Result:\n- Caledonia Court, ensuite, 182 GBP/week\n- Kelvin Yards, ensuite, 175 GBP/week",
+     "says": ["Caledonia Court", "Kelvin Yards"]},
+    {"case": 22, "call": '[book_flu_jab(pharmacy="Parkside Pharmacy", date="2025-10-18", patient_age=67)]',
+     "result": "Tool response: {\"confirmed\": true, \"time\": \"11:40\", \"pharmacist\": \"Joseph Osei\"}",
+     "says": ["11:40"]},
+]
+for _case in RESULT_CASES_L:
+    _case["messages"] = [{"role": "user", "content": CALL_CASES_L[_case["case"]]["prompt"]},
+                         {"role": "assistant", "content": _case["call"]},
+                         {"role": "user", "content": _case["result"]}]
+
+
+# --------------------------------------------------------------------------- development set "dev6"
+# Written for this benchmark by a session that did not read the practice server's code; studied while
+# the practice server was worked on (seen).
+
+# --------------------------------------------------------------------------- JSON extraction
+
+JSON_CASES_M = [
+    # opticians
+    {"prompt": "Please extract the following from the letter below and return a JSON object with the keys "
+               "patient, optician, test_date (YYYY-MM-DD), prescription_changed (true/false) and "
+               "next_test_months.\n\n"
+               "Dear Adaeze Okonkwo,\n\nThank you for visiting Clearview Opticians for your eye examination on "
+               "14 March 2025. We are pleased to let you know that your prescription is unchanged, so your "
+               "current glasses remain suitable. We recommend that you book your next examination in 24 "
+               "months' time.\n\nYours sincerely,\nThe Clearview Opticians team",
+     "expect": {"patient": "Adaeze Okonkwo", "optician": "Clearview Opticians", "test_date": "2025-03-14",
+                "prescription_changed": False, "next_test_months": 24}},
+    {"prompt": "Turn this order slip into JSON. Keys: order_id, frame, lens_type (single vision, bifocal or "
+               "varifocal), price_gbp, ready_in_days.\n\n"
+               "ORDER OP-5512\n"
+               "Frame ........ Lindberg Air Titanium 2041\n"
+               "Lenses ....... varifocal, anti-glare coating\n"
+               "Total ........ 389.00 GBP (paid in full)\n"
+               "Ready in ..... 10 working days",
+     "expect": {"order_id": "OP-5512", "frame": "Lindberg Air Titanium 2041", "lens_type": "varifocal",
+                "price_gbp": 389, "ready_in_days": 10}},
+    # driving schools
+    {"prompt": "hey can u book me in w/ Gary for 2 lessons nxt week?? manual car pls not auto. my provisional "
+               "licence no is LRN-882716. thx Priya x\n\n"
+               "^ text from a student. Give me JSON with student, instructor, lessons, transmission (manual or "
+               "automatic), licence_number.",
+     "expect": {"student": "Priya", "instructor": "Gary", "lessons": 2, "transmission": "manual",
+                "licence_number": "LRN-882716"}},
+    {"prompt": "Output JSON only: candidate, test_centre, driving_faults, serious_faults, passed.\n\n"
+               "DRIVING TEST RESULT\n"
+               "Candidate: Tomasz Wisniewski\n"
+               "Test centre: Hendon\n"
+               "Date: 2025-06-03\n"
+               "Driving faults: 7\n"
+               "Serious faults: 0\n"
+               "Result: PASS",
+     "expect": {"candidate": "Tomasz Wisniewski", "test_centre": "Hendon", "driving_faults": 7,
+                "serious_faults": 0, "passed": True}},
+    # aquariums
+    {"prompt": "Can you pull the ticket details out of this email as JSON? I need ticketNumber, adults, "
+               "children, totalEur and behindTheScenesTour.\n\n"
+               "Thanks for booking with Blue Reef Aquarium! Your e-ticket BR-230871 admits two adults and three "
+               "children on Sunday. Amount charged: 74.50 EUR. Unfortunately the behind-the-scenes tour was sold "
+               "out for that day, so it has not been added to your booking.",
+     "expect": {"ticketNumber": "BR-230871", "adults": 2, "children": 3, "totalEur": 74.5,
+                "behindTheScenesTour": False}},
+    {"prompt": "Fill this schema from the tank log line. Reply with the JSON object and nothing else.\n\n"
+               + _schema({"tank_id": {"type": "string"}, "species": {"type": "string"},
+                          "temperature_c": {"type": "number"}, "ph": {"type": "number"},
+                          "action_needed": {"type": "boolean"}},
+                         ["tank_id", "species", "temperature_c", "ph", "action_needed"])
+               + "\n\nLog: tank=T14 species=clownfish temp=25.8C ph=8.2 ammonia=0.00 action_needed=no",
+     "expect": {"tank_id": "T14", "species": "clownfish", "temperature_c": 25.8, "ph": 8.2,
+                "action_needed": False}},
+    # food banks
+    {"prompt": "We're logging volunteer offers in a spreadsheet. From the message, give me volunteer_name, "
+               "hours_per_shift, has_vehicle and email as a JSON object.\n\n"
+               "Hi all, I'm Rosa Lindgren and I saw your appeal in the parish newsletter. I could help out on "
+               "Saturday mornings, about three hours each time. I also have a van, so I'm happy to do "
+               "deliveries if that's useful. My email is rosa.lindgren@postbox.example. Best, Rosa",
+     "expect": {"volunteer_name": "Rosa Lindgren", "hours_per_shift": 3, "has_vehicle": True,
+                "email": "rosa.lindgren@postbox.example"}},
+    {"prompt": "Record this donation as JSON with keys donor, tins, pasta_packets, weight_kg, "
+               "collection_needed.\n\n"
+               "Donation log 2025-01-18\n"
+               "Donor: St Aidan's Primary School\n"
+               "Items: 146 tins, 38 packets of pasta\n"
+               "Total weight: 92.4 kg\n"
+               "Brought in by the school's own staff this morning.",
+     "expect": {"donor": "St Aidan's Primary School", "tins": 146, "pasta_packets": 38, "weight_kg": 92.4,
+                "collection_needed": False}},
+    # hackathons
+    {"prompt": "Answer with a JSON object like this one: {\"team_name\": \"...\", \"members\": 0, "
+               "\"track\": \"health|climate|fintech\", \"needs_hardware\": false}\n\n"
+               "Sign-up form, free text: our team is called Byte Me Tender, there are 4 of us, and we want to "
+               "compete in the climate track. We're bringing our own laptops and Raspberry Pis, so no hardware "
+               "kit required from you.",
+     "expect": {"team_name": "Byte Me Tender", "members": 4, "track": "climate", "needs_hardware": False}},
+    {"prompt": "I want to put this announcement into our events feed, which takes JSON. Use the keys event, "
+               "city, duration_hours and prize_usd.\n\n"
+               "HackTheHarbour is back!! 36 hours of non-stop building in Gdansk, 12-14 September. "
+               "$15,000 in prizes, free pizza, free coffee, zero sleep. Sign up by Friday!",
+     "expect": {"event": "HackTheHarbour", "city": "Gdansk", "duration_hours": 36, "prize_usd": 15000}},
+    # embassies
+    {"prompt": "Extract reference, appointment_date, appointment_time, photographs_needed and fee_eur from "
+               "the letter. JSON please.\n\n"
+               "Embassy of the Republic of Estonia - Consular Section\n\nDear Applicant,\n\nWe confirm your "
+               "visa appointment under reference VSA-2025-04417 on 2025-08-12 at 09:15. Please bring your "
+               "valid passport and two recent passport photographs. The visa fee of 80 EUR is payable at the "
+               "counter by card.\n\nConsular Section",
+     "expect": {"reference": "VSA-2025-04417", "appointment_date": "2025-08-12", "appointment_time": "09:15",
+                "photographs_needed": 2, "fee_eur": 80}},
+    {"prompt": "JSON: applicant, passport_number, urgent (true/false), fee_eur, delivery (post or collection)\n\n"
+               "Form PR-3 / Passport renewal\n"
+               "Applicant: Haruto Sato\n"
+               "Current passport: TK4471920\n"
+               "Service: standard processing\n"
+               "Fee paid: 112 EUR\n"
+               "The new passport will be sent to the applicant by registered post.",
+     "expect": {"applicant": "Haruto Sato", "passport_number": "TK4471920", "urgent": False, "fee_eur": 112,
+                "delivery": "post"}},
+    # gardening centres
+    {"prompt": "Convert the product line to JSON with product, pot_litres, price, stock, container_friendly.\n\n"
+               "PRODUCT: Hidcote Lavender | POT: 2 L | PRICE: 8.99 | STOCK: 23 | Patio/container friendly: Y",
+     "expect": {"product": "Hidcote Lavender", "pot_litres": 2, "price": 8.99, "stock": 23,
+                "container_friendly": True}},
+    {"prompt": "customer chat from the website, can you make it a json object with bags, bag_litres, store, "
+               "order_ref and refund_requested\n\n"
+               "\"bought 3 bags of peat-free compost (50L) on saturday from your Redhill store and one of them "
+               "was full of broken glass!! i want my money back for it. order ref GC-77120\"",
+     "expect": {"bags": 3, "bag_litres": 50, "store": "Redhill", "order_ref": "GC-77120",
+                "refund_requested": True}},
+    # podcast studios
+    {"prompt": "From this booking confirmation return JSON with the keys show, date, hours, engineer and "
+               "video_recording (true or false).\n\n"
+               "Booking confirmed: Long Table Talks, recording session on 2025-09-09 from 14:00 to 17:00 "
+               "(3 hours). Four microphones set up; your engineer for the day is Dele Adeyemi. Video recording "
+               "is not included in this package.",
+     "expect": {"show": "Long Table Talks", "date": "2025-09-09", "hours": 3, "engineer": "Dele Adeyemi",
+                "video_recording": False}},
+    {"prompt": "Parse the equipment log line into JSON (item, quantity, checked_out_by, return_by).\n\n"
+               "2025-02-11 08:52 CHECKOUT item=\"Shure SM7B\" qty=2 by=mkovacs return_by=2025-02-13 "
+               "damaged=false",
+     "expect": {"item": "Shure SM7B", "quantity": 2, "checked_out_by": "mkovacs", "return_by": "2025-02-13"}},
+    # horse riding
+    {"prompt": "Use this JSON schema for the reply:\n"
+               + _schema({"rider_name": {"type": "string"}, "rider_weight_kg": {"type": "number"},
+                          "level": {"type": "string", "enum": ["beginner", "intermediate", "advanced"]},
+                          "lesson_minutes": {"type": "integer"},
+                          "hat_hire": {"type": "boolean", "description": "does the rider need to hire a hat"}})
+               + "\n\nEnquiry: Hello! I'd like to book a lesson for my daughter, Elsa Moreau. She has ridden a "
+                 "few times on holiday but is still very much a beginner, and she weighs 38 kg. A 45-minute "
+                 "lesson would be perfect. She already has her own riding hat. Many thanks, Camille",
+     "expect": {"rider_name": "Elsa Moreau", "rider_weight_kg": 38, "level": "beginner", "lesson_minutes": 45,
+                "hat_hire": False}},
+    {"prompt": "Livery statement below. Return horse, yard, monthly_fee, currency and turnout as a JSON object.\n\n"
+               "ASHGROVE YARD - LIVERY STATEMENT\n"
+               "Horse: Copper Penny\n"
+               "Package: full livery, 620 GBP per month\n"
+               "Includes daily turnout in the top paddock, hay and bedding.",
+     "expect": {"horse": "Copper Penny", "yard": "Ashgrove Yard", "monthly_fee": 620, "currency": "GBP",
+                "turnout": True}},
+    # kayak rentals
+    {"prompt": "Make a JSON with double_kayaks, single_kayaks, people, wetsuits_requested from this whatsapp:\n\n"
+               "hiya! could we get 2 double kayaks + 1 single for tmrw 10am? we're 5 ppl, two of us have never "
+               "paddled before lol. and can we borrow wetsuits pls, the water looked freezing last time. "
+               "- Jonas",
+     "expect": {"double_kayaks": 2, "single_kayaks": 1, "people": 5, "wetsuits_requested": True}},
+    {"prompt": "For our safety database, extract report_id, kayak_number, location, rescue_minutes and "
+               "injured. Format: JSON.\n\n"
+               "Incident report IR-0917\nOn 2025-07-21 at 15:40 a single kayak (hull number K-33) capsized "
+               "near Heron Point in a sudden gust. The paddler, Ines Duarte, was recovered by staff in the "
+               "safety boat within 4 minutes. She was unhurt and the kayak was returned undamaged.",
+     "expect": {"report_id": "IR-0917", "kayak_number": "K-33", "location": "Heron Point", "rescue_minutes": 4,
+                "injured": False}},
+    # charity runs
+    {"prompt": "Return JSON with the keys runner, charity, target_gbp, raised_gbp and sponsors.\n\n"
+               "Sponsorship page: Leila Mansour is running the Riverside 10K for Hope Hearts on 2025-10-05! "
+               "Target: 500 GBP. Raised so far: 362.50 GBP from nineteen sponsors. Every pound helps!",
+     "expect": {"runner": "Leila Mansour", "charity": "Hope Hearts", "target_gbp": 500, "raised_gbp": 362.5,
+                "sponsors": 19}},
+    {"prompt": "Results table from the Parkside Charity Fun Run. Give me JSON with winner, bib (a number), "
+               "finish_time and second_place.\n\n"
+               "Pos | Bib | Name           | Time\n"
+               "1   | 204 | Sven Aalto     | 38:12\n"
+               "2   | 117 | Naledi Khumalo | 38:55\n"
+               "3   | 342 | Ruairi Byrne   | 39:40\n"
+               "4   | 58  | Hana Kobayashi | 40:03",
+     "expect": {"winner": "Sven Aalto", "bib": 204, "finish_time": "38:12", "second_place": "Naledi Khumalo"}},
+    # hair salons
+    {"prompt": "Here's an SMS reminder. Give me the stylist, salon, appointment_date (YYYY-MM-DD), time and "
+               "deposit_eur, in JSON.\n\n"
+               "Reminder: your cut & colour with Marisol at Studio Twelve is on Fri 25 April 2025 at 11:30. "
+               "Deposit paid: 20 EUR. Reply YES to confirm or call us to rearrange.",
+     "expect": {"stylist": "Marisol", "salon": "Studio Twelve", "appointment_date": "2025-04-25",
+                "time": "11:30", "deposit_eur": 20}},
+    {"prompt": "Analyse this review. Return only JSON with salon, service, price, rating and would_return.\n\n"
+               "Went to Fringe Benefits on Tuesday for a balayage and Kemal did an amazing job, only took two "
+               "hours. Pricey at 145 but honestly worth every penny. Definitely going back!! 5/5",
+     "expect": {"salon": "Fringe Benefits", "service": "balayage", "price": 145, "rating": 5,
+                "would_return": True}},
+    # hostels
+    {"prompt": "Booking summary -> JSON, keys: guest, dorm_size, nights, check_in, breakfast_included\n\n"
+               "- Guest: Mateus Oliveira\n"
+               "- Bed: 1 bed in a 6-bed mixed dorm\n"
+               "- Nights: 3\n"
+               "- Check-in: 2025-05-30\n"
+               "- Breakfast: included\n"
+               "- Towel hire: no",
+     "expect": {"guest": "Mateus Oliveira", "dorm_size": 6, "nights": 3, "check_in": "2025-05-30",
+                "breakfast_included": True}},
+    {"prompt": "Read the sign and give me quiet_hours_start, checkout_time, lockers_free (true/false) and "
+               "kitchen_closes as JSON.\n\n"
+               "WELCOME TO THE SLEEPY FOX HOSTEL!\n"
+               "* Quiet hours from 23:00, please respect your roommates\n"
+               "* Check-out by 10:30\n"
+               "* Lockers are free of charge - bring your own padlock or buy one at reception for 3 EUR\n"
+               "* Guest kitchen open 07:00-22:00",
+     "expect": {"quiet_hours_start": "23:00", "checkout_time": "10:30", "lockers_free": True,
+                "kitchen_closes": "22:00"}},
+    # bicycle couriers
+    {"prompt": "Dispatch log entry below. I need job_id, pickup_company, rider, distance_km and "
+               "signature_required as a JSON object.\n\n"
+               "[09:14] JOB J-55821 pickup: Fenwick & Lowe Solicitors, 12 Grey St -> drop: Quayside Court, "
+               "3rd floor. Rider: Kofi. Dist 3.4 km. Signature on delivery: REQUIRED.",
+     "expect": {"job_id": "J-55821", "pickup_company": "Fenwick & Lowe Solicitors", "rider": "Kofi",
+                "distance_km": 3.4, "signature_required": True}},
+    {"prompt": "Extract the job offer details (position, hourly_rate, hours_per_week, own_bike_needed) and "
+               "reply in JSON.\n\n"
+               "Dear Mr Adeyemi-Clarke,\n\nFollowing your interview, we are delighted to offer you the position "
+               "of Cargo Bike Courier with Spoke & Parcel. The hourly rate is 14.20 EUR for 25 hours per week. "
+               "You will not need to supply your own bicycle: all riders use our fleet of electric cargo "
+               "bikes.\n\nKind regards,\nHelena Brandt\nOperations Manager",
+     "expect": {"position": "Cargo Bike Courier", "hourly_rate": 14.2, "hours_per_week": 25,
+                "own_bike_needed": False}},
+    # dog grooming
+    {"prompt": "hiya, can I book Pickle in for a full groom + nail trim? she's a cockapoo, 4 yrs old, bit "
+               "nervous with the dryers tho. any time thurs works. mob 07700 900412 - Gemma\n\n"
+               "Please return dog_name, breed, age_years, owner_phone, nervous in JSON.",
+     "expect": {"dog_name": "Pickle", "breed": "cockapoo", "age_years": 4, "owner_phone": "07700 900412",
+                "nervous": True}},
+    {"prompt": "Price list (small / medium / large dog), all in GBP:\n"
+               "Bath & brush ...... 25 / 32 / 40\n"
+               "Full groom ........ 38 / 46 / 58\n"
+               "Nail trim ......... 8 / 8 / 10\n\n"
+               "My dog is medium sized and needs a full groom. Answer as JSON with the keys service, dog_size "
+               "and price.",
+     "expect": {"service": "full groom", "dog_size": "medium", "price": 46}},
+    # pawn shops
+    {"prompt": "Transcribe the pawn ticket into JSON: ticket_number (string), customer, loan_amount, "
+               "interest_percent, redeem_by.\n\n"
+               "PAWN TICKET No. 004417\n"
+               "Customer: Dorota Zielinska\n"
+               "Item: 18ct gold wedding band, 5.2 g\n"
+               "Loan amount: 180.00\n"
+               "Interest: 4% per month\n"
+               "Redeem by: 2025-12-01",
+     "expect": {"ticket_number": "004417", "customer": "Dorota Zielinska", "loan_amount": 180,
+                "interest_percent": 4, "redeem_by": "2025-12-01"}},
+    {"prompt": "Message received via the shop's contact form. Pull out brand, model, year, hasCase and "
+               "askingPrice (JSON).\n\n"
+               "Hi there, I've got a Fender Telecaster from 2016, good nick, comes with the original hard case. "
+               "Looking for about 600 quid for it. Could I bring it in on Saturday? Cheers, Callum",
+     "expect": {"brand": "Fender", "model": "Telecaster", "year": 2016, "hasCase": True, "askingPrice": 600}},
+    # observatories
+    {"prompt": "From the event listing, produce a JSON object with observatory, date, start_time, ticket_price "
+               "and under_16_free.\n\n"
+               "PUBLIC STARGAZING NIGHT: Saturn and the Moon\n"
+               "Kielder Ridge Observatory - 2025-10-11 - starts 20:30\n"
+               "Tickets 12 GBP (under-16s go free)\n"
+               "Cancelled if cloudy, with a full refund.",
+     "expect": {"observatory": "Kielder Ridge Observatory", "date": "2025-10-11", "start_time": "20:30",
+                "ticket_price": 12, "under_16_free": True}},
+    {"prompt": "target, exposures, exposure_seconds, seeing_arcsec, cloudy -> JSON\n\n"
+               "OBS LOG 2025-03-02 | scope: 0.6m RC | target: M51 | exposures: 24 x 300s | "
+               "seeing: 1.8 arcsec | cloud cover: none",
+     "expect": {"target": "M51", "exposures": 24, "exposure_seconds": 300, "seeing_arcsec": 1.8,
+                "cloudy": False}},
+    # climbing gyms
+    {"prompt": "Reply with JSON shaped like {\"member\": \"Jane Doe\", \"membership\": \"monthly\", "
+               "\"belay_certified\": false, \"shoe_size_eu\": 40}.\n\n"
+               "Front desk note, Crux Wall: Anahita Farahani signed up today and bought an annual membership. "
+               "She passed her belay check with Tom this afternoon. Rents shoes, EU size 38.",
+     "expect": {"member": "Anahita Farahani", "membership": "annual", "belay_certified": True,
+                "shoe_size_eu": 38}},
+    {"prompt": "New route card. Please give JSON with wall (number), route_name, grade, hold_colour, setter.\n\n"
+               "Wall 3 | new route \"Moss Piglet\" | grade 6b+ | orange holds | set by Ruiz | 2025-09-15",
+     "expect": {"wall": 3, "route_name": "Moss Piglet", "grade": "6b+", "hold_colour": "orange",
+                "setter": "Ruiz"}},
+    # veterinary pharmacies
+    {"prompt": "Label text below. Extract prescription_id, pet_name, dose_ml, bottle_ml, repeats; output JSON "
+               "only.\n\n"
+               "Rx VP-20931 | Patient: Luna (feline) | Meloxicam oral suspension 0.5 mg/ml | Give 0.4 ml once "
+               "daily with food | Qty: 1 x 15 ml bottle | Repeats: 2 | FOR ANIMAL TREATMENT ONLY",
+     "expect": {"prescription_id": "VP-20931", "pet_name": "Luna", "dose_ml": 0.4, "bottle_ml": 15,
+                "repeats": 2}},
+    {"prompt": "We get orders by email. For this one, fill account, clinic, packs, postcode and next_day in a "
+               "JSON object.\n\n"
+               "Dear VetMeds Direct,\n\nPlease send 3 packs of Bravecto chewable tablets for large dogs "
+               "(20-40 kg) to our clinic at 4 Orchard Road, Taunton, TA1 2PQ. We would like next-day delivery "
+               "if possible, as we are nearly out. Our account number is CL-3307.\n\nRegards,\n"
+               "Priti Shah\nOrchard Vets",
+     "expect": {"account": "CL-3307", "clinic": "Orchard Vets", "packs": 3, "postcode": "TA1 2PQ",
+                "next_day": True}},
+    # translation agencies
+    {"prompt": "Summarise the quote request with source_language, target_language, pages, certified and "
+               "deadline_days. Answer in JSON.\n\n"
+               "Dear LinguaBridge team,\n\nWe require a certified translation of a fourteen-page commercial "
+               "contract from German into English, to be delivered within five working days. Please address "
+               "the invoice to Halvorsen Maritime AS.\n\nWith kind regards,\nIngrid Halvorsen",
+     "expect": {"source_language": "German", "target_language": "English", "pages": 14, "certified": True,
+                "deadline_days": 5}},
+    {"prompt": "One row from our job tracker. I'd like it as JSON with job, client, words, rate_per_word and "
+               "delivered (true/false).\n\n"
+               "JOB    | CLIENT        | LANG  | WORDS | RATE | STATUS\n"
+               "TR-881 | Oakmere Foods | FR>NL | 3,250 | 0.11 | delivered",
+     "expect": {"job": "TR-881", "client": "Oakmere Foods", "words": 3250, "rate_per_word": 0.11,
+                "delivered": True}},
+]
+
+# --------------------------------------------------------------------------- choosing and filling a call
+
+EYETEST_M = _fn("book_eye_test", "Book an eye examination at the optician",
+                {"name": {"type": "string", "description": "patient's full name"},
+                 "date": {"type": "string", "description": "YYYY-MM-DD"},
+                 "contact_lens_check": {"type": "boolean", "description": "also check contact lens fit"}},
+                ["name", "date"])
+LENSES_M = _fn("reorder_contact_lenses", "Reorder a customer's usual contact lenses",
+               {"customer_id": {"type": "string"}, "boxes": {"type": "integer"},
+                "eye": {"type": "string", "enum": ["left", "right", "both"]}},
+               ["customer_id", "boxes"])
+LESSON_M = _fn("book_driving_lesson", "Book a driving lesson with the driving school",
+               {"instructor": {"type": "string"}, "date": {"type": "string", "description": "YYYY-MM-DD"},
+                "duration_minutes": {"type": "integer", "enum": [60, 90, 120]},
+                "transmission": {"type": "string", "enum": ["manual", "automatic"]}},
+               ["date"])
+TESTSLOT_M = _fn("find_test_slots", "Find free practical driving test slots at a test centre",
+                 {"test_centre": {"type": "string"},
+                  "earliest_date": {"type": "string", "description": "YYYY-MM-DD"}},
+                 ["test_centre"])
+AQUATIX_M = _fn("buy_aquarium_tickets", "Buy entry tickets for the aquarium",
+                {"adults": {"type": "integer"}, "children": {"type": "integer"},
+                 "date": {"type": "string", "description": "YYYY-MM-DD"}},
+                ["adults", "date"])
+FEEDING_M = _fn("get_feeding_times", "Get today's public feeding times for an aquarium exhibit",
+                {"exhibit": {"type": "string", "enum": ["penguins", "sharks", "otters", "rays"]}},
+                ["exhibit"])
+FOODBANK_M = _fn("find_food_bank", "Find the nearest food bank to a postcode",
+                 {"postcode": {"type": "string"}, "open_today": {"type": "boolean"}},
+                 ["postcode"])
+SHIFT_M = _fn("register_volunteer_shift", "Sign a volunteer up for a food bank shift",
+              {"name": {"type": "string"}, "date": {"type": "string", "description": "YYYY-MM-DD"},
+               "role": {"type": "string", "enum": ["sorting", "driving", "reception"]}},
+              ["name", "date", "role"])
+HACKSUB_M = _fn("submit_hackathon_project", "Submit a team's project to the hackathon judges",
+                {"team": {"type": "string"}, "project_title": {"type": "string"},
+                 "repo_url": {"type": "string"}},
+                ["team", "project_title", "repo_url"])
+MENTOR_M = _fn("request_mentor", "Ask for a hackathon mentor with a given expertise",
+               {"expertise": {"type": "string", "enum": ["frontend", "backend", "machine learning", "hardware"]},
+                "table_number": {"type": "integer"}},
+               ["expertise"])
+VISA_M = _fn("get_visa_requirements", "Check whether a visa is needed for a trip",
+             {"citizenship": {"type": "string", "description": "country of citizenship, e.g. Canada"},
+              "destination": {"type": "string", "description": "country to visit"},
+              "stay_days": {"type": "integer"}},
+             ["citizenship", "destination"])
+CONSULAR_M = _fn("book_consular_appointment", "Book an appointment at the embassy's consular section",
+                 {"service": {"type": "string",
+                              "enum": ["passport renewal", "visa application", "document legalisation"]},
+                  "date": {"type": "string", "description": "YYYY-MM-DD"}},
+                 ["service"])
+PLANTSTOCK_M = _fn("check_plant_stock", "Check whether a garden centre branch has a plant in stock",
+                   {"plant": {"type": "string"},
+                    "branch": {"type": "string", "enum": ["Chichester", "Horsham", "Petersfield"]}},
+                   ["plant"])
+STUDIO_M = _fn("book_recording_studio", "Book a podcast recording studio",
+               {"studio": {"type": "string", "enum": ["A", "B", "C"]},
+                "date": {"type": "string", "description": "YYYY-MM-DD"}, "hours": {"type": "integer"},
+                "engineer": {"type": "boolean", "description": "include a sound engineer"}},
+               ["studio", "date", "hours"])
+TRAIL_M = _fn("book_trail_ride", "Book a guided trail ride at the riding stables",
+              {"riders": {"type": "integer"},
+               "level": {"type": "string", "enum": ["beginner", "intermediate", "advanced"]},
+               "date": {"type": "string", "description": "YYYY-MM-DD"}},
+              ["riders", "level"])
+KAYAK_M = _fn("rent_kayak", "Rent a kayak or paddleboard by the hour",
+              {"craft": {"type": "string", "enum": ["single kayak", "double kayak", "paddleboard"]},
+               "hours": {"type": "integer"}},
+              ["craft", "hours"])
+TIDES_M = _fn("get_tide_table", "Get high and low tide times for a place on a date",
+              {"location": {"type": "string"}, "date": {"type": "string", "description": "YYYY-MM-DD"}},
+              ["location"])
+RUNENTRY_M = _fn("enter_charity_run", "Enter a runner in a charity run",
+                 {"event": {"type": "string"}, "runner_name": {"type": "string"},
+                  "tshirt_size": {"type": "string", "enum": ["S", "M", "L", "XL"]}},
+                 ["event", "runner_name"])
+RUNRESULT_M = _fn("get_run_result", "Look up a runner's finish time by bib number",
+                  {"event": {"type": "string"}, "bib_number": {"type": "integer"}},
+                  ["event", "bib_number"])
+SALON_M = _fn("book_salon_appointment", "Book an appointment at the hair salon",
+              {"service": {"type": "string", "enum": ["cut", "colour", "blow-dry"]},
+               "stylist": {"type": "string"}, "date": {"type": "string", "description": "YYYY-MM-DD"},
+               "time": {"type": "string", "description": "HH:MM"}},
+              ["service", "date"])
+HOSTEL_M = _fn("search_hostel_beds", "Search hostels for free dorm beds",
+               {"city": {"type": "string"}, "nights": {"type": "integer"},
+                "female_only": {"type": "boolean", "description": "female-only dorms"}},
+               ["city", "nights"])
+COURIER_M = _fn("request_bike_courier", "Send a bicycle courier to collect and deliver a package",
+                {"pickup_address": {"type": "string"}, "dropoff_address": {"type": "string"},
+                 "cargo_bike": {"type": "boolean", "description": "needs a cargo bike for bulky items"}},
+                ["pickup_address", "dropoff_address"])
+COURIERQUOTE_M = _fn("quote_courier_delivery", "Get a price for a bike courier delivery",
+                     {"distance_km": {"type": "number"}, "urgent": {"type": "boolean"}},
+                     ["distance_km"])
+GROOM_M = _fn("book_dog_grooming", "Book a dog in at the grooming parlour",
+              {"dog_name": {"type": "string"},
+               "service": {"type": "string", "enum": ["bath", "full groom", "nail trim"]},
+               "date": {"type": "string", "description": "YYYY-MM-DD"}},
+              ["dog_name", "service"])
+PAWNLOAN_M = _fn("estimate_pawn_loan", "Estimate how much the pawn shop would lend against an item",
+                 {"item": {"type": "string"}, "condition": {"type": "string", "enum": ["new", "good", "worn"]}},
+                 ["item", "condition"])
+PAWNTICKET_M = _fn("check_pawn_ticket", "Look up the status of a pawn ticket",
+                   {"ticket_number": {"type": "string"}}, ["ticket_number"])
+SKY_M = _fn("get_sky_conditions", "Get the stargazing forecast (cloud, moon, seeing) for an observing site",
+            {"site": {"type": "string"}, "date": {"type": "string", "description": "YYYY-MM-DD"}},
+            ["site"])
+OBSNIGHT_M = _fn("book_observatory_visit", "Book places on a public observing night at the observatory",
+                 {"date": {"type": "string", "description": "YYYY-MM-DD"}, "visitors": {"type": "integer"}},
+                 ["date", "visitors"])
+OCCUPANCY_M = _fn("get_gym_occupancy", "Get how busy a climbing gym is right now",
+                  {"gym": {"type": "string"}}, ["gym"])
+BELAY_M = _fn("book_belay_course", "Book a place on an introductory belay course",
+              {"name": {"type": "string"}, "date": {"type": "string", "description": "YYYY-MM-DD"}},
+              ["name", "date"])
+PETMED_M = _fn("order_pet_medication", "Order pet medication from the veterinary pharmacy",
+               {"product": {"type": "string"}, "quantity": {"type": "integer", "description": "number of packs"},
+                "pet_weight_kg": {"type": "number"}},
+               ["product", "quantity"])
+VETRX_M = _fn("check_vet_prescription", "Check whether a vet prescription is ready to collect",
+              {"prescription_id": {"type": "string"}}, ["prescription_id"])
+TRANSQUOTE_M = _fn("quote_translation", "Get a quote from the translation agency",
+                   {"source_language": {"type": "string"}, "target_language": {"type": "string"},
+                    "word_count": {"type": "integer"}, "certified": {"type": "boolean"}},
+                   ["source_language", "target_language", "word_count"])
+
+CALL_CASES_M = [
+    {"functions": [EYETEST_M, LENSES_M], "format": "python",                                            # 0
+     "question": "I'd like to get my eyes tested on 2025-11-04, the name's Farid Haddadi. Could they have a "
+                 "look at how my contact lenses fit as well?",
+     "expect": ("book_eye_test", {"name": "Farid Haddadi", "date": "2025-11-04", "contact_lens_check": True})},
+    {"functions": [LENSES_M, EYETEST_M], "format": "json",                                              # 1
+     "question": "Same lenses as last time please - 4 boxes, both eyes. Customer number OC-66172.",
+     "expect": ("reorder_contact_lenses", {"customer_id": "OC-66172", "boxes": 4, "eye": "both"})},
+    {"functions": [LESSON_M, TESTSLOT_M], "format": "python",                                           # 2
+     "question": "Can you book me a 90 minute lesson in an automatic with Dana on 2025-09-18?",
+     "expect": ("book_driving_lesson", {"instructor": "Dana", "date": "2025-09-18", "duration_minutes": 90,
+                                        "transmission": "automatic"})},
+    {"functions": [AQUATIX_M, FEEDING_M], "format": "python",                                           # 3
+     "question": "Two adults and three kids for the aquarium on 2025-08-09, please.",
+     "expect": ("buy_aquarium_tickets", {"adults": 2, "children": 3, "date": "2025-08-09"})},
+    {"functions": [FEEDING_M, AQUATIX_M], "format": "json",                                             # 4
+     "question": "What time do the otters get fed today?",
+     "expect": ("get_feeding_times", {"exhibit": "otters"})},
+    {"functions": [FOODBANK_M, SHIFT_M], "format": "python",                                            # 5
+     "question": "Is there a food bank near M14 5RQ that's open today?",
+     "expect": ("find_food_bank", {"postcode": "M14 5RQ", "open_today": True})},
+    {"functions": [SHIFT_M, FOODBANK_M, PLANTSTOCK_M], "format": "json",                               # 6
+     "question": "Put Ayo Bello down as a driver for the shift on 2025-12-20.",
+     "expect": ("register_volunteer_shift", {"name": "Ayo Bello", "date": "2025-12-20", "role": "driving"})},
+    {"functions": [HACKSUB_M, MENTOR_M], "format": "python",                                            # 7
+     "question": "We're done! Hand in SeedSwap for team Null Pointers, the code is at "
+                 "https://github.com/nullpointers/seedswap",
+     "expect": ("submit_hackathon_project", {"team": "Null Pointers", "project_title": "SeedSwap",
+                                             "repo_url": "https://github.com/nullpointers/seedswap"})},
+    {"functions": [MENTOR_M, HACKSUB_M], "format": "json",                                              # 8
+     "question": "our model won't train at all, can someone who knows machine learning come to table 17?",
+     "expect": ("request_mentor", {"expertise": "machine learning", "table_number": 17})},
+    {"functions": [VISA_M, CONSULAR_M], "format": "python",                                             # 9
+     "question": "I'm a citizen of Brazil. Do I need a visa for a 20-day trip to Japan?",
+     "expect": ("get_visa_requirements", {"citizenship": "Brazil", "destination": "Japan", "stay_days": 20})},
+    {"functions": [CONSULAR_M, VISA_M], "format": "json",                                               # 10
+     "question": "I need to renew my passport at the embassy - can I get an appointment on 2025-07-02?",
+     "expect": ("book_consular_appointment", {"service": "passport renewal", "date": "2025-07-02"})},
+    {"functions": [PLANTSTOCK_M, SHIFT_M], "format": "python",                                          # 11
+     "question": "Do you have a Japanese maple at the Horsham branch?",
+     "expect": ("check_plant_stock", {"plant": "Japanese maple", "branch": "Horsham"})},
+    {"functions": [STUDIO_M, HACKSUB_M], "format": "json",                                              # 12
+     "question": "Book Studio C for 3 hours on 2025-10-02. We'll want a sound engineer there too.",
+     "expect": ("book_recording_studio", {"studio": "C", "date": "2025-10-02", "hours": 3, "engineer": True})},
+    {"functions": [TRAIL_M, KAYAK_M], "format": "python",                                               # 13
+     "question": "There are four of us, all complete beginners, and we fancy a hack out on 2025-06-14.",
+     "expect": ("book_trail_ride", {"riders": 4, "level": "beginner", "date": "2025-06-14"})},
+    {"functions": [KAYAK_M, TIDES_M], "format": "json",                                                 # 14
+     "question": "I'd like to hire a paddleboard for 2 hours.",
+     "expect": ("rent_kayak", {"craft": "paddleboard", "hours": 2})},
+    {"functions": [RUNENTRY_M, RUNRESULT_M], "format": "python",                                        # 15
+     "question": "Please enter Beatriz Nunes in the Harbour Lights 5K - she wears a medium t-shirt.",
+     "expect": ("enter_charity_run", {"event": "Harbour Lights 5K", "runner_name": "Beatriz Nunes",
+                                      "tshirt_size": "M"})},
+    {"functions": [SALON_M, GROOM_M], "format": "python",                                               # 16
+     "question": "Can I get a blow-dry with Jo on 2025-05-09 at 16:00?",
+     "expect": ("book_salon_appointment", {"service": "blow-dry", "stylist": "Jo", "date": "2025-05-09",
+                                           "time": "16:00"})},
+    {"functions": [HOSTEL_M, TIDES_M], "format": "json",                                                # 17
+     "question": "Looking for a bed in a female-only dorm in Lisbon for 3 nights.",
+     "expect": ("search_hostel_beds", {"city": "Lisbon", "nights": 3, "female_only": True})},
+    {"functions": [COURIER_M, COURIERQUOTE_M], "format": "json",                                        # 18
+     "question": "Send a rider with a cargo bike to pick up from 41 Canal Street and drop it at 9 Weaver Row.",
+     "expect": ("request_bike_courier", {"pickup_address": "41 Canal Street", "dropoff_address": "9 Weaver Row",
+                                         "cargo_bike": True})},
+    {"functions": [GROOM_M, SALON_M], "format": "python",                                               # 19
+     "question": "Rolo's claws are clicking on the floor again, can he come in for a nail trim on 2025-03-27?",
+     "expect": ("book_dog_grooming", {"dog_name": "Rolo", "service": "nail trim", "date": "2025-03-27"})},
+    {"functions": [PAWNLOAN_M, PAWNTICKET_M], "format": "json",                                         # 20
+     "question": "How much could I borrow against a Rolex Submariner in good condition?",
+     "expect": ("estimate_pawn_loan", {"item": "Rolex Submariner", "condition": "good"})},
+    {"functions": [PAWNTICKET_M, PAWNLOAN_M, COURIER_M], "format": "python",                            # 21
+     "question": "Could you check pawn ticket 00-78812 for me? I want to know if it's still redeemable.",
+     "expect": ("check_pawn_ticket", {"ticket_number": "00-78812"})},
+    {"functions": [SKY_M, OBSNIGHT_M], "format": "json",                                                # 22
+     "question": "What are the stargazing conditions looking like at Galloway Forest tonight?",
+     "expect": ("get_sky_conditions", {"site": "Galloway Forest"})},
+    {"functions": [OCCUPANCY_M, BELAY_M], "format": "python",                                           # 23
+     "question": "Is the Boulder Barn rammed at the moment?",
+     "expect": ("get_gym_occupancy", {"gym": "Boulder Barn"})},
+    {"functions": [PETMED_M, VETRX_M], "format": "json",                                                # 24
+     "question": "Order 2 packs of Simparica for my dog, she's 12 kg.",
+     "expect": ("order_pet_medication", {"product": "Simparica", "quantity": 2, "pet_weight_kg": 12})},
+    {"functions": [TRANSQUOTE_M, CONSULAR_M], "format": "python",                                       # 25
+     "question": "What would you charge for a certified translation of 2,400 words from Polish to English?",
+     "expect": ("quote_translation", {"source_language": "Polish", "target_language": "English",
+                                      "word_count": 2400, "certified": True})},
+    {"functions": [VETRX_M, PETMED_M], "format": "json",                                                # 26
+     "question": "Is chocolate actually poisonous for dogs, or is that a myth?", "expect": None},
+    {"functions": [SKY_M, OCCUPANCY_M], "format": "python",                                             # 27
+     "question": "Why does Mars look red in the night sky?", "expect": None},
+    {"functions": [HOSTEL_M, KAYAK_M, TIDES_M], "format": "json",                                       # 28
+     "question": "Write me a haiku about rain on a hostel window.", "expect": None},
+    {"functions": [TRANSQUOTE_M, VISA_M], "format": "python",                                           # 29
+     "question": "How do you say 'thank you' in Finnish?", "expect": None},
+]
+for _case in CALL_CASES_M:
+    _case["prompt"] = ((_PY_FORMAT if _case["format"] == "python" else _JSON_FORMAT)
+                       + json.dumps(_case["functions"], indent=2) + "\n" + _case["question"])
+
+# --------------------------------------------------------------------------- using a returned result
+
+RESULT_CASES_M = [
+    {"case": 0, "call": '[book_eye_test(name="Farid Haddadi", date="2025-11-04", contact_lens_check=True)]',
+     "result": "Result: {\"booked\": true, \"time\": \"10:20\", \"optometrist\": \"Hannah Reyes\"}",
+     "says": ["10:20", "Hannah Reyes"]},
+    {"case": 2, "call": '[book_driving_lesson(instructor="Dana", date="2025-09-18", duration_minutes=90, '
+                        'transmission="automatic")]',
+     "result": "Function output: {\"lesson_id\": \"DL-6620\", \"start\": \"15:30\", "
+               "\"pickup_point\": \"Elm Road library\"}",
+     "says": ["15:30", "Elm Road library"]},
+    {"case": 4, "call": '{"name": "get_feeding_times", "parameters": {"exhibit": "otters"}}',
+     "result": "[\"11:15\", \"15:45\"]", "says": ["11:15", "15:45"]},
+    {"case": 5, "call": '[find_food_bank(postcode="M14 5RQ", open_today=True)]',
+     "result": "find_food_bank returned: {\"name\": \"Rusholme Community Pantry\", \"address\": \"22 Wilmslow "
+               "Road\", \"open_until\": \"18:00\"}",
+     "says": ["Rusholme Community Pantry", "18:00"]},
+    {"case": 9, "call": '[get_visa_requirements(citizenship="Brazil", destination="Japan", stay_days=20)]',
+     "result": "Result: {\"visa_required\": false, \"max_stay_days\": 90, \"passport_validity\": "
+               "\"valid for the whole stay\"}",
+     "says": ["90"]},
+    {"case": 12, "call": '{"name": "book_recording_studio", "parameters": {"studio": "C", "date": "2025-10-02", '
+                         '"hours": 3, "engineer": true}}',
+     "result": "Booking system says: {\"confirmation\": \"PS-3391\", \"engineer\": \"Yusuf Demir\", "
+               "\"total_gbp\": 210}",
+     "says": ["PS-3391", "Yusuf Demir", "210"]},
+    {"case": 17, "call": '{"name": "search_hostel_beds", "parameters": {"city": "Lisbon", "nights": 3, '
+                         '"female_only": true}}',
+     "result": "Function result:\n- Casa Amarela Hostel: 22 EUR per night\n- Lighthouse Lisbon: 27 EUR per night",
+     "says": ["Casa Amarela Hostel", "Lighthouse Lisbon"]},
+    {"case": 20, "call": '{"name": "estimate_pawn_loan", "parameters": {"item": "Rolex Submariner", '
+                         '"condition": "good"}}',
+     "result": "{\"loan_offer_gbp\": 850, \"term_months\": 6, \"monthly_interest_percent\": 3.5}",
+     "says": ["850", "3.5"]},
+    {"case": 22, "call": '{"name": "get_sky_conditions", "parameters": {"site": "Galloway Forest"}}',
+     "result": "Tool output: {\"cloud_cover_percent\": 10, \"moon\": \"new moon\", \"best_window\": "
+               "\"22:00-02:00\"}",
+     "says": ["22:00", "02:00"]},
+    {"case": 25, "call": '[quote_translation(source_language="Polish", target_language="English", '
+                         'word_count=2400, certified=True)]',
+     "result": "Output: {\"price_eur\": 312.0, \"delivery_date\": \"2025-06-11\"}",
+     "says": ["312", "2025-06-11"]},
+]
+for _case in RESULT_CASES_M:
+    _case["messages"] = [{"role": "user", "content": CALL_CASES_M[_case["case"]]["prompt"]},
+                         {"role": "assistant", "content": _case["call"]},
+                         {"role": "user", "content": _case["result"]}]
+
+
 # --------------------------------------------------------------------------- the ninth set ("final3")
 # Written for this benchmark by a session that did not read the practice server's code, committed before
 # the work it judges, and not run until that work ended: the goals' measure after the eighth.
