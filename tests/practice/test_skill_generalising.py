@@ -146,3 +146,16 @@ def test_calls_take_a_clearly_best_function_quoted_names_and_leave_optional_toda
                                                                                "quantity": 6})
     got = call_for("What is showing at \"The Roxy\" today?")
     assert got == ("get_listings", {"cinema": "The Roxy"})
+
+
+def test_tables_form_answers_data_bullets_and_a_prompt_wide_date_format():
+    src = Source("ROOM | GUESTS | NIGHTS\nLarch | 3 | 2")
+    assert fill([Field("room_name"), Field("guests"), Field("nights")], src) == \
+        {"room_name": "Larch", "guests": 3, "nights": 2}
+    assert fill([Field("pets_allowed"), Field("smoker")], Source("Any pets? Yes\nDo you smoke? No")) == \
+        {"pets_allowed": True, "smoker": False}
+    request = read_json_request("Give JSON with pitch, hookup and arrival_date. Dates as YYYY-MM-DD.\n\n"
+                                "* Pitch: 7\n* Hookup: yes\n* Arrival date: 3 June 2026")
+    assert [f.key for f in request.fields] == ["pitch", "hookup", "arrival_date"]
+    got = fill(request.fields, request.source)
+    assert got["hookup"] is True and got["arrival_date"] == "2026-06-03"

@@ -119,7 +119,8 @@ def kind_of(f: Field) -> str:
 #: Participles that do not end in -ed, and words after a key's subject that make it a yes/no question.
 _IRREGULAR = {"met", "paid", "done", "sent", "won", "lost", "sold", "held", "shown", "broken", "frozen", "chosen",
               "given", "taken", "seen", "known", "kept", "left", "made", "built", "worn", "torn", "drawn", "hidden"}
-_FLAG_TAILS = {"only", "ok", "okay", "free", "allowed", "possible", "present", "missing", "due", "pending", "wanted"}
+_FLAG_TAILS = {"only", "ok", "okay", "free", "allowed", "possible", "present", "missing", "due", "pending", "wanted",
+               "working", "running", "functioning", "operational", "online", "offline", "broken"}
 #: Words before a participle that make the key an amount or a time, not a yes/no ("amount_paid", "date_sent").
 _QUANTITIES = {"amount", "total", "sum", "price", "cost", "value", "number", "count", "date", "time", "day", "year",
                "when", "how", "percent", "percentage", "share", "hours", "minutes", "days"}
@@ -133,6 +134,9 @@ def _stated_flag(words: list[str]) -> bool:
     last = words[-1]
     if last in _IRREGULAR or last in _FLAG_TAILS:
         return True
+    if len(words) > 2 and (words[0] in _IRREGULAR or words[0].endswith("ed")) and words[1] in ("by", "with", "via",
+                                                                                               "in", "online"):
+        return True  # "paid_by_card", "booked_online"
     return words[0] in _VERB_FIRST
 
 

@@ -103,6 +103,10 @@ def read_json_request(prompt: str) -> JsonRequest | None:
     source = Source(request_text(prompt, blocks, spans, [f.key for f in fields]), prompt)
     request = JsonRequest(fields, source, options, example, bool(_ONLY.search(prompt)))
     _attach_choices(request)
+    if re.search(r"\byyyy-mm-dd\b|\biso[ -]?(?:8601|dates?|format)\b", _instruction(prompt), re.I):
+        for f in request.fields:  # "Dates as YYYY-MM-DD." for every date key that says nothing itself
+            if f.kind in ("date", "when", "day") and not f.description:
+                f.description = "YYYY-MM-DD"
     for f in request.fields:
         if isinstance(f.example, dict) and f.example:
             inner = [Field(k, _json_type(v), example=v) for k, v in f.example.items()]

@@ -114,8 +114,8 @@ def value_at(f: Field, src: Source, at: int, after_label: bool = False) -> Found
     if kind == "name":
         from .phrase_finders import _name_part, phrases
 
-        return next((_name_part(f, p, 0.0) for p in phrases(src) if at <= p.start <= at + 8 and p.person > -1.5),
-                    None)
+        return next((_name_part(f, p, 0.0) for p in phrases(src) if at <= p.start <= at + 8 and (
+            p.person > -1.5 or after_label)), None)  # "Donor: St Aidan's Primary School" is the donor
     if kind in ("place", "org", "title", "product", "job", "text", "list") and after_label:
         return _phrase_at(kind, src, at)
     return None

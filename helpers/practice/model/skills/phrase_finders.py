@@ -302,7 +302,7 @@ def names(f: Field, src: Source, options: list[Option]) -> list[Found]:
     """People's names, the part the key asks for (``first_name``), without a title before a full name."""
     found = []
     for p in phrases(src):
-        if p.person < 0.2 or p.text.isupper():  # a lone first name counts: "Gary", "Priya"
+        if p.person < 0.15 or p.text.isupper():  # a lone first name counts: "Gary", "Priya"
             continue
         found.append(_name_part(f, p, p.person + 0.5 * _near(f, src, p.start, p.end)))
     return found

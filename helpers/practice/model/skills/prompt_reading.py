@@ -291,9 +291,9 @@ def _norm(key: str) -> str:
 def _is_instruction(line: str, names: set[str]) -> bool:
     if _ASKS.search(line) or _ONLY_SAY.search(line):
         return True
-    bullet = re.match(r"^\s*[-*\u2022]\s*[\"'`]?([A-Za-z_]\w*)", line)
-    if bullet and _norm(bullet.group(1)) in names:
-        return True
+    bullet = re.match(r"^\s*[-*\u2022]\s*([\"'`]?)([A-Za-z_]\w*)", line)
+    if bullet and _norm(bullet.group(2)) in names and (bullet.group(1) or not bullet.group(2)[:1].isupper()):
+        return True  # "- name: the customer's name" defines a key; "* Block: C" is the text's data
     mentioned = sum(1 for n in names if re.search(rf"\b{re.escape(n)}\b", line.lower()))
     return bool(_KEY_WORDS.search(line)) and mentioned >= min(2, len(names)) and bool(names)
 

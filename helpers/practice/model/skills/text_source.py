@@ -113,7 +113,7 @@ class Source:
         self._cues = [(m.group().lower(), m.start()) for m in _CUE_WORD.finditer(self.text)]
         #: "cycle=delicates temp=30C signed=K. Adeyemi": each pair's key (lowercased), value and where it is
         self.pairs = [(m.group(1).lower(), v, m.start(2), m.start(2) + len(v))
-                      for m in _PAIR.finditer(self.text) for v in [m.group(2).rstrip(".,;")]]
+                      for m in _PAIR.finditer(self.text) for v in [m.group(2).rstrip(".,;")]] + _table_pairs(self.text)
         self.cache: dict = {}  # what finders work out once per text (the proper-noun phrases)
 
     def _numbers(self, taken) -> list[Number]:
@@ -177,6 +177,24 @@ class Source:
     def sentence_start(self, at: int) -> bool:
         head = self.text[:at].rstrip()
         return not head or head[-1] in ".!?\n:-\u2014\"|(" or self.text[:at].endswith("\n")
+
+
+def _table_pairs(text: str) -> list[tuple[str, str, int, int]]:
+    """A plain-text table's header and first row as pairs: "JOB | CLIENT\nTR-881 | Oakmere Foods", or columns
+    lined up with two spaces or more. (Which row a prompt means is left to the first.)"""
+    lines = [(m.group(), m.start()) for m in re.finditer(r"[^\n]+", text)]
+    for (head, _), (row, at) in zip(lines, lines[1:]):
+        sep = r"[ \t]*\|[ \t]*" if head.count("|") >= 2 and row.count("|") == head.count("|") else \
+            r"[ \t]{2,}" if len(re.split(r"[ \t]{2,}", head.strip())) >= 3 else None
+        if sep is None:
+            continue
+        names = re.split(sep, head.strip().strip("|"))
+        cells = [(c.group(), at + c.start()) for c in re.finditer(r"[^|]+?(?=[ \t]*(?:\||$))" if "|" in sep
+                                                                 else r"\S+(?:[ \t]\S+)*", row)]
+        cells = [(c.strip(), s + len(c) - len(c.lstrip())) for c, s in cells if c.strip()]
+        if len(names) == len(cells) and not any(re.search(r"\d", n) for n in names):
+            return [(n.strip().lower(), c, s, s + len(c)) for n, (c, s) in zip(names, cells)]
+    return []
 
 
 def _spans(pattern, text: str, taken) -> list[tuple[str, int, int]]:

@@ -141,7 +141,7 @@ absolutely please good morning evening afternoon night today tomorrow yesterday 
 fully great new biography wi-fi wifi bluetooth internet founded turn extract return give convert parse classify
 read respond reply here reserve
 book find put play set make start stop remind translate show get send check call order cancel add create open look
-does do did is are was were has have had can will shall should may might must save queue
+does do did is are was were has have had can will shall should may might must save queue hiya howdy yo
 search buy tell list schedule switch what's where's how's it's i'm i'd let's""".split())
 
 
