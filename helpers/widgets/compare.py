@@ -67,13 +67,14 @@ class CompareWidget(StreamingWidget):
             generation = self._generation
             self._running = len(self.panels)
         started = 0
+        self._show_running(True)  # before the answers start: a fast pair may finish (and re-enable Send) first
         for model, panel in self.panels.items():
             if panel.start(client, self.prompt.value, model=model, params=params,
                            extra_headers=self.extra_headers or None,
                            on_done=lambda p, g=generation: self._one_finished(p, g)):
                 started += 1
-        if started:
-            self._show_running(True)
+            else:  # a panel that did not start will not finish: count it done now
+                self._one_finished(panel, generation)
         return started == len(self.panels)
 
     def _one_finished(self, _panel: AnswerPanel, generation: int) -> None:

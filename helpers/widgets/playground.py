@@ -145,11 +145,12 @@ class Playground(StreamingWidget):
         if client is None:
             return False
         self.code.value = ""
+        self._show_running(True)  # before the stream starts: a fast answer may finish (and re-enable Send) first
         started = self.panel.start(client, self.prompt.value, model=self.model.value, params=self.settings(),
                                    extra_headers=self.extra_headers or None,
                                    on_done=lambda _panel: self._show_running(False))
-        if started:
-            self._show_running(True)
+        if not started:
+            self._show_running(False)
         return started
 
     def reset(self) -> None:

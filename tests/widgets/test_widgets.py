@@ -638,3 +638,19 @@ def test_widgets_show_a_plain_line_where_widgets_cannot_render(client):
     bundle = Playground(client)._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in bundle
     assert bundle["text/plain"].startswith("Playground (a widget")
+
+
+def test_send_is_enabled_again_when_an_answer_finishes_before_send_returns(client, monkeypatch):
+    """A fast answer can end (on its own thread) before ``send`` has shown the widget as running: the
+    widget must not be left running with Send disabled."""
+    from helpers.widgets import AnswerPanel
+
+    def instant(panel, *args, on_done=None, **kwargs):
+        on_done(panel)
+        return True
+
+    monkeypatch.setattr(AnswerPanel, "start", instant)
+    pg, compare = Playground(client, prompt="Hi"), CompareWidget(client, prompt="Hi")
+    assert pg.send() and compare.send()
+    for w in (pg, compare):
+        assert w.send_button.disabled is False and w.stop_button.disabled is True
