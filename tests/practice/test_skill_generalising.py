@@ -159,3 +159,25 @@ def test_tables_form_answers_data_bullets_and_a_prompt_wide_date_format():
     assert [f.key for f in request.fields] == ["pitch", "hookup", "arrival_date"]
     got = fill(request.fields, request.source)
     assert got["hookup"] is True and got["arrival_date"] == "2026-06-03"
+
+
+def test_what_a_review_broke_stays_fixed():
+    """Regressions a review of the mechanisms above found: a list in the text is no list of keys, a question
+    about JSON asks for none, counts and places are no flags, a person is no brand, a statement calls nothing."""
+    assert keys_of("Return JSON with keys name, skills. Ana knows Python, SQL, Excel and Tableau.") == \
+        ["name", "skills"]
+    assert read_json_request("What's the difference between JSON, XML and YAML?") is None
+    assert read_json_request('What does this schema mean? {"type": "object", "properties": {"a": {}}}') is None
+    assert "boolean" not in [Field(k).kind for k in ("games_won", "rent_due", "lives_in")]
+    assert fill([Field("games_won"), Field("team")], Source("The Hawks won 7 games.")) == \
+        {"games_won": 7, "team": "Hawks"}
+    assert fill([Field("name"), Field("lives_in")], Source("Ana lives in Porto.")) == \
+        {"name": "Ana", "lives_in": "Porto"}
+    assert [Field(k).kind for k in ("median", "sector", "pregnant")] != ["name"] * 3
+    got = fill([Field("owner"), Field("brand"), Field("model")], Source("Ana Silva bought a Canon EOS R5."))
+    assert got == {"owner": "Ana Silva", "brand": "Canon", "model": "EOS R5"}
+    assert fill([Field("city"), Field("venue")], Source("It is in Leeds at the Leeds Arena."))["venue"] == \
+        "Leeds Arena"
+    assert read_json_request('Schema: {"type": "object", "properties": {"": {"enum": []}}}\nx') is not None
+    assert call_for("My cousin in Chile loves Japan.") is None
+    assert call_for("Order sesame bagels for tomorrow, please.")[0] == "order_bagels"

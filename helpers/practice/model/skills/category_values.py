@@ -99,7 +99,7 @@ CATEGORIES = _table({
 def members(f: Field, src: Source) -> list[Found]:
     """The members of the key's category that the text names (the whole key first, then its last word)."""
     words = f.words
-    names = ["_".join(words)] + ([words[-1]] if len(words) > 1 else []) + ([words[0]] if len(words) > 1 else [])
+    names = ["_".join(words)] + ([words[-1]] if len(words) > 1 else [])
     rows = next((CATEGORIES[n] for n in names if n in CATEGORIES), ())
     found = []
     for member in rows:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .key_lexicon import COMPOUNDS, COUNTING, KIND_OF_WORD, WEAK_HEADS, singular, unit_of
+from .key_lexicon import COMPOUNDS, COUNTING, KIND_OF_WORD, MONEY_WORDS, WEAK_HEADS, singular, unit_of
 
 _NUMERIC_TYPES = {"number", "integer", "float", "int", "double", "decimal"}
 _BOOLEAN_PREFIX = ("is_", "has_", "needs_", "wants_", "requires_", "can_", "should_", "was_", "did_", "does_",
@@ -111,7 +111,7 @@ def kind_of(f: Field) -> str:
         return "code"  # "PID", "uid", "sid"
     if kind is None:
         kind = _described_kind(f.description)
-    if kind in (None, "text") and not f.type and (_flag_word(words[-1]) or set(words) & _FLAG_WORDS):
+    if kind in (None, "text") and not f.type and words and (_flag_word(words[-1]) or set(words) & _FLAG_WORDS):
         return "boolean"  # "verified", "refundable", "waterproof": a key that is a state is yes or no
     return kind or "text"
 
@@ -131,6 +131,12 @@ def _stated_flag(words: list[str]) -> bool:
     "owns_instrument" (a verb first), but not "amount_paid" or "date_sent"."""
     if len(words) < 2 or set(words[:-1]) & _QUANTITIES or words[0] in _WHEN_FIRST:
         return False
+    if words[-1] in ("due", "owed", "outstanding", "left", "remaining") and set(words) & MONEY_WORDS:
+        return False  # "rent_due", "balance_due": how much
+    if singular(words[0]) != words[0] and words[0] not in _VERB_FIRST and words[-1] in _COUNTED_TAILS:
+        return False  # "games_won", "seats_left", "items_missing": how many
+    if words[-1] in ("in", "at", "for", "on", "with", "to", "from", "by"):
+        return False  # "lives_in", "works_at", "plays_for": where, or for whom
     last = words[-1]
     if last in _IRREGULAR or last in _FLAG_TAILS:
         return True
@@ -140,6 +146,9 @@ def _stated_flag(words: list[str]) -> bool:
     return words[0] in _VERB_FIRST
 
 
+#: Participles after a plural noun that ask how many ("games_won", "seats_left"), not whether.
+_COUNTED_TAILS = {"won", "lost", "left", "sold", "missing", "present", "remaining", "used", "booked", "taken", "made",
+                  "given", "sent", "held", "kept", "done", "seen", "shown", "paid", "broken"}
 #: First words of a key that asks when ("next_inspection_due", "last_serviced", "next_eligible").
 _WHEN_FIRST = {"next", "last", "previous", "prev", "earliest", "latest"}
 #: Verbs that open a key that asks a yes/no question ("owns_instrument", "accepts_cards").
@@ -232,29 +241,29 @@ def _word_kind(words: list[str]) -> str | None:
 
 
 #: Words ending like a person who does something that are not people.
-_NOT_AGENTS = set("""number order water center centre filter folder letter paper winter summer monitor color colour
-floor door error sensor tractor vendor carrier server printer container counter weather power poster amount percent
-event content payment parameter meter liter litre charger adapter browser router timer trailer cover corner after
-other under over never ever later layer player_count river tower shower flower powder butter pepper dinner matter
-factor motor mirror major minor flavor flavour favour favor honour honor labor labour rumor humour humor doctor_fee
-indicator calculator elevator generator radiator refrigerator ventilator processor connector detector reactor
-chapter quarter character register semester trimester barometer thermometer odometer speedometer transfer
-offer answer cancer member_count header footer marker sticker ticker barrier premier super rather either neither
-whether together newer older blender heater cooler freezer toaster scooter computer speaker_count litter
-hangar cellar collar pillar dollar solar lunar polar regular popular similar particular circular
-ant want giant plant restaurant elephant infant_count event student_count percent present moment comment payment
-agreement apartment department equipment document segment statement treatment assignment appointment environment
-management measurement requirement settlement shipment investment government development parent_company
-current recent frequent urgent absent ingredient component content client_id extent intent
-degree fee coffee toffee guarantee settee pedigree decree spree tree knee marquee entree puree lychee jamboree
-water_meter centimeter kilometer millimeter diameter perimeter quarter_final""".split())
+_NOT_AGENTS = set("""
+number order water center filter folder letter paper winter summer monitor color floor error sensor tractor
+vendor carrier server printer container counter weather power poster parameter meter liter charger adapter
+browser router timer trailer cover corner after other under never later layer river tower shower flower powder
+butter pepper dinner matter factor motor mirror major minor flavor favor honor labor rumor humor indicator
+calculator elevator generator radiator refrigerator ventilator processor connector detector reactor chapter
+quarter character register semester trimester barometer thermometer odometer speedometer transfer offer answer
+cancer header footer marker sticker ticker barrier premier super rather either neither whether together newer
+older blender heater cooler freezer toaster scooter computer litter degree coffee toffee guarantee settee
+pedigree decree spree marquee entree puree lychee jamboree centimeter kilometer millimeter diameter perimeter
+sector vector""".split())
+
+
+_IAN_PEOPLE = {"librarian", "technician", "musician", "guardian", "physician", "politician", "electrician",
+               "custodian", "comedian", "historian", "pedestrian", "veterinarian", "optician", "dietitian",
+               "mathematician", "statistician", "beautician", "magician", "clinician", "paediatrician"}
 
 
 def _agent_noun(word: str) -> bool:
     """A word for a person by what they do or are: "runner", "donor", "lecturer", "trainee", "cyclist"."""
     if word in _NOT_AGENTS or len(word) < 5 or word in KIND_OF_WORD or word in _FLAG_WORDS:
         return False
-    return word.endswith(("er", "or", "ist", "ee", "ian", "ant", "ent")) and not word.endswith(("eer", "ier"))
+    return word.endswith(("er", "or", "ist", "ee")) and not word.endswith(("eer", "ier")) or word in _IAN_PEOPLE
 
 
 def numeric_code(f: Field) -> bool:

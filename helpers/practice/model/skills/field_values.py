@@ -55,6 +55,8 @@ def candidates(f: Field, src: Source, options: list[Option] = ()) -> list[Found]
     """The values the text offers for a field, best first (an empty list: the text has none)."""
     kind = f.kind
     found = list(_ALL_FINDERS.get(kind, free_text)(f, src, options))
+    if not found and src.emails and set(f.words) & {"to", "from", "recipient", "sender", "cc"}:
+        found = [Found(v, s, e, 2.0) for v, s, e in src.emails]  # "Email bob@example.com ..." for send_email's to
     if not found and kind in _FALL_BACK:  # "site" with no URL in the text is a place: "at Galloway Forest"
         found = [Found(c.value, c.start, c.end, c.score - 0.5) for c in _ALL_FINDERS["place"](f, src, options)]
     if kind in _QUOTABLE:  # a quoted phrase is what a key of words asks for: book "Clockwork Lab"
@@ -144,7 +146,7 @@ def _pair_value(text: str, f: Field):
     if f.kind == "boolean" or f.type == "boolean":
         low = text.lower()
         return True if low in ("yes", "true", "on", "y", "1") else False if low in (
-            "no", "false", "off", "n", "0", "none", "ok") else None
+            "no", "false", "off", "n", "0", "none") else None
     return text
 
 
@@ -218,8 +220,9 @@ def fill(fields: list[Field], src: Source, options: list[Option] = (), pick=None
     ranked = {f.key: candidates(f, src, options) for f in fields}
     for i, f in enumerate(fields):
         best = ranked[f.key][0] if ranked[f.key] else None
-        if _feature_key(f) and (best is None or best.score < _WEAK or _mentioned(f, src) and (
-                _only_key_words(best, f) or _had(f, src)) or _feature_word(f) and best.score < _PROPER):
+        if _feature_key(f) and (best is None or best.score < _WEAK or _mentioned(f, src) and best.score < 3.0 and (
+                _only_key_words(best, f) or _had(f, src) and not _modified(f, src)) or _feature_word(f)
+                and best.score < _PROPER):
             fields[i] = Field(f.key, "boolean", f.description, example=f.example, required=f.required,
                               context=f.context)
             ranked[f.key] = candidates(fields[i], src, options)
@@ -229,8 +232,8 @@ def fill(fields: list[Field], src: Source, options: list[Option] = (), pick=None
 
 
 _BRAND = {"brand", "make", "manufacturer", "maker"}
-_MODEL_NAME = re.compile(r"(?<![\w-])([A-Z][A-Za-z]+)[ \t]+((?:(?=[\w-]*\d)[A-Z0-9][\w-]*"
-                         r"|[A-Z][a-z]+(?:[ \t]+\d+[A-Za-z]?)?|\d+[A-Za-z]*)"
+_MODEL_NAME = re.compile(r"(?<![\w-])([A-Z][A-Za-z]+)[ \t]+((?:[A-Za-z]*[A-Z][\w-]*[ \t]+)?"
+                         r"(?:(?=[\w-]*\d)[A-Za-z0-9][\w-]*|[A-Z][a-z]+)"
                          r"(?:[ \t]+(?:Pro|Max|Plus|Mini|Ultra|Lite|\d+[A-Za-z]?))?)(?![\w-])")
 
 
@@ -243,10 +246,14 @@ def _brand_and_model(fields: list[Field], ranked: dict, src: Source) -> None:
     model = next((f for f in fields if "model" in f.words and f is not brand), None)
     if brand is None or model is None:
         return
+    from .phrase_finders import phrases
+
     common = common_words()
+    people = [(p.start, p.end) for p in phrases(src) if p.person >= 2.5]
     for start in (w.start() for w in re.finditer(r"(?<![\w-])[A-Z]", src.text)):
         m = _MODEL_NAME.match(src.text, start)
-        if not m or m.group(1).lower() in common or m.group(1) in ("The", "A", "An", "My", "Our"):
+        if not m or m.group(1).lower() in common or m.group(1) in ("The", "A", "An", "My", "Our") or any(
+                s <= m.start(1) < e for s, e in people):
             continue
         ranked[brand.key].insert(0, Found(m.group(1), m.start(1), m.end(1), 6.0))
         ranked[model.key].insert(0, Found(m.group(2), m.start(2), m.end(2), 6.0))
@@ -261,7 +268,7 @@ def _without_others(values: dict, fields: list[Field]) -> dict:
     for key, value in values.items():
         if isinstance(value, str) and " " in value:
             first, rest = value.split(" ", 1)
-            if first.lower() in words and first.lower() != str(value).lower():
+            if first.islower() and first in words and first != str(value).lower():
                 values[key] = rest
     return values
 
@@ -289,6 +296,7 @@ def assign(fields: list[Field], ranked: dict[str, list[Found]], pick=None) -> di
 _FREE_KINDS = {"message", "text", "summary"}
 _SAID_YES_NO = (r"(?:\s*[:=\-]\s*|\s+(?:is|was|are|were|set to|turned)\s+)"
                 r"(?:yes|no|on|off|true|false|enabled|disabled|y|n)\b")
+_DETERMINED = re.compile(r"\b(?:the|a|an|my|our|your|his|her|their|this|that)\s+[a-z-]+\s+$")
 _DETERMINER = re.compile(r"\b(?:a|an|the|this|that|my|your|our|their|his|her|its|of|for|with|per|by|in|on|at|to)\s+$")
 
 
@@ -319,7 +327,8 @@ def as_flag(f: Field, src: Source) -> Field:
         aside = re.search(r"\(\s*$", before) and re.match(r"\s*\)", after)
         as_value = re.search(r":\s*$", before) and re.match(r"\s*(?:[.,;\n]|$)", after)
         at_end = re.search(r"(?<![A-Za-z0-9])(?:[a-z][a-z0-9-]*|[A-Z0-9]*\d[A-Z0-9]*)\s+$",
-                           src.text[max(0, m.start() - 16):m.start()]) and re.match(
+                           src.text[max(0, m.start() - 16):m.start()]) and not _DETERMINED.search(
+            src.lower[max(0, m.start() - 30):m.start()]) and re.match(
             r"\s*(?:[.;!\n)]|$)", after)
         before = src.lower[max(0, m.start() - 24):m.start()]
         negated = re.search(r"\b(?:not|no|non-?|without|has|have|had|offers?|includes?|including|comes with|"
@@ -403,6 +412,13 @@ def _had(f: Field, src: Source) -> bool:
     return bool(re.search(rf"\b(?:{said})(?:[\w-]*)\s+(?:included|provided|available|offered|on site|on-site)\b",
                           src.lower) or any(m.end() < len(src.lower) and re.match(
         r"\s+(?:included|provided|available|offered)\b", src.lower[m.end():]) for m in states_of(f, src)))
+
+
+def _modified(f: Field, src: Source) -> bool:
+    """The key's word has a word of its own before it that is not the key's: "the banking sector", "the late
+    shift" (a value), not "a packed lunch" for ``packed_lunch``."""
+    m = re.search(rf"\b(?:the|a|an|my|our|your|his|her|their)\s+([a-z-]+)\s+{re.escape(f.words[-1])}s?\b", src.lower)
+    return bool(m) and m.group(1) not in f.words
 
 
 def _only_key_words(c: Found, f: Field) -> bool:

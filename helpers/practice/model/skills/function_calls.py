@@ -46,7 +46,8 @@ def choose_function(prompt: FunctionPrompt) -> tuple[Function | None, list[tuple
     if prompt.context and (not scored or not _fits(scored[0])):  # a follow-up: read with the earlier question
         scored = _scores(prompt.functions, prompt.context + "\n" + prompt.question)
     best = scored[0] if scored else None
-    fits = best is not None and (_fits(best) or _clearly_best(scored))
+    fits = best is not None and (_fits(best) and (best[0] >= 2 * FIT or _asking(prompt.question))
+                                 or _clearly_best(scored, prompt.question))  # a statement lacking a value asks nothing
     return (best[1] if fits else None), [(s[0], s[1]) for s in scored]
 
 
@@ -55,11 +56,30 @@ CLEAR = 1.3
 MARGIN = 0.8
 
 
-def _clearly_best(scored) -> bool:
-    """The question holds every required value of one function and clearly not of the others ("Send 12 red
-    tulips to 5 Beech Grove" for ``order_flowers``): a model takes that function though no word is shared."""
+def _clearly_best(scored, question: str) -> bool:
+    """The question asks for something and holds every required value of one function and clearly not of the
+    others ("Send 12 red tulips to 5 Beech Grove" for ``order_flowers``): a model takes that function though no
+    word is shared. A statement ("My grandma lives at 5 Beech Grove") asks for nothing."""
     score, _, _, complete = scored[0]
-    return complete and score >= CLEAR and (len(scored) == 1 or score - scored[1][0] >= MARGIN)
+    return complete and score >= CLEAR and (len(scored) == 1 or score - scored[1][0] >= MARGIN) and bool(
+        _asking(question))
+
+
+_OPENERS = {"my", "the", "this", "that", "it", "i", "we", "our", "he", "she", "they", "there", "a", "an", "his",
+            "her", "their", "its", "yesterday", "today"}
+
+
+def _asking(question: str) -> bool:
+    """A question or a request: a question mark, "please", "I'd like", "can you", or an imperative first word
+    ("Send ...", "Book ..."), not a statement ("My grandma lives at ...")."""
+    if "?" in question or re.search(r"\b(?:please|i'?d like|i want|i need|can you|could you|would you)\b", question,
+                                    re.I):
+        return True
+    for part in re.split(r"[.!;,\n]|\s[-\u2013\u2014]\s", question):  # "... stolen - block it now!"
+        first = re.match(r"\s*([A-Za-z']+)", part)
+        if first and first.group(1).lower() not in _OPENERS:
+            return True
+    return False
 
 
 def _fits(scored) -> bool:
@@ -170,7 +190,7 @@ def arguments(function: Function, question: str, slips: Slips, rng: random.Rando
     given; a required one the question lacks is taken from ``context`` (an earlier question), if there."""
     ranked, _ = _ranked(function, question)
     for f in function.parameters:
-        if not f.required:  # an optional date is not "today" or "tomorrow": the function's default covers it
+        if not f.required:  # an optional date is not "today": the function's default covers it
             ranked[f.key] = [c for c in ranked[f.key] if c.score >= GIVEN and not (
                 isinstance(c.value, str) and c.value.lower() in _RELATIVE_DAYS)]
 
@@ -189,7 +209,7 @@ def arguments(function: Function, question: str, slips: Slips, rng: random.Rando
     return args
 
 
-_RELATIVE_DAYS = {"today", "tonight", "tomorrow", "now", "this evening", "this morning"}
+_RELATIVE_DAYS = {"today", "tonight", "now", "this evening", "this morning"}  # "tomorrow" is no default
 
 
 def _confusable(found: list[Found]) -> bool:
@@ -199,7 +219,7 @@ def _confusable(found: list[Found]) -> bool:
 
 
 _CUE_BEFORE = re.compile(r"\b(?:with|using|for|about|of|on|containing|called|named|titled|word|term|has|have|"
-                         r"like|featuring|by|bring|carry|take|pack|do|does|did)\s+(?:the\s+|a\s+|an\s+|some\s+|my\s+)?$",
+                         r"like|featuring|by|bring|carry|take|pack|do|does|did|say|saying)\s+(?:the\s+|a\s+|an\s+|some\s+|my\s+)?$",
                          re.I)
 _VERBS = frozenset("""find search look get show give tell need want like takes take make use using help mean does did
 have has any some recipe recipes thing things what which who whose today tomorrow tonight now soon later please thanks
@@ -228,9 +248,9 @@ def _leftover(question: str, function: Function, f: Field) -> Found | None:
     chosen = cued[0] if cued else words[-1]
     if cued:  # "bring cured ham into": the words up to a preposition or the end
         words = [chosen.group()]
-        for w in re.findall(r"[ \t]+([A-Za-z'-]+)", question[chosen.end():])[:2]:
+        for w in re.match(r"((?:[ \t]+[A-Za-z'-]+){0,2})", question[chosen.end():]).group(1).split():
             if not w.islower() or w in STOP or w in _VERBS or w.endswith("s") and len(words) > 1:
-                break
+                break  # "tofu, vegan please": a comma ends it (the match stops at punctuation)
             words.append(w)
         text = " ".join(words)
         return Found(text, chosen.start(), chosen.start() + len(text), 1.6)

@@ -24,7 +24,7 @@ from .text_source import Source
 __all__ = ["JsonRequest", "read_json_request", "asks_for_json"]
 
 _ASKS_JSON = re.compile(r"\b(?:as|in|into|to|with|using|of)\s+(?:a\s+|an\s+|valid\s+|the\s+|this\s+)?json\b"
-                        r"|^\s*json\s*\("
+                        r"|^\s*json\s*\(\s*[a-z_]\w*\s*,"
                         r"|\bjson\s*(?:object|format|only|output|response|array|with|schema|like|that|matching|"
                         r"following|template|below|:)|\b(?:return|give|reply|respond|output|answer|produce|format|"
                         r"write|emit|extract|send|convert|parse|turn|fill)\w*\b[^.?!\n]{0,60}\bjson\b", re.I)
@@ -85,8 +85,11 @@ def asks_for_json(text: str) -> bool:
 
 def _holds_schema(text: str) -> bool:
     """A JSON schema of an object in the prompt ("Schema: {"type": "object", "properties": ...}") asks for one."""
-    return '"properties"' in text and any(isinstance(b.value, dict) and b.value.get("type") == "object" and
-                                          isinstance(b.value.get("properties"), dict) for b in json_blocks(text))
+    if '"properties"' not in text or "?" in text:
+        return False  # "What does this schema mean? {...}" asks about it
+    return any(isinstance(b.value, dict) and b.value.get("type") == "object" and isinstance(b.value.get("properties"),
+                                                                                          dict)
+               and text[b.end:].strip() for b in json_blocks(text))
 
 
 def read_json_request(prompt: str) -> JsonRequest | None:
@@ -165,14 +168,16 @@ def _named_fields(prompt: str) -> list[Field]:
               if "_" in m.group(1) or m.group(1)[:1].islower()]]
     found += [_items(m.group(1)) for pattern in (_NAMED, _AFTER_JSON) for m in pattern.finditer(head)]
     found.append([(k, "") for k in dict.fromkeys(_QUOTED_KEY.findall(head))])
-    listed = [[(k.strip(), "") for k in split_list(m.group(1))] for m in _KEY_LIST.finditer(head)]
-    listed += _identifier_lists(head) + _defined_keys(head)
+    asking = _instruction(prompt) or head  # "Tasting notes: apricot, jasmine" in the text is no list of keys
+    listed = [[(k.strip(), "") for k in split_list(m.group(1))] for m in _KEY_LIST.finditer(asking)]
     for pattern in (_PAREN_KEY, _SINGLE_QUOTED_KEY):  # "a field for the city (city)", "'sender' is who wrote it"
         keys = list(dict.fromkeys(pattern.findall(head)))
         if len(keys) >= 2:
             found.append([(k, "") for k in keys])
     found = [items for items in found if not (len(items) == 1 and items[0][0].lower() in ("json", "object"))]
     best = max(found + listed, key=lambda items: len(items) + 1.5 * any(items is i for i in listed), default=[])
+    if len(best) < 2:  # no list the usual ways: one in the sentence that asks ("give me a, b and c as JSON")
+        best = max(_identifier_lists(head) + _defined_keys(head) + [best], key=len)
     return [_prose_field(k, d) for k, d in best]
 
 
@@ -184,14 +189,16 @@ _CLAUSE_KEY = re.compile(r"(?:^|\bwhere\b|,|;|\band\b)[ \t]*([a-z][a-z0-9_]*)[ \
 
 
 def _instruction(prompt: str) -> str:
-    """The part of a prompt that asks: its first paragraph (to a blank line), or its first line; and its last
-    paragraph when that one mentions JSON ("...\n\nPlease return dog_name, breed in JSON.")."""
-    paragraphs = prompt.strip().split("\n\n")
-    head = paragraphs[0] if len(paragraphs[0]) <= 600 else paragraphs[0].split("\n")[0]
-    last = paragraphs[-1]
-    if len(paragraphs) > 1 and len(last) <= 400 and re.search(r"\bjson\b", last, re.I):
-        head += "\n" + last
-    return head
+    """The sentences of a prompt that ask for JSON, in its first paragraph or its last: "Give me student,
+    programme and start_date as JSON.", "...\n\nPlease return dog_name, breed in JSON." (a question about JSON,
+    ending in "?", asks for none)."""
+    paragraphs = prompt[:6000].strip().split("\n\n")
+    asking = []
+    for paragraph in dict.fromkeys([paragraphs[0], paragraphs[-1]]):
+        sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n", paragraph) if re.search(r"\bjson\b", s, re.I)]
+        if sentences and not any(s.rstrip().endswith("?") for s in sentences):
+            asking += [line[:600] for line in paragraph.split("\n") if re.search(r"\bjson\b", line, re.I)]
+    return "\n".join(asking)
 
 
 def _identifier_lists(prompt: str) -> list[list[tuple[str, str]]]:

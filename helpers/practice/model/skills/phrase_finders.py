@@ -23,7 +23,9 @@ _CAP = (r"(?:[A-Z][a-z]*['\u2019][A-Z][a-z\u00e0-\u00ff]+"
         r"|[A-Z][a-z\u00e0-\u00ff]+(?:[A-Z][a-z]+)*(?:-[A-Z][a-z\u00e0-\u00ff]+)*)")
 _LINK = (r"(?:&|and(?=\s+[A-Z][a-z]+\s+(?:Ltd|Inc|Co|Sons|Partners))|of|the|for|de|da|del|der|van|von|bin|al|du|"
          r"la|le|di|y|do|dos|das|des|della|el|op|ten|ter|zu)")
-_OWN = r"(?:['\u2019]s(?=[ \t]+[A-Z]))?"  # "St Brigid's Hospital"
+_OWN = (r"(?:['\u2019]s(?=[ \t]+(?:[A-Z][a-z]+[ \t]+)?(?:Hospital|School|College|Church|Cathedral|Park|Hall|Gardens?|"
+        r"Square|Bay|Road|Street|Lane|Primary|Academy|Inn|Cafe|Kitchen|Bakery|Museum|Gallery|Library|Centre|Center|"
+        r"Market|Chapel|Abbey|Island|Well|Green|Head|Point)\b))?")  # "St Brigid's Hospital", not "Vodafone's Red plan"
 _PREFIX = r"(?:(?:(?<!\d[ \t])[A-Z]{2,4}|MSc|BSc|PhD|MEng|BEng|MPhil|MBA)[ \t]+(?=[A-Z]))?"  # "MV Northern Star"
 _PHRASE = re.compile(rf"(?<![\w'\u2019]){_PREFIX}{_CAP}{_OWN}(?:[ \t]+(?:{_LINK}[ \t]+(?:the[ \t]+)?)?{_CAP}{_OWN})"
                      rf"{{0,5}}(?:[ \t]+(?:II|III|IV|VI|VII|VIII|IX|XI|XII|\d{1,3}[Kk])\b)?(?![\w-]|['\u2019]t\b)")
@@ -71,7 +73,8 @@ _STRONG_NAME_BEFORE = re.compile(r"(?:\bI'?m|\bI am|\bthis is|\bname is|\bname:|
 _PERSON_AFTER = re.compile(r"^(?:'s\b|\u2019s\b|\s*\((?:born|aged|\d)|,?\s+(?:will|is|was|has|had|said|says|wrote|"
                            r"works|worked|lives|lived|turned|scored|beat|defeated|won|lost|joined|joins|enrolled|"
                            r"borrowed|invited|signed|called|emailed|asked|wants|would|needs|cannot|can't|did|does|"
-                           r"and I|here|booked|reported|ran|paid|bought|moved|teaches|plays|sings|started|agreed)\b)")
+                           r"and I|here|booked|reported|knows|loves|likes|speaks|studies|owns|writes|reads|"
+                           r"ran|paid|bought|moved|teaches|plays|sings|started|agreed)\b)")
 _PLACE_BEFORE = re.compile(r"\b(?:in|to|from|at|near|into|via|visit|visiting|towards|around|outside|based in|lives in|"
                            r"arrives in|departs|leaving|leaves|reach|reaches|between|across|through)\s+(?:the\s+)?$",
                            re.I)
@@ -215,8 +218,8 @@ def _weigh(src: Source, raw) -> Phrase:
     p.person -= 1.0 if _PLACE_TAIL.match(after) or low[-1] in _PLACE_WORDS else 0.0
     p.person -= 1.5 if re.search(r"\b(?:in|at|near|into|via)\s+$", before, re.I) else 0.0
     p.person -= 1.0 if re.match(r"[ \t]+\d", after) else 0.0
-    if len(words) == 1 and not titled and src.sentence_start(s) and re.match(r"[ \t]+[a-z]", after) and \
-            not _PERSON_AFTER.match(after):
+    if len(words) == 1 and not titled and src.sentence_start(s) and re.match(
+            r"[ \t]+(?:to|for|from|of|with|at|in|on|the|a|an|[a-z]+ed)\b", after) and not _PERSON_AFTER.match(after):
         p.person -= 1.5  # "Congrats to ...", "Donation received": a sentence's first word, not a name
     _weigh_place_and_org(p, src, before, after, low, versus)
     # a title (of a book, a film, a talk)
@@ -302,6 +305,8 @@ def names(f: Field, src: Source, options: list[Option]) -> list[Found]:
     """People's names, the part the key asks for (``first_name``), without a title before a full name."""
     found = []
     for p in phrases(src):
+        if p.org > 1.0 and p.person < 0.15:  # a donor, a client or a customer may be an organisation: a last resort
+            found.append(Found(_with_the(src, p)[0], p.start, p.end, 0.1 + 0.5 * _near(f, src, p.start, p.end)))
         if p.person < 0.15 or p.text.isupper():  # a lone first name counts: "Gary", "Priya"
             continue
         found.append(_name_part(f, p, p.person + 0.5 * _near(f, src, p.start, p.end)))
@@ -601,6 +606,14 @@ def free_text(f: Field, src: Source, options: list[Option]) -> list[Found]:
         found.append(Found(first[0], 0, first[1], 0.4))
     if family == "event" or not family and f.words and f.words[-1] not in KIND_OF_WORD:
         found += _things(f, src)
+        for m in re.finditer(r"\b\d+\s+([a-z][a-z-]{2,}s)\b|\b(?:loves?|likes?|enjoys?|into)\s+([a-z]{3,}ing)\b",
+                             src.text):  # "Buy 6 apples" for fruit, "loves knitting" for hobby
+            word = m.group(1) or m.group(2)
+            found.append(Found(word, m.start(m.lastindex), m.end(m.lastindex), 1.7))
+        head = re.escape(f.words[-1])
+        for m in re.finditer(rf"\b(?:the|a|an|my|our|your|his|her|their)\s+([a-z][a-z-]+)\s+{head}s?\b", src.text):
+            if m.group(1) not in f.words and m.group(1) not in STOP:  # "the banking sector", "the late shift"
+                found.append(Found(m.group(1), m.start(1), m.end(1), 2.2))
     return found
 
 
@@ -619,7 +632,8 @@ def _things(f: Field, src: Source) -> list[Found]:
             continue
         named, start = _with_the(src, p)
         score = 1.9 + 0.3 * _near(f, src, p.start, p.end) - 0.4 * max(p.place, 0.0) / 3
-        if " " not in p.text and src.sentence_start(p.start) and re.match(r"[ \t]+[a-z]", src.text[p.end:p.end + 3]):
+        if " " not in p.text and src.sentence_start(p.start) and re.match(
+                r"[ \t]+(?:to|for|from|of|with|at|in|on|the|a|an|[a-z]+ed)\b", src.text[p.end:p.end + 20]):
             score -= 0.6  # "Congrats to ...": a sentence's first word
         found.append(Found(named, start, p.end, score))
     return found

@@ -172,7 +172,7 @@ class Option:
 
 _ONE_OF = re.compile(r"\b(?:one of|either|among|categories|category|labels?|options?|choices?|classes)"
                      r"\b(?:\s+(?:these|the following|the))?\s*(?:[:(\[]|are|is)[ \t]*([^\n.;)\]]{3,300})", re.I)
-_PAREN_LIST = re.compile(r"\(([\w -]+(?:\s*,\s*[\w -]+)+,?\s*(?:or|and)\s+[\w -]+)\)")
+_PAREN_LIST = re.compile(r"\(([^(),]{1,60}(?:,[^(),]{1,60})+)\)")
 _DEFINITION = re.compile(r"(?m)^[ \t]*[-*\u2022]?\s*[\"'`]?([A-Za-z][\w -]{0,30}?)[\"'`]?\s*(?::|-|\u2013|=)\s+"
                          r"(.{3,300})$")
 _CATEGORY_WORDS = re.compile(r"\b(?:categor|label|class|route|routing|department|queue|bucket|team|intent)", re.I)
@@ -188,7 +188,8 @@ def listed_options(text: str) -> list[Option]:
     """The answers a prompt allows, in order, each with the words of its definition (if any)."""
     text = text[:READ_LIMIT]
     names: list[str] = []
-    found = _ONE_OF.search(text) or _PAREN_LIST.search(text)
+    found = _ONE_OF.search(text) or next((m for m in _PAREN_LIST.finditer(text)  # "(billing, shipping or other)"
+                                          if re.search(r"\b(?:or|and)\s+\S", m.group(1).split(",")[-1])), None)
     if found:
         names = [n for n in split_list(found.group(1)) if 0 < len(n.split()) <= 3]
     definitions = _definitions(text)

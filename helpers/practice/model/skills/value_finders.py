@@ -8,6 +8,7 @@ fits). A value close to the key's own words scores higher ("Score: 91" for ``sco
 """
 from __future__ import annotations
 
+import datetime
 import re
 
 from .code_tables import table_for
@@ -144,7 +145,10 @@ def iso_date(text: str) -> str:
     if numeric:  # "23/04/1988": day first, unless the first number cannot be a day of a month that way
         a, b, y = int(numeric.group(1)), int(numeric.group(2)), numeric.group(3)
         day_n, month_n = (b, a) if b > 12 else (a, b)
-        return f"{y}-{month_n:02d}-{day_n:02d}" if month_n <= 12 else text
+        try:
+            return datetime.date(int(y), month_n, day_n).isoformat()
+        except ValueError:
+            return text  # "31/02/2020", "00/00/0000": no date
     if re.fullmatch(ISO_DATE, text) or not (year and month and day):
         return text
     number = MONTHS[month.group()[:3].lower()]
@@ -232,7 +236,6 @@ def _number(f, src, options):
     return found
 
 
-#: Key words that ask for the whole of an "X of Y" (the Y), not the part.
 def _counted(f: Field, src: Source, n, stems: set[str]) -> float:
     """How much the words after a number say it counts the key's thing: "34 pages", "twenty flashcards" for
     cards, "250 business cards", "two pizzas" for order_pizza's quantity, "six lemons" for a quantity."""
@@ -266,6 +269,7 @@ def _part_or_per(f: Field, src: Source, n, per: str) -> float:
     return score
 
 
+#: Key words that ask for the whole of an "X of Y" (the Y), not the part.
 _WHOLE_WORDS = {"total", "max", "maximum", "capacity", "all", "overall", "out_of", "available_total"}
 _COUNT_KEYS = {"quantity", "qty", "count", "number", "num", "copies", "amount", "n", "how_many", "times", "units"}
 

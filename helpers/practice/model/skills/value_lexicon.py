@@ -267,6 +267,8 @@ NEGATIVE_FORMS = {
     "delivery": ("collect", "collected", "collection", "pick up", "picked up", "pickup", "pick-up", "in store",
                  "in-store", "takeaway", "take away", "take-away"),
     "low": ("ok", "okay", "fine", "good", "full", "normal", "charged"),
+    "working": ("broken", "out of order", "faulty", "not working", "stopped working", "down", "dead"),
+    "card": ("cash", "in cash", "paid cash", "bank transfer"),
     "group": ("private", "one-to-one", "one to one", "1:1", "1-to-1", "individual", "solo"),
     "abnormal": ("normal", "within range", "in range"), "normal": ("abnormal", "out of range", "flagged"),
     "capital": ("second city", "second-largest city", "second largest city"),
