@@ -167,6 +167,10 @@ def test_what_a_review_broke_stays_fixed():
     assert keys_of("Return JSON with keys name, skills. Ana knows Python, SQL, Excel and Tableau.") == \
         ["name", "skills"]
     assert read_json_request("What's the difference between JSON, XML and YAML?") is None
+    assert keys_of("can you turn this into json? band, city, price_eur\n\nThe Lindens play Oulu, 25 euros.") == \
+        ["band", "city", "price_eur"]
+    assert keys_of("A shop receipt. JSON with shop_id, total, tax please.\n\nshop=K-4 total=9.99 tax=1.66") == \
+        ["shop_id", "total", "tax"]
     assert read_json_request('What does this schema mean? {"type": "object", "properties": {"a": {}}}') is None
     assert "boolean" not in [Field(k).kind for k in ("games_won", "rent_due", "lives_in")]
     assert fill([Field("games_won"), Field("team")], Source("The Hawks won 7 games.")) == \

@@ -51,7 +51,8 @@ _NOT_KEYS = {"a", "an", "the", "one", "another", "and", "also", "each", "some", 
 _PAREN_KEY = re.compile(r"\(\s*[\"'`]?([a-z][a-z0-9_]{1,40})[\"'`]?\s*\)")
 _SINGLE_QUOTED_KEY = re.compile(r"(?<![\w'])'([a-z][a-z0-9_]{1,40})'(?![\w'])")
 _QUOTED_KEY = re.compile(r"[\"`]([A-Za-z_][A-Za-z0-9_]{1,40})[\"`]")
-_LIST_STOP = re.compile(r"(?:\s+(?:for|from|in|of|based|using|describing|about|that|which|to|as|by|under|out|only)\b"
+_LIST_STOP = re.compile(r"(?:\s+(?:for|from|in|of|based|using|describing|about|that|which|to|as|by|under|out|only|"
+                        r"please|thanks)\b"
                         r"|:).*$",
                         re.I | re.S)
 
@@ -188,6 +189,11 @@ _CLAUSE_KEY = re.compile(r"(?:^|\bwhere\b|,|;|\band\b)[ \t]*([a-z][a-z0-9_]*)[ \
                          r"should be|must be|contains|tells)\b", re.I)
 
 
+#: Words that make a question about JSON a request for it ("can you turn this into json?").
+_REQUEST = re.compile(r"\b(?:turn|convert|give|return|make|put|extract|format|output|write|produce|send|fill|parse|"
+                      r"pull|reply|respond|answer)\b", re.I)
+
+
 def _instruction(prompt: str) -> str:
     """The sentences of a prompt that ask for JSON, in its first paragraph or its last: "Give me student,
     programme and start_date as JSON.", "...\n\nPlease return dog_name, breed in JSON." (a question about JSON,
@@ -196,7 +202,7 @@ def _instruction(prompt: str) -> str:
     asking = []
     for paragraph in dict.fromkeys([paragraphs[0], paragraphs[-1]]):
         sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n", paragraph) if re.search(r"\bjson\b", s, re.I)]
-        if sentences and not any(s.rstrip().endswith("?") for s in sentences):
+        if sentences and not any(s.rstrip().endswith("?") and not _REQUEST.search(s) for s in sentences):
             asking += [line[:600] for line in paragraph.split("\n") if re.search(r"\bjson\b", line, re.I)]
     return "\n".join(asking)
 
