@@ -12,10 +12,10 @@ studied; the eighth ("final2") judged the next round and was then studied too, w
 sets ("dev3" to "dev6", 40 JSON, 30 call and 10 result prompts each) written for it by sessions that
 did not read the practice server's code. The ninth ("final3": 32 JSON, 30 call, 12 result prompts;
 dentists, libraries, theatres, farms, museums, airports ...) was written the same way and committed
-before that round began, and was not run until it ended: the goals are judged on it. Its first run
-(2026-12-06 06:00 UTC): JSON 35.9% (12B) and 30.6% (4B), calls 81.0% and 71.7%, results 96.7% and
-85.8%. A review then fixed regressions on ordinary prompts, and two misses of that run were fixed too,
-so later runs of the ninth set are no longer a first sight. Each
+before that round began, and was not run until it ended: the goals are judged on it. Its first runs
+(2026-12-06 05:41 and 06:00 UTC, the same code): JSON 35.9% (12B) and 30.6% (4B), calls 81.0% and
+71.7%, results 96.7% and 85.8%. A review then fixed regressions on ordinary prompts, and two misses of
+that run were fixed too, so later runs of the ninth set are no longer a first sight. Each
 is sent over loopback HTTP to ``python -m helpers.practice --latency 0`` for both models, under
 several seeds at the API's default temperature, and graded here by code of this file alone (not the
 practice server's own parsers):
