@@ -53,6 +53,10 @@ ANY_TEXT = "<any non-empty text>"  # skills_heldout.ANY_TEXT: an argument the mo
 #: Sets run while the practice server was worked on.
 SEEN = ("first", "second", "third", "fourth", "fifth", "dev", "dev2", "final", "recheck", "final2", "dev3", "dev4",
         "dev5", "dev6")
+#: Each set's name and the suffix of its three lists in skills_heldout.py (JSON_CASES_H, CALL_CASES_H, ...).
+SET_SUFFIXES = {"first": "", "second": "_B", "third": "_C", "fourth": "_D", "fifth": "_E", "dev": "_DEV",
+                "dev2": "_DEV2", "final": "_F", "recheck": "_G", "final2": "_H", "dev3": "_J", "dev4": "_K",
+                "dev5": "_L", "dev6": "_M", "final3": "_I"}
 UNSEEN = "final3"  # the ninth set: written before the last round of work, never run during it, the goals' measure
 EARLIER = "final2"  # the eighth: the goals' measure before the last round, reported beside the ninth
 
@@ -163,21 +167,8 @@ def run(seeds: int, only=None) -> dict:
 
     from helpers.keys import PRACTICE_KEY
 
-    sets = {"first": (held.JSON_CASES, held.CALL_CASES, held.RESULT_CASES),
-            "second": (held.JSON_CASES_B, held.CALL_CASES_B, held.RESULT_CASES_B),
-            "third": (held.JSON_CASES_C, held.CALL_CASES_C, held.RESULT_CASES_C),
-            "fourth": (held.JSON_CASES_D, held.CALL_CASES_D, held.RESULT_CASES_D),
-            "fifth": (held.JSON_CASES_E, held.CALL_CASES_E, held.RESULT_CASES_E),
-            "dev": (held.JSON_CASES_DEV, held.CALL_CASES_DEV, held.RESULT_CASES_DEV),
-            "dev2": (held.JSON_CASES_DEV2, held.CALL_CASES_DEV2, held.RESULT_CASES_DEV2),
-            "final": (held.JSON_CASES_F, held.CALL_CASES_F, held.RESULT_CASES_F),
-            "recheck": (held.JSON_CASES_G, held.CALL_CASES_G, held.RESULT_CASES_G),
-            "final2": (held.JSON_CASES_H, held.CALL_CASES_H, held.RESULT_CASES_H),
-            "dev3": (held.JSON_CASES_J, held.CALL_CASES_J, held.RESULT_CASES_J),
-            "dev4": (held.JSON_CASES_K, held.CALL_CASES_K, held.RESULT_CASES_K),
-            "dev5": (held.JSON_CASES_L, held.CALL_CASES_L, held.RESULT_CASES_L),
-            "dev6": (held.JSON_CASES_M, held.CALL_CASES_M, held.RESULT_CASES_M),
-            "final3": (held.JSON_CASES_I, held.CALL_CASES_I, held.RESULT_CASES_I)}
+    sets = {name: tuple(getattr(held, f"{kind}_CASES{suffix}") for kind in ("JSON", "CALL", "RESULT"))
+            for name, suffix in SET_SUFFIXES.items()}
     if only:
         sets = {name: sets[name] for name in only}
     proc = _server()
